@@ -1,0 +1,1 @@
+"""socialplan's domain: pure Python (standard library and python-dateutil only)."""

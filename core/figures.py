@@ -1,0 +1,127 @@
+"""The live figures of the ratio/KPI panel and of ``socialplan status``.
+
+One function, ``panel_figures``, computes everything both show, so the app and the
+command line can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from .model import Kind, PlanData
+from .schedule import items_between, week_bounds, window_bounds
+
+
+class Pace(StrEnum):
+    """How a channel's posts this week compare with its planned frequency."""
+
+    UNDER = "under"
+    ON_PLAN = "on plan"
+    OVER = "over"
+
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    content: int
+    promotion: int
+    target_content: int
+    target_promotion: int
+
+    @property
+    def on_target(self) -> bool:
+        """At least target_content content posts for every target_promotion promotions."""
+        return self.content * self.target_promotion >= self.target_content * self.promotion
+
+    @property
+    def per_promotion(self) -> float | None:
+        """Content posts per promotional post; None when there is no promotion at all."""
+        return self.content / self.promotion if self.promotion else None
+
+    def describe(self) -> str:
+        per = self.per_promotion
+        actual = "no promotion" if per is None else f"{per:.1f}:1"
+        return f"{self.content} : {self.promotion} ({actual})"
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelWeek:
+    channel: str
+    scheduled: int
+    planned: int
+
+    @property
+    def pace(self) -> Pace:
+        if self.scheduled < self.planned:
+            return Pace.UNDER
+        if self.scheduled > self.planned:
+            return Pace.OVER
+        return Pace.ON_PLAN
+
+
+@dataclass(frozen=True, slots=True)
+class PanelFigures:
+    window_start: datetime
+    window_end: datetime
+    ratio: Ratio
+    window_items: int
+    cta_items: int
+    min_cta_percent: int
+    week_start: datetime
+    channel_weeks: tuple[ChannelWeek, ...]
+
+    @property
+    def cta_percent(self) -> float | None:
+        return 100 * self.cta_items / self.window_items if self.window_items else None
+
+    @property
+    def cta_on_target(self) -> bool:
+        percent = self.cta_percent
+        return percent is not None and percent >= self.min_cta_percent
+
+    def warnings(self) -> list[str]:
+        """Plain-language warnings, in the order a planner should act on them."""
+        found: list[str] = []
+        if not self.window_items:
+            found.append("Nothing is scheduled in the upcoming window.")
+        elif not self.ratio.on_target:
+            found.append(
+                f"Too much promotion: {self.ratio.describe()} is below the target "
+                f"{self.ratio.target_content}:{self.ratio.target_promotion}."
+            )
+        if self.window_items and not self.cta_items:
+            found.append("No post in the upcoming window has a call to action.")
+        elif self.window_items and not self.cta_on_target:
+            found.append(f"Calls to action below {self.min_cta_percent}% of posts.")
+        for week in self.channel_weeks:
+            if week.pace is not Pace.ON_PLAN:
+                found.append(
+                    f"{week.channel}: {week.scheduled} posts this week, planned "
+                    f"{week.planned} ({week.pace.value})."
+                )
+        return found
+
+
+def panel_figures(data: PlanData, now: datetime) -> PanelFigures:
+    plan = data.plan
+    start, end = window_bounds(now, plan.window_days)
+    in_window = items_between(data.items, start, end)
+    kinds = Counter(item.kind for item in in_window)
+    ratio = Ratio(
+        kinds[Kind.CONTENT], kinds[Kind.PROMOTION], plan.ratio_content, plan.ratio_promotion
+    )
+    week_start, week_end = week_bounds(now, plan.timezone)
+    per_channel = Counter(i.channel for i in items_between(data.items, week_start, week_end))
+    weeks = tuple(ChannelWeek(c.name, per_channel[c.id], c.planned_per_week) for c in data.channels)
+    return PanelFigures(
+        window_start=start,
+        window_end=end,
+        ratio=ratio,
+        window_items=len(in_window),
+        cta_items=sum(1 for i in in_window if i.cta),
+        min_cta_percent=plan.min_cta_percent,
+        week_start=week_start,
+        channel_weeks=weeks,
+    )

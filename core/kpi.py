@@ -1,0 +1,87 @@
+"""KPI formulas. Aggregate by summing the counts first, then divide: never average ratios.
+
+Every rate returns ``None`` when its denominator is zero, so "no data" is never shown as 0%.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+
+from .model import Result
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    reach: int = 0
+    impressions: int = 0
+    engagements: int = 0
+    clicks: int = 0
+    conversions: int = 0
+    followers_start: int = 0
+    followers_end: int = 0
+    cost: float = 0.0
+    value: float = 0.0
+
+
+def totals(results: Iterable[Result]) -> Totals:
+    names = [f.name for f in fields(Totals)]
+    sums = dict.fromkeys(names, 0)
+    for result in results:
+        for name in names:
+            sums[name] += getattr(result, name)
+    return Totals(**sums)
+
+
+def percent(part: float, whole: float) -> float | None:
+    return 100 * part / whole if whole else None
+
+
+def engagement_rate_by_reach(t: Totals) -> float | None:
+    return percent(t.engagements, t.reach)
+
+
+def engagement_rate_by_impressions(t: Totals) -> float | None:
+    return percent(t.engagements, t.impressions)
+
+
+def click_through_rate(t: Totals) -> float | None:
+    return percent(t.clicks, t.impressions)
+
+
+def conversion_rate(t: Totals) -> float | None:
+    return percent(t.conversions, t.clicks)
+
+
+def follower_growth(t: Totals) -> float | None:
+    return percent(t.followers_end - t.followers_start, t.followers_start)
+
+
+def cost_per_click(t: Totals) -> float | None:
+    return t.cost / t.clicks if t.clicks else None
+
+
+def cost_per_acquisition(t: Totals) -> float | None:
+    return t.cost / t.conversions if t.conversions else None
+
+
+def social_roi(t: Totals) -> float | None:
+    """(value − cost) ÷ cost × 100; cost includes ad spend, tools and staff time."""
+    return percent(t.value - t.cost, t.cost)
+
+
+def share_of_voice(own_mentions: int, competitor_mentions: int) -> float | None:
+    return percent(own_mentions, own_mentions + competitor_mentions)
+
+
+KPI_FORMULAS = {
+    "engagement rate (reach)": engagement_rate_by_reach,
+    "engagement rate (impressions)": engagement_rate_by_impressions,
+    "click-through rate": click_through_rate,
+    "conversion rate": conversion_rate,
+    "follower growth": follower_growth,
+    "cost per click": cost_per_click,
+    "cost per acquisition": cost_per_acquisition,
+    "social ROI": social_roi,
+}
+"""The KPIs computed from result totals, by the name a goal's ``kpi`` field uses."""

@@ -1,0 +1,313 @@
+"""The plan's entities: plain frozen dataclasses, one per kind of document.
+
+Every entity has an ``id`` (0 until the store has saved it) and a ``TABLE`` naming the
+collection it lives in. References between entities are by id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from functools import cached_property
+from typing import ClassVar
+
+
+class Kind(StrEnum):
+    """What a post does: give value, or sell. The 3-S model asks about 10 of the first to 1."""
+
+    CONTENT = "content"
+    PROMOTION = "promotion"
+
+
+class Status(StrEnum):
+    IDEA = "idea"
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class SupportLevel(StrEnum):
+    OPPONENT = "opponent"
+    NEUTRAL = "neutral"
+    SUPPORTER = "supporter"
+    CHAMPION = "champion"
+
+
+class Activity(StrEnum):
+    """How active a target group is on a channel."""
+
+    NONE = "none"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The plan itself and its settings (one document)."""
+
+    TABLE: ClassVar[str] = "plan"
+
+    name: str
+    business_strategy: str = ""
+    marketing_strategy: str = ""
+    problem_statement: str = ""
+    points_of_attention: tuple[str, ...] = ()
+    culture_notes: str = ""
+    current_iteration: int = 1
+    timezone: str = "Europe/Amsterdam"
+    ratio_content: int = 10
+    ratio_promotion: int = 1
+    window_days: int = 14
+    min_cta_percent: int = 10
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Stakeholder:
+    TABLE: ClassVar[str] = "stakeholders"
+
+    name: str
+    role: str = ""
+    department: str = ""
+    support: SupportLevel = SupportLevel.NEUTRAL
+    influence: Activity = Activity.MEDIUM
+    next_action: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeAction:
+    TABLE: ClassVar[str] = "change_actions"
+
+    title: str
+    owner: str = ""
+    due: date | None = None
+    done: bool = False
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TeamMember:
+    TABLE: ClassVar[str] = "team"
+
+    name: str
+    role: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    TABLE: ClassVar[str] = "channels"
+
+    name: str
+    planned_per_week: int = 0
+    reason: str = ""
+    role: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A step of the customer journey (default See / Think / Do / Care)."""
+
+    TABLE: ClassVar[str] = "stages"
+
+    name: str
+    order: int = 0
+    description: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Persona:
+    TABLE: ClassVar[str] = "personas"
+
+    name: str
+    role: str = ""
+    goals: str = ""
+    pain_points: str = ""
+    objections: str = ""
+    triggers: str = ""
+    preferred_formats: str = ""
+    content_habits: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class OnlineBehaviour:
+    """Where a persona is online and how active: one row per persona and channel."""
+
+    TABLE: ClassVar[str] = "behaviour"
+
+    persona: int
+    channel: int
+    present: bool = True
+    activity: Activity = Activity.MEDIUM
+    when: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A SMART objective: a KPI with a target value and a deadline."""
+
+    TABLE: ClassVar[str] = "goals"
+
+    title: str
+    kpi: str = ""
+    target: float | None = None
+    unit: str = ""
+    deadline: date | None = None
+    channels: tuple[int, ...] = ()
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Pillar:
+    TABLE: ClassVar[str] = "pillars"
+
+    name: str
+    description: str = ""
+    stages: tuple[int, ...] = ()
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ContentItem:
+    TABLE: ClassVar[str] = "items"
+
+    title: str
+    channel: int
+    stage: int
+    kind: Kind = Kind.CONTENT
+    cta: bool = False
+    status: Status = Status.IDEA
+    scheduled_at: datetime | None = None
+    owner: str = ""
+    body: str = ""
+    pillar: int | None = None
+    link: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SetupTask:
+    TABLE: ClassVar[str] = "setup_tasks"
+
+    channel: int
+    title: str
+    owner: str = ""
+    due: date | None = None
+    done: bool = False
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Measured figures for one content item, or for a channel over a period."""
+
+    TABLE: ClassVar[str] = "results"
+
+    period_start: date
+    period_end: date
+    item: int | None = None
+    channel: int | None = None
+    reach: int = 0
+    impressions: int = 0
+    engagements: int = 0
+    clicks: int = 0
+    conversions: int = 0
+    followers_start: int = 0
+    followers_end: int = 0
+    cost: float = 0.0
+    value: float = 0.0
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Iteration:
+    """One turn of the 3-S cycle: strategy, set-up, schedule, measure."""
+
+    TABLE: ClassVar[str] = "iterations"
+
+    number: int
+    name: str
+    start: date
+    end: date
+    closed: bool = False
+    lessons: str = ""
+    id: int = 0
+
+
+ENTITY_TYPES: tuple[type, ...] = (
+    Plan,
+    Stakeholder,
+    ChangeAction,
+    TeamMember,
+    Channel,
+    Stage,
+    Persona,
+    OnlineBehaviour,
+    Goal,
+    Pillar,
+    ContentItem,
+    SetupTask,
+    Result,
+    Iteration,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanData:
+    """A consistent snapshot of a whole plan, as loaded from the store."""
+
+    plan: Plan
+    stakeholders: tuple[Stakeholder, ...] = ()
+    change_actions: tuple[ChangeAction, ...] = ()
+    team: tuple[TeamMember, ...] = ()
+    channels: tuple[Channel, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    personas: tuple[Persona, ...] = ()
+    behaviour: tuple[OnlineBehaviour, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    pillars: tuple[Pillar, ...] = ()
+    items: tuple[ContentItem, ...] = ()
+    setup_tasks: tuple[SetupTask, ...] = ()
+    results: tuple[Result, ...] = ()
+    iterations: tuple[Iteration, ...] = ()
+
+    @cached_property
+    def _channel_names(self) -> dict[int, str]:
+        return {c.id: c.name for c in self.channels}
+
+    def channel_name(self, channel_id: int | None) -> str:
+        return self._channel_names.get(channel_id or 0, "?")
+
+    def stage_name(self, stage_id: int) -> str:
+        return next((s.name for s in self.stages if s.id == stage_id), "?")
+
+    def pillar_name(self, pillar_id: int | None) -> str:
+        return next((p.name for p in self.pillars if p.id == pillar_id), "")
+
+    def ordered_stages(self) -> tuple[Stage, ...]:
+        return tuple(sorted(self.stages, key=lambda s: (s.order, s.id)))
+
+    def current_iteration(self) -> Iteration | None:
+        number = self.plan.current_iteration
+        return next((i for i in self.iterations if i.number == number), None)
+
+
+DEFAULT_STAGES: tuple[Stage, ...] = (
+    Stage("See", 1, "Everyone who could ever be interested: reach and awareness"),
+    Stage("Think", 2, "People considering a solution: inform and help compare"),
+    Stage("Do", 3, "People ready to act: offers, demos, a clear call to action"),
+    Stage("Care", 4, "Customers: service, loyalty, advocacy"),
+)

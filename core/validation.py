@@ -1,0 +1,122 @@
+"""Validation and parsing of user input, with messages a user can act on.
+
+Functions here never raise for bad input: they return a list of ``Problem`` (field and
+message), empty when the value is fine. Parsing helpers raise ``InvalidInputError`` carrying
+the same kind of message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .model import ContentItem, Goal, Plan, PlanData
+
+MAX_TITLE = 200
+MAX_TEXT = 20_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class InvalidInputError(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.problem = Problem(field, message)
+
+
+def clean_text(text: str, *, multiline: bool = False) -> str:
+    """Strip control characters and terminal escape sequences; keep newlines if asked."""
+    if multiline:
+        text = text.replace("\r\n", "\n")
+        return "\n".join(_CONTROL.sub("", line) for line in text.split("\n")).strip()
+    return _CONTROL.sub("", text).strip()
+
+
+def parse_when(text: str, timezone: str) -> datetime | None:
+    """Parse ``YYYY-MM-DD HH:MM`` (or a date alone, meaning 09:00) in the plan's zone."""
+    text = text.strip()
+    if not text:
+        return None
+    for fmt in _DATETIME_FORMATS:
+        try:
+            naive = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        if fmt == "%Y-%m-%d":
+            naive = naive.replace(hour=9)
+        return naive.replace(tzinfo=ZoneInfo(timezone))
+    raise InvalidInputError("scheduled", f"'{text}' is not a date and time; use YYYY-MM-DD HH:MM")
+
+
+def parse_date(text: str, field: str = "date") -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(field, f"'{text}' is not a date; use YYYY-MM-DD") from None
+
+
+def validate_item(item: ContentItem, data: PlanData) -> list[Problem]:
+    problems = _text_problems("title", item.title, required=True)
+    problems += _text_problems("body", item.body, limit=MAX_TEXT)
+    if not any(c.id == item.channel for c in data.channels):
+        problems.append(Problem("channel", "choose one of the plan's channels"))
+    if not any(s.id == item.stage for s in data.stages):
+        problems.append(Problem("stage", "choose one of the plan's journey stages"))
+    if item.pillar is not None and not any(p.id == item.pillar for p in data.pillars):
+        problems.append(Problem("pillar", "choose one of the plan's content pillars"))
+    if item.scheduled_at is not None and item.scheduled_at.tzinfo is None:
+        problems.append(Problem("scheduled", "a scheduled time needs a time zone"))
+    return problems
+
+
+def validate_goal(goal: Goal) -> list[Problem]:
+    """A goal must be SMART: measurable (KPI and target) and time-bound (deadline)."""
+    problems = _text_problems("title", goal.title, required=True)
+    if not goal.kpi.strip():
+        problems.append(Problem("kpi", "name the KPI that measures this goal"))
+    if goal.target is None:
+        problems.append(Problem("target", "a SMART goal needs a measurable target value"))
+    if goal.deadline is None:
+        problems.append(Problem("deadline", "a SMART goal needs a deadline"))
+    return problems
+
+
+def validate_plan(plan: Plan) -> list[Problem]:
+    problems = _text_problems("name", plan.name, required=True)
+    if plan.ratio_content < 1 or plan.ratio_promotion < 1:
+        problems.append(Problem("ratio", "both sides of the ratio must be at least 1"))
+    if not 1 <= plan.window_days <= 366:
+        problems.append(Problem("window_days", "the window must be 1 to 366 days"))
+    if not 0 <= plan.min_cta_percent <= 100:
+        problems.append(Problem("min_cta_percent", "a percentage is 0 to 100"))
+    try:
+        ZoneInfo(plan.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(Problem("timezone", f"unknown time zone '{plan.timezone}'"))
+    return problems
+
+
+def _text_problems(
+    field: str, value: str, *, required: bool = False, limit: int = MAX_TITLE
+) -> list[Problem]:
+    if required and not value.strip():
+        return [Problem(field, "must not be empty")]
+    if len(value) > limit:
+        return [Problem(field, f"at most {limit} characters (this has {len(value)})")]
+    if _CONTROL.search(value.replace("\n", "")):
+        return [Problem(field, "contains control characters")]
+    return []

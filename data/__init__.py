@@ -1,0 +1,1 @@
+"""Persistence and exchange: the safe TinyDB store, importers and exporters."""

@@ -1,0 +1,41 @@
+"""Rotating backups of a plan file, kept in ``PLAN.json.backups/`` beside it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .files import atomic_replace
+
+KEEP = 5
+
+
+def backup_dir(path: Path) -> Path:
+    return path.with_name(path.name + ".backups")
+
+
+def list_backups(path: Path) -> list[Path]:
+    """The plan's backups, newest first."""
+    directory = backup_dir(path)
+    if not directory.is_dir():
+        return []
+    return sorted(directory.glob("*.json"), reverse=True)
+
+
+def make_backup(path: Path, raw: bytes, keep: int = KEEP) -> Path | None:
+    """Save ``raw`` (the plan's current bytes) as the newest backup, unless it is one already.
+
+    Returns the new backup's path, or None when the newest backup holds the same bytes.
+    Older backups beyond ``keep`` are deleted.
+    """
+    existing = list_backups(path)
+    if existing and existing[0].read_bytes() == raw:
+        return None
+    directory = backup_dir(path)
+    directory.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S_%fZ")
+    target = directory / f"{stamp}.json"
+    atomic_replace(target, raw)
+    for old in list_backups(path)[keep:]:
+        old.unlink(missing_ok=True)
+    return target

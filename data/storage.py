@@ -1,0 +1,114 @@
+"""A TinyDB storage that survives kills, full disks and a second process on the same file.
+
+Stock ``JSONStorage`` rewrites the file in place, so a kill mid-write leaves garbage, and it
+has no locking (see ../shared/engineering-notes.md). This storage:
+
+- serialises every read-modify-write under a lock on a separate ``PLAN.json.lock`` file
+  (never the data file: ``os.replace`` swaps that away);
+- writes a temporary file in the same directory, fsyncs it, gives it the plan's
+  permissions, renames it over the plan and fsyncs the directory, so the plan on disk is
+  always either the old or the new version, whole;
+- keeps the parsed file in memory and re-reads only when the file's (inode, size, mtime)
+  changed, so another process's writes are seen and unchanged files are not re-parsed.
+
+The file stays the JSON TinyDB itself writes: stock TinyDB can read it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+from filelock import FileLock, Timeout
+from tinydb.storages import Storage
+
+from .backups import list_backups
+from .errors import PlanBusyError, SaveFailedError, UnreadablePlanError
+from .files import atomic_replace, temp_files_of
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class SafeJSONStorage(Storage):
+    def __init__(self, path: str | os.PathLike[str], lock_timeout: float = 10.0) -> None:
+        self.path = Path(path)
+        self.lock_timeout = lock_timeout
+        self._lock = FileLock(f"{self.path}.lock", timeout=lock_timeout)
+        self._cache: dict[str, Any] | None = None
+        self._cache_stamp: tuple[int, int, int] | None = None
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the plan's lock (re-entrant within this process)."""
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise PlanBusyError(self.path, self.lock_timeout) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def changed_on_disk(self) -> bool:
+        """True when the file differs from the copy this process last read or wrote."""
+        return _stamp(self.path) != self._cache_stamp
+
+    def read(self) -> dict[str, Any] | None:
+        with self.locked():
+            stamp = _stamp(self.path)
+            if stamp is None:
+                return None
+            if stamp == self._cache_stamp and self._cache is not None:
+                return self._cache
+            self._cache = parse_plan_bytes(self.path, self.path.read_bytes())
+            self._cache_stamp = stamp
+            return self._cache
+
+    def write(self, data: dict[str, Any]) -> None:
+        with self.locked():
+            try:
+                atomic_replace(self.path, orjson.dumps(data))
+            except OSError as error:
+                self._cache = None
+                self._cache_stamp = None
+                raise SaveFailedError(self.path, error) from error
+            self._cache = data
+            self._cache_stamp = _stamp(self.path)
+
+    def remove_orphaned_temp_files(self) -> list[Path]:
+        """Delete temp files left by a process killed mid-write; call under the lock."""
+        orphans = temp_files_of(self.path)
+        for orphan in orphans:
+            orphan.unlink(missing_ok=True)
+        return orphans
+
+    def close(self) -> None:
+        self._cache = None
+        self._cache_stamp = None
+
+
+def parse_plan_bytes(path: Path, raw: bytes) -> dict[str, Any]:
+    """Parse a plan file's bytes, or raise ``UnreadablePlanError`` saying what is wrong."""
+    if not raw.strip():
+        raise UnreadablePlanError(path, "the file is empty", list_backups(path))
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise UnreadablePlanError(
+            path, f"the file is not valid JSON ({error})", list_backups(path)
+        ) from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise UnreadablePlanError(
+            path, "the file is JSON but not a TinyDB document store", list_backups(path)
+        )
+    return data

@@ -1,0 +1,220 @@
+"""The plan store: typed entities in a TinyDB file, every edit persisted before it returns.
+
+One table per entity type (``Entity.TABLE``), the document id is the entity's id, and a
+``meta`` table holds the schema version. Opening a plan removes temp files of killed
+writers, refuses files it cannot understand (never overwriting them), backs the file up,
+and migrates older schema versions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from socialplan import __version__
+from socialplan.core.codec import from_doc, to_doc
+from socialplan.core.model import DEFAULT_STAGES, ENTITY_TYPES, Plan, PlanData
+
+from .backups import list_backups, make_backup
+from .errors import StoreError, UnreadablePlanError
+from .storage import SafeJSONStorage, parse_plan_bytes
+
+SCHEMA_VERSION = 1
+META_TABLE = "meta"
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+"""``MIGRATIONS[n]`` turns a raw version-n document into version n+1."""
+
+E = TypeVar("E")
+
+
+class MissingDocumentError(StoreError):
+    def __init__(self, table: str, doc_id: int) -> None:
+        super().__init__(
+            f"Entry {doc_id} in {table} no longer exists: it was deleted, perhaps in another "
+            "session. Reload to see the current plan."
+        )
+
+
+class PlanStore:
+    def __init__(self, path: Path, lock_timeout: float = 10.0) -> None:
+        self.path = path
+        self.db = TinyDB(path, storage=SafeJSONStorage, lock_timeout=lock_timeout)
+        self.storage: SafeJSONStorage = self.db.storage  # type: ignore[assignment]
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        plan_name: str = "My social plan",
+        lock_timeout: float = 10.0,
+    ) -> PlanStore:
+        """Open (creating it if missing) the plan at ``path``."""
+        target = _checked_path(Path(path).expanduser())
+        store = cls(target, lock_timeout)
+        with store.storage.locked():
+            store.storage.remove_orphaned_temp_files()
+            raw = _read_existing(target)
+            if raw is None:
+                store._write_whole(encode_plan(starter_plan(plan_name)))
+            else:
+                store._prepare_existing(raw)
+        return store
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], data: PlanData) -> PlanStore:
+        """Write a whole plan (ids set by the caller) to a new file in one atomic write."""
+        target = _checked_path(Path(path).expanduser())
+        store = cls(target)
+        with store.storage.locked():
+            if target.exists():
+                raise StoreError(f"Will not overwrite the existing plan {target}.")
+            store._write_whole(encode_plan(data))
+        return store
+
+    def load(self) -> PlanData:
+        return decode_plan(self.storage.read() or {}, self.path)
+
+    def add(self, entity: E) -> E:
+        with self._table(type(entity)) as table:
+            doc_id = table.insert(to_doc(entity))
+        return replace(entity, id=doc_id)  # type: ignore[type-var]
+
+    def update(self, entity: Any) -> None:
+        with self._table(type(entity)) as table:
+            if not table.contains(doc_id=entity.id):
+                raise MissingDocumentError(table.name, entity.id)
+            table.update(to_doc(entity), doc_ids=[entity.id])
+
+    def delete(self, entity_type: type, doc_id: int) -> None:
+        with self._table(entity_type) as table:
+            if table.contains(doc_id=doc_id):
+                table.remove(doc_ids=[doc_id])
+
+    def changed_on_disk(self) -> bool:
+        return self.storage.changed_on_disk()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextlib.contextmanager
+    def _table(self, entity_type: type) -> Iterator[Table]:
+        """A table ready for a read-modify-write under the lock.
+
+        TinyDB caches the next id and query results per process; another process may have
+        written since, so both are reset once the lock is held.
+        """
+        with self.storage.locked():
+            table = self.db.table(entity_type.TABLE)  # type: ignore[attr-defined]
+            table._next_id = None
+            table.clear_cache()
+            yield table
+
+    def _write_whole(self, document: dict[str, Any]) -> None:
+        self.storage.write(document)
+        self.db.clear_cache()
+
+    def _prepare_existing(self, raw: bytes) -> None:
+        document = parse_plan_bytes(self.path, raw)
+        if not document:
+            self._write_whole(encode_plan(starter_plan("My social plan")))
+            return
+        version = _schema_version(self.path, document)
+        make_backup(self.path, raw)
+        if version < SCHEMA_VERSION:
+            self._write_whole(migrate(document, version))
+
+
+def migrate(document: dict[str, Any], version: int) -> dict[str, Any]:
+    """Apply each migration from ``version`` up to ``SCHEMA_VERSION``."""
+    for step in range(version, SCHEMA_VERSION):
+        document = MIGRATIONS[step](document)
+    document[META_TABLE] = _meta_table()
+    return document
+
+
+def starter_plan(name: str) -> PlanData:
+    stages = tuple(replace(stage, id=n) for n, stage in enumerate(DEFAULT_STAGES, start=1))
+    return PlanData(plan=Plan(name=name, id=1), stages=stages)
+
+
+def encode_plan(data: PlanData) -> dict[str, Any]:
+    """A whole plan as the raw TinyDB document (tables of str(id) → doc)."""
+    document: dict[str, Any] = {META_TABLE: _meta_table()}
+    document[Plan.TABLE] = {"1": to_doc(data.plan)}
+    for entity_type in ENTITY_TYPES:
+        if entity_type is Plan:
+            continue
+        entities = getattr(data, entity_type.TABLE)
+        document[entity_type.TABLE] = {str(e.id): to_doc(e) for e in entities}
+    return document
+
+
+def decode_plan(document: dict[str, Any], path: Path) -> PlanData:
+    plans = document.get(Plan.TABLE) or {}
+    if not plans:
+        raise UnreadablePlanError(path, "the file holds no plan", list_backups(path))
+    plan_id, plan_doc = min(plans.items(), key=lambda kv: int(kv[0]))
+    tables: dict[str, tuple[Any, ...]] = {}
+    for entity_type in ENTITY_TYPES:
+        if entity_type is Plan:
+            continue
+        raw_table = document.get(entity_type.TABLE) or {}
+        tables[entity_type.TABLE] = tuple(
+            from_doc(entity_type, doc, int(doc_id))
+            for doc_id, doc in sorted(raw_table.items(), key=lambda kv: int(kv[0]))
+        )
+    return PlanData(plan=from_doc(Plan, plan_doc, int(plan_id)), **tables)
+
+
+def _meta_table() -> dict[str, Any]:
+    return {"1": {"schema_version": SCHEMA_VERSION, "written_by": f"socialplan {__version__}"}}
+
+
+def _schema_version(path: Path, document: dict[str, Any]) -> int:
+    meta = document.get(META_TABLE) or {}
+    version = next(iter(meta.values()), {}).get("schema_version") if meta else None
+    if not isinstance(version, int):
+        raise UnreadablePlanError(
+            path,
+            "it is a TinyDB file but not a socialplan plan (no schema version)",
+            list_backups(path),
+        )
+    if version > SCHEMA_VERSION:
+        raise UnreadablePlanError(
+            path,
+            f"it was written by a newer socialplan (schema {version}; this version reads up "
+            f"to {SCHEMA_VERSION}); upgrade socialplan to open it",
+            list_backups(path),
+        )
+    return version
+
+
+def _checked_path(path: Path) -> Path:
+    if path.is_dir():
+        raise UnreadablePlanError(path, "it is a directory, not a file", [])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _read_existing(path: Path) -> bytes | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except PermissionError:
+        raise UnreadablePlanError(path, "you have no permission to read it", []) from None
+    if not os.access(path, os.W_OK):
+        raise UnreadablePlanError(
+            path, "you have no permission to write it (edits could not be saved)", []
+        )
+    return raw

@@ -1,0 +1,3 @@
+from socialplan.tui.cli import main
+
+raise SystemExit(main())
