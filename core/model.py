@@ -265,9 +265,12 @@ ENTITY_TYPES: tuple[type, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PlanData:
-    """A consistent snapshot of a whole plan, as loaded from the store."""
+    """A consistent snapshot of a whole plan, as loaded from the store.
+
+    No slots: ``cached_property`` lookups need an instance ``__dict__``.
+    """
 
     plan: Plan
     stakeholders: tuple[Stakeholder, ...] = ()

@@ -134,6 +134,30 @@ class PlanStore:
             self._write_whole(migrate(document, version))
 
 
+def read_plan(path: str | os.PathLike[str]) -> PlanData:
+    """Read a plan without locking, backing up or writing anything (for quick looks).
+
+    Safe without the lock: writers replace the file by an atomic rename, so a reader sees
+    either the old or the new file, whole.
+    """
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise UnreadablePlanError(target, "it is a directory, not a file", [])
+    try:
+        raw = target.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(
+            f"There is no plan at {target} yet. Run 'socialplan --db {target}' to create it."
+        ) from None
+    except PermissionError:
+        raise UnreadablePlanError(target, "you have no permission to read it", []) from None
+    document = parse_plan_bytes(target, raw)
+    version = _schema_version(target, document)
+    if version < SCHEMA_VERSION:
+        document = migrate(document, version)
+    return decode_plan(document, target)
+
+
 def migrate(document: dict[str, Any], version: int) -> dict[str, Any]:
     """Apply each migration from ``version`` up to ``SCHEMA_VERSION``."""
     for step in range(version, SCHEMA_VERSION):

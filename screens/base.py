@@ -1,0 +1,79 @@
+"""What every phase screen shares: header, the phase's own body, the KPI panel, footer.
+
+A phase screen never loads or saves: it watches the App's ``plan_data`` and ``figures``
+(attributes down) and posts ``SaveEntity`` / ``DeleteEntity`` (messages up).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from socialplan.core.cycle import Phase
+from socialplan.core.figures import PanelFigures
+from socialplan.core.model import PlanData
+from socialplan.tui.widgets.kpi_panel import KpiPanel
+from socialplan.tui.widgets.phase_bar import PhaseBar
+
+if TYPE_CHECKING:
+    from socialplan.tui.app import SocialPlanApp
+
+
+class PhaseScreen(Screen[None]):
+    PHASE: ClassVar[Phase]
+
+    figures: reactive[PanelFigures | None] = reactive(None)
+
+    def __init__(self) -> None:
+        super().__init__(id=f"phase-{self.PHASE.name}")
+        self.data: PlanData | None = None
+
+    @property
+    def plan_app(self) -> SocialPlanApp:
+        return cast("SocialPlanApp", self.app)
+
+    def now(self) -> datetime:
+        return self.plan_app.now()
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        yield PhaseBar(self.PHASE.name, id="phase-bar")
+        with Horizontal(id="phase-body"):
+            with Vertical(id="phase-main"):
+                yield from self.compose_main()
+            yield KpiPanel(id="kpi-panel").data_bind(PhaseScreen.figures)
+        yield Footer()
+
+    def compose_main(self) -> ComposeResult:
+        """The phase's own widgets."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "plan_data", self._plan_changed, init=True)
+        self.watch(self.app, "figures", self._figures_changed, init=True)
+        self.watch(self.app, "show_panel", self._panel_toggled, init=True)
+
+    def show_plan(self, data: PlanData) -> None:
+        """Show the plan's data for this phase; called on mount and after every change."""
+
+    def _plan_changed(self, data: PlanData | None) -> None:
+        if data is None:
+            return
+        self.data = data
+        iteration = data.current_iteration()
+        named = f": {iteration.name}" if iteration else ""
+        self.title = data.plan.name
+        self.sub_title = f"Iteration {data.plan.current_iteration}{named}"
+        self.show_plan(data)
+
+    def _figures_changed(self, figures: PanelFigures | None) -> None:
+        self.figures = figures
+
+    def _panel_toggled(self, show: bool) -> None:
+        self.query_one(KpiPanel).display = show

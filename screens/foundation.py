@@ -1,0 +1,67 @@
+"""Phase 1, Foundation: the internal organisation that carries the whole plan."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Label, Static
+
+from socialplan.core.cycle import phase_named
+from socialplan.core.model import PlanData
+from socialplan.core.summaries import support_summary
+from socialplan.tui.text import day, plain, tick
+from socialplan.tui.widgets.tables import PlanTable
+
+from .base import PhaseScreen
+
+
+class FoundationScreen(PhaseScreen):
+    PHASE = phase_named("foundation")
+
+    def compose_main(self) -> ComposeResult:
+        with VerticalScroll(classes="phase-scroll"):
+            yield Static(id="support-summary", classes="summary-line")
+            yield Label("Stakeholders and support", classes="section-title")
+            yield PlanTable(
+                ["Name", "Role", "Department", "Support", "Influence", "Next action"],
+                empty="No stakeholders yet",
+                id="stakeholders",
+            )
+            yield Label("Change management", classes="section-title")
+            yield PlanTable(
+                ["Done", "Action", "Owner", "Due"],
+                empty="No change actions yet",
+                id="change-actions",
+            )
+            yield Label("Project team", classes="section-title")
+            yield PlanTable(["Name", "Role"], empty="No team members yet", id="team")
+            yield Label("Culture", classes="section-title")
+            yield Static(id="culture", classes="prose")
+
+    def show_plan(self, data: PlanData) -> None:
+        summary = support_summary(data, self.now().date())
+        self.query_one("#support-summary", Static).update(Text(summary.describe()))
+        self.query_one("#stakeholders", PlanTable).show_rows(
+            (
+                str(s.id),
+                [
+                    plain(s.name),
+                    plain(s.role),
+                    plain(s.department),
+                    s.support.value,
+                    s.influence.value,
+                    plain(s.next_action),
+                ],
+            )
+            for s in data.stakeholders
+        )
+        self.query_one("#change-actions", PlanTable).show_rows(
+            (str(a.id), [tick(a.done), plain(a.title), plain(a.owner), day(a.due)])
+            for a in data.change_actions
+        )
+        self.query_one("#team", PlanTable).show_rows(
+            (str(m.id), [plain(m.name), plain(m.role)]) for m in data.team
+        )
+        culture = data.plan.culture_notes or "No notes on culture yet."
+        self.query_one("#culture", Static).update(plain(culture))

@@ -1,0 +1,39 @@
+"""Modal help: every key of the app, per screen, built from the real bindings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+KeySection = tuple[str, Sequence[tuple[str, str]]]
+"""A section title and its (key, what it does) rows."""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close help")]
+
+    def __init__(self, sections: Sequence[KeySection]) -> None:
+        super().__init__(classes="form-screen")
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="help-dialog"):
+            yield Label("socialplan keys  (escape closes)", classes="form-title")
+            with VerticalScroll():
+                for title, rows in self.sections:
+                    yield Label(title, classes="section-title")
+                    table = Table.grid(padding=(0, 2))
+                    table.add_column(style="bold", min_width=12)
+                    table.add_column()
+                    for key, description in rows:
+                        table.add_row(key, description)
+                    yield Static(table)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,209 @@
+"""Modal form to add or edit a content item. Returns the item, or None when cancelled."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+
+from socialplan.core.model import ContentItem, Kind, PlanData, Status
+from socialplan.core.schedule import local_time
+from socialplan.core.validation import (
+    InvalidInputError,
+    Problem,
+    clean_text,
+    parse_when,
+    validate_item,
+)
+
+FIELDS = ("title", "scheduled", "channel", "stage", "kind", "status", "pillar", "body")
+
+
+class ItemForm(ModalScreen[ContentItem | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, item: ContentItem, data: PlanData) -> None:
+        super().__init__(classes="form-screen")
+        self.item = item
+        self.data = data
+
+    def compose(self) -> ComposeResult:
+        item, data = self.item, self.data
+        heading = "Edit content item" if item.id else "New content item"
+        with Vertical(classes="form-dialog"):
+            yield Label(heading, classes="form-title")
+            with VerticalScroll(classes="form-fields"):
+                yield from self._field(
+                    "Title", "title", Input(item.title, id="title", compact=True)
+                )
+                yield from self._field(
+                    "When",
+                    "scheduled",
+                    Input(
+                        self._when_text(), placeholder="unscheduled", id="scheduled", compact=True
+                    ),
+                )
+                yield from self._field(
+                    "Channel",
+                    "channel",
+                    Select(
+                        [(c.name, c.id) for c in data.channels],
+                        value=item.channel or Select.NULL,
+                        id="channel",
+                        prompt="Choose a channel",
+                        compact=True,
+                    ),
+                )
+                yield from self._field(
+                    "Journey stage",
+                    "stage",
+                    Select(
+                        [(s.name, s.id) for s in data.ordered_stages()],
+                        value=item.stage or Select.NULL,
+                        id="stage",
+                        prompt="Choose a stage",
+                        compact=True,
+                    ),
+                )
+                yield from self._field(
+                    "Kind",
+                    "kind",
+                    Select(
+                        [(k.value, k) for k in Kind],
+                        value=item.kind,
+                        allow_blank=False,
+                        id="kind",
+                        compact=True,
+                    ),
+                )
+                yield from self._field(
+                    "", "cta", Checkbox("Call to action", item.cta, id="cta", compact=True)
+                )
+                yield from self._field(
+                    "Status",
+                    "status",
+                    Select(
+                        [(s.label, s) for s in Status],
+                        value=item.status,
+                        allow_blank=False,
+                        id="status",
+                        compact=True,
+                    ),
+                )
+                yield from self._field(
+                    "Content pillar",
+                    "pillar",
+                    Select(
+                        [(p.name, p.id) for p in data.pillars],
+                        value=item.pillar if item.pillar is not None else Select.NULL,
+                        id="pillar",
+                        prompt="(none)",
+                        compact=True,
+                    ),
+                )
+                yield from self._field(
+                    "Owner", "owner", Input(item.owner, id="owner", compact=True)
+                )
+                yield from self._field("Link", "link", Input(item.link, id="link", compact=True))
+                yield Label("Body", classes="field-label")
+                yield TextArea(item.body, id="body", compact=True)
+                yield Static(id="error-body", classes="field-error")
+                yield Static(
+                    "When: YYYY-MM-DD HH:MM in the plan's time zone, empty for unscheduled",
+                    classes="form-hint",
+                )
+            with Horizontal(classes="form-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    @staticmethod
+    def _field(label: str, name: str, widget: Widget) -> ComposeResult:
+        """A one-line row (label, then the field) with its error message beneath."""
+        with Horizontal(classes="field-row"):
+            yield Label(label, classes="field-label")
+            yield widget
+        yield Static(id=f"error-{name}", classes="field-error")
+
+    def _when_text(self) -> str:
+        when = self.item.scheduled_at
+        if when is None:
+            return ""
+        return local_time(when, self.data.plan.timezone).strftime("%Y-%m-%d %H:%M")
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        try:
+            item = self._read_item()
+        except InvalidInputError as error:
+            self._show_problems([error.problem])
+            return
+        problems = validate_item(item, self.data)
+        if problems:
+            self._show_problems(problems)
+            return
+        self.dismiss(item)
+
+    def _read_item(self) -> ContentItem:
+        scheduled = parse_when(self.query_one("#scheduled", Input).value, self.data.plan.timezone)
+        return replace(
+            self.item,
+            title=clean_text(self.query_one("#title", Input).value),
+            scheduled_at=scheduled,
+            channel=self._selected("channel", 0),
+            stage=self._selected("stage", 0),
+            kind=self._selected("kind", Kind.CONTENT),
+            cta=self.query_one("#cta", Checkbox).value,
+            status=self._selected("status", Status.IDEA),
+            pillar=self._selected("pillar", None),
+            owner=clean_text(self.query_one("#owner", Input).value),
+            link=clean_text(self.query_one("#link", Input).value),
+            body=clean_text(self.query_one("#body", TextArea).text, multiline=True),
+        )
+
+    def _selected(self, name: str, default):
+        value = self.query_one(f"#{name}", Select).value
+        return default if value is Select.NULL else value
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        by_field = {p.field: p.message for p in problems}
+        for error in self.query(".field-error").results(Static):
+            name = (error.id or "").removeprefix("error-")
+            message = by_field.get(name, "")
+            error.update(message)
+            error.display = bool(message)
+        first = next(f for f in (*FIELDS, "owner", "link") if f in by_field)
+        self.query_one(f"#{first}").focus()
+
+
+def new_item(data: PlanData, now: datetime) -> ContentItem:
+    """A blank item for the form: first channel and stage, tomorrow at 09:00 local time."""
+    today_at_nine = local_time(now, data.plan.timezone).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    stages = data.ordered_stages()
+    return ContentItem(
+        title="",
+        channel=data.channels[0].id if data.channels else 0,
+        stage=stages[0].id if stages else 0,
+        scheduled_at=today_at_nine + timedelta(days=1),
+    )

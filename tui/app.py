@@ -1,0 +1,172 @@
+"""The socialplan App: wires the store to the phase screens.
+
+The App owns the plan: it holds the current ``PlanData`` and the panel's figures as
+attributes the screens watch, and it is the only place that writes to the store, in
+answer to ``SaveEntity`` / ``DeleteEntity`` messages from the screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from functools import partial
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import var
+from textual.screen import Screen
+
+from socialplan.core.cycle import PHASES
+from socialplan.core.edits import with_entity, without_entity
+from socialplan.core.figures import PanelFigures, panel_figures
+from socialplan.core.model import PlanData
+from socialplan.data.errors import StoreError
+from socialplan.data.store import PlanStore
+from socialplan.screens.base import PhaseScreen
+from socialplan.screens.foundation import FoundationScreen
+from socialplan.screens.help import HelpScreen, KeySection
+from socialplan.screens.item_form import ItemForm
+from socialplan.screens.measure import MeasureScreen
+from socialplan.screens.schedule import ScheduleScreen
+from socialplan.screens.setup import SetupScreen
+from socialplan.screens.strategy import StrategyScreen
+from socialplan.tui.messages import DeleteEntity, SaveEntity
+
+Clock = Callable[[], datetime]
+PHASE_SCREENS: tuple[type[PhaseScreen], ...] = (
+    FoundationScreen,
+    StrategyScreen,
+    SetupScreen,
+    ScheduleScreen,
+    MeasureScreen,
+)
+FIGURES_REFRESH_SECONDS = 60
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class SocialPlanApp(App[None]):
+    CSS_PATH = "socialplan.tcss"
+    TITLE = "socialplan"
+    MODES: ClassVar = {screen.PHASE.name: screen for screen in PHASE_SCREENS}
+    BINDINGS: ClassVar = [
+        *(
+            Binding(p.key, f"phase('{p.name}')", p.title, tooltip=p.summary, show=False)
+            for p in PHASES
+        ),
+        Binding("p", "toggle_panel", "Panel", tooltip="Show or hide the ratio/KPI panel"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    plan_data: var[PlanData | None] = var(None, always_update=True)
+    figures: var[PanelFigures | None] = var(None)
+    show_panel: var[bool] = var(True)
+
+    def __init__(
+        self, store: PlanStore, *, clock: Clock = system_clock, start_phase: str = "schedule"
+    ) -> None:
+        self.DEFAULT_MODE = start_phase  # type: ignore[misc]
+        super().__init__()
+        self.store = store
+        self._clock = clock
+        self.plan_data = store.load()
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    def on_mount(self) -> None:
+        self.set_interval(FIGURES_REFRESH_SECONDS, self._refresh_figures)
+
+    def watch_plan_data(self, data: PlanData | None) -> None:
+        if data is not None:
+            self.title = data.plan.name
+            self._refresh_figures()
+
+    def _refresh_figures(self) -> None:
+        if self.plan_data is not None:
+            self.figures = panel_figures(self.plan_data, self.now())
+
+    def on_save_entity(self, message: SaveEntity) -> None:
+        assert self.plan_data is not None
+        entity = message.entity
+        try:
+            if entity.id:
+                self.store.update(entity)
+            else:
+                entity = self.store.add(entity)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            return
+        self.plan_data = with_entity(self.plan_data, entity)
+        self.notify(f"Saved: {getattr(entity, 'title', '')}".strip(": "), timeout=2)
+
+    def on_delete_entity(self, message: DeleteEntity) -> None:
+        assert self.plan_data is not None
+        try:
+            self.store.delete(type(message.entity), message.entity.id)
+        except StoreError as error:
+            self.notify(str(error), title="Not deleted", severity="error", timeout=15)
+            return
+        self.plan_data = without_entity(self.plan_data, message.entity)
+        self.notify("Deleted", timeout=2)
+
+    def action_phase(self, name: str) -> None:
+        self.switch_mode(name)
+
+    def action_toggle_panel(self) -> None:
+        self.show_panel = not self.show_panel
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_sections()))
+
+    def key_sections(self) -> list[KeySection]:
+        """Every key of the app, grouped by where it works, for the help screen."""
+        sections: list[KeySection] = [
+            ("Everywhere", self._rows(self.BINDINGS)),
+            ("Everywhere (Textual)", [("ctrl+p", "Command palette: every action by name")]),
+        ]
+        sections += [
+            (f"{screen.PHASE.title} screen", self._rows(screen.BINDINGS))
+            for screen in PHASE_SCREENS
+            if screen.BINDINGS
+        ]
+        sections.append(("Content item form", self._rows(ItemForm.BINDINGS)))
+        return sections
+
+    def _rows(self, bindings: Iterable[Binding | tuple[str, ...]]) -> list[tuple[str, str]]:
+        rows = []
+        for binding in bindings:
+            assert isinstance(binding, Binding)
+            what = (
+                f"{binding.description}: {binding.tooltip}"
+                if binding.tooltip
+                else binding.description
+            )
+            rows.append((self.get_key_display(binding), what))
+        return rows
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for phase in PHASES:
+            yield SystemCommand(
+                f"{phase.title} phase",
+                f"[{phase.key}] {phase.summary}",
+                partial(self.action_phase, phase.name),
+            )
+        yield SystemCommand(
+            "Toggle the KPI panel", "[p] Show or hide the ratio/KPI panel", self.action_toggle_panel
+        )
+        yield SystemCommand("Help: all keys", "[?] Every key of the app", self.action_help)
+        if isinstance(screen, PhaseScreen):
+            for binding in screen.BINDINGS:
+                assert isinstance(binding, Binding)
+                yield SystemCommand(
+                    binding.description,
+                    f"[{binding.key}] on the {screen.PHASE.title} screen",
+                    partial(screen.run_action, binding.action),
+                )
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,117 @@
+"""The ``socialplan`` command line.
+
+Heavy modules (Textual, the app, the demo) are imported inside the commands that need
+them, so ``socialplan status`` stays fast and free of Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from socialplan import __version__
+
+ENV_DB = "SOCIALPLAN_DB"
+
+
+def default_plan_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("socialplan", appauthor=False) / "plan.json"
+
+
+def plan_path(args: argparse.Namespace) -> Path:
+    """``--db``, else ``$SOCIALPLAN_DB``, else the platform's data directory."""
+    chosen = getattr(args, "db", None) or os.environ.get(ENV_DB)
+    return Path(chosen).expanduser() if chosen else default_plan_path()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"plan file (default: ${ENV_DB}, else {default_plan_path()})",
+    )
+    parser = argparse.ArgumentParser(
+        prog="socialplan",
+        parents=[db],
+        description="Plan, run and measure a social-media strategy: the 3-S cycle on the "
+        "SocialStrategyModel's foundation.",
+    )
+    parser.add_argument("--version", action="version", version=f"socialplan {__version__}")
+    parser.set_defaults(run=run_open)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands.add_parser(
+        "open", parents=[db], help="open your plan in the app (the default)"
+    ).set_defaults(run=run_open)
+    commands.add_parser(
+        "demo", help="open a fresh copy of the demo plan in a temporary place"
+    ).set_defaults(run=run_demo)
+    status = commands.add_parser(
+        "status", parents=[db], help="print the ratio, KPI figures and next posts, then exit"
+    )
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.set_defaults(run=run_status)
+    return parser
+
+
+def run_open(args: argparse.Namespace) -> int:
+    from socialplan.data.store import PlanStore
+
+    store = PlanStore.open(plan_path(args))
+    return _run_app(store)
+
+
+def run_demo(_args: argparse.Namespace) -> int:
+    from socialplan.data.demo import build_demo
+    from socialplan.data.store import PlanStore
+
+    with tempfile.TemporaryDirectory(prefix="socialplan-demo-") as directory:
+        store = PlanStore.create(Path(directory) / "demo.json", build_demo(datetime.now(UTC)))
+        return _run_app(store)
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from socialplan.data.store import read_plan
+    from socialplan.tui.status import render_status, status_report
+
+    data = read_plan(plan_path(args))
+    now = datetime.now(UTC)
+    if args.json:
+        print(json.dumps(status_report(data, now), ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+
+        render_status(data, now, Console())
+    return 0
+
+
+def _run_app(store) -> int:
+    from socialplan.tui.app import SocialPlanApp
+
+    try:
+        SocialPlanApp(store).run()
+    finally:
+        store.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from socialplan.data.errors import StoreError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except StoreError as error:
+        print(f"socialplan: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

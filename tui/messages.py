@@ -1,0 +1,25 @@
+"""Messages that carry a user's edit up to the App, which persists it.
+
+Screens and widgets never write to the store themselves: they post one of these, the App
+saves it, and the new plan flows back down as the App's ``plan_data`` attribute.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.message import Message
+
+
+class SaveEntity(Message):
+    """Add (id 0) or update an entity of the plan."""
+
+    def __init__(self, entity: Any) -> None:
+        super().__init__()
+        self.entity = entity
+
+
+class DeleteEntity(Message):
+    def __init__(self, entity: Any) -> None:
+        super().__init__()
+        self.entity = entity

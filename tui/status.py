@@ -1,0 +1,141 @@
+"""``socialplan status``: the panel's figures and the next posts, printed with Rich.
+
+Imports no Textual: a quick status check over SSH must start fast.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from socialplan.core.figures import PanelFigures, panel_figures
+from socialplan.core.model import ContentItem, Kind, PlanData
+from socialplan.core.schedule import local_time, next_posts
+from socialplan.core.validation import clean_text
+
+NEXT_POSTS = 8
+
+
+def status_report(data: PlanData, now: datetime, next_count: int = NEXT_POSTS) -> dict[str, Any]:
+    """Everything ``status`` shows, as JSON-ready data."""
+    figures = panel_figures(data, now)
+    zone = data.plan.timezone
+    iteration = data.current_iteration()
+    return {
+        "plan": data.plan.name,
+        "iteration": {
+            "number": data.plan.current_iteration,
+            "name": iteration.name if iteration else None,
+        },
+        "generated_at": now.isoformat(),
+        "window": {
+            "start": figures.window_start.isoformat(),
+            "end": figures.window_end.isoformat(),
+            "items": figures.window_items,
+        },
+        "ratio": {
+            "content": figures.ratio.content,
+            "promotion": figures.ratio.promotion,
+            "target": [figures.ratio.target_content, figures.ratio.target_promotion],
+            "on_target": figures.ratio.on_target,
+        },
+        "calls_to_action": {
+            "items": figures.cta_items,
+            "percent": figures.cta_percent,
+            "min_percent": figures.min_cta_percent,
+            "on_target": figures.cta_on_target,
+        },
+        "this_week": [
+            {
+                "channel": w.channel,
+                "scheduled": w.scheduled,
+                "planned": w.planned,
+                "pace": w.pace.value,
+            }
+            for w in figures.channel_weeks
+        ],
+        "warnings": figures.warnings(),
+        "next_posts": [_post(item, data, zone) for item in next_posts(data.items, now, next_count)],
+    }
+
+
+def _post(item: ContentItem, data: PlanData, zone: str) -> dict[str, Any]:
+    assert item.scheduled_at is not None
+    return {
+        "id": item.id,
+        "when": local_time(item.scheduled_at, zone).isoformat(),
+        "channel": data.channel_name(item.channel),
+        "stage": data.stage_name(item.stage),
+        "kind": item.kind.value,
+        "cta": item.cta,
+        "status": item.status.value,
+        "title": item.title,
+    }
+
+
+def render_status(data: PlanData, now: datetime, console: Console) -> None:
+    figures = panel_figures(data, now)
+    iteration = data.current_iteration()
+    heading = Text(clean_text(data.plan.name), style="bold")
+    heading.append(f"  iteration {data.plan.current_iteration}", style="dim")
+    if iteration:
+        heading.append(f": {clean_text(iteration.name)}", style="dim")
+    console.print(Group(heading, _figures_table(figures), _next_table(data, now)))
+    for warning in figures.warnings():
+        console.print(Text(f"⚠ {warning}", style="bold yellow"))
+    if not figures.warnings():
+        console.print(Text("✓ Everything on target", style="green"))
+
+
+def _figures_table(figures: PanelFigures) -> Table:
+    days = (figures.window_end - figures.window_start).days
+    table = Table(title=f"Next {days} days and this week", title_justify="left", box=None)
+    table.add_column("Figure")
+    table.add_column("Now", justify="right")
+    table.add_column("Target", justify="right")
+    ratio = figures.ratio
+    table.add_row(
+        "Content : promotion",
+        _flag(ratio.describe(), ratio.on_target),
+        f"{ratio.target_content}:{ratio.target_promotion}",
+    )
+    percent = figures.cta_percent
+    share = "–" if percent is None else f"{figures.cta_items} ({percent:.0f}%)"
+    table.add_row(
+        "Calls to action", _flag(share, figures.cta_on_target), f"≥ {figures.min_cta_percent}%"
+    )
+    for week in figures.channel_weeks:
+        table.add_row(
+            Text(f"{clean_text(week.channel)} this week"),
+            _flag(f"{week.scheduled} {week.pace.value}", week.scheduled == week.planned),
+            str(week.planned),
+        )
+    return table
+
+
+def _next_table(data: PlanData, now: datetime) -> Table:
+    table = Table(title="Next posts", title_justify="left", box=None)
+    for column in ("When", "Channel", "Stage", "Kind", "Status"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("Title", no_wrap=True, overflow="ellipsis", ratio=1)
+    zone = data.plan.timezone
+    for item in next_posts(data.items, now, NEXT_POSTS):
+        assert item.scheduled_at is not None
+        kind = item.kind.value + (" +CTA" if item.cta else "")
+        table.add_row(
+            local_time(item.scheduled_at, zone).strftime("%a %d %b %H:%M"),
+            Text(clean_text(data.channel_name(item.channel))),
+            Text(clean_text(data.stage_name(item.stage))),
+            Text(kind, style="bold magenta" if item.kind is Kind.PROMOTION else ""),
+            item.status.label,
+            Text(clean_text(item.title)),
+        )
+    return table
+
+
+def _flag(text: str, ok: bool) -> Text:
+    return Text(f"{text} {'✓' if ok else '⚠'}", style="" if ok else "bold yellow")

@@ -1,0 +1,42 @@
+"""Turning user text and figures into safe display text.
+
+User text is always wrapped in ``rich.text.Text``: a title like ``[bold]`` is shown as
+typed, never interpreted as markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from rich.text import Text
+
+from socialplan.core.validation import clean_text
+
+
+def plain(value: object, style: str = "") -> Text:
+    """User text for display: control characters removed, markup left literal."""
+    return Text(clean_text(str(value)) if value is not None else "", style=style)
+
+
+def one_line(value: str, limit: int = 80) -> Text:
+    flat = " ".join(clean_text(value, multiline=True).split())
+    return Text(flat if len(flat) <= limit else flat[: limit - 1] + "…")
+
+
+def when(moment: datetime | None) -> str:
+    return moment.strftime("%a %d %b %H:%M") if moment else "unscheduled"
+
+
+def day(value: date | None) -> str:
+    return value.isoformat() if value else "-"
+
+
+def number(value: float | None, suffix: str = "", digits: int = 1) -> str:
+    """A figure, or an en dash where there is no data (a zero denominator)."""
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}{suffix}"
+
+
+def tick(done: bool) -> str:
+    return "✓" if done else "·"
