@@ -17,6 +17,8 @@ from .model import ContentItem, Goal, Plan, PlanData
 MAX_TITLE = 200
 MAX_TEXT = 20_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters other than tab and newline (C0, DEL and C1, which includes CSI)."""
+_LINE_BREAKS = re.compile(r"[\t\r\n]+")
 _DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
 
 
@@ -36,11 +38,15 @@ class InvalidInputError(ValueError):
 
 
 def clean_text(text: str, *, multiline: bool = False) -> str:
-    """Strip control characters and terminal escape sequences; keep newlines if asked."""
+    """Remove control characters, so no terminal escape sequence can act.
+
+    A single-line value has its tabs and line breaks turned into spaces; a multi-line one
+    keeps newlines and tabs.
+    """
     if multiline:
         text = text.replace("\r\n", "\n")
         return "\n".join(_CONTROL.sub("", line) for line in text.split("\n")).strip()
-    return _CONTROL.sub("", text).strip()
+    return _CONTROL.sub("", _LINE_BREAKS.sub(" ", text)).strip()
 
 
 def parse_when(text: str, timezone: str) -> datetime | None:
@@ -71,7 +77,7 @@ def parse_date(text: str, field: str = "date") -> date | None:
 
 def validate_item(item: ContentItem, data: PlanData) -> list[Problem]:
     problems = _text_problems("title", item.title, required=True)
-    problems += _text_problems("body", item.body, limit=MAX_TEXT)
+    problems += _text_problems("body", item.body, limit=MAX_TEXT, multiline=True)
     if not any(c.id == item.channel for c in data.channels):
         problems.append(Problem("channel", "choose one of the plan's channels"))
     if not any(s.id == item.stage for s in data.stages):
@@ -111,12 +117,18 @@ def validate_plan(plan: Plan) -> list[Problem]:
 
 
 def _text_problems(
-    field: str, value: str, *, required: bool = False, limit: int = MAX_TITLE
+    field: str,
+    value: str,
+    *,
+    required: bool = False,
+    limit: int = MAX_TITLE,
+    multiline: bool = False,
 ) -> list[Problem]:
     if required and not value.strip():
         return [Problem(field, "must not be empty")]
     if len(value) > limit:
         return [Problem(field, f"at most {limit} characters (this has {len(value)})")]
-    if _CONTROL.search(value.replace("\n", "")):
-        return [Problem(field, "contains control characters")]
+    if clean_text(value, multiline=multiline) != value.strip():
+        breaks = "" if multiline else " or line breaks"
+        return [Problem(field, f"contains control characters{breaks}")]
     return []

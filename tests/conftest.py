@@ -1,0 +1,53 @@
+"""Shared fixtures: a frozen clock and the demo plan built around it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+from socialplan.core.model import PlanData
+from socialplan.data.demo import build_demo
+from socialplan.data.store import PlanStore
+
+FROZEN_NOW = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+"""A Wednesday: the demo's current week has posts behind and ahead of it."""
+
+
+def frozen_clock() -> datetime:
+    return FROZEN_NOW
+
+
+@pytest.fixture
+def demo_data() -> PlanData:
+    return build_demo(FROZEN_NOW)
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path, demo_data: PlanData) -> Path:
+    path = tmp_path / "demo.json"
+    PlanStore.create(path, demo_data).close()
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_path: Path):
+    store = PlanStore.open(demo_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def make_app(demo_store: PlanStore) -> Callable:
+    from socialplan.tui.app import SocialPlanApp
+
+    def make(start_phase: str = "schedule") -> SocialPlanApp:
+        return SocialPlanApp(demo_store, clock=frozen_clock, start_phase=start_phase)
+
+    return make

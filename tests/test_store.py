@@ -1,0 +1,273 @@
+"""The safe store: atomic writes, locking, schema versions, backups, clear errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from dataclasses import replace
+
+import pytest
+from filelock import FileLock
+from tinydb import TinyDB
+
+from socialplan.core.model import Channel, ContentItem
+from socialplan.data import files, store
+from socialplan.data.backups import KEEP, list_backups
+from socialplan.data.errors import PlanBusyError, SaveFailedError, StoreError, UnreadablePlanError
+from socialplan.data.store import PlanStore, read_plan
+
+
+def test_round_trip_of_the_whole_demo_plan(demo_path, demo_data):
+    store_ = PlanStore.open(demo_path)
+    assert store_.load() == demo_data
+    assert read_plan(demo_path) == demo_data
+
+
+def test_stock_tinydb_reads_the_file(demo_path, demo_data):
+    db = TinyDB(demo_path, access_mode="r")
+    titles = {doc["title"] for doc in db.table("items").all()}
+    assert titles == {item.title for item in demo_data.items}
+    assert db.table("meta").all()[0]["schema_version"] == store.SCHEMA_VERSION
+
+
+def test_new_file_is_created_with_default_stages(tmp_path):
+    path = tmp_path / "sub" / "plan.json"
+    data = PlanStore.open(path, plan_name="Fresh").load()
+    assert path.exists()
+    assert data.plan.name == "Fresh"
+    assert [s.name for s in data.ordered_stages()] == ["See", "Think", "Do", "Care"]
+
+
+def test_add_update_delete_are_on_disk_when_they_return(demo_store, demo_path):
+    item = demo_store.add(ContentItem("New post", 1, 1))
+    assert item.id == 61
+    demo_store.update(replace(item, title="Renamed"))
+    demo_store.delete(ContentItem, 1)
+    on_disk = read_plan(demo_path)
+    assert [i.title for i in on_disk.items if i.id == 61] == ["Renamed"]
+    assert all(i.id != 1 for i in on_disk.items)
+
+
+def test_updating_a_deleted_entry_is_a_clear_error(demo_store):
+    item = demo_store.load().items[0]
+    demo_store.delete(ContentItem, item.id)
+    with pytest.raises(StoreError, match="no longer exists"):
+        demo_store.update(item)
+
+
+def test_file_keeps_its_permissions_across_writes(demo_store, demo_path):
+    os.chmod(demo_path, 0o640)
+    demo_store.add(Channel("TikTok", 7))
+    assert demo_path.stat().st_mode & 0o777 == 0o640
+
+
+def test_interrupted_write_leaves_the_previous_file_intact(demo_store, demo_path, monkeypatch):
+    before = demo_path.read_bytes()
+
+    def replace_fails(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "replace", replace_fails)
+    with pytest.raises(SaveFailedError, match="No space left on device"):
+        demo_store.add(ContentItem("Lost", 1, 1))
+    assert demo_path.read_bytes() == before
+    assert files.temp_files_of(demo_path) == []
+    monkeypatch.undo()
+    saved = demo_store.add(ContentItem("Kept", 1, 1))
+    assert [i.title for i in read_plan(demo_path).items][-1] == "Kept"
+    assert saved.id == 61
+
+
+def test_a_second_store_on_the_same_file_sees_writes_and_never_reuses_ids(demo_path):
+    first, second = PlanStore.open(demo_path), PlanStore.open(demo_path)
+    a = first.add(ContentItem("from first", 1, 1))
+    b = second.add(ContentItem("from second", 1, 1))
+    assert a.id != b.id
+    assert {"from first", "from second"} <= {i.title for i in first.load().items}
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from socialplan.core.model import ContentItem
+    from socialplan.data.store import PlanStore
+
+    store = PlanStore.open(sys.argv[1])
+    prefix, count = sys.argv[2], int(sys.argv[3])
+    go = Path(sys.argv[4]) if len(sys.argv) > 4 else None
+    print("ready", flush=True)
+    while go is not None and not go.exists():
+        time.sleep(0.001)
+    for n in range(count):
+        store.add(ContentItem(f"{prefix}-{n}", 1, 1))
+        print(n, flush=True)
+    """
+)
+
+
+def test_two_processes_writing_at_once_lose_nothing(demo_path, tmp_path):
+    count = 150
+    go = tmp_path / "go"
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(demo_path), name, str(count), str(go)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("a", "b")
+    ]
+    assert all(w.stdout is not None and w.stdout.readline() == "ready\n" for w in writers)
+    go.touch()
+    outputs = [w.communicate(timeout=120)[0].split() for w in writers]
+    assert [w.returncode for w in writers] == [0, 0]
+    assert all(len(out) == count for out in outputs)
+    data = read_plan(demo_path)
+    titles = [i.title for i in data.items]
+    for name in ("a", "b"):
+        assert {f"{name}-{n}" for n in range(count)} <= set(titles)
+    assert len({i.id for i in data.items}) == len(data.items) == 60 + 2 * count
+
+
+KILL_ROUNDS = 12
+
+
+def test_sigkill_mid_write_never_corrupts_or_loses_an_acknowledged_edit(demo_path):
+    """Kill a writer at random moments; each time the file loads and holds every ack."""
+    rng = random.Random(7)
+    acknowledged: list[str] = []
+    for round_ in range(KILL_ROUNDS):
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(demo_path), f"r{round_}", "100000"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert writer.stdout is not None
+        assert writer.stdout.readline() == "ready\n"
+        acks = int(rng.uniform(1, 15))
+        for _ in range(acks):
+            line = writer.stdout.readline()
+            acknowledged.append(f"r{round_}-{int(line)}")
+        time.sleep(rng.uniform(0, 0.01))
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        titles = {i.title for i in read_plan(demo_path).items}
+        assert set(acknowledged) <= titles
+    PlanStore.open(demo_path)
+    assert files.temp_files_of(demo_path) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "the file is empty"),
+        (b'{"meta": {"1": {"schema_version": 1}}, "items": {"1": {"tit', "not valid JSON"),
+        (b"[1, 2, 3]", "not a TinyDB document store"),
+        (b'{"_default": {"1": {"name": "x"}}}', "not a socialplan plan"),
+        (b'{"meta": {"1": {"schema_version": 99}}, "plan": {}}', "written by a newer socialplan"),
+    ],
+)
+def test_unreadable_files_give_a_clear_error_and_stay_untouched(tmp_path, content, reason):
+    path = tmp_path / "plan.json"
+    path.write_bytes(content)
+    for opener in (PlanStore.open, read_plan):
+        with pytest.raises(UnreadablePlanError) as raised:
+            opener(path)
+        message = str(raised.value)
+        assert reason in message
+        assert str(path) in message
+        assert "The file has not been changed" in message
+    assert path.read_bytes() == content
+    assert list_backups(path) == []
+
+
+def test_unreadable_error_names_the_newest_backup_and_how_to_restore_it(demo_path):
+    PlanStore.open(demo_path).close()
+    (newest,) = list_backups(demo_path)
+    demo_path.write_bytes(b"{broken")
+    with pytest.raises(UnreadablePlanError) as raised:
+        PlanStore.open(demo_path)
+    assert f"cp '{newest}' '{demo_path}'" in str(raised.value)
+    assert json.loads(newest.read_bytes())["meta"]["1"]["schema_version"] == 1
+
+
+def test_a_directory_is_not_a_plan(tmp_path):
+    with pytest.raises(UnreadablePlanError, match="it is a directory"):
+        PlanStore.open(tmp_path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may read and write any file")
+def test_a_file_without_write_permission_is_refused(demo_path):
+    os.chmod(demo_path, 0o444)
+    with pytest.raises(UnreadablePlanError, match="no permission to write"):
+        PlanStore.open(demo_path)
+
+
+def test_opening_backs_up_once_per_change_and_keeps_a_few(demo_path):
+    PlanStore.open(demo_path).close()
+    PlanStore.open(demo_path).close()
+    assert len(list_backups(demo_path)) == 1
+    for n in range(KEEP + 2):
+        opened = PlanStore.open(demo_path)
+        opened.add(Channel(f"Channel {n}"))
+        opened.close()
+    PlanStore.open(demo_path).close()
+    backups = list_backups(demo_path)
+    assert len(backups) == KEEP
+    assert backups[0].read_bytes() == demo_path.read_bytes()
+
+
+def test_older_schema_is_backed_up_then_migrated(demo_path, monkeypatch):
+    def rename_owner_to_author(document):
+        for doc in document["items"].values():
+            doc["author"] = doc.pop("owner")
+        return document
+
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store, "MIGRATIONS", {1: rename_owner_to_author})
+    original = demo_path.read_bytes()
+    PlanStore.open(demo_path).close()
+    migrated = json.loads(demo_path.read_bytes())
+    assert migrated["meta"]["1"]["schema_version"] == 2
+    assert "author" in migrated["items"]["1"]
+    assert list_backups(demo_path)[0].read_bytes() == original
+
+
+def test_temp_files_of_killed_writers_are_removed_on_open(demo_path):
+    orphan = demo_path.parent / f".{demo_path.name}.12345.abcd{files.TEMP_SUFFIX}"
+    orphan.write_bytes(b"half a plan")
+    PlanStore.open(demo_path).close()
+    assert not orphan.exists()
+
+
+def test_a_held_lock_gives_a_plan_busy_message(demo_path):
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
+            import sys, time
+            from filelock import FileLock
+            with FileLock({str(demo_path) + ".lock"!r}):
+                print("held", flush=True)
+                time.sleep(30)
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(PlanBusyError, match="is busy"):
+            PlanStore.open(demo_path, lock_timeout=0.2)
+    finally:
+        holder.kill()
+        holder.wait()
+    with FileLock(str(demo_path) + ".lock", timeout=1):
+        pass
