@@ -38,7 +38,7 @@ def _write_synced(path: Path, payload: bytes, mode: int) -> None:
         while view:
             written = os.write(fd, view)
             view = view[written:]
-        os.fsync(fd)
+        os.fdatasync(fd)
     finally:
         os.close(fd)
     os.chmod(path, mode)

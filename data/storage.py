@@ -44,20 +44,25 @@ class SafeJSONStorage(Storage):
         self.path = Path(path)
         self.lock_timeout = lock_timeout
         self._lock = FileLock(f"{self.path}.lock", timeout=lock_timeout)
+        self._lock_depth = 0
         self._cache: dict[str, Any] | None = None
         self._cache_stamp: tuple[int, int, int] | None = None
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the plan's lock (re-entrant within this process)."""
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise PlanBusyError(self.path, self.lock_timeout) from None
+        """Hold the plan's lock; re-entering while held costs only a counter."""
+        if self._lock_depth == 0:
+            try:
+                self._lock.acquire()
+            except Timeout:
+                raise PlanBusyError(self.path, self.lock_timeout) from None
+        self._lock_depth += 1
         try:
             yield
         finally:
-            self._lock.release()
+            self._lock_depth -= 1
+            if self._lock_depth == 0:
+                self._lock.release()
 
     def changed_on_disk(self) -> bool:
         """True when the file differs from the copy this process last read or wrote."""

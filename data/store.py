@@ -25,6 +25,7 @@ from socialplan.core.model import DEFAULT_STAGES, ENTITY_TYPES, Plan, PlanData
 from .backups import list_backups, make_backup
 from .errors import StoreError, UnreadablePlanError
 from .storage import SafeJSONStorage, parse_plan_bytes
+from .table import LazyKeyTable
 
 SCHEMA_VERSION = 1
 META_TABLE = "meta"
@@ -44,10 +45,14 @@ class MissingDocumentError(StoreError):
         )
 
 
+class _PlanDB(TinyDB):
+    table_class = LazyKeyTable
+
+
 class PlanStore:
     def __init__(self, path: Path, lock_timeout: float = 10.0) -> None:
         self.path = path
-        self.db = TinyDB(path, storage=SafeJSONStorage, lock_timeout=lock_timeout)
+        self.db = _PlanDB(path, storage=SafeJSONStorage, lock_timeout=lock_timeout)
         self.storage: SafeJSONStorage = self.db.storage  # type: ignore[assignment]
 
     @classmethod

@@ -26,6 +26,7 @@ FIELDS = ("title", "scheduled", "channel", "stage", "kind", "status", "pillar", 
 
 
 class ItemForm(ModalScreen[ContentItem | None]):
+    AUTO_FOCUS = "#title"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
@@ -41,7 +42,7 @@ class ItemForm(ModalScreen[ContentItem | None]):
         heading = "Edit content item" if item.id else "New content item"
         with Vertical(classes="form-dialog"):
             yield Label(heading, classes="form-title")
-            with VerticalScroll(classes="form-fields"):
+            with VerticalScroll(classes="form-fields", can_focus=False):
                 yield from self._field(
                     "Title", "title", Input(item.title, id="title", compact=True)
                 )

@@ -128,7 +128,7 @@ class SocialPlanApp(App[None]):
         """Every key of the app, grouped by where it works, for the help screen."""
         sections: list[KeySection] = [
             ("Everywhere", self._rows(self.BINDINGS)),
-            ("Everywhere (Textual)", [("ctrl+p", "Command palette: every action by name")]),
+            ("Everywhere (Textual)", [("^p", "Command palette: every action by name")]),
         ]
         sections += [
             (f"{screen.PHASE.title} screen", self._rows(screen.BINDINGS))

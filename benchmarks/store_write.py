@@ -1,0 +1,99 @@
+"""One edit persisted (atomic, fsynced, under the lock) on a plan of 10,000 items.
+
+Compares socialplan's store with stock TinyDB (JSONStorage) doing the same update.
+Target: median at most 15 ms. usage: python benchmarks/store_write.py [-n EDITS] [--items N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from socialplan.core.model import ContentItem, Kind
+from socialplan.data.demo import build_demo
+from socialplan.data.store import PlanStore
+
+
+def big_plan(items: int):
+    demo = build_demo(datetime.now(UTC))
+    start = datetime.now(UTC)
+    generated = tuple(
+        ContentItem(
+            title=f"Generated post {n} about heat pumps and offices",
+            channel=1 + n % 4,
+            stage=1 + n % 4,
+            kind=Kind.PROMOTION if n % 11 == 0 else Kind.CONTENT,
+            cta=n % 7 == 0,
+            scheduled_at=start + timedelta(hours=3 * n),
+            owner="Lotte",
+            body="A realistic body of a few sentences. " * 4,
+            id=n + 1,
+        )
+        for n in range(items)
+    )
+    return replace(demo, items=generated)
+
+
+def timings(edit, count: int) -> list[float]:
+    times = []
+    for n in range(count):
+        start = time.perf_counter()
+        edit(n)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def report(label: str, times: list[float]) -> None:
+    ms = sorted(t * 1000 for t in times)
+    p95 = ms[int(0.95 * (len(ms) - 1))]
+    print(f"{label:<34} median {statistics.median(ms):6.1f} ms  p95 {p95:6.1f} ms  n={len(ms)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-n", type=int, default=60)
+    parser.add_argument("--items", type=int, default=10_000)
+    args = parser.parse_args()
+    data = big_plan(args.items)
+    with tempfile.TemporaryDirectory() as directory:
+        ours = Path(directory) / "plan.json"
+        PlanStore.create(ours, data).close()
+        size_mb = ours.stat().st_size / 1e6
+        print(f"plan: {args.items} items, {size_mb:.1f} MB")
+
+        start = time.perf_counter()
+        store = PlanStore.open(ours)
+        loaded = store.load()
+        print(
+            f"{'open + load (decode all entities)':<34} {1000 * (time.perf_counter() - start):6.1f} ms"
+        )
+
+        items = loaded.items
+        report(
+            "socialplan store: update one item",
+            timings(lambda n: store.update(replace(items[n], title=f"Edited {n}")), args.n),
+        )
+        report(
+            "socialplan store: add one item",
+            timings(lambda n: store.add(ContentItem(f"New {n}", 1, 1)), args.n),
+        )
+        store.close()
+
+        stock_path = Path(directory) / "stock.json"
+        stock_path.write_bytes(ours.read_bytes())
+        stock = TinyDB(stock_path).table("items")
+        report(
+            "stock TinyDB: update one item",
+            timings(lambda n: stock.update({"title": f"Edited {n}"}, doc_ids=[n + 1]), args.n),
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,240 @@
+"""The app driven by keys (Pilot): phases, the item form, the live panel, help, palette."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select, Static
+
+from socialplan.core.cycle import PHASES
+from socialplan.core.model import Kind
+from socialplan.data.errors import SaveFailedError
+from socialplan.data.store import read_plan
+from socialplan.screens.confirm import ConfirmScreen
+from socialplan.screens.help import HelpScreen
+from socialplan.screens.item_form import ItemForm
+from socialplan.tui.widgets.kpi_panel import KpiPanel
+from socialplan.tui.widgets.tables import PlanTable
+
+SIZE = (120, 40)
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+def items_table(app) -> PlanTable:
+    return app.screen.query_one("#items", PlanTable)
+
+
+async def test_each_phase_key_shows_its_screen_with_the_plans_data(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        expected_rows = {
+            "foundation": ("#stakeholders", 5),
+            "strategy": ("#goals", 4),
+            "setup": ("#setup-tasks", 10),
+            "schedule": ("#items", 60),
+            "measure": ("#channel-results", 5),
+        }
+        for phase in PHASES:
+            await pilot.press(phase.key)
+            assert app.current_mode == phase.name
+            assert app.screen.PHASE is phase
+            selector, rows = expected_rows[phase.name]
+            assert app.screen.query_one(selector, PlanTable).row_count == rows
+            assert app.screen.query_one(KpiPanel).display
+            assert app.screen.sub_title == "Iteration 2: Winter campaign"
+            assert app.screen.title == "Veldhuis Klimaattechniek"
+
+
+async def test_schedule_opens_on_the_next_post(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        item = app.screen.selected_item()
+        assert item is not None
+        assert item.title == "Maintenance walk-through for facility managers"
+
+
+async def test_adding_a_promotion_from_the_keyboard_updates_the_panel_and_the_file(
+    make_app, demo_path
+):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert "18 : 2" in text_of(app, "#kpi-ratio")
+        await pilot.press("n")
+        assert isinstance(app.screen, ItemForm)
+        await pilot.press(*"Open house", "tab", "tab", "tab", "tab")
+        assert app.focused.id == "kind"
+        await pilot.press("enter", "down", "enter")
+        await pilot.press("ctrl+s")
+        assert not isinstance(app.screen, ItemForm)
+        assert app.figures.ratio.promotion == 3
+        assert "18 : 3 (6.0:1)" in text_of(app, "#kpi-ratio")
+        assert app.screen.query_one("#kpi-ratio").has_class("-off-target")
+    saved = [i for i in read_plan(demo_path).items if i.title == "Open house"]
+    assert len(saved) == 1
+    assert saved[0].kind is Kind.PROMOTION
+
+
+async def test_changing_kind_to_content_turns_the_ratio_green(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = items_table(app)
+        promotion = next(
+            i
+            for i in app.plan_data.items
+            if i.kind is Kind.PROMOTION and i.scheduled_at >= app.now()
+        )
+        table.move_cursor(row=table.get_row_index(str(promotion.id)))
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, ItemForm)
+        form.query_one("#kind", Select).value = Kind.CONTENT
+        await pilot.press("ctrl+s")
+        assert app.figures.ratio.on_target
+        assert not app.screen.query_one("#kpi-ratio").has_class("-off-target")
+    assert next(i for i in read_plan(demo_path).items if i.id == promotion.id).kind is Kind.CONTENT
+
+
+async def test_editing_a_title(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        item = app.screen.selected_item()
+        await pilot.press("enter")
+        form = app.screen
+        form.query_one("#title", Input).value = ""
+        await pilot.press(*"Renamed post", "enter")
+        assert (
+            str(items_table(app).get_cell(str(item.id), items_table(app).ordered_columns[2].key))
+            == "Renamed post"
+        )
+    assert next(i for i in read_plan(demo_path).items if i.id == item.id).title == "Renamed post"
+
+
+async def test_escape_cancels_and_writes_nothing(make_app, demo_path):
+    before = demo_path.read_bytes()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", *"changed", "escape")
+        assert not isinstance(app.screen, ItemForm)
+    assert demo_path.read_bytes() == before
+
+
+async def test_bad_input_gets_a_message_and_nothing_is_written(make_app, demo_path):
+    before = demo_path.read_bytes()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "ctrl+s")
+        form = app.screen
+        assert isinstance(form, ItemForm)
+        title_error = form.query_one("#error-title", Static)
+        assert title_error.display and str(title_error.content) == "must not be empty"
+        await pilot.press(*"Post", "tab")
+        form.query_one("#scheduled", Input).value = "next tuesday"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ItemForm)
+        assert "use YYYY-MM-DD HH:MM" in str(form.query_one("#error-scheduled", Static).content)
+        assert not form.query_one("#error-title", Static).display
+        assert app.focused.id == "scheduled"
+    assert demo_path.read_bytes() == before
+
+
+async def test_delete_asks_first_and_no_keeps_the_item(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        item = app.screen.selected_item()
+        before = app.figures.window_items
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert any(i.id == item.id for i in read_plan(demo_path).items)
+        await pilot.press("d", "y")
+        assert app.figures.window_items == before - 1
+        assert str(item.id) not in items_table(app).rows
+    assert all(i.id != item.id for i in read_plan(demo_path).items)
+
+
+async def test_a_failed_save_is_reported_and_the_plan_is_unchanged(make_app, monkeypatch):
+    app = make_app()
+
+    def disk_full(_entity):
+        raise SaveFailedError(app.store.path, OSError(28, "No space left on device"))
+
+    monkeypatch.setattr(app.store, "add", disk_full)
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.plan_data
+        await pilot.press("n", *"Will fail", "ctrl+s")
+        assert app.plan_data is before
+        messages = [n.message for n in app._notifications]
+        assert any("No space left on device" in m for m in messages)
+
+
+async def test_markup_in_a_title_is_shown_literally(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"[bold]Sale[/] now", "ctrl+s")
+        item = next(i for i in app.plan_data.items if "Sale" in i.title)
+        cell = items_table(app).get_cell(str(item.id), items_table(app).ordered_columns[2].key)
+        assert str(cell) == "[bold]Sale[/] now"
+        assert item.title == "[bold]Sale[/] now"
+
+
+async def test_panel_toggles_with_p_on_every_phase(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        assert not app.screen.query_one(KpiPanel).display
+        await pilot.press("1")
+        assert not app.screen.query_one(KpiPanel).display
+        await pilot.press("p")
+        assert app.screen.query_one(KpiPanel).display
+
+
+async def test_help_lists_every_key(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = {key: what for _title, rows in app.screen.sections for key, what in rows}
+        for phase in PHASES:
+            assert shown[phase.key].startswith(phase.title)
+        for key in ("n", "e", "d", "p", "?", "q", "^p", "^s", "esc"):
+            assert key in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_reaches_phases_and_screen_actions(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for phase in PHASES:
+            assert f"{phase.title} phase" in titles
+        assert {"New item", "Edit", "Delete", "Toggle the KPI panel", "Help: all keys"} <= set(
+            titles
+        )
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Measure phase")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "measure"
+
+
+async def test_every_phase_fits_80_by_24(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for phase in PHASES:
+            await pilot.press(phase.key)
+            screen = app.screen
+            panel = screen.query_one(KpiPanel)
+            assert panel.region.right <= 80
+            assert screen.query_one("#phase-main").region.width >= 40
+            assert screen.query_one("#phase-bar").region.y == 1
+
+
+async def test_quit(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0

@@ -1,0 +1,80 @@
+"""The folders are the architecture: arrows point one way, and status stays light."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+STDLIB = sys.stdlib_module_names
+
+
+def imported_modules(folder: str) -> dict[str, set[str]]:
+    """Top-level absolute imports of each file in ``folder``, by file."""
+    found: dict[str, set[str]] = {}
+    for path in sorted((ROOT / folder).rglob("*.py")):
+        names: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module)
+        found[str(path.relative_to(ROOT))] = names
+    return found
+
+
+def offenders(folder: str, allowed) -> list[str]:
+    return [
+        f"{file}: {name}"
+        for file, names in imported_modules(folder).items()
+        for name in sorted(names)
+        if not allowed(name)
+    ]
+
+
+def test_core_imports_only_the_standard_library_and_dateutil():
+    def allowed(name: str) -> bool:
+        top = name.split(".")[0]
+        return top in STDLIB or top == "dateutil" or name.startswith("socialplan.core")
+
+    assert offenders("core", allowed) == []
+
+
+def test_data_imports_core_but_no_ui():
+    def allowed(name: str) -> bool:
+        top = name.split(".")[0]
+        if top in ("textual", "rich"):
+            return False
+        return not name.startswith(("socialplan.tui", "socialplan.screens"))
+
+    assert offenders("data", allowed) == []
+
+
+@pytest.mark.parametrize("folder", ["core", "data", "tui/widgets"])
+def test_nothing_below_the_screens_imports_them(folder):
+    assert offenders(folder, lambda name: not name.startswith("socialplan.screens")) == []
+
+
+def test_screens_use_core_and_widgets_but_never_the_store():
+    def allowed(name: str) -> bool:
+        return not name.startswith(("socialplan.data", "tinydb"))
+
+    assert offenders("screens", allowed) == []
+
+
+def test_status_command_never_imports_textual(demo_path):
+    probe = (
+        "import sys; from socialplan.tui.cli import main; "
+        f"code = main(['status', '--db', {str(demo_path)!r}]); "
+        "leaked = sorted(m for m in sys.modules if m.split('.')[0] == 'textual'); "
+        "print('LEAKED', leaked); sys.exit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "LEAKED []" in result.stdout

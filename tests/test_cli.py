@@ -1,0 +1,140 @@
+"""The socialplan command line: where data lives, status, clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from socialplan.tui import cli
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "socialplan", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+
+
+class TestPlanPath:
+    def test_db_option_wins(self, monkeypatch, tmp_path):
+        monkeypatch.setenv(cli.ENV_DB, str(tmp_path / "env.json"))
+        args = cli.build_parser().parse_args(["--db", str(tmp_path / "opt.json")])
+        assert cli.plan_path(args) == tmp_path / "opt.json"
+
+    def test_db_option_after_the_command(self, tmp_path):
+        args = cli.build_parser().parse_args(["status", "--db", str(tmp_path / "p.json")])
+        assert cli.plan_path(args) == tmp_path / "p.json"
+
+    def test_environment_variable_next(self, monkeypatch, tmp_path):
+        monkeypatch.setenv(cli.ENV_DB, str(tmp_path / "env.json"))
+        assert cli.plan_path(cli.build_parser().parse_args([])) == tmp_path / "env.json"
+
+    def test_platform_data_directory_by_default(self, monkeypatch, tmp_path):
+        monkeypatch.delenv(cli.ENV_DB, raising=False)
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+        path = cli.plan_path(cli.build_parser().parse_args([]))
+        assert path == tmp_path / "xdg" / "socialplan" / "plan.json"
+
+
+class TestStatus:
+    def test_prints_the_figures_and_next_posts(self, demo_path):
+        result = run("status", "--db", str(demo_path))
+        assert result.returncode == 0, result.stderr
+        out = result.stdout
+        assert "Veldhuis Klimaattechniek" in out
+        assert "Content : promotion" in out
+        assert "Calls to action" in out
+        assert "Instagram this week" in out
+        assert "Next posts" in out
+
+    def test_json_is_machine_readable(self, demo_path, demo_data):
+        result = run("status", "--db", str(demo_path), "--json")
+        assert result.returncode == 0, result.stderr
+        report = json.loads(result.stdout)
+        assert report["plan"] == "Veldhuis Klimaattechniek"
+        assert report["iteration"] == {"number": 2, "name": "Winter campaign"}
+        assert set(report["ratio"]) == {"content", "promotion", "target", "on_target"}
+        assert report["ratio"]["target"] == [10, 1]
+        assert {w["channel"] for w in report["this_week"]} == {c.name for c in demo_data.channels}
+        assert len(report["next_posts"]) <= 8
+        assert all(p["when"] >= report["generated_at"][:10] for p in report["next_posts"])
+
+    def test_status_report_at_a_frozen_moment(self, demo_data):
+        from socialplan.tui.status import status_report
+        from tests.conftest import FROZEN_NOW
+
+        report = status_report(demo_data, FROZEN_NOW)
+        assert report["ratio"] == {
+            "content": 18,
+            "promotion": 2,
+            "target": [10, 1],
+            "on_target": False,
+        }
+        assert report["calls_to_action"]["items"] == 5
+        assert report["next_posts"][0]["when"] == "2026-11-25T12:00:00+01:00"
+        assert report["warnings"][0].startswith("Too much promotion")
+
+    def test_user_text_is_printed_literally(self, tmp_path):
+        from dataclasses import replace
+
+        from socialplan.data.demo import build_demo
+        from socialplan.data.store import PlanStore
+        from tests.conftest import FROZEN_NOW
+
+        data = build_demo(FROZEN_NOW)
+        data = replace(data, plan=replace(data.plan, name="[bold]Acme[/] \x1b[31m"))
+        path = tmp_path / "p.json"
+        PlanStore.create(path, data)
+        result = run("status", "--db", str(path))
+        assert "[bold]Acme[/]" in result.stdout
+        assert "\x1b[31m" not in result.stdout
+
+    def test_missing_plan_says_how_to_create_it(self, tmp_path):
+        result = run("status", "--db", str(tmp_path / "none.json"))
+        assert result.returncode == 1
+        assert "There is no plan at" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert not (tmp_path / "none.json").exists()
+
+    @pytest.mark.parametrize("command", [["status"], []])
+    def test_corrupt_plan_is_a_clear_error_not_a_traceback(self, tmp_path, command):
+        path = tmp_path / "plan.json"
+        path.write_text('{"meta": ')
+        result = run(*command, "--db", str(path))
+        assert result.returncode == 1
+        assert result.stderr.startswith(f"socialplan: Cannot open the plan {path}")
+        assert "Traceback" not in result.stderr
+        assert path.read_text() == '{"meta": '
+
+
+def test_version():
+    result = run("--version")
+    assert result.stdout.startswith("socialplan ")
+
+
+def test_help_lists_the_commands():
+    out = run("--help").stdout
+    for command in ("open", "demo", "status"):
+        assert command in out
+    assert cli.ENV_DB in out
+
+
+def test_the_demo_file_is_temporary(monkeypatch, tmp_path):
+    """``socialplan demo`` writes its copy below the temp dir and removes it afterwards."""
+    opened: list[Path] = []
+    monkeypatch.setattr(cli, "_run_app", lambda store: opened.append(store.path) or 0)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    assert cli.main(["demo"]) == 0
+    (path,) = opened
+    assert path.is_relative_to(tmp_path)
+    assert not path.exists()

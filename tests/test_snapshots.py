@@ -1,0 +1,43 @@
+"""How the screens look: SVG snapshots on the demo plan with a frozen clock.
+
+Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``
+and review the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from socialplan.core.cycle import PHASES
+
+SMALL = (80, 24)
+ROOMY = (120, 36)
+
+
+@pytest.mark.parametrize("phase", PHASES, ids=lambda p: p.name)
+def test_phase_screen_at_80_by_24(snap_compare, make_app, phase):
+    assert snap_compare(make_app(), press=[phase.key], terminal_size=SMALL)
+
+
+def test_schedule_roomy(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=ROOMY)
+
+
+def test_schedule_without_panel(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["p"], terminal_size=SMALL)
+
+
+def test_help(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["question_mark"], terminal_size=SMALL)
+
+
+def test_item_form_with_a_validation_message(snap_compare, make_app):
+    async def empty_the_title_and_save(pilot):
+        await pilot.press("e")
+        pilot.app.screen.query_one("#title", Input).value = ""
+        await pilot.press("ctrl+s")
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=empty_the_title_and_save)

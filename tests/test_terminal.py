@@ -1,0 +1,96 @@
+"""The real app in a real terminal: ``socialplan demo`` in tmux, driven by send-keys."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+import uuid
+
+import pytest
+
+pytestmark = pytest.mark.tmux
+
+if shutil.which("tmux") is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must have tmux: .ci/run installs it")
+    pytest.skip("tmux is not installed (.ci/run installs it)", allow_module_level=True)
+
+
+class Terminal:
+    """A detached tmux session on its own server socket, read with capture-pane."""
+
+    def __init__(self, command: str, width: int = 120, height: int = 40) -> None:
+        self.socket = f"socialplan-test-{uuid.uuid4().hex[:8]}"
+        self._tmux(
+            "new-session",
+            "-d",
+            "-s",
+            "app",
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            f"{command}; echo EXITED-$?; sleep 30",
+        )
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
+        ).stdout
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", "app")
+
+    def send(self, *keys: str) -> None:
+        for key in keys:
+            self._tmux("send-keys", "-t", "app", key)
+            time.sleep(0.15)
+
+    def wait_for(self, pattern: str, timeout: float = 20) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if re.search(pattern, shown):
+                return shown
+            time.sleep(0.05)
+        raise AssertionError(f"{pattern!r} never appeared; the screen was:\n{self.screen()}")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+@pytest.fixture
+def demo_terminal(tmp_path):
+    command = shutil.which("socialplan") or "python -m socialplan"
+    terminal = Terminal(f"TMPDIR={tmp_path} {command} demo")
+    yield terminal
+    terminal.close()
+
+
+def test_demo_in_a_real_terminal_shows_the_schedule_and_the_ratio(demo_terminal, tmp_path):
+    demo_terminal.wait_for("Veldhuis Klimaattechniek")
+    demo_terminal.send("1")
+    demo_terminal.wait_for("Stakeholders and support")
+    demo_terminal.send("4")
+    screen = demo_terminal.wait_for("Content schedule")
+    assert re.search(r"\d+ : \d+ \(", screen), screen
+    assert "Content : promotion" in screen
+    assert "This week per channel" in screen
+    assert re.search(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d \w{3} \d\d:\d\d +LinkedIn", screen)
+    assert list(tmp_path.glob("socialplan-demo-*")), "the demo plan lives in the temp dir"
+    demo_terminal.send("q")
+    demo_terminal.wait_for("EXITED-0")
+    assert not list(tmp_path.glob("socialplan-demo-*")), "the demo copy is removed on exit"
+
+
+def test_adding_an_item_in_a_real_terminal(demo_terminal):
+    demo_terminal.wait_for("Content schedule")
+    demo_terminal.send("n")
+    demo_terminal.wait_for("New content item")
+    demo_terminal.send("Typed in tmux", "C-s")
+    demo_terminal.wait_for("Saved: Typed in tmux")
+    demo_terminal.send("q")
+    demo_terminal.wait_for("EXITED-0")
