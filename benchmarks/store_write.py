@@ -71,9 +71,8 @@ def main() -> None:
         start = time.perf_counter()
         store = PlanStore.open(ours)
         loaded = store.load()
-        print(
-            f"{'open + load (decode all entities)':<34} {1000 * (time.perf_counter() - start):6.1f} ms"
-        )
+        elapsed_ms = 1000 * (time.perf_counter() - start)
+        print(f"{'open + load (decode all entities)':<34} {elapsed_ms:6.1f} ms")
 
         items = loaded.items
         report(

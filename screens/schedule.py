@@ -42,7 +42,13 @@ class ScheduleScreen(PhaseScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.watch(self.app, "last_saved", self._select_saved, init=False)
         self.call_after_refresh(self._focus_next_post)
+
+    def _select_saved(self, entity: object) -> None:
+        if isinstance(entity, ContentItem):
+            table = self.query_one("#items", PlanTable)
+            self.call_after_refresh(table.select_key, str(entity.id))
 
     def show_plan(self, data: PlanData) -> None:
         zone = data.plan.timezone

@@ -71,6 +71,8 @@ async def test_adding_a_promotion_from_the_keyboard_updates_the_panel_and_the_fi
         assert app.figures.ratio.promotion == 3
         assert "18 : 3 (6.0:1)" in text_of(app, "#kpi-ratio")
         assert app.screen.query_one("#kpi-ratio").has_class("-off-target")
+        await pilot.pause()
+        assert app.screen.selected_item().title == "Open house"
     saved = [i for i in read_plan(demo_path).items if i.title == "Open house"]
     assert len(saved) == 1
     assert saved[0].kind is Kind.PROMOTION

@@ -65,6 +65,8 @@ class SocialPlanApp(App[None]):
     plan_data: var[PlanData | None] = var(None, always_update=True)
     figures: var[PanelFigures | None] = var(None)
     show_panel: var[bool] = var(True)
+    last_saved: var[object | None] = var(None, always_update=True)
+    """The entity the last edit saved, so a screen can put its cursor on it."""
 
     def __init__(
         self, store: PlanStore, *, clock: Clock = system_clock, start_phase: str = "schedule"
@@ -102,6 +104,7 @@ class SocialPlanApp(App[None]):
             self.notify(str(error), title="Not saved", severity="error", timeout=15)
             return
         self.plan_data = with_entity(self.plan_data, entity)
+        self.last_saved = entity
         self.notify(f"Saved: {getattr(entity, 'title', '')}".strip(": "), timeout=2)
 
     def on_delete_entity(self, message: DeleteEntity) -> None:

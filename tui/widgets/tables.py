@@ -23,15 +23,22 @@ class PlanTable(DataTable[Text | str]):
         self.add_columns(*self._columns)
 
     def show_rows(self, rows: Iterable[Row]) -> None:
-        """Replace all rows, keeping the cursor on the same key where it still exists."""
+        """Replace all rows, keeping the cursor on the same key and the view where it was."""
         selected = self.selected_key()
+        scrolled_to = self.scroll_y
         self.clear()
         for key, cells in rows:
             self.add_row(*cells, key=key)
         if not self.row_count:
             self.add_row(*([Text(self._empty, style="italic")] + [""] * (len(self._columns) - 1)))
         if selected is not None and selected in self.rows:
-            self.move_cursor(row=self.get_row_index(selected), animate=False)
+            self.move_cursor(row=self.get_row_index(selected), animate=False, scroll=False)
+        self.call_after_refresh(self.scroll_to, y=scrolled_to, animate=False)
+
+    def select_key(self, key: str) -> None:
+        """Put the cursor on the row with ``key`` and scroll it into view."""
+        if key in self.rows:
+            self.move_cursor(row=self.get_row_index(key), animate=False)
 
     def selected_key(self) -> str | None:
         if not self.row_count:
