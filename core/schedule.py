@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from .model import ContentItem
+from .model import ContentItem, PlanData
 
 
 def week_bounds(now: datetime, timezone: str) -> tuple[datetime, datetime]:
@@ -39,3 +39,17 @@ def next_posts(items: Iterable[ContentItem], now: datetime, count: int) -> list[
 
 def local_time(moment: datetime, timezone: str) -> datetime:
     return moment.astimezone(ZoneInfo(timezone))
+
+
+def blank_item(data: PlanData, now: datetime) -> ContentItem:
+    """A new item to fill in: the first channel and stage, tomorrow at 09:00 local time."""
+    today_at_nine = local_time(now, data.plan.timezone).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    stages = data.ordered_stages()
+    return ContentItem(
+        title="",
+        channel=data.channels[0].id if data.channels else 0,
+        stage=stages[0].id if stages else 0,
+        scheduled_at=today_at_nine + timedelta(days=1),
+    )

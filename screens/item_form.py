@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -194,17 +193,3 @@ class ItemForm(ModalScreen[ContentItem | None]):
             error.display = bool(message)
         first = next(f for f in (*FIELDS, "owner", "link") if f in by_field)
         self.query_one(f"#{first}").focus()
-
-
-def new_item(data: PlanData, now: datetime) -> ContentItem:
-    """A blank item for the form: first channel and stage, tomorrow at 09:00 local time."""
-    today_at_nine = local_time(now, data.plan.timezone).replace(
-        hour=9, minute=0, second=0, microsecond=0
-    )
-    stages = data.ordered_stages()
-    return ContentItem(
-        title="",
-        channel=data.channels[0].id if data.channels else 0,
-        stage=stages[0].id if stages else 0,
-        scheduled_at=today_at_nine + timedelta(days=1),
-    )

@@ -9,14 +9,12 @@ from textual.widgets import DataTable, Label
 
 from socialplan.core.cycle import phase_named
 from socialplan.core.model import ContentItem, Kind, PlanData
-from socialplan.core.schedule import local_time
+from socialplan.core.schedule import blank_item, local_time
 from socialplan.tui.messages import DeleteEntity, SaveEntity
 from socialplan.tui.text import one_line, plain, when
 from socialplan.tui.widgets.tables import PlanTable
 
 from .base import PhaseScreen
-from .confirm import ConfirmScreen
-from .item_form import ItemForm, new_item
 
 PROMOTION_STYLE = "bold magenta"
 TITLE_WIDTH = 48
@@ -100,7 +98,7 @@ class ScheduleScreen(PhaseScreen):
         if not self.data.channels:
             self.notify("Choose a channel in the Strategy phase first.", severity="warning")
             return
-        self._open_form(new_item(self.data, self.now()))
+        self._open_form(blank_item(self.data, self.now()))
 
     def action_edit_item(self) -> None:
         item = self.selected_item()
@@ -111,6 +109,7 @@ class ScheduleScreen(PhaseScreen):
         item = self.selected_item()
         if item is None:
             return
+        from .confirm import ConfirmScreen
 
         def confirmed(yes: bool | None) -> None:
             if yes:
@@ -121,6 +120,9 @@ class ScheduleScreen(PhaseScreen):
         )
 
     def _open_form(self, item: ContentItem) -> None:
+        """Open the item form; imported here so start-up does not pay for form widgets."""
+        from .item_form import ItemForm
+
         assert self.data is not None
 
         def saved(result: ContentItem | None) -> None:

@@ -7,10 +7,12 @@ answer to ``SaveEntity`` / ``DeleteEntity`` messages from the screens.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import partial
-from typing import ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -24,24 +26,30 @@ from socialplan.core.model import PlanData
 from socialplan.data.errors import StoreError
 from socialplan.data.store import PlanStore
 from socialplan.screens.base import PhaseScreen
-from socialplan.screens.foundation import FoundationScreen
-from socialplan.screens.help import HelpScreen, KeySection
-from socialplan.screens.item_form import ItemForm
-from socialplan.screens.measure import MeasureScreen
-from socialplan.screens.schedule import ScheduleScreen
-from socialplan.screens.setup import SetupScreen
-from socialplan.screens.strategy import StrategyScreen
 from socialplan.tui.messages import DeleteEntity, SaveEntity
 
+if TYPE_CHECKING:
+    from socialplan.screens.help import KeySection
+
 Clock = Callable[[], datetime]
-PHASE_SCREENS: tuple[type[PhaseScreen], ...] = (
-    FoundationScreen,
-    StrategyScreen,
-    SetupScreen,
-    ScheduleScreen,
-    MeasureScreen,
-)
+PHASE_SCREENS: dict[str, str] = {
+    "foundation": "socialplan.screens.foundation:FoundationScreen",
+    "strategy": "socialplan.screens.strategy:StrategyScreen",
+    "setup": "socialplan.screens.setup:SetupScreen",
+    "schedule": "socialplan.screens.schedule:ScheduleScreen",
+    "measure": "socialplan.screens.measure:MeasureScreen",
+}
+"""Phase screens by mode name, imported the first time they are shown."""
 FIGURES_REFRESH_SECONDS = 60
+
+
+def phase_screen_class(mode: str) -> type[PhaseScreen]:
+    module, name = PHASE_SCREENS[mode].split(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def make_phase_screen(mode: str) -> PhaseScreen:
+    return phase_screen_class(mode)()
 
 
 def system_clock() -> datetime:
@@ -49,9 +57,9 @@ def system_clock() -> datetime:
 
 
 class SocialPlanApp(App[None]):
-    CSS_PATH = "socialplan.tcss"
+    CSS_PATH = Path(__file__).with_name("socialplan.tcss")
     TITLE = "socialplan"
-    MODES: ClassVar = {screen.PHASE.name: screen for screen in PHASE_SCREENS}
+    MODES: ClassVar = {mode: partial(make_phase_screen, mode) for mode in PHASE_SCREENS}
     BINDINGS: ClassVar = [
         *(
             Binding(p.key, f"phase('{p.name}')", p.title, tooltip=p.summary, show=False)
@@ -124,6 +132,8 @@ class SocialPlanApp(App[None]):
         self.show_panel = not self.show_panel
 
     def action_help(self) -> None:
+        from socialplan.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_sections()))
 
@@ -135,9 +145,11 @@ class SocialPlanApp(App[None]):
         ]
         sections += [
             (f"{screen.PHASE.title} screen", self._rows(screen.BINDINGS))
-            for screen in PHASE_SCREENS
+            for screen in map(phase_screen_class, PHASE_SCREENS)
             if screen.BINDINGS
         ]
+        from socialplan.screens.item_form import ItemForm
+
         sections.append(("Content item form", self._rows(ItemForm.BINDINGS)))
         return sections
 

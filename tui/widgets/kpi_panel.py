@@ -1,8 +1,7 @@
 """The live ratio/KPI panel docked on every phase screen.
 
 It is given ``PanelFigures`` (computed in ``core.figures``) and changes only what differs
-from the last figures: a line is re-rendered only when its text changed, and the
-per-channel table updates single cells.
+from the last figures: each block is re-rendered only when its text or style changed.
 """
 
 from __future__ import annotations
@@ -11,12 +10,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from socialplan.core.figures import Pace, PanelFigures
 from socialplan.tui.text import plain
 
 WARN_STYLE = "bold dark_orange"
+CHANNEL_WIDTH = 12
 PACE_MARK = {Pace.UNDER: "▼ under", Pace.ON_PLAN: "✓", Pace.OVER: "▲ over"}
 """Shown beside each channel's posts this week against its planned frequency."""
 
@@ -25,7 +25,10 @@ class KpiPanel(VerticalScroll, can_focus=False):
     """Ratio of the upcoming window, calls to action, this week per channel, warnings."""
 
     figures: reactive[PanelFigures | None] = reactive(None)
-    failing_checks: reactive[int] = reactive(0)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._shown: dict[str, Text] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("Upcoming window", id="kpi-window", classes="kpi-heading")
@@ -34,18 +37,10 @@ class KpiPanel(VerticalScroll, can_focus=False):
         yield Static("Calls to action", classes="kpi-label")
         yield Static(id="kpi-cta", classes="kpi-value")
         yield Static("This week per channel", id="kpi-week", classes="kpi-heading")
-        table: DataTable[Text | str] = DataTable(
-            id="kpi-channels", cursor_type="none", show_cursor=False, zebra_stripes=False
-        )
-        table.can_focus = False
-        yield table
+        yield Static(id="kpi-channels")
         yield Static(id="kpi-warnings")
 
     def on_mount(self) -> None:
-        table = self.query_one("#kpi-channels", DataTable)
-        table.add_column("Channel", key="channel")
-        table.add_column("Week", key="week")
-        table.add_column("", key="pace")
         if self.figures is not None:
             self.watch_figures(self.figures)
 
@@ -78,33 +73,27 @@ class KpiPanel(VerticalScroll, can_focus=False):
         self._set_line("#kpi-cta", text, not figures.cta_on_target)
 
     def _show_channels(self, figures: PanelFigures) -> None:
-        table = self.query_one("#kpi-channels", DataTable)
-        wanted = [week.channel for week in figures.channel_weeks]
-        if [str(key.value) for key in table.rows] != wanted:
-            table.clear()
-            for week in figures.channel_weeks:
-                table.add_row(plain(week.channel), "", "", key=week.channel)
+        lines = Text()
         for week in figures.channel_weeks:
             style = "" if week.pace is Pace.ON_PLAN else WARN_STYLE
-            posts = Text(f"{week.scheduled}/{week.planned}", style=style)
-            self._set_cell(table, week.channel, "week", posts)
-            self._set_cell(table, week.channel, "pace", Text(PACE_MARK[week.pace], style=style))
+            name = plain(week.channel)
+            name.truncate(CHANNEL_WIDTH, overflow="ellipsis", pad=True)
+            lines.append_text(name)
+            lines.append(f" {week.scheduled:>2}/{week.planned:<2} {PACE_MARK[week.pace]}\n", style)
+        lines.rstrip()
+        self._set_content("#kpi-channels", lines or Text("No channels chosen yet"))
 
     def _show_warnings(self, figures: PanelFigures) -> None:
         warnings = figures.warnings()
-        if self.failing_checks:
-            warnings.append(f"{self.failing_checks} plan consistency checks fail.")
         text = "\n".join(f"⚠ {w}" for w in warnings) if warnings else "✓ Everything on target"
         self._set_line("#kpi-warnings", text, bool(warnings))
 
     def _set_line(self, selector: str, text: str, off: bool) -> None:
-        line = self.query_one(selector, Static)
-        if getattr(line, "_shown", None) != text:
-            line.update(Text(text))
-            line._shown = text  # type: ignore[attr-defined]
-        line.set_class(off, "-off-target")
+        self._set_content(selector, Text(text))
+        self.query_one(selector, Static).set_class(off, "-off-target")
 
-    @staticmethod
-    def _set_cell(table: DataTable, row: str, column: str, value: Text | str) -> None:
-        if table.get_cell(row, column) != value:
-            table.update_cell(row, column, value)
+    def _set_content(self, selector: str, content: Text) -> None:
+        """Re-render a line only when what it shows has changed."""
+        if self._shown.get(selector) != content:
+            self.query_one(selector, Static).update(content)
+            self._shown[selector] = content
