@@ -5,21 +5,33 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Label
+from textual.widgets import Label
 
 from socialplan.core.cycle import phase_named
 from socialplan.core.model import ContentItem, Kind, PlanData
 from socialplan.core.schedule import blank_item, local_time
+from socialplan.core.validation import MAX_TITLE
 from socialplan.tui.messages import DeleteEntity, SaveEntity
 from socialplan.tui.text import one_line, plain, when
-from socialplan.tui.widgets.tables import PlanTable
+from socialplan.tui.widgets.item_list import Column, ItemList
 
 from .base import PhaseScreen
 
-PROMOTION_STYLE = "bold magenta"
-TITLE_WIDTH = 48
+PROMOTION_STYLE = "bold #ff5f87"
+"""A 256-colour name: the 16 ANSI colours are passed through and lose the row background."""
 CONTEXT_ROWS = 2
 """Past posts kept in view above the next one when the schedule opens."""
+COLUMNS = (
+    Column("When", 16),
+    Column("Channel", 9, drop_order=1),
+    Column("Title", 10, flexible=True),
+    Column("Kind", 7, drop_order=3),
+    Column("CTA", 3, drop_order=2),
+    Column("Status", 9, drop_order=4),
+    Column("Stage", 6, drop_order=5),
+)
+"""At 80x24 with the panel open, When, Channel and Title remain; promotions stay visible
+because their titles carry the promotion style too."""
 
 
 class ScheduleScreen(PhaseScreen):
@@ -32,11 +44,7 @@ class ScheduleScreen(PhaseScreen):
 
     def compose_main(self) -> ComposeResult:
         yield Label("Content schedule", classes="section-title")
-        yield PlanTable(
-            ["When", "Channel", "Title", "Kind", "CTA", "Status", "Stage"],
-            empty="No content yet: press n to add an item",
-            id="items",
-        )
+        yield ItemList(COLUMNS, empty="No content yet: press n to add an item", id="items")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -45,25 +53,25 @@ class ScheduleScreen(PhaseScreen):
 
     def _select_saved(self, entity: object) -> None:
         if isinstance(entity, ContentItem):
-            table = self.query_one("#items", PlanTable)
+            table = self.query_one("#items", ItemList)
             self.call_after_refresh(table.select_key, str(entity.id))
 
     def show_plan(self, data: PlanData) -> None:
         zone = data.plan.timezone
-        self.query_one("#items", PlanTable).show_rows(
+        self.query_one("#items", ItemList).show_rows(
             (str(item.id), self._cells(item, data, zone)) for item in _by_time(data.items)
         )
 
-    def _cells(self, item: ContentItem, data: PlanData, zone: str) -> list[Text | str]:
+    def _cells(self, item: ContentItem, data: PlanData, zone: str) -> list[Text]:
         promotion = item.kind is Kind.PROMOTION
         moment = local_time(item.scheduled_at, zone) if item.scheduled_at else None
         return [
-            when(moment),
+            Text(when(moment)),
             plain(data.channel_name(item.channel)),
-            one_line(item.title, TITLE_WIDTH),
-            Text("PROMO", style=PROMOTION_STYLE) if promotion else "content",
-            "CTA" if item.cta else "",
-            item.status.label,
+            one_line(item.title, MAX_TITLE, style=PROMOTION_STYLE if promotion else ""),
+            Text("PROMO", style=PROMOTION_STYLE) if promotion else Text("content"),
+            Text("CTA" if item.cta else ""),
+            Text(item.status.label),
             plain(data.stage_name(item.stage)),
         ]
 
@@ -71,25 +79,23 @@ class ScheduleScreen(PhaseScreen):
         """Put the cursor on the first post that is still to come."""
         if self.data is None:
             return
-        table = self.query_one("#items", PlanTable)
+        table = self.query_one("#items", ItemList)
         now = self.now()
         upcoming = next(
             (i for i in _by_time(self.data.items) if i.scheduled_at and i.scheduled_at >= now),
             None,
         )
         if upcoming is not None:
-            row = table.get_row_index(str(upcoming.id))
-            table.move_cursor(row=row, animate=False, scroll=False)
-            table.scroll_to(y=max(0, row - CONTEXT_ROWS), animate=False)
+            table.select_key(str(upcoming.id), context=CONTEXT_ROWS)
         table.focus()
 
     def selected_item(self) -> ContentItem | None:
-        key = self.query_one("#items", PlanTable).selected_key()
+        key = self.query_one("#items", ItemList).selected_key()
         if key is None or self.data is None:
             return None
         return next((i for i in self.data.items if i.id == int(key)), None)
 
-    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+    def on_item_list_selected(self, _event: ItemList.Selected) -> None:
         self.action_edit_item()
 
     def action_new_item(self) -> None:

@@ -11,8 +11,8 @@ from socialplan.data.store import read_plan
 from socialplan.screens.confirm import ConfirmScreen
 from socialplan.screens.help import HelpScreen
 from socialplan.screens.item_form import ItemForm
+from socialplan.tui.widgets.item_list import ItemList
 from socialplan.tui.widgets.kpi_panel import KpiPanel
-from socialplan.tui.widgets.tables import PlanTable
 
 SIZE = (120, 40)
 
@@ -21,8 +21,8 @@ def text_of(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
 
 
-def items_table(app) -> PlanTable:
-    return app.screen.query_one("#items", PlanTable)
+def items_list(app) -> ItemList:
+    return app.screen.query_one("#items", ItemList)
 
 
 async def test_each_phase_key_shows_its_screen_with_the_plans_data(make_app):
@@ -40,7 +40,7 @@ async def test_each_phase_key_shows_its_screen_with_the_plans_data(make_app):
             assert app.current_mode == phase.name
             assert app.screen.PHASE is phase
             selector, rows = expected_rows[phase.name]
-            assert app.screen.query_one(selector, PlanTable).row_count == rows
+            assert app.screen.query_one(selector).row_count == rows
             assert app.screen.query_one(KpiPanel).display
             assert app.screen.sub_title == "Iteration 2: Winter campaign"
             assert app.screen.title == "Veldhuis Klimaattechniek"
@@ -81,13 +81,12 @@ async def test_adding_a_promotion_from_the_keyboard_updates_the_panel_and_the_fi
 async def test_changing_kind_to_content_turns_the_ratio_green(make_app, demo_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        table = items_table(app)
         promotion = next(
             i
             for i in app.plan_data.items
             if i.kind is Kind.PROMOTION and i.scheduled_at >= app.now()
         )
-        table.move_cursor(row=table.get_row_index(str(promotion.id)))
+        items_list(app).select_key(str(promotion.id))
         await pilot.press("e")
         form = app.screen
         assert isinstance(form, ItemForm)
@@ -106,10 +105,7 @@ async def test_editing_a_title(make_app, demo_path):
         form = app.screen
         form.query_one("#title", Input).value = ""
         await pilot.press(*"Renamed post", "enter")
-        assert (
-            str(items_table(app).get_cell(str(item.id), items_table(app).ordered_columns[2].key))
-            == "Renamed post"
-        )
+        assert "Renamed post" in items_list(app).row_text(str(item.id))
     assert next(i for i in read_plan(demo_path).items if i.id == item.id).title == "Renamed post"
 
 
@@ -152,7 +148,7 @@ async def test_delete_asks_first_and_no_keeps_the_item(make_app, demo_path):
         assert any(i.id == item.id for i in read_plan(demo_path).items)
         await pilot.press("d", "y")
         assert app.figures.window_items == before - 1
-        assert str(item.id) not in items_table(app).rows
+        assert str(item.id) not in items_list(app).row_keys()
     assert all(i.id != item.id for i in read_plan(demo_path).items)
 
 
@@ -176,8 +172,7 @@ async def test_markup_in_a_title_is_shown_literally(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", *"[bold]Sale[/] now", "ctrl+s")
         item = next(i for i in app.plan_data.items if "Sale" in i.title)
-        cell = items_table(app).get_cell(str(item.id), items_table(app).ordered_columns[2].key)
-        assert str(cell) == "[bold]Sale[/] now"
+        assert "[bold]Sale[/] now" in items_list(app).row_text(str(item.id))
         assert item.title == "[bold]Sale[/] now"
 
 

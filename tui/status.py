@@ -130,7 +130,7 @@ def _next_table(data: PlanData, now: datetime) -> Table:
             local_time(item.scheduled_at, zone).strftime("%a %d %b %H:%M"),
             Text(clean_text(data.channel_name(item.channel))),
             Text(clean_text(data.stage_name(item.stage))),
-            Text(kind, style="bold magenta" if item.kind is Kind.PROMOTION else ""),
+            Text(kind, style="bold deep_pink2" if item.kind is Kind.PROMOTION else ""),
             item.status.label,
             Text(clean_text(item.title)),
         )

@@ -18,9 +18,10 @@ def plain(value: object, style: str = "") -> Text:
     return Text(clean_text(str(value)) if value is not None else "", style=style)
 
 
-def one_line(value: str, limit: int = 80) -> Text:
+def one_line(value: str, limit: int = 80, style: str = "") -> Text:
+    """User text on one line, at most ``limit`` characters."""
     flat = " ".join(clean_text(value, multiline=True).split())
-    return Text(flat if len(flat) <= limit else flat[: limit - 1] + "…")
+    return Text(flat if len(flat) <= limit else flat[: limit - 1] + "…", style=style)
 
 
 def when(moment: datetime | None) -> str:

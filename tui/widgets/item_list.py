@@ -1,0 +1,207 @@
+"""A virtualised list of rows with a cursor, built on Textual's line API.
+
+Only the lines on screen are rendered, so a list of 10,000 rows opens and scrolls as fast
+as one of ten. The first line is a sticky header. Columns that do not fit the width are
+dropped in a set order instead of scrolling sideways, so at 80x24 the important ones stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+GAP = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    title: str
+    width: int
+    """Cells are cut or padded to this width; for the flexible column, its minimum."""
+    flexible: bool = False
+    """The one column that takes the width the others leave."""
+    drop_order: int = 0
+    """Columns that do not fit are dropped, highest first; 0 is never dropped."""
+
+
+ListRow = tuple[str, Sequence[Text]]
+"""A row's key and one cell per column."""
+
+
+class ItemList(ScrollView, can_focus=True):
+    COMPONENT_CLASSES = {"item-list--header", "item-list--cursor", "item-list--empty"}
+    BINDINGS = [
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    class Selected(Message):
+        """Enter was pressed on a row."""
+
+        def __init__(self, item_list: ItemList, key: str) -> None:
+            super().__init__()
+            self.item_list = item_list
+            self.key = key
+
+        @property
+        def control(self) -> ItemList:
+            return self.item_list
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        *,
+        empty: str,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.columns = tuple(columns)
+        self.empty = empty
+        self._rows: list[ListRow] = []
+        self._index: dict[str, int] = {}
+        self._column_plan: tuple[int, list[int | None]] | None = None
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def row_keys(self) -> list[str]:
+        return [key for key, _cells in self._rows]
+
+    def show_rows(self, rows: Sequence[ListRow]) -> None:
+        """Replace the rows, keeping the cursor on the same key where it still exists."""
+        selected = self.selected_key()
+        self._rows = list(rows)
+        self._index = {key: n for n, (key, _cells) in enumerate(self._rows)}
+        self.virtual_size = Size(self.size.width, len(self._rows) + 1)
+        if selected in self._index:
+            self.set_reactive(ItemList.cursor, self._index[selected])
+        else:
+            self.set_reactive(ItemList.cursor, min(self.cursor, max(0, len(self._rows) - 1)))
+        self.refresh()
+
+    def selected_key(self) -> str | None:
+        return self._rows[self.cursor][0] if self._rows else None
+
+    def select_key(self, key: str, context: int = 0) -> None:
+        """Put the cursor on ``key``; with ``context``, keep that many rows visible above it."""
+        if key not in self._index:
+            return
+        self.cursor = self._index[key]
+        if context:
+            self.scroll_to(y=max(0, self.cursor - context), animate=False)
+
+    def row_text(self, key: str) -> str:
+        """The row's cells as plain text, for tests and screen readers."""
+        return "  ".join(cell.plain for cell in self._rows[self._index[key]][1])
+
+    def watch_cursor(self) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh()
+
+    def action_move(self, delta: int) -> None:
+        if self._rows:
+            self.cursor = max(0, min(len(self._rows) - 1, self.cursor + delta))
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self._visible_rows() - 1))
+
+    def action_jump(self, index: int) -> None:
+        if self._rows:
+            self.cursor = index % len(self._rows)
+
+    def action_select(self) -> None:
+        key = self.selected_key()
+        if key is not None:
+            self.post_message(self.Selected(self, key))
+
+    def on_click(self, event: events.Click) -> None:
+        index = self.scroll_offset.y + event.y - 1
+        if event.y >= 1 and 0 <= index < len(self._rows):
+            self.cursor = index
+            if event.chain == 2:
+                self.action_select()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self._rows) + 1)
+
+    def _visible_rows(self) -> int:
+        return max(1, self.size.height - 1)
+
+    def _scroll_cursor_into_view(self) -> None:
+        top = round(self.scroll_offset.y)
+        visible = self._visible_rows()
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + visible:
+            self.scroll_to(y=self.cursor - visible + 1, animate=False)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y == 0:
+            header = [Text(c.title) for c in self.columns]
+            text = self._line(header, width)
+            text.stylize(self.get_component_rich_style("item-list--header"))
+        elif not self._rows:
+            if y != 1:
+                return Strip.blank(width, base)
+            text = Text(self.empty, style=self.get_component_rich_style("item-list--empty"))
+        else:
+            index = self.scroll_offset.y + y - 1
+            if index >= len(self._rows):
+                return Strip.blank(width, base)
+            text = self._line(self._rows[index][1], width)
+            if index == self.cursor:
+                text.stylize(self.get_component_rich_style("item-list--cursor"))
+        text.style = base
+        strip = Strip(text.render(self.app.console), text.cell_len)
+        return strip.crop_extend(0, width, base)
+
+    def _line(self, cells: Sequence[Text], width: int) -> Text:
+        line = Text(" ", no_wrap=True, end="")
+        for cell, cell_width in zip(cells, self._widths(width), strict=True):
+            if cell_width is None:
+                continue
+            shown = cell.copy()
+            shown.truncate(cell_width, overflow="ellipsis", pad=True)
+            line.append_text(shown)
+            line.append(" " * GAP)
+        line.pad_right(max(0, width - line.cell_len))
+        return line
+
+    def _widths(self, width: int) -> list[int | None]:
+        """Each column's width at this total width, or None where the column is dropped."""
+        if self._column_plan and self._column_plan[0] == width:
+            return self._column_plan[1]
+        kept = list(self.columns)
+
+        def needed() -> int:
+            return 1 + sum(c.width + GAP for c in kept)
+
+        while needed() > width and any(c.drop_order for c in kept):
+            kept.remove(max(kept, key=lambda c: c.drop_order))
+        spare = max(0, width - needed())
+        widths = [
+            (c.width + spare if c.flexible else c.width) if c in kept else None
+            for c in self.columns
+        ]
+        self._column_plan = (width, widths)
+        return widths
