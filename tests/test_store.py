@@ -271,3 +271,23 @@ def test_a_held_lock_gives_a_plan_busy_message(demo_path):
         holder.wait()
     with FileLock(str(demo_path) + ".lock", timeout=1):
         pass
+
+
+def test_old_versions_are_deleted_after_the_write(demo_store, demo_path):
+    for n in range(5):
+        demo_store.add(Channel(f"Channel {n}"))
+    deadline = time.monotonic() + 5
+    while files.temp_files_of(demo_path) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert files.temp_files_of(demo_path) == []
+    assert [p.name for p in demo_path.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_without_hard_links_the_write_still_succeeds(demo_store, demo_path, monkeypatch):
+    def no_links(*_args):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(files.os, "link", no_links)
+    demo_store.add(Channel("Mastodon"))
+    assert "Mastodon" in {c.name for c in read_plan(demo_path).channels}
+    assert files.temp_files_of(demo_path) == []
