@@ -71,6 +71,8 @@ class PanelFigures:
     min_cta_percent: int
     week_start: datetime
     channel_weeks: tuple[ChannelWeek, ...]
+    empty_stages: tuple[str, ...] = ()
+    """Journey stages with nothing in the upcoming window."""
 
     @property
     def cta_percent(self) -> float | None:
@@ -95,6 +97,8 @@ class PanelFigures:
             found.append("No post in the upcoming window has a call to action.")
         elif self.window_items and not self.cta_on_target:
             found.append(f"Calls to action below {self.min_cta_percent}% of posts.")
+        if self.window_items and self.empty_stages:
+            found.append(f"No content for {', '.join(self.empty_stages)} in the window.")
         for week in self.channel_weeks:
             if week.pace is not Pace.ON_PLAN:
                 found.append(
@@ -124,4 +128,7 @@ def panel_figures(data: PlanData, now: datetime) -> PanelFigures:
         min_cta_percent=plan.min_cta_percent,
         week_start=week_start,
         channel_weeks=weeks,
+        empty_stages=tuple(
+            s.name for s in data.ordered_stages() if s.id not in {i.stage for i in in_window}
+        ),
     )

@@ -195,6 +195,10 @@ class ContentItem:
     body: str = ""
     pillar: int | None = None
     link: str = ""
+    rank: float | None = None
+    """Manual order within its journey stage; None means by scheduled time."""
+    review_comment: str = ""
+    """Why the last review sent the item back to draft."""
     id: int = 0
 
 

@@ -28,6 +28,18 @@ def test_schedule_without_panel(snap_compare, make_app):
     assert snap_compare(make_app(), press=["p"], terminal_size=SMALL)
 
 
+def test_schedule_list_view(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["v"], terminal_size=ROOMY)
+
+
+def test_schedule_filtered_board(snap_compare, make_app):
+    async def filter_promotions(pilot):
+        await pilot.press("slash", *"kind:promo", "enter")
+        pilot.app.screen.query_one("#filter", Input).cursor_blink = False
+
+    assert snap_compare(make_app(), terminal_size=ROOMY, run_before=filter_promotions)
+
+
 def test_help(snap_compare, make_app):
     assert snap_compare(make_app(), press=["question_mark"], terminal_size=SMALL)
 

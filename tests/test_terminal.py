@@ -19,6 +19,11 @@ if shutil.which("tmux") is None:
     pytest.skip("tmux is not installed (.ci/run installs it)", allow_module_level=True)
 
 
+TMUX_ENV = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+"""The test process may carry COLUMNS=80 LINES=24; the pane would inherit them and the
+app would draw at that size whatever the pane's real size."""
+
+
 class Terminal:
     """A detached tmux session on its own server socket, read with capture-pane."""
 
@@ -38,7 +43,11 @@ class Terminal:
 
     def _tmux(self, *args: str) -> str:
         return subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
+            ["tmux", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=TMUX_ENV,
         ).stdout
 
     def screen(self) -> str:
@@ -79,7 +88,8 @@ def test_demo_in_a_real_terminal_shows_the_schedule_and_the_ratio(demo_terminal,
     assert re.search(r"\d+ : \d+ \(", screen), screen
     assert "Content : promotion" in screen
     assert "This week per channel" in screen
-    assert re.search(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d \w{3} \d\d:\d\d +LinkedIn", screen)
+    assert re.search(r"\d\d \w{3} \d\d:\d\d (LinkedIn|Instagram|YouTube|Newsletter)", screen)
+    assert re.search(r"See  \d+ · \d+:\d+", screen), "board column header with count and ratio"
     assert list(tmp_path.glob("socialplan-demo-*")), "the demo plan lives in the temp dir"
     demo_terminal.send("q")
     demo_terminal.wait_for("EXITED-0")
@@ -93,6 +103,8 @@ def test_adding_an_item_in_a_real_terminal(demo_terminal):
     demo_terminal.send("Typed in tmux")
     demo_terminal.wait_for(r"Title\s+Typed in tmux")
     demo_terminal.send("C-s")
-    demo_terminal.wait_for(r"LinkedIn\s+Typed in tmux")
+    demo_terminal.wait_for(r"See  21 · 21:0")
+    demo_terminal.send("h", "h", "h")
+    demo_terminal.wait_for(r"Typed in tmux")
     demo_terminal.send("q")
     demo_terminal.wait_for("EXITED-0")

@@ -7,8 +7,9 @@ dropped in a set order instead of scrolling sideways, so at 80x24 the important 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import events
@@ -33,8 +34,8 @@ class Column:
     """Columns that do not fit are dropped, highest first; 0 is never dropped."""
 
 
-ListRow = tuple[str, Sequence[Text]]
-"""A row's key and one cell per column."""
+Cells = Callable[[Any], Sequence[Text]]
+"""Builds a row's cells (one per column) from the item it shows."""
 
 
 class ItemList(ScrollView, can_focus=True):
@@ -74,31 +75,38 @@ class ItemList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.columns = tuple(columns)
         self.empty = empty
-        self._rows: list[ListRow] = []
+        self._items: Sequence[Any] = ()
+        self._keys: list[str] = []
+        self._cells: Cells = lambda _item: ()
+        self._cache: dict[int, Sequence[Text]] = {}
         self._index: dict[str, int] = {}
         self._column_plan: tuple[int, list[int | None]] | None = None
 
     @property
     def row_count(self) -> int:
-        return len(self._rows)
+        return len(self._keys)
 
     def row_keys(self) -> list[str]:
-        return [key for key, _cells in self._rows]
+        return list(self._keys)
 
-    def show_rows(self, rows: Sequence[ListRow]) -> None:
-        """Replace the rows, keeping the cursor on the same key where it still exists."""
+    def show_rows(self, items: Sequence[Any], keys: Sequence[str], cells: Cells) -> None:
+        """Show ``items`` (keys in the same order); cells are built only for rows on screen.
+
+        The cursor stays on the same key where it still exists.
+        """
         selected = self.selected_key()
-        self._rows = list(rows)
-        self._index = {key: n for n, (key, _cells) in enumerate(self._rows)}
-        self.virtual_size = Size(self.size.width, len(self._rows) + 1)
+        self._items, self._keys, self._cells = items, list(keys), cells
+        self._cache.clear()
+        self._index = {key: n for n, key in enumerate(self._keys)}
+        self.virtual_size = Size(self.size.width, len(self._keys) + 1)
         if selected in self._index:
             self.set_reactive(ItemList.cursor, self._index[selected])
         else:
-            self.set_reactive(ItemList.cursor, min(self.cursor, max(0, len(self._rows) - 1)))
+            self.set_reactive(ItemList.cursor, min(self.cursor, max(0, len(self._keys) - 1)))
         self.refresh()
 
     def selected_key(self) -> str | None:
-        return self._rows[self.cursor][0] if self._rows else None
+        return self._keys[self.cursor] if self._keys else None
 
     def select_key(self, key: str, context: int = 0) -> None:
         """Put the cursor on ``key``; with ``context``, keep that many rows visible above it."""
@@ -110,22 +118,22 @@ class ItemList(ScrollView, can_focus=True):
 
     def row_text(self, key: str) -> str:
         """The row's cells as plain text, for tests and screen readers."""
-        return "  ".join(cell.plain for cell in self._rows[self._index[key]][1])
+        return "  ".join(cell.plain for cell in self._row_cells(self._index[key]))
 
     def watch_cursor(self) -> None:
         self._scroll_cursor_into_view()
         self.refresh()
 
     def action_move(self, delta: int) -> None:
-        if self._rows:
-            self.cursor = max(0, min(len(self._rows) - 1, self.cursor + delta))
+        if self._keys:
+            self.cursor = max(0, min(len(self._keys) - 1, self.cursor + delta))
 
     def action_page(self, direction: int) -> None:
         self.action_move(direction * max(1, self._visible_rows() - 1))
 
     def action_jump(self, index: int) -> None:
-        if self._rows:
-            self.cursor = index % len(self._rows)
+        if self._keys:
+            self.cursor = index % len(self._keys)
 
     def action_select(self) -> None:
         key = self.selected_key()
@@ -134,13 +142,18 @@ class ItemList(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         index = self.scroll_offset.y + event.y - 1
-        if event.y >= 1 and 0 <= index < len(self._rows):
+        if event.y >= 1 and 0 <= index < len(self._keys):
             self.cursor = index
             if event.chain == 2:
                 self.action_select()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self._rows) + 1)
+        self.virtual_size = Size(self.size.width, len(self._keys) + 1)
+
+    def _row_cells(self, index: int) -> Sequence[Text]:
+        if index not in self._cache:
+            self._cache[index] = self._cells(self._items[index])
+        return self._cache[index]
 
     def _visible_rows(self) -> int:
         return max(1, self.size.height - 1)
@@ -160,18 +173,18 @@ class ItemList(ScrollView, can_focus=True):
             header = [Text(c.title) for c in self.columns]
             text = self._line(header, width)
             text.stylize(self.get_component_rich_style("item-list--header"))
-        elif not self._rows:
+        elif not self._keys:
             if y != 1:
                 return Strip.blank(width, base)
             text = Text(self.empty, style=self.get_component_rich_style("item-list--empty"))
         else:
             index = self.scroll_offset.y + y - 1
-            if index >= len(self._rows):
+            if index >= len(self._keys):
                 return Strip.blank(width, base)
-            text = self._line(self._rows[index][1], width)
+            text = self._line(self._row_cells(index), width)
             if index == self.cursor:
                 text.stylize(self.get_component_rich_style("item-list--cursor"))
-        text.style = base
+        text.stylize_before(base)
         strip = Strip(text.render(self.app.console), text.cell_len)
         return strip.crop_extend(0, width, base)
 

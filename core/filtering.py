@@ -1,0 +1,69 @@
+"""The schedule's filter language: words, and ``field:value`` terms, all of which must match.
+
+``webinar channel:linkedin kind:promo status:review owner:lotte pillar:stories cta:yes``
+Words match the title or body; a field term matches when the value is part of the field
+(case-insensitive). Quote a value with spaces: ``owner:"Lotte van den Berg"``.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+
+from .model import ContentItem, PlanData
+from .validation import InvalidInputError, clean_text
+
+FIELDS = ("channel", "kind", "status", "pillar", "owner", "stage", "cta")
+YES, NO = ("yes", "y", "true", "1"), ("no", "n", "false", "0")
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFilter:
+    words: tuple[str, ...] = ()
+    terms: tuple[tuple[str, str], ...] = ()
+    """(field, lower-cased value) pairs."""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.words or self.terms)
+
+    def matches(self, item: ContentItem, data: PlanData) -> bool:
+        text = f"{item.title}\n{item.body}".casefold()
+        if not all(word in text for word in self.words):
+            return False
+        return all(_field_matches(item, data, name, value) for name, value in self.terms)
+
+
+def parse_filter(text: str) -> ItemFilter:
+    try:
+        tokens = [t for t in shlex.split(clean_text(text)) if t]
+    except ValueError:
+        raise InvalidInputError("filter", "a quote is not closed") from None
+    words: list[str] = []
+    terms: list[tuple[str, str]] = []
+    for token in tokens:
+        name, colon, value = token.partition(":")
+        if not colon:
+            words.append(token.casefold())
+            continue
+        if name.casefold() not in FIELDS:
+            known = ", ".join(f"{f}:" for f in FIELDS)
+            raise InvalidInputError("filter", f"unknown field '{name}:'; use {known}")
+        if name.casefold() == "cta" and value.casefold() not in YES + NO:
+            raise InvalidInputError("filter", "cta: takes yes or no")
+        terms.append((name.casefold(), value.casefold()))
+    return ItemFilter(tuple(words), tuple(terms))
+
+
+def _field_matches(item: ContentItem, data: PlanData, name: str, value: str) -> bool:
+    if name == "cta":
+        return item.cta == (value in YES)
+    shown = {
+        "channel": lambda: data.channel_name(item.channel),
+        "kind": lambda: item.kind.value,
+        "status": lambda: item.status.label,
+        "pillar": lambda: data.pillar_name(item.pillar),
+        "owner": lambda: item.owner,
+        "stage": lambda: data.stage_name(item.stage),
+    }[name]()
+    return value in shown.casefold()

@@ -1,0 +1,39 @@
+"""Modal asking for one line of text (a review comment). Returns it, or None if cancelled."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from socialplan.tui.text import plain
+
+
+class CommentScreen(ModalScreen[str | None]):
+    AUTO_FOCUS = "#comment"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, placeholder: str = "") -> None:
+        super().__init__(classes="form-screen")
+        self.question = question
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="confirm-dialog"):
+            yield Label(plain(self.question), classes="form-title")
+            yield Input(placeholder=self.placeholder, id="comment")
+            yield Static("enter to send, escape to cancel", classes="form-hint")
+            yield Static(id="error-comment", classes="field-error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            error = self.query_one("#error-comment", Static)
+            error.update("say what has to change")
+            error.display = True
+            return
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

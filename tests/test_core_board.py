@@ -1,0 +1,165 @@
+"""Status workflow, the filter language, the kanban board and its manual order."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialplan.core.board import board, effective_rank, rank_after_move
+from socialplan.core.figures import panel_figures
+from socialplan.core.filtering import parse_filter
+from socialplan.core.model import ContentItem, Kind, Status
+from socialplan.core.validation import InvalidInputError
+from socialplan.core.workflow import ORDER, advance, next_status, reject
+from tests.conftest import FROZEN_NOW
+
+
+class TestWorkflow:
+    def test_statuses_follow_the_workflow_to_published(self):
+        item = ContentItem("t", 1, 1, scheduled_at=FROZEN_NOW)
+        seen = [item.status]
+        while next_status(item.status) is not None:
+            item = advance(item)
+            seen.append(item.status)
+        assert tuple(seen) == ORDER
+
+    def test_published_goes_no_further(self):
+        with pytest.raises(InvalidInputError, match="no further status"):
+            advance(ContentItem("t", 1, 1, status=Status.PUBLISHED))
+
+    def test_scheduling_needs_a_date(self):
+        with pytest.raises(InvalidInputError, match="date and time"):
+            advance(ContentItem("t", 1, 1, status=Status.APPROVED))
+
+    def test_rejected_review_returns_to_draft_with_the_comment(self):
+        item = reject(ContentItem("t", 1, 1, status=Status.IN_REVIEW), "Add the price\x1b[2J")
+        assert item.status is Status.DRAFT
+        assert item.review_comment == "Add the price[2J"
+        assert advance(item).review_comment == ""
+
+    def test_only_items_in_review_can_be_rejected_and_only_with_a_reason(self):
+        with pytest.raises(InvalidInputError, match="only an item in review"):
+            reject(ContentItem("t", 1, 1, status=Status.DRAFT), "no")
+        with pytest.raises(InvalidInputError, match="say what has to change"):
+            reject(ContentItem("t", 1, 1, status=Status.IN_REVIEW), "  ")
+
+
+class TestFilter:
+    def titles(self, data, text):
+        return {i.title for i in data.items if parse_filter(text).matches(i, data)}
+
+    def test_words_match_title_or_body_case_insensitively(self, demo_data):
+        found = self.titles(demo_data, "WEBINAR")
+        assert found == {i.title for i in demo_data.items if "webinar" in i.title.lower()}
+
+    def test_fields_combine(self, demo_data):
+        found = self.titles(demo_data, "channel:linkedin kind:promo")
+        assert found == {
+            "Free energy scan for offices up to 2,000 m²",
+            "Book a maintenance check before the winter peak",
+            "Request a quote for a 2027 installation slot",
+        }
+
+    def test_status_owner_pillar_stage_and_cta(self, demo_data):
+        in_review = self.titles(demo_data, "status:review")
+        assert in_review == {i.title for i in demo_data.items if i.status is Status.IN_REVIEW}
+        assert self.titles(demo_data, "owner:joost") == {
+            i.title for i in demo_data.items if i.owner == "Joost"
+        }
+        assert self.titles(demo_data, "pillar:subsid stage:do cta:yes")
+        no_cta = self.titles(demo_data, "cta:no")
+        assert no_cta == {i.title for i in demo_data.items if not i.cta}
+
+    def test_quoted_values(self, demo_data):
+        assert self.titles(demo_data, 'pillar:"behind the"') == {
+            i.title for i in demo_data.items if i.pillar == 4
+        }
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ("colour:red", "unknown field 'colour:'"),
+            ("cta:maybe", "yes or no"),
+            ('owner:"open', "quote is not closed"),
+        ],
+    )
+    def test_bad_filters_say_why(self, text, message):
+        with pytest.raises(InvalidInputError, match=message):
+            parse_filter(text)
+
+    @given(st.text(max_size=40))
+    def test_any_text_parses_or_gives_a_filter_message(self, text):
+        try:
+            parsed = parse_filter(text)
+        except InvalidInputError as error:
+            assert error.problem.field == "filter"
+        else:
+            assert all(parsed.words) and all(value is not None for _, value in parsed.terms)
+            assert not parsed.active or text.strip()
+
+
+class TestBoard:
+    def test_one_column_per_stage_with_count_and_ratio(self, demo_data):
+        columns = board(demo_data)
+        assert [c.stage.name for c in columns] == ["See", "Think", "Do", "Care"]
+        assert sum(len(c.items) for c in columns) == len(demo_data.items)
+        do = columns[2]
+        assert do.header == "Do  8 · 4:4"
+        assert not do.ratio.on_target
+
+    def test_cards_are_in_time_order_until_moved_by_hand(self, demo_data):
+        for column in board(demo_data):
+            times = [i.scheduled_at for i in column.items]
+            assert times == sorted(times)
+
+    def test_filter_keeps_every_column(self, demo_data):
+        columns = board(demo_data, parse_filter("kind:promo"))
+        assert [len(c.items) for c in columns] == [0, 0, 4, 0]
+
+    def test_moving_a_card_down_and_up(self, demo_data):
+        column = board(demo_data)[1]
+        first, second = column.items[0], column.items[1]
+        moved = replace(first, rank=rank_after_move(column.items, 0, +1))
+        items = tuple(moved if i.id == first.id else i for i in demo_data.items)
+        data = replace(demo_data, items=items)
+        assert [i.id for i in board(data)[1].items[:2]] == [second.id, first.id]
+        assert rank_after_move(column.items, 0, -1) is None
+        assert rank_after_move(column.items, len(column.items) - 1, +1) is None
+
+    @given(
+        st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=2, max_size=12, unique=True),
+        st.data(),
+    )
+    def test_a_move_swaps_exactly_two_neighbours(self, ranks, data):
+        items = tuple(
+            sorted(
+                (ContentItem("t", 1, 1, rank=r, id=n + 1) for n, r in enumerate(ranks)),
+                key=lambda i: (effective_rank(i), i.id),
+            )
+        )
+        index = data.draw(st.integers(0, len(items) - 1))
+        step = data.draw(st.sampled_from([-1, 1]))
+        new_rank = rank_after_move(items, index, step)
+        if new_rank is None:
+            assert index + step in (-1, len(items))
+            return
+        moved = [replace(i, rank=new_rank) if n == index else i for n, i in enumerate(items)]
+        order = [i.id for i in sorted(moved, key=lambda i: (effective_rank(i), i.id))]
+        expected = [i.id for i in items]
+        expected[index], expected[index + step] = expected[index + step], expected[index]
+        assert order == expected
+
+
+def test_panel_names_stages_with_no_content_in_the_window(demo_data):
+    data = replace(demo_data, items=tuple(i for i in demo_data.items if i.stage != 4))
+    figures = panel_figures(data, FROZEN_NOW)
+    assert figures.empty_stages == ("Care",)
+    assert "No content for Care in the window." in figures.warnings()
+    assert panel_figures(demo_data, FROZEN_NOW).empty_stages == ()
+
+
+def test_kind_values_used_by_the_filter_are_the_enum_values():
+    assert {k.value for k in Kind} == {"content", "promotion"}

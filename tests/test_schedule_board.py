@@ -1,0 +1,169 @@
+"""The Schedule screen's kanban, list, filter and workflow keys, driven by Pilot."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from socialplan.core.model import Status
+from socialplan.data.store import read_plan
+from socialplan.screens.comment import CommentScreen
+from socialplan.tui.widgets.item_list import ItemList
+from socialplan.tui.widgets.kanban import Kanban, KanbanColumn
+
+SIZE = (120, 40)
+
+
+def kanban(app) -> Kanban:
+    return app.screen.query_one(Kanban)
+
+
+def headers(app) -> list[str]:
+    return [column.view.header for column in kanban(app).columns()]
+
+
+def stored(demo_path, item_id):
+    return next(i for i in read_plan(demo_path).items if i.id == item_id)
+
+
+async def test_board_opens_on_the_next_post_in_its_stage(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert headers(app) == [
+            "See  20 · 20:0",
+            "Think  22 · 22:0",
+            "Do  8 · 4:4",
+            "Care  10 · 10:0",
+        ]
+        focused = app.focused
+        assert isinstance(focused, KanbanColumn) and focused.view.header.startswith("Care")
+        assert app.screen.selected_item().title == "Maintenance walk-through for facility managers"
+
+
+async def test_arrows_and_hjkl_move_between_cards_and_columns(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        start = app.focused.cursor
+        await pilot.press("j")
+        assert app.focused.cursor == start + 1
+        await pilot.press("up")
+        assert app.focused.cursor == start
+        await pilot.press("h")
+        assert app.focused.view.header.startswith("Do")
+        await pilot.press("left", "left", "left")
+        assert app.focused.view.header.startswith("See")
+        await pilot.press("right")
+        assert app.focused.view.header.startswith("Think")
+
+
+async def test_shift_l_moves_the_card_to_the_next_stage_and_updates_headers(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")  # the Do column
+        item = app.screen.selected_item()
+        await pilot.press("L")
+        await pilot.pause()
+        assert stored(demo_path, item.id).stage == 4
+        assert headers(app)[2:] == ["Do  7 · 3:4", "Care  11 · 11:0"]
+        assert app.screen.selected_item().id == item.id
+        assert app.focused.view.header.startswith("Care")
+        await pilot.press("shift+left")
+        await pilot.pause()
+        assert stored(demo_path, item.id).stage == 3
+
+
+async def test_shift_j_and_k_reorder_within_the_column(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        column = app.focused
+        keys = list(column.view.keys)
+        index = column.cursor
+        await pilot.press("J")
+        await pilot.pause()
+        moved = list(app.focused.view.keys)
+        assert moved[index + 1] == keys[index] and moved[index] == keys[index + 1]
+        assert app.focused.cursor == index + 1
+        await pilot.press("K")
+        await pilot.pause()
+        assert list(app.focused.view.keys) == keys
+    assert stored(demo_path, int(keys[index])).rank is not None
+
+
+async def test_filter_narrows_the_board_and_escape_clears_it(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"kind:promo")
+        await pilot.pause()
+        assert [len(c.view.keys) for c in kanban(app).columns()] == [0, 0, 4, 0]
+        title = str(app.screen.query_one("#schedule-title").content)
+        assert "4 of 60" in title
+        await pilot.press("enter")
+        assert isinstance(app.focused, KanbanColumn)
+        await pilot.press("slash")
+        app.screen.query_one("#filter", Input).value = "colour:red"
+        await pilot.pause()
+        error = app.screen.query_one("#error-filter", Static)
+        assert error.display and "unknown field" in str(error.content)
+        assert [len(c.view.keys) for c in kanban(app).columns()] == [0, 0, 4, 0]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert sum(len(c.view.keys) for c in kanban(app).columns()) == 60
+        assert not app.screen.query_one("#filter", Input).display
+
+
+async def test_v_toggles_the_list_keeping_the_selection(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        selected = app.screen.selected_item()
+        await pilot.press("v")
+        await pilot.pause()
+        item_list = app.screen.query_one("#items", ItemList)
+        assert item_list.display and not kanban(app).display
+        assert item_list.row_count == 60
+        assert app.screen.selected_item() == selected
+        await pilot.press("v")
+        await pilot.pause()
+        assert kanban(app).display and app.screen.selected_item() == selected
+
+
+async def test_s_advances_the_status_and_r_rejects_a_review_with_a_comment(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        in_review = next(i for i in app.plan_data.items if i.status is Status.IN_REVIEW)
+        kanban(app).select_key(str(in_review.id))
+        await pilot.press("r")
+        assert isinstance(app.screen, CommentScreen)
+        await pilot.press(*"Add the price", "enter")
+        await pilot.pause()
+        rejected = stored(demo_path, in_review.id)
+        assert (rejected.status, rejected.review_comment) == (Status.DRAFT, "Add the price")
+        assert any("✎ Add the price" in line for line in board_lines(app))
+        await pilot.press("s")
+        await pilot.pause()
+        again = stored(demo_path, in_review.id)
+        assert (again.status, again.review_comment) == (Status.IN_REVIEW, "")
+        await pilot.press("r", "escape")
+        assert stored(demo_path, in_review.id).status is Status.IN_REVIEW
+
+
+async def test_rejecting_an_item_not_in_review_is_explained(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        assert not isinstance(app.screen, CommentScreen)
+        assert any("only an item in review" in n.message for n in app._notifications)
+
+
+def board_lines(app) -> list[str]:
+    return [
+        column.render_line(y).text
+        for column in kanban(app).columns()
+        if column.display
+        for y in range(column.size.height)
+    ]

@@ -1,0 +1,251 @@
+"""The kanban board: a column per journey stage, cards rendered on demand (line API).
+
+A column renders only the cards on screen, and a card's text is built only when it is
+first shown, so a board of 10,000 cards opens and moves as fast as one of 60. Arrows or
+hjkl move the cursor; the screen acts on ``Kanban.selected_key()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+CARD_LINES = 3
+MIN_COLUMN_WIDTH = 22
+CardText = Callable[[Any], Sequence[Text]]
+"""Builds a card's three lines from the item it shows."""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnView:
+    key: str
+    header: str
+    header_off: bool
+    """The header's figures are off target (shown in the warning style)."""
+    items: Sequence[Any]
+    keys: Sequence[str]
+
+
+class KanbanColumn(ScrollView, can_focus=True):
+    COMPONENT_CLASSES = {
+        "kanban--header",
+        "kanban--header-off",
+        "kanban--card",
+        "kanban--card-alt",
+        "kanban--cursor",
+        "kanban--empty",
+    }
+    BINDINGS = [
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("left,h", "neighbour(-1)", "Column left", show=False),
+        Binding("right,l", "neighbour(1)", "Column right", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    class Selected(Message):
+        """Enter was pressed on a card."""
+
+        def __init__(self, column: KanbanColumn, key: str) -> None:
+            super().__init__()
+            self.column = column
+            self.key = key
+
+        @property
+        def control(self) -> KanbanColumn:
+            return self.column
+
+    def __init__(self, view: ColumnView, card_text: CardText) -> None:
+        super().__init__(id=f"column-{view.key}", classes="kanban-column")
+        self.card_text = card_text
+        self.view = view
+        self._cache: dict[int, Sequence[Text]] = {}
+        self._index: dict[str, int] = {}
+
+    def show(self, view: ColumnView) -> None:
+        selected = self.selected_key()
+        self.view = view
+        self._cache.clear()
+        self._index = {key: n for n, key in enumerate(view.keys)}
+        self.virtual_size = Size(self.size.width, len(view.keys) * CARD_LINES + 1)
+        position = self._index.get(selected or "", min(self.cursor, len(view.keys) - 1))
+        self.set_reactive(KanbanColumn.cursor, max(0, position))
+        self.refresh()
+
+    def on_mount(self) -> None:
+        self.show(self.view)
+
+    def selected_key(self) -> str | None:
+        keys = self.view.keys
+        return keys[self.cursor] if keys and self.cursor < len(keys) else None
+
+    def select_key(self, key: str) -> bool:
+        """Put the cursor on ``key``, with the card before it still in view."""
+        if key not in self._index:
+            return False
+        self.cursor = self._index[key]
+        self._when_laid_out(
+            lambda: self.scroll_to(y=max(0, (self.cursor - 1) * CARD_LINES), animate=False)
+        )
+        return True
+
+    def watch_cursor(self) -> None:
+        self._when_laid_out(self._scroll_cursor_into_view)
+        self.refresh()
+
+    def _when_laid_out(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` now if the column has a size, else after the next layout."""
+        if self.size.height:
+            callback()
+        else:
+            self.call_after_refresh(callback)
+
+    def _scroll_cursor_into_view(self) -> None:
+        top = self.cursor * CARD_LINES
+        visible = max(CARD_LINES, self.size.height - 1)
+        if top < self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False)
+        elif top + CARD_LINES > self.scroll_offset.y + visible:
+            self.scroll_to(y=top + CARD_LINES - visible, animate=False)
+
+    def action_move(self, delta: int) -> None:
+        if self.view.keys:
+            self.cursor = max(0, min(len(self.view.keys) - 1, self.cursor + delta))
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, (self.size.height - 1) // CARD_LINES))
+
+    def action_jump(self, index: int) -> None:
+        if self.view.keys:
+            self.cursor = index % len(self.view.keys)
+
+    def action_select(self) -> None:
+        key = self.selected_key()
+        if key is not None:
+            self.post_message(self.Selected(self, key))
+
+    def action_neighbour(self, step: int) -> None:
+        if isinstance(self.parent, Kanban):
+            self.parent.focus_column(self, step)
+
+    def on_click(self, event: events.Click) -> None:
+        index = (self.scroll_offset.y + event.y - 1) // CARD_LINES
+        if event.y >= 1 and 0 <= index < len(self.view.keys):
+            self.cursor = index
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.view.keys) * CARD_LINES + 1)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y == 0:
+            style = "kanban--header-off" if self.view.header_off else "kanban--header"
+            return self._strip(Text(f" {self.view.header}"), width, style)
+        line = self.scroll_offset.y + y - 1
+        index, row = divmod(line, CARD_LINES)
+        if not self.view.keys:
+            return self._strip(Text(" (none)" if y == 1 else ""), width, "kanban--empty")
+        if index >= len(self.view.keys):
+            return Strip.blank(width, base)
+        if index not in self._cache:
+            self._cache[index] = self.card_text(self.view.items[index])
+        style = "kanban--card" if index % 2 == 0 else "kanban--card-alt"
+        if index == self.cursor:
+            style = "kanban--cursor"
+        return self._strip(Text(" ").append_text(self._cache[index][row]), width, style)
+
+    def _strip(self, text: Text, width: int, component: str) -> Strip:
+        text.truncate(width, overflow="ellipsis", pad=True)
+        text.no_wrap = True
+        text.end = ""
+        style = self.rich_style + self.get_component_rich_style(component)
+        text.stylize_before(style)
+        return Strip(text.render(self.app.console), width).crop_extend(0, width, style)
+
+
+class Kanban(Horizontal, can_focus=False):
+    """The board: as many columns side by side as fit, in a window that follows the focus."""
+
+    def __init__(self, card_text: CardText, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.card_text = card_text
+        self._first_shown = 0
+
+    def on_resize(self) -> None:
+        column = self.current_column()
+        self._fit(self.columns().index(column) if column else 0)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, KanbanColumn):
+            self._fit(self.columns().index(event.widget))
+
+    def _fit(self, focused: int) -> None:
+        """Show the columns that fit, keeping the focused one among them."""
+        columns = self.columns()
+        fit = max(1, self.size.width // MIN_COLUMN_WIDTH)
+        if focused < self._first_shown:
+            self._first_shown = focused
+        elif focused >= self._first_shown + fit:
+            self._first_shown = focused - fit + 1
+        self._first_shown = max(0, min(self._first_shown, len(columns) - fit))
+        for n, column in enumerate(columns):
+            column.display = self._first_shown <= n < self._first_shown + fit
+
+    def show_board(self, views: Sequence[ColumnView]) -> None:
+        columns = list(self.query(KanbanColumn))
+        if [c.view.key for c in columns] != [v.key for v in views]:
+            selected = self.selected_key()
+            self.remove_children()
+            self.mount_all(KanbanColumn(view, self.card_text) for view in views)
+            if selected is not None:
+                self.call_after_refresh(self.select_key, selected)
+            return
+        for column, view in zip(columns, views, strict=True):
+            column.show(view)
+
+    def columns(self) -> list[KanbanColumn]:
+        return list(self.query(KanbanColumn))
+
+    def current_column(self) -> KanbanColumn | None:
+        focused = self.screen.focused
+        if isinstance(focused, KanbanColumn) and focused.parent is self:
+            return focused
+        columns = self.columns()
+        return columns[0] if columns else None
+
+    def selected_key(self) -> str | None:
+        column = self.current_column()
+        return column.selected_key() if column else None
+
+    def select_key(self, key: str) -> None:
+        """Focus the column holding ``key`` and put its cursor on it."""
+        for column in self.columns():
+            if column.select_key(key):
+                column.focus()
+                return
+
+    def focus_column(self, column: KanbanColumn, step: int) -> None:
+        columns = self.columns()
+        target = columns.index(column) + step
+        if 0 <= target < len(columns):
+            neighbour = columns[target]
+            neighbour.action_jump(min(column.cursor, max(0, len(neighbour.view.keys) - 1)))
+            neighbour.focus()
