@@ -11,34 +11,13 @@ import statistics
 import tempfile
 import time
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from plans import big_plan
 from tinydb import TinyDB
 
-from socialplan.core.model import ContentItem, Kind
-from socialplan.data.demo import build_demo
+from socialplan.core.model import ContentItem
 from socialplan.data.store import PlanStore
-
-
-def big_plan(items: int):
-    demo = build_demo(datetime.now(UTC))
-    start = datetime.now(UTC)
-    generated = tuple(
-        ContentItem(
-            title=f"Generated post {n} about heat pumps and offices",
-            channel=1 + n % 4,
-            stage=1 + n % 4,
-            kind=Kind.PROMOTION if n % 11 == 0 else Kind.CONTENT,
-            cta=n % 7 == 0,
-            scheduled_at=start + timedelta(hours=3 * n),
-            owner="Lotte",
-            body="A realistic body of a few sentences. " * 4,
-            id=n + 1,
-        )
-        for n in range(items)
-    )
-    return replace(demo, items=generated)
 
 
 def timings(edit, count: int) -> list[float]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from .model import ContentItem, PlanData
@@ -27,7 +27,12 @@ def window_bounds(now: datetime, days: int) -> tuple[datetime, datetime]:
 def items_between(
     items: Iterable[ContentItem], start: datetime, end: datetime
 ) -> list[ContentItem]:
-    """Scheduled items with ``start <= scheduled_at < end``."""
+    """Scheduled items with ``start <= scheduled_at < end``.
+
+    The bounds are turned into UTC first: stored times are UTC, and comparing datetimes
+    that share a tzinfo is a plain comparison, not two ``utcoffset`` calls.
+    """
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
     return [i for i in items if i.scheduled_at is not None and start <= i.scheduled_at < end]
 
 

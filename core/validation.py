@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .model import ContentItem, Goal, Plan, PlanData
@@ -50,7 +50,10 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
 
 
 def parse_when(text: str, timezone: str) -> datetime | None:
-    """Parse ``YYYY-MM-DD HH:MM`` (or a date alone, meaning 09:00) in the plan's zone."""
+    """Parse ``YYYY-MM-DD HH:MM`` (or a date alone, meaning 09:00) in the plan's zone.
+
+    Returned in UTC, like every stored time; screens convert to the plan's zone to show it.
+    """
     text = text.strip()
     if not text:
         return None
@@ -61,7 +64,7 @@ def parse_when(text: str, timezone: str) -> datetime | None:
             continue
         if fmt == "%Y-%m-%d":
             naive = naive.replace(hour=9)
-        return naive.replace(tzinfo=ZoneInfo(timezone))
+        return naive.replace(tzinfo=ZoneInfo(timezone)).astimezone(UTC)
     raise InvalidInputError("scheduled", f"'{text}' is not a date and time; use YYYY-MM-DD HH:MM")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,6 +21,7 @@ from socialplan.core.validation import (
     parse_when,
     validate_item,
 )
+from socialplan.tui.text import plain
 
 FIELDS = ("title", "scheduled", "channel", "stage", "kind", "status", "pillar", "body")
 
@@ -41,6 +43,11 @@ class ItemForm(ModalScreen[ContentItem | None]):
         heading = "Edit content item" if item.id else "New content item"
         with Vertical(classes="form-dialog"):
             yield Label(heading, classes="form-title")
+            if item.review_comment:
+                yield Static(
+                    Text("Sent back from review: ").append_text(plain(item.review_comment)),
+                    classes="review-comment",
+                )
             with VerticalScroll(classes="form-fields", can_focus=False):
                 yield from self._field(
                     "Title", "title", Input(item.title, id="title", compact=True)

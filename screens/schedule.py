@@ -86,12 +86,13 @@ class ScheduleScreen(PhaseScreen):
         self.call_after_refresh(self._focus_next_post)
 
     def show_plan(self, data: PlanData) -> None:
-        shown = [i for i in data.items if self.item_filter.matches(i, data)]
-        self._show_title(len(shown), len(data.items))
+        active = self.item_filter.active
+        shown = [i for i in data.items if self.item_filter.matches(i, data)] if active else None
+        self._show_title(len(shown) if shown is not None else len(data.items), len(data.items))
         if self.board_mode:
             self._show_board(data)
         else:
-            ordered = _by_time(shown)
+            ordered = _by_time(shown if shown is not None else data.items)
             self.query_one("#items", ItemList).show_rows(
                 ordered, [str(i.id) for i in ordered], self._cells
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -191,7 +191,7 @@ def test_codec_round_trip_of_content_items(item):
     restored = from_doc(ContentItem, to_doc(item), item.id)
     assert restored == item
     if item.scheduled_at is not None:
-        assert restored.scheduled_at.utcoffset() == item.scheduled_at.utcoffset()
+        assert restored.scheduled_at.tzinfo is UTC, "stored times come back in UTC"
 
 
 def test_codec_round_trip_of_every_demo_entity(demo_data):

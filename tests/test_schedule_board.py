@@ -140,6 +140,7 @@ async def test_s_advances_the_status_and_r_rejects_a_review_with_a_comment(make_
         assert isinstance(app.screen, CommentScreen)
         await pilot.press(*"Add the price", "enter")
         await pilot.pause()
+        await pilot.pause()
         rejected = stored(demo_path, in_review.id)
         assert (rejected.status, rejected.review_comment) == (Status.DRAFT, "Add the price")
         assert any("✎ Add the price" in line for line in board_lines(app))
@@ -167,3 +168,21 @@ def board_lines(app) -> list[str]:
         if column.display
         for y in range(column.size.height)
     ]
+
+
+async def test_the_form_shows_why_a_review_sent_the_item_back(make_app):
+    from dataclasses import replace
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        item = app.screen.selected_item()
+        from socialplan.tui.messages import SaveEntity
+
+        app.screen.post_message(
+            SaveEntity(replace(item, status=Status.DRAFT, review_comment="[b]Add price[/b]"))
+        )
+        await pilot.pause()
+        await pilot.press("e")
+        shown = str(app.screen.query_one(".review-comment", Static).content)
+        assert shown == "Sent back from review: [b]Add price[/b]"

@@ -113,7 +113,6 @@ class SocialPlanApp(App[None]):
             return
         self.plan_data = with_entity(self.plan_data, entity)
         self.last_saved = entity
-        self.notify(f"Saved: {getattr(entity, 'title', '')}".strip(": "), timeout=2)
 
     def on_delete_entity(self, message: DeleteEntity) -> None:
         assert self.plan_data is not None
@@ -123,7 +122,6 @@ class SocialPlanApp(App[None]):
             self.notify(str(error), title="Not deleted", severity="error", timeout=15)
             return
         self.plan_data = without_entity(self.plan_data, message.entity)
-        self.notify("Deleted", timeout=2)
 
     def action_phase(self, name: str) -> None:
         self.switch_mode(name)

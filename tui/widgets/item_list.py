@@ -20,6 +20,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .line_styles import CachedLineStyles
+
 GAP = 2
 
 
@@ -38,7 +40,7 @@ Cells = Callable[[Any], Sequence[Text]]
 """Builds a row's cells (one per column) from the item it shows."""
 
 
-class ItemList(ScrollView, can_focus=True):
+class ItemList(CachedLineStyles, ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"item-list--header", "item-list--cursor", "item-list--empty"}
     BINDINGS = [
         Binding("up,k", "move(-1)", "Up", show=False),
@@ -168,22 +170,22 @@ class ItemList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base = self.line_style()
         if y == 0:
             header = [Text(c.title) for c in self.columns]
             text = self._line(header, width)
-            text.stylize(self.get_component_rich_style("item-list--header"))
+            text.stylize(self.line_style("item-list--header"))
         elif not self._keys:
             if y != 1:
                 return Strip.blank(width, base)
-            text = Text(self.empty, style=self.get_component_rich_style("item-list--empty"))
+            text = Text(self.empty, style=self.line_style("item-list--empty"))
         else:
             index = self.scroll_offset.y + y - 1
             if index >= len(self._keys):
                 return Strip.blank(width, base)
             text = self._line(self._row_cells(index), width)
             if index == self.cursor:
-                text.stylize(self.get_component_rich_style("item-list--cursor"))
+                text.stylize(self.line_style("item-list--cursor"))
         text.stylize_before(base)
         strip = Strip(text.render(self.app.console), text.cell_len)
         return strip.crop_extend(0, width, base)

@@ -21,6 +21,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .line_styles import CachedLineStyles
+
 CARD_LINES = 3
 MIN_COLUMN_WIDTH = 22
 CardText = Callable[[Any], Sequence[Text]]
@@ -37,7 +39,7 @@ class ColumnView:
     keys: Sequence[str]
 
 
-class KanbanColumn(ScrollView, can_focus=True):
+class KanbanColumn(CachedLineStyles, ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "kanban--header",
         "kanban--header-off",
@@ -88,6 +90,7 @@ class KanbanColumn(ScrollView, can_focus=True):
         position = self._index.get(selected or "", min(self.cursor, len(view.keys) - 1))
         self.set_reactive(KanbanColumn.cursor, max(0, position))
         self.refresh()
+        self.call_after_refresh(self._scroll_cursor_into_view)
 
     def on_mount(self) -> None:
         self.show(self.view)
@@ -155,7 +158,7 @@ class KanbanColumn(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base = self.line_style()
         if y == 0:
             style = "kanban--header-off" if self.view.header_off else "kanban--header"
             return self._strip(Text(f" {self.view.header}"), width, style)
@@ -176,7 +179,7 @@ class KanbanColumn(ScrollView, can_focus=True):
         text.truncate(width, overflow="ellipsis", pad=True)
         text.no_wrap = True
         text.end = ""
-        style = self.rich_style + self.get_component_rich_style(component)
+        style = self.line_style(component)
         text.stylize_before(style)
         return Strip(text.render(self.app.console), width).crop_extend(0, width, style)
 

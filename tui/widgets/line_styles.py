@@ -1,0 +1,49 @@
+"""Cached styles for line-API widgets.
+
+``Widget.rich_style`` walks the ancestors on every call; a widget that renders forty lines
+per frame would do that forty times. These styles change only when CSS, the theme or focus
+change, so they are kept until Textual reports a style update or focus moves.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    _Base = Widget
+else:
+    _Base = object
+
+
+class CachedLineStyles(_Base):
+    """A mixin, not a Widget subclass: as a Widget it would come before ScrollView in the
+    MRO and Widget's default CSS (overflow hidden) would win over ScrollView's."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._line_styles: dict[str, Style] = {}
+
+    def line_style(self, component: str = "") -> Style:
+        """The widget's own style, with ``component``'s on top when given."""
+        if component not in self._line_styles:
+            style = self.rich_style
+            if component:
+                style += self.get_component_rich_style(component)
+            self._line_styles[component] = style
+        return self._line_styles[component]
+
+    def notify_style_update(self) -> None:
+        self._line_styles.clear()
+        super().notify_style_update()
+
+    def _on_focus(self, event) -> None:
+        self._line_styles.clear()
+        super()._on_focus(event)
+
+    def _on_blur(self, event) -> None:
+        self._line_styles.clear()
+        super()._on_blur(event)
