@@ -229,8 +229,11 @@ async def test_help_lists_every_key(make_app):
         shown = {key: what for _title, rows in app.screen.sections for key, what in rows}
         for phase in PHASES:
             assert shown[phase.key].startswith(phase.title)
-        for key in ("n", "e", "d", "p", "?", "q", "^p", "^s", "esc"):
+        for key in ("n", "e", "d", "v", "/", "p", "?", "q", "^p", "^s", "esc", "up,k", "⏎"):
             assert key in shown
+        titles = [title for title, _rows in app.screen.sections]
+        assert "Foundation screen" not in titles, "no inherited Textual keys listed as ours"
+        assert "Board and list" in titles
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

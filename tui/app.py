@@ -48,6 +48,11 @@ def phase_screen_class(mode: str) -> type[PhaseScreen]:
     return getattr(importlib.import_module(module), name)
 
 
+def own_bindings(cls: type) -> list[Binding]:
+    """The bindings a class declares itself, not those it inherits from Textual."""
+    return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+
+
 def make_phase_screen(mode: str) -> PhaseScreen:
     return phase_screen_class(mode)()
 
@@ -142,13 +147,15 @@ class SocialPlanApp(App[None]):
             ("Everywhere (Textual)", [("^p", "Command palette: every action by name")]),
         ]
         sections += [
-            (f"{screen.PHASE.title} screen", self._rows(screen.BINDINGS))
+            (f"{screen.PHASE.title} screen", self._rows(own_bindings(screen)))
             for screen in map(phase_screen_class, PHASE_SCREENS)
-            if screen.BINDINGS
+            if own_bindings(screen)
         ]
         from socialplan.screens.item_form import ItemForm
+        from socialplan.tui.widgets.kanban import KanbanColumn
 
-        sections.append(("Content item form", self._rows(ItemForm.BINDINGS)))
+        sections.append(("Board and list", self._rows(own_bindings(KanbanColumn))))
+        sections.append(("Content item form", self._rows(own_bindings(ItemForm))))
         return sections
 
     def _rows(self, bindings: Iterable[Binding | tuple[str, ...]]) -> list[tuple[str, str]]:
@@ -175,7 +182,7 @@ class SocialPlanApp(App[None]):
         )
         yield SystemCommand("Help: all keys", "[?] Every key of the app", self.action_help)
         if isinstance(screen, PhaseScreen):
-            for binding in screen.BINDINGS:
+            for binding in own_bindings(type(screen)):
                 assert isinstance(binding, Binding)
                 yield SystemCommand(
                     binding.description,
