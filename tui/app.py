@@ -7,6 +7,7 @@ answer to ``SaveEntity`` / ``DeleteEntity`` messages from the screens.
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -41,11 +42,25 @@ PHASE_SCREENS: dict[str, str] = {
 }
 """Phase screens by mode name, imported the first time they are shown."""
 FIGURES_REFRESH_SECONDS = 60
+YOUNG_GC_THRESHOLD = 10_000
 
 
 def phase_screen_class(mode: str) -> type[PhaseScreen]:
     module, name = PHASE_SCREENS[mode].split(":")
     return getattr(importlib.import_module(module), name)
+
+
+def tune_garbage_collector() -> None:
+    """Keep the cyclic collector from rescanning what lives for the whole session.
+
+    Textual allocates heavily while rendering; with Python's default thresholds the
+    collector ran about 1,100 times in a start-up and ten card moves, rescanning the
+    loaded plan and every imported module each time (0.9 s in all; measured with
+    gc.callbacks). Freezing what exists after loading the plan and collecting the young
+    generation less often brought that to about 0.3 s.
+    """
+    gc.freeze()
+    gc.set_threshold(YOUNG_GC_THRESHOLD, 20, 20)
 
 
 def own_bindings(cls: type) -> list[Binding]:
@@ -89,6 +104,7 @@ class SocialPlanApp(App[None]):
         self.store = store
         self._clock = clock
         self.plan_data = store.load()
+        tune_garbage_collector()
 
     def now(self) -> datetime:
         return self._clock()
