@@ -13,13 +13,13 @@ from typing import Any
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .cursor import CURSOR_BINDINGS, CursorActions
 from .line_styles import CachedLineStyles
 
 GAP = 2
@@ -40,17 +40,9 @@ Cells = Callable[[Any], Sequence[Text]]
 """Builds a row's cells (one per column) from the item it shows."""
 
 
-class ItemList(CachedLineStyles, ScrollView, can_focus=True):
+class ItemList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"item-list--header", "item-list--cursor", "item-list--empty"}
-    BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),
-    ]
+    BINDINGS = CURSOR_BINDINGS
 
     cursor: reactive[int] = reactive(0, init=False)
 
@@ -88,8 +80,11 @@ class ItemList(CachedLineStyles, ScrollView, can_focus=True):
     def row_count(self) -> int:
         return len(self._keys)
 
-    def row_keys(self) -> list[str]:
-        return list(self._keys)
+    def row_keys(self) -> Sequence[str]:
+        return self._keys
+
+    def page_rows(self) -> int:
+        return self._visible_rows() - 1
 
     def show_rows(self, items: Sequence[Any], keys: Sequence[str], cells: Cells) -> None:
         """Show ``items`` (keys in the same order); cells are built only for rows on screen.
@@ -107,9 +102,6 @@ class ItemList(CachedLineStyles, ScrollView, can_focus=True):
             self.set_reactive(ItemList.cursor, min(self.cursor, max(0, len(self._keys) - 1)))
         self.refresh()
 
-    def selected_key(self) -> str | None:
-        return self._keys[self.cursor] if self._keys else None
-
     def select_key(self, key: str, context: int = 0) -> None:
         """Put the cursor on ``key``; with ``context``, keep that many rows visible above it."""
         if key not in self._index:
@@ -125,22 +117,6 @@ class ItemList(CachedLineStyles, ScrollView, can_focus=True):
     def watch_cursor(self) -> None:
         self._scroll_cursor_into_view()
         self.refresh()
-
-    def action_move(self, delta: int) -> None:
-        if self._keys:
-            self.cursor = max(0, min(len(self._keys) - 1, self.cursor + delta))
-
-    def action_page(self, direction: int) -> None:
-        self.action_move(direction * max(1, self._visible_rows() - 1))
-
-    def action_jump(self, index: int) -> None:
-        if self._keys:
-            self.cursor = index % len(self._keys)
-
-    def action_select(self) -> None:
-        key = self.selected_key()
-        if key is not None:
-            self.post_message(self.Selected(self, key))
 
     def on_click(self, event: events.Click) -> None:
         index = self.scroll_offset.y + event.y - 1

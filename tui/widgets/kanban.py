@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .cursor import CURSOR_BINDINGS, CursorActions
 from .line_styles import CachedLineStyles
 
 CARD_LINES = 3
@@ -39,7 +40,7 @@ class ColumnView:
     keys: Sequence[str]
 
 
-class KanbanColumn(CachedLineStyles, ScrollView, can_focus=True):
+class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "kanban--header",
         "kanban--header-off",
@@ -49,15 +50,9 @@ class KanbanColumn(CachedLineStyles, ScrollView, can_focus=True):
         "kanban--empty",
     }
     BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
+        *CURSOR_BINDINGS,
         Binding("left,h", "neighbour(-1)", "Column left", show=False),
         Binding("right,l", "neighbour(1)", "Column right", show=False),
-        Binding("enter", "select", "Open", show=False),
     ]
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -95,9 +90,11 @@ class KanbanColumn(CachedLineStyles, ScrollView, can_focus=True):
     def on_mount(self) -> None:
         self.show(self.view)
 
-    def selected_key(self) -> str | None:
-        keys = self.view.keys
-        return keys[self.cursor] if keys and self.cursor < len(keys) else None
+    def row_keys(self) -> Sequence[str]:
+        return self.view.keys
+
+    def page_rows(self) -> int:
+        return (self.size.height - 1) // CARD_LINES
 
     def select_key(self, key: str) -> bool:
         """Put the cursor on ``key``, with the card before it still in view."""
@@ -127,22 +124,6 @@ class KanbanColumn(CachedLineStyles, ScrollView, can_focus=True):
             self.scroll_to(y=top, animate=False)
         elif top + CARD_LINES > self.scroll_offset.y + visible:
             self.scroll_to(y=top + CARD_LINES - visible, animate=False)
-
-    def action_move(self, delta: int) -> None:
-        if self.view.keys:
-            self.cursor = max(0, min(len(self.view.keys) - 1, self.cursor + delta))
-
-    def action_page(self, direction: int) -> None:
-        self.action_move(direction * max(1, (self.size.height - 1) // CARD_LINES))
-
-    def action_jump(self, index: int) -> None:
-        if self.view.keys:
-            self.cursor = index % len(self.view.keys)
-
-    def action_select(self) -> None:
-        key = self.selected_key()
-        if key is not None:
-            self.post_message(self.Selected(self, key))
 
     def action_neighbour(self, step: int) -> None:
         if isinstance(self.parent, Kanban):
