@@ -75,7 +75,8 @@ class ScheduleScreen(PhaseScreen):
             compact=True,
         )
         yield Static(id="error-filter", classes="field-error")
-        yield Kanban(self._card_text, id="board")
+        data = self.plan_app.plan_data
+        yield Kanban(self._card_text, self._board_views(data) if data else (), id="board")
         yield ItemList(COLUMNS, empty="No content yet: press n to add an item", id="items")
 
     def on_mount(self) -> None:
@@ -98,7 +99,10 @@ class ScheduleScreen(PhaseScreen):
             )
 
     def _show_board(self, data: PlanData) -> None:
-        views = [
+        self.query_one(Kanban).show_board(self._board_views(data))
+
+    def _board_views(self, data: PlanData) -> list[ColumnView]:
+        return [
             ColumnView(
                 key=str(column.stage.id),
                 header=column.header,
@@ -108,7 +112,6 @@ class ScheduleScreen(PhaseScreen):
             )
             for column in board(data, self.item_filter)
         ]
-        self.query_one(Kanban).show_board(views)
 
     def _show_title(self, shown: int, total: int) -> None:
         title = "Content schedule"

@@ -220,3 +220,19 @@ def test_with_and_without_entity(demo_data):
     added = with_entity(demo_data, replace(item, id=999))
     assert len(added.items) == len(demo_data.items) + 1
     assert len(without_entity(added, item).items) == len(demo_data.items)
+
+
+def test_codec_calls_default_factories_per_document():
+    from dataclasses import dataclass, field
+
+    @dataclass(frozen=True)
+    class Tagged:
+        TABLE = "tagged"
+        name: str
+        tags: list = field(default_factory=list)
+        id: int = 0
+
+    first, second = from_doc(Tagged, {"name": "a"}, 1), from_doc(Tagged, {"name": "b"}, 2)
+    assert first.tags == [] and first.tags is not second.tags
+    with pytest.raises(KeyError, match="Tagged document has no 'name'"):
+        from_doc(Tagged, {}, 3)

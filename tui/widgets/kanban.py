@@ -13,6 +13,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.geometry import Size
@@ -168,10 +169,18 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
 class Kanban(Horizontal, can_focus=False):
     """The board: as many columns side by side as fit, in a window that follows the focus."""
 
-    def __init__(self, card_text: CardText, **kwargs: Any) -> None:
+    def __init__(
+        self, card_text: CardText, views: Sequence[ColumnView] = (), **kwargs: Any
+    ) -> None:
+        """``views`` are composed at once: mounting columns later costs a layout pass."""
         super().__init__(**kwargs)
         self.card_text = card_text
+        self._initial_views = views
         self._first_shown = 0
+
+    def compose(self) -> ComposeResult:
+        for view in self._initial_views:
+            yield KanbanColumn(view, self.card_text)
 
     def on_resize(self) -> None:
         column = self.current_column()
