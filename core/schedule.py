@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -36,10 +37,20 @@ def items_between(
     return [i for i in items if i.scheduled_at is not None and start <= i.scheduled_at < end]
 
 
+def time_order(item: ContentItem) -> tuple[bool, float, int]:
+    """Sort key: scheduled items by time, then unscheduled ones, ties by id."""
+    moment = item.scheduled_at
+    return (moment is None, moment.timestamp() if moment else 0.0, item.id)
+
+
+def in_time_order(items: Iterable[ContentItem]) -> list[ContentItem]:
+    return sorted(items, key=time_order)
+
+
 def next_posts(items: Iterable[ContentItem], now: datetime, count: int) -> list[ContentItem]:
-    upcoming = [i for i in items if i.scheduled_at is not None and i.scheduled_at >= now]
-    upcoming.sort(key=lambda i: (i.scheduled_at, i.id))
-    return upcoming[:count]
+    """The first ``count`` posts at or after ``now``, without sorting the whole plan."""
+    upcoming = (i for i in items if i.scheduled_at is not None and i.scheduled_at >= now)
+    return heapq.nsmallest(count, upcoming, key=time_order)
 
 
 def local_time(moment: datetime, timezone: str) -> datetime:

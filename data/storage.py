@@ -64,10 +64,6 @@ class SafeJSONStorage(Storage):
             if self._lock_depth == 0:
                 self._lock.release()
 
-    def changed_on_disk(self) -> bool:
-        """True when the file differs from the copy this process last read or wrote."""
-        return _stamp(self.path) != self._cache_stamp
-
     def read(self) -> dict[str, Any] | None:
         with self.locked():
             stamp = _stamp(self.path)

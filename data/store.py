@@ -105,9 +105,6 @@ class PlanStore:
             if table.contains(doc_id=doc_id):
                 table.remove(doc_ids=[doc_id])
 
-    def changed_on_disk(self) -> bool:
-        return self.storage.changed_on_disk()
-
     def close(self) -> None:
         self.db.close()
 

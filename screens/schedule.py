@@ -8,6 +8,7 @@ the App, which saves it and sends the new plan back down.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from rich.text import Text
 from textual import events
@@ -19,7 +20,7 @@ from socialplan.core.board import board, rank_after_move
 from socialplan.core.cycle import phase_named
 from socialplan.core.filtering import ItemFilter, parse_filter
 from socialplan.core.model import ContentItem, Kind, PlanData
-from socialplan.core.schedule import blank_item, local_time
+from socialplan.core.schedule import blank_item, in_time_order, local_time, next_posts
 from socialplan.core.validation import MAX_TITLE, InvalidInputError
 from socialplan.core.workflow import advance, reject, why_not_rejectable
 from socialplan.tui.messages import DeleteEntity, SaveEntity
@@ -87,19 +88,20 @@ class ScheduleScreen(PhaseScreen):
         self.call_after_refresh(self._focus_next_post)
 
     def show_plan(self, data: PlanData) -> None:
-        active = self.item_filter.active
-        shown = [i for i in data.items if self.item_filter.matches(i, data)] if active else None
-        self._show_title(len(shown) if shown is not None else len(data.items), len(data.items))
+        """Show the board or the list, each filtering the plan once."""
         if self.board_mode:
-            self._show_board(data)
-        else:
-            ordered = _by_time(shown if shown is not None else data.items)
-            self.query_one("#items", ItemList).show_rows(
-                ordered, [str(i.id) for i in ordered], self._cells
-            )
-
-    def _show_board(self, data: PlanData) -> None:
-        self.query_one(Kanban).show_board(self._board_views(data))
+            views = self._board_views(data)
+            self.query_one(Kanban).show_board(views)
+            self._show_title(sum(len(v.keys) for v in views), len(data.items))
+            return
+        shown = data.items
+        if self.item_filter.active:
+            shown = [i for i in data.items if self.item_filter.matches(i, data)]
+        ordered = in_time_order(shown)
+        self.query_one("#items", ItemList).show_rows(
+            ordered, [str(i.id) for i in ordered], self._cells
+        )
+        self._show_title(len(ordered), len(data.items))
 
     def _board_views(self, data: PlanData) -> list[ColumnView]:
         return [
@@ -120,11 +122,17 @@ class ScheduleScreen(PhaseScreen):
             title = f"Content schedule · filter {filter_text!r}: {shown} of {total}"
         self.query_one("#schedule-title", Label).update(Text(title))
 
+    def _local_moment(self, item: ContentItem) -> datetime | None:
+        assert self.data is not None
+        if item.scheduled_at is None:
+            return None
+        return local_time(item.scheduled_at, self.data.plan.timezone)
+
     def _card_text(self, item: ContentItem) -> list[Text]:
         assert self.data is not None
         data = self.data
         promotion = item.kind is Kind.PROMOTION
-        moment = local_time(item.scheduled_at, data.plan.timezone) if item.scheduled_at else None
+        moment = self._local_moment(item)
         marks = [item.status.label]
         if item.cta:
             marks.append("CTA")
@@ -144,7 +152,7 @@ class ScheduleScreen(PhaseScreen):
         assert self.data is not None
         data = self.data
         promotion = item.kind is Kind.PROMOTION
-        moment = local_time(item.scheduled_at, data.plan.timezone) if item.scheduled_at else None
+        moment = self._local_moment(item)
         return [
             Text(when(moment)),
             plain(data.channel_name(item.channel)),
@@ -159,11 +167,7 @@ class ScheduleScreen(PhaseScreen):
         """Select the first post that is still to come, in the view on screen."""
         if self.data is None:
             return
-        now = self.now()
-        upcoming = next(
-            (i for i in _by_time(self.data.items) if i.scheduled_at and i.scheduled_at >= now),
-            None,
-        )
+        upcoming = next(iter(next_posts(self.data.items, self.now(), 1)), None)
         if self.board_mode:
             if upcoming is not None:
                 self.query_one(Kanban).select_key(str(upcoming.id))
@@ -338,15 +342,3 @@ class ScheduleScreen(PhaseScreen):
                 self.post_message(SaveEntity(result))
 
         self.app.push_screen(ItemForm(item, self.data), saved)
-
-
-def _by_time(items) -> list[ContentItem]:
-    """Scheduled items by time, then unscheduled ones."""
-    return sorted(
-        items,
-        key=lambda i: (
-            i.scheduled_at is None,
-            i.scheduled_at.timestamp() if i.scheduled_at else 0.0,
-            i.id,
-        ),
-    )

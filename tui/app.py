@@ -159,7 +159,7 @@ class SocialPlanApp(App[None]):
     def key_sections(self) -> list[KeySection]:
         """Every key of the app, grouped by where it works, for the help screen."""
         sections: list[KeySection] = [
-            ("Everywhere", self._rows(self.BINDINGS)),
+            ("Everywhere", self._rows(own_bindings(type(self)))),
             ("Everywhere (Textual)", [("^p", "Command palette: every action by name")]),
         ]
         sections += [
@@ -174,10 +174,9 @@ class SocialPlanApp(App[None]):
         sections.append(("Content item form", self._rows(own_bindings(ItemForm))))
         return sections
 
-    def _rows(self, bindings: Iterable[Binding | tuple[str, ...]]) -> list[tuple[str, str]]:
+    def _rows(self, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
         rows = []
         for binding in bindings:
-            assert isinstance(binding, Binding)
             what = (
                 f"{binding.description}: {binding.tooltip}"
                 if binding.tooltip
@@ -199,7 +198,6 @@ class SocialPlanApp(App[None]):
         yield SystemCommand("Help: all keys", "[?] Every key of the app", self.action_help)
         if isinstance(screen, PhaseScreen):
             for binding in own_bindings(type(screen)):
-                assert isinstance(binding, Binding)
                 yield SystemCommand(
                     binding.description,
                     f"[{binding.key}] on the {screen.PHASE.title} screen",

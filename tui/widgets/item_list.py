@@ -110,10 +110,6 @@ class ItemList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         if context:
             self.scroll_to(y=max(0, self.cursor - context), animate=False)
 
-    def row_text(self, key: str) -> str:
-        """The row's cells as plain text, for tests and screen readers."""
-        return "  ".join(cell.plain for cell in self._row_cells(self._index[key]))
-
     def watch_cursor(self) -> None:
         self._scroll_cursor_into_view()
         self.refresh()

@@ -46,7 +46,6 @@ class KpiPanel(VerticalScroll, can_focus=False):
         body = self.query_one("#kpi-body", Static)
         if body.content != content:
             body.update(content)
-        self.set_class(bool(figures.warnings()), "-off-target")
 
 
 def panel_content(figures: PanelFigures) -> Content:

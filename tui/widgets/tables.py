@@ -35,11 +35,6 @@ class PlanTable(DataTable[Text | str]):
             self.move_cursor(row=self.get_row_index(selected), animate=False, scroll=False)
         self.call_after_refresh(self.scroll_to, y=scrolled_to, animate=False)
 
-    def select_key(self, key: str) -> None:
-        """Put the cursor on the row with ``key`` and scroll it into view."""
-        if key in self.rows:
-            self.move_cursor(row=self.get_row_index(key), animate=False)
-
     def selected_key(self) -> str | None:
         if not self.row_count:
             return None
