@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from .model import Plan, PlanData
+from .model import ContentItem, Plan, PlanData
 
 
 def with_entity(data: PlanData, entity: Any) -> PlanData:
@@ -23,3 +24,13 @@ def with_entity(data: PlanData, entity: Any) -> PlanData:
 def without_entity(data: PlanData, entity: Any) -> PlanData:
     current: tuple[Any, ...] = getattr(data, entity.TABLE)
     return replace(data, **{entity.TABLE: tuple(e for e in current if e.id != entity.id)})
+
+
+def with_changes(
+    data: PlanData, saved: Sequence[ContentItem], removed: Sequence[ContentItem]
+) -> PlanData:
+    """``data`` with many items saved and removed in one pass over the plan's items."""
+    gone = {i.id for i in removed}
+    by_id = {i.id: i for i in saved}
+    items = [by_id.pop(i.id, i) for i in data.items if i.id not in gone]
+    return replace(data, items=(*items, *by_id.values()))

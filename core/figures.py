@@ -9,18 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from .model import Kind, PlanData
 from .schedule import items_between, week_bounds, window_bounds
-
-
-class Pace(StrEnum):
-    """How a channel's posts this week compare with its planned frequency."""
-
-    UNDER = "under"
-    ON_PLAN = "on plan"
-    OVER = "over"
+from .slots import ChannelWeek, week_paces
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,21 +36,6 @@ class Ratio:
         per = self.per_promotion
         actual = "no promotion" if per is None else f"{per:.1f}:1"
         return f"{self.content} : {self.promotion} ({actual})"
-
-
-@dataclass(frozen=True, slots=True)
-class ChannelWeek:
-    channel: str
-    scheduled: int
-    planned: int
-
-    @property
-    def pace(self) -> Pace:
-        if self.scheduled < self.planned:
-            return Pace.UNDER
-        if self.scheduled > self.planned:
-            return Pace.OVER
-        return Pace.ON_PLAN
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +77,7 @@ class PanelFigures:
         if self.window_items and self.empty_stages:
             found.append(f"No content for {', '.join(self.empty_stages)} in the window.")
         for week in self.channel_weeks:
-            if week.pace is not Pace.ON_PLAN:
+            if week.off_plan:
                 found.append(
                     f"{week.channel}: {week.scheduled} posts this week, planned "
                     f"{week.planned} ({week.pace.value})."
@@ -116,9 +93,7 @@ def panel_figures(data: PlanData, now: datetime) -> PanelFigures:
     ratio = Ratio(
         kinds[Kind.CONTENT], kinds[Kind.PROMOTION], plan.ratio_content, plan.ratio_promotion
     )
-    week_start, week_end = week_bounds(now, plan.timezone)
-    per_channel = Counter(i.channel for i in items_between(data.items, week_start, week_end))
-    weeks = tuple(ChannelWeek(c.name, per_channel[c.id], c.planned_per_week) for c in data.channels)
+    week_start, _ = week_bounds(now, plan.timezone)
     return PanelFigures(
         window_start=start,
         window_end=end,
@@ -127,7 +102,7 @@ def panel_figures(data: PlanData, now: datetime) -> PanelFigures:
         cta_items=sum(1 for i in in_window if i.cta),
         min_cta_percent=plan.min_cta_percent,
         week_start=week_start,
-        channel_weeks=weeks,
+        channel_weeks=week_paces(data, week_start),
         empty_stages=tuple(
             s.name for s in data.ordered_stages() if s.id not in {i.stage for i in in_window}
         ),

@@ -111,6 +111,10 @@ class Channel:
     planned_per_week: int = 0
     reason: str = ""
     role: str = ""
+    slots: str = ""
+    """Posting slots: recurrence rules, one RRULE per line (see ``recurrence``)."""
+    slots_from: date | None = None
+    """The day the slot rules start counting from (matters for 'every 2 weeks', counts)."""
     id: int = 0
 
 
@@ -199,6 +203,12 @@ class ContentItem:
     """Manual order within its journey stage; None means by scheduled time."""
     review_comment: str = ""
     """Why the last review sent the item back to draft."""
+    repeat: str = ""
+    """Recurrence rules (RRULE lines) of a repeating item; its repeats are items too."""
+    series: int | None = None
+    """For a repeat: the id of the item it repeats."""
+    evergreen: bool = False
+    """Timeless content that can be posted again (re-queued) once published."""
     id: int = 0
 
 

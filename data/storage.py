@@ -47,6 +47,8 @@ class SafeJSONStorage(Storage):
         self._lock_depth = 0
         self._cache: dict[str, Any] | None = None
         self._cache_stamp: tuple[int, int, int] | None = None
+        self._batching = False
+        self._batch_written = False
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -64,6 +66,25 @@ class SafeJSONStorage(Storage):
             if self._lock_depth == 0:
                 self._lock.release()
 
+    @contextlib.contextmanager
+    def batched(self) -> Iterator[None]:
+        """Hold the lock and write the file once, at the end: the edits made inside land
+        together, or (on an exception) none of them does."""
+        with self.locked():
+            if self._batching:
+                raise RuntimeError("batches do not nest")
+            self._batching, self._batch_written = True, False
+            try:
+                yield
+            except BaseException:
+                self._cache = None
+                self._cache_stamp = None
+                raise
+            finally:
+                self._batching = False
+            if self._batch_written and self._cache is not None:
+                self.write(self._cache)
+
     def read(self) -> dict[str, Any] | None:
         with self.locked():
             stamp = _stamp(self.path)
@@ -76,6 +97,9 @@ class SafeJSONStorage(Storage):
             return self._cache
 
     def write(self, data: dict[str, Any]) -> None:
+        if self._batching:
+            self._cache, self._batch_written = data, True
+            return
         with self.locked():
             try:
                 atomic_replace(self.path, orjson.dumps(data))

@@ -105,6 +105,10 @@ class PlanStore:
             if table.contains(doc_id=doc_id):
                 table.remove(doc_ids=[doc_id])
 
+    def batch(self) -> contextlib.AbstractContextManager[None]:
+        """Edits made inside are written at once, atomically, when the block ends."""
+        return self.storage.batched()
+
     def close(self) -> None:
         self.db.close()
 

@@ -9,9 +9,10 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialplan.core.figures import ChannelWeek, Pace, Ratio, panel_figures
+from socialplan.core.figures import Ratio, panel_figures
 from socialplan.core.model import Channel, ContentItem, Kind, Plan, PlanData, Stage
 from socialplan.core.schedule import items_between, next_posts, week_bounds, window_bounds
+from socialplan.core.slots import ChannelWeek, Pace
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=AMS)

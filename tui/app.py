@@ -10,10 +10,11 @@ from __future__ import annotations
 import gc
 import importlib
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -21,9 +22,11 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from socialplan.core.cycle import PHASES
-from socialplan.core.edits import with_entity, without_entity
+from socialplan.core.edits import with_changes, with_entity, without_entity
 from socialplan.core.figures import PanelFigures, panel_figures
-from socialplan.core.model import PlanData
+from socialplan.core.model import ContentItem, PlanData
+from socialplan.core.series import SeriesChange, series_change, upcoming_repeats
+from socialplan.core.validation import InvalidInputError
 from socialplan.data.errors import StoreError
 from socialplan.data.store import PlanStore
 from socialplan.screens.base import PhaseScreen
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     from socialplan.screens.help import KeySection
 
 Clock = Callable[[], datetime]
+E = TypeVar("E")
 PHASE_SCREENS: dict[str, str] = {
     "foundation": "socialplan.screens.foundation:FoundationScreen",
     "strategy": "socialplan.screens.strategy:StrategyScreen",
@@ -124,25 +128,78 @@ class SocialPlanApp(App[None]):
     def on_save_entity(self, message: SaveEntity) -> None:
         assert self.plan_data is not None
         entity = message.entity
+        if isinstance(entity, ContentItem):
+            self._save_item(entity)
+            return
         try:
-            if entity.id:
-                self.store.update(entity)
-            else:
-                entity = self.store.add(entity)
+            entity = self._store(entity)
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            self._not_saved(error)
             return
         self.plan_data = with_entity(self.plan_data, entity)
         self.last_saved = entity
 
-    def on_delete_entity(self, message: DeleteEntity) -> None:
-        assert self.plan_data is not None
+    def _store(self, entity: E) -> E:
+        if entity.id:  # type: ignore[attr-defined]
+            self.store.update(entity)
+            return entity
+        return self.store.add(entity)
+
+    def _save_item(self, item: ContentItem) -> None:
+        """Save an item and, when its repeat rule or time changed, rebuild its upcoming
+        repeats in the same atomic write."""
+        data = self.plan_data
+        assert data is not None
+        before = next((i for i in data.items if i.id == item.id), None) if item.id else None
         try:
-            self.store.delete(type(message.entity), message.entity.id)
+            change = series_change(before, item, data, self.now())
+            with self.store.batch():
+                item = self._store(item)
+                added, removed = self._apply_series(item, change)
+        except InvalidInputError as error:
+            self.notify(error.problem.message, title="Not saved", severity="error")
+            return
+        except StoreError as error:
+            self._not_saved(error)
+            return
+        self.plan_data = with_changes(data, [item, *added], removed)
+        self.last_saved = item
+        if added or removed:
+            self.notify(f"Repeats of '{item.title}': {len(added)} planned, {len(removed)} removed.")
+
+    def _apply_series(
+        self, head: ContentItem, change: SeriesChange | None
+    ) -> tuple[list[ContentItem], tuple[ContentItem, ...]]:
+        if change is None:
+            return [], ()
+        for repeat in change.remove:
+            self.store.delete(ContentItem, repeat.id)
+        added = [self.store.add(replace(repeat, series=head.id)) for repeat in change.add]
+        return added, change.remove
+
+    def _not_saved(self, error: StoreError) -> None:
+        self.notify(str(error), title="Not saved", severity="error", timeout=15)
+
+    def on_delete_entity(self, message: DeleteEntity) -> None:
+        """Delete an entity; deleting the first item of a series takes its upcoming
+        repeats with it, in one write."""
+        data = self.plan_data
+        assert data is not None
+        entity = message.entity
+        repeats = (
+            upcoming_repeats(entity, data, self.now()) if isinstance(entity, ContentItem) else []
+        )
+        try:
+            with self.store.batch():
+                for gone in (entity, *repeats):
+                    self.store.delete(type(gone), gone.id)
         except StoreError as error:
             self.notify(str(error), title="Not deleted", severity="error", timeout=15)
             return
-        self.plan_data = without_entity(self.plan_data, message.entity)
+        if isinstance(entity, ContentItem):
+            self.plan_data = with_changes(data, [], [entity, *repeats])
+        else:
+            self.plan_data = without_entity(data, entity)
 
     def action_phase(self, name: str) -> None:
         self.switch_mode(name)

@@ -14,7 +14,8 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from socialplan.core.figures import Pace, PanelFigures
+from socialplan.core.figures import PanelFigures
+from socialplan.core.slots import Pace
 from socialplan.core.validation import clean_text
 
 HEADING = "bold $accent"

@@ -1,0 +1,408 @@
+"""Recurrence rules: posting slots per channel and repeating content items.
+
+A rule is written the way a planner says it, ``tue thu 09:00 until 2027-06-30``, or as an
+RFC 5545 RRULE (``FREQ=WEEKLY;BYDAY=TU,TH;BYHOUR=9;BYMINUTE=0``). Several rules join with
+``+`` (``tue thu 09:00 + fri 16:30``). The plan stores the RRULE form, one rule per line,
+so an ics export can hand it on unchanged; the app shows the spoken form, which parses back
+to the same rules.
+
+Times are wall-clock times in the plan's zone: a Tuesday 09:00 slot stays at 09:00 across
+a daylight-saving change. A slot in the hour skipped in spring moves to the same moment
+after the change (02:30 becomes 03:30), as the clock on the wall does. Expansion uses
+python-dateutil's ``rrule``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from enum import StrEnum
+from itertools import islice
+from zoneinfo import ZoneInfo
+
+from dateutil import rrule as du
+
+from .validation import InvalidInputError, clean_text
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_RFC_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_DAY_WORDS = {name: n for n, name in enumerate(WEEKDAYS)} | {
+    "monday": 0,
+    "tues": 1,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thur": 3,
+    "thurs": 3,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_FILLER = {"and", "on", "at", "&", "the", "of"}
+MAX_RULES = 8
+FIELD = "repeat"
+
+
+class Freq(StrEnum):
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+
+    @property
+    def unit(self) -> str:
+        return {"daily": "days", "weekly": "weeks", "monthly": "months"}[self.value]
+
+
+_DU_FREQ = {Freq.DAILY: du.DAILY, Freq.WEEKLY: du.WEEKLY, Freq.MONTHLY: du.MONTHLY}
+_UNIT_WORDS = {
+    "day": Freq.DAILY,
+    "days": Freq.DAILY,
+    "week": Freq.WEEKLY,
+    "weeks": Freq.WEEKLY,
+    "month": Freq.MONTHLY,
+    "months": Freq.MONTHLY,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    """One rule. ``times`` empty means "at the start's own time of day"."""
+
+    freq: Freq
+    interval: int = 1
+    weekdays: tuple[int, ...] = ()
+    monthdays: tuple[int, ...] = ()
+    """Days of the month, 1-31, or -1 for the last day."""
+    times: tuple[tuple[int, int], ...] = ()
+    until: date | None = None
+    count: int | None = None
+
+    @property
+    def ends(self) -> bool:
+        return self.until is not None or self.count is not None
+
+    def rrule_text(self) -> str:
+        parts = [f"FREQ={self.freq.name}"]
+        if self.interval != 1:
+            parts.append(f"INTERVAL={self.interval}")
+        if self.weekdays:
+            parts.append("BYDAY=" + ",".join(_RFC_DAYS[d] for d in self.weekdays))
+        if self.monthdays:
+            parts.append("BYMONTHDAY=" + ",".join(str(d) for d in self.monthdays))
+        if self.times:
+            hours, minutes = _hours_and_minutes(self.times)
+            parts.append("BYHOUR=" + ",".join(str(h) for h in hours))
+            parts.append("BYMINUTE=" + ",".join(str(m) for m in minutes))
+        if self.until is not None:
+            parts.append(f"UNTIL={self.until:%Y%m%d}T235959")
+        if self.count is not None:
+            parts.append(f"COUNT={self.count}")
+        return ";".join(parts)
+
+    def describe(self) -> str:
+        """The spoken form; ``parse_rules`` reads it back to this same rule."""
+        if self.interval == 1:
+            words = [self.freq.value]
+        else:
+            words = ["every", str(self.interval), self.freq.unit]
+        words += [WEEKDAYS[d] for d in self.weekdays]
+        words += ["last day" if d == -1 else f"day {d}" for d in self.monthdays]
+        words += [f"{h:02d}:{m:02d}" for h, m in self.times]
+        if self.until is not None:
+            words.append(f"until {self.until.isoformat()}")
+        if self.count is not None:
+            words.append(f"count {self.count}")
+        return " ".join(words)
+
+    def per_week(self) -> float:
+        """Average occurrences a week (for comparing slots with the planned frequency)."""
+        times = max(1, len(self.times))
+        if self.freq is Freq.DAILY:
+            return 7 * times / self.interval
+        if self.freq is Freq.WEEKLY:
+            return max(1, len(self.weekdays)) * times / self.interval
+        return max(1, len(self.monthdays)) * times * 12 / 52 / self.interval
+
+
+def describe_rules(rules: Sequence[Recurrence]) -> str:
+    return " + ".join(rule.describe() for rule in rules)
+
+
+def rules_text(rules: Sequence[Recurrence]) -> str:
+    """The stored form: one RRULE per line."""
+    return "\n".join(rule.rrule_text() for rule in rules)
+
+
+def parse_rules(
+    text: str, *, field: str = FIELD, with_times: bool | None = True
+) -> tuple[Recurrence, ...]:
+    """Rules from spoken or RRULE text; empty text means no rule.
+
+    ``with_times`` True is for posting slots, which need a time of day; False for repeating
+    items, which keep their own; None accepts both (for reading what is stored).
+    """
+    text = clean_text(text.replace("\n", " + "))
+    if not text:
+        return ()
+    pieces = [p.strip() for p in text.split("+")]
+    if any(not p for p in pieces):
+        raise InvalidInputError(field, "there is an empty rule around a '+'")
+    if len(pieces) > MAX_RULES:
+        raise InvalidInputError(field, f"at most {MAX_RULES} rules joined with '+'")
+    rules = tuple(_parse_one(piece, field) for piece in pieces)
+    for rule in rules:
+        if with_times is True and not rule.times:
+            raise InvalidInputError(field, "give each rule a time of day, like 09:00")
+        if with_times is False and rule.times:
+            raise InvalidInputError(
+                field, "a repeat keeps the item's own time: leave out the time of day"
+            )
+    return rules
+
+
+def stored_rules(text: str) -> tuple[Recurrence, ...]:
+    """Rules as stored in the plan (assumed valid; a damaged rule reads as none)."""
+    try:
+        return parse_rules(text, with_times=None)
+    except InvalidInputError:
+        return ()
+
+
+def _parse_one(text: str, field: str) -> Recurrence:
+    upper = text.upper()
+    if upper.startswith(("RRULE:", "FREQ=")):
+        return _parse_rrule(upper.removeprefix("RRULE:"), field)
+    return _parse_spoken(text.casefold(), field)
+
+
+def _parse_spoken(text: str, field: str) -> Recurrence:
+    tokens = [t for t in re.split(r"[\s,]+", text) if t and t not in _FILLER]
+    freq: Freq | None = None
+    interval = 1
+    weekdays: set[int] = set()
+    monthdays: set[int] = set()
+    times: set[tuple[int, int]] = set()
+    until: date | None = None
+    count: int | None = None
+    position = 0
+
+    def take_next(what: str) -> str:
+        nonlocal position
+        position += 1
+        if position >= len(tokens):
+            raise InvalidInputError(field, f"'{tokens[position - 1]}' needs {what} after it")
+        return tokens[position]
+
+    while position < len(tokens):
+        token = tokens[position]
+        if token in ("daily", "weekly", "monthly"):
+            freq = Freq(token)
+        elif token == "every":
+            following = take_next("a number or day, week, month")
+            if following == "other":
+                interval, following = 2, take_next("day, week or month")
+            elif following.isdigit():
+                interval, following = _positive(following, field, "every"), take_next("a unit")
+            if following in _UNIT_WORDS:
+                freq = _UNIT_WORDS[following]
+            elif following in _DAY_WORDS:
+                weekdays.add(_DAY_WORDS[following])
+            else:
+                raise InvalidInputError(field, f"every ... what? '{following}' is not a unit")
+        elif token in _DAY_WORDS:
+            weekdays.add(_DAY_WORDS[token])
+        elif token in ("weekdays", "workdays"):
+            weekdays.update(range(5))
+        elif token == "weekends":
+            weekdays.update((5, 6))
+        elif token in ("day", "days") or token == "last":
+            monthdays.add(_month_day(token, take_next, field))
+        elif match := _TIME.match(token):
+            times.add((int(match[1]), int(match[2])))
+        elif token == "until":
+            until = _date(take_next("a date (YYYY-MM-DD)"), field)
+        elif token in ("count", "for"):
+            count = _positive(take_next("a number"), field, token)
+            if position + 1 < len(tokens) and tokens[position + 1] in ("times", "posts"):
+                position += 1
+        elif token.isdigit() and position + 1 < len(tokens) and tokens[position + 1] == "times":
+            count = _positive(token, field, "times")
+            position += 1
+        elif token.isdigit():
+            raise InvalidInputError(field, f"'{token}': write a time of day as 09:00")
+        else:
+            raise InvalidInputError(field, f"'{token}' is not understood; {_EXAMPLE}")
+        position += 1
+    if freq is None:
+        if monthdays:
+            freq = Freq.MONTHLY
+        elif weekdays:
+            freq = Freq.WEEKLY
+        else:
+            raise InvalidInputError(field, f"say how often; {_EXAMPLE}")
+    return _checked(
+        Recurrence(
+            freq,
+            interval,
+            tuple(sorted(weekdays)),
+            tuple(sorted(monthdays, key=lambda d: (d < 0, d))),
+            tuple(sorted(times)),
+            until,
+            count,
+        ),
+        field,
+    )
+
+
+_EXAMPLE = "try 'tue thu 09:00', 'weekly until 2027-06-30', 'monthly day 1 count 6'"
+
+
+def _month_day(token: str, take_next, field: str) -> int:
+    if token == "last":
+        if take_next("'day'") not in ("day", "days"):
+            raise InvalidInputError(field, "say 'last day' for the last day of the month")
+        return -1
+    value = take_next("a day of the month (1-31 or last)")
+    if value == "last":
+        return -1
+    day = _positive(value, field, "day")
+    if day > 31:
+        raise InvalidInputError(field, "a day of the month is 1 to 31, or 'last'")
+    return day
+
+
+def _parse_rrule(text: str, field: str) -> Recurrence:
+    try:
+        values = dict(part.split("=", 1) for part in text.split(";") if part)
+    except ValueError:
+        raise InvalidInputError(field, f"'{text}' is not an RRULE (KEY=VALUE;...)") from None
+    unknown = set(values) - {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYHOUR", "BYMINUTE"}
+    unknown -= {"BYSECOND", "UNTIL", "COUNT", "WKST"}
+    if unknown:
+        raise InvalidInputError(field, f"RRULE parts not supported: {', '.join(sorted(unknown))}")
+    try:
+        freq = Freq(values.get("FREQ", "").lower())
+        weekdays = tuple(sorted(_RFC_DAYS.index(d) for d in _split(values, "BYDAY")))
+        hours = [int(v) for v in _split(values, "BYHOUR")]
+        minutes = [int(v) for v in _split(values, "BYMINUTE")] or ([0] if hours else [])
+        rule = Recurrence(
+            freq,
+            int(values.get("INTERVAL", "1")),
+            weekdays,
+            tuple(int(v) for v in _split(values, "BYMONTHDAY")),
+            tuple(sorted((h, m) for h in hours for m in minutes)),
+            _rrule_until(values["UNTIL"]) if "UNTIL" in values else None,
+            int(values["COUNT"]) if "COUNT" in values else None,
+        )
+    except (ValueError, KeyError):
+        raise InvalidInputError(
+            field, "only FREQ=DAILY, WEEKLY or MONTHLY with BYDAY like TU, numbers elsewhere"
+        ) from None
+    if any(not (0 <= h < 24) for h in hours) or any(not (0 <= m < 60) for m in minutes):
+        raise InvalidInputError(field, "BYHOUR is 0-23 and BYMINUTE 0-59")
+    if any(d == 0 or not (-1 <= d <= 31) for d in rule.monthdays):
+        raise InvalidInputError(field, "BYMONTHDAY is 1 to 31, or -1 for the last day")
+    return _checked(rule, field)
+
+
+def _split(values: dict[str, str], key: str) -> list[str]:
+    return [v for v in values.get(key, "").split(",") if v]
+
+
+def _rrule_until(value: str) -> date:
+    return datetime.strptime(value[:8], "%Y%m%d").date()
+
+
+def _checked(rule: Recurrence, field: str) -> Recurrence:
+    if rule.until is not None and rule.count is not None:
+        raise InvalidInputError(field, "give an end date or a count, not both")
+    if rule.interval < 1 or rule.interval > 52:
+        raise InvalidInputError(field, "the interval is 1 to 52")
+    if rule.count is not None and not 1 <= rule.count <= 1000:
+        raise InvalidInputError(field, "the count is 1 to 1000")
+    if rule.monthdays and rule.freq is not Freq.MONTHLY:
+        raise InvalidInputError(field, "days of the month need 'monthly'")
+    if rule.times:
+        try:
+            _hours_and_minutes(rule.times)
+        except ValueError as error:
+            raise InvalidInputError(field, str(error)) from None
+    return rule
+
+
+def _hours_and_minutes(times: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
+    """BYHOUR and BYMINUTE combine every hour with every minute, so the times of one rule
+    must be such a grid (09:00 and 17:00 yes; 09:00 and 17:30 need two rules)."""
+    hours = sorted({h for h, _ in times})
+    minutes = sorted({m for _, m in times})
+    if len(hours) * len(minutes) != len(times):
+        raise ValueError("times with different minutes need separate rules: '09:00 + 17:30'")
+    return hours, minutes
+
+
+def _positive(text: str, field: str, after: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise InvalidInputError(field, f"'{after}' needs a whole number of at least 1")
+    return int(text)
+
+
+def _date(text: str, field: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(field, f"'{text}' is not a date; write YYYY-MM-DD") from None
+
+
+def occurrences(rules: Sequence[Recurrence], start: datetime, timezone: str) -> Iterator[datetime]:
+    """Every occurrence in UTC, in time order, starting with ``start`` (an aware datetime;
+    its wall-clock time is the default time of day). Infinite for rules without an end."""
+    zone = ZoneInfo(timezone)
+    local_start = start.astimezone(zone).replace(tzinfo=None)
+    streams = [_expand(rule, local_start, zone) for rule in rules]
+    previous = None
+    for moment in heapq.merge(*streams):
+        if moment != previous:
+            yield moment
+        previous = moment
+
+
+def _expand(rule: Recurrence, local_start: datetime, zone: ZoneInfo) -> Iterator[datetime]:
+    hours, minutes = _hours_and_minutes(rule.times) if rule.times else (None, None)
+    until = datetime.combine(rule.until, time(23, 59, 59)) if rule.until else None
+    expansion = du.rrule(
+        _DU_FREQ[rule.freq],
+        dtstart=local_start,
+        interval=rule.interval,
+        byweekday=rule.weekdays or None,
+        bymonthday=rule.monthdays or None,
+        byhour=hours,
+        byminute=minutes,
+        bysecond=0 if rule.times else None,
+        until=until,
+        count=rule.count,
+        cache=False,
+    )
+    return (local.replace(tzinfo=zone).astimezone(UTC) for local in expansion)
+
+
+def occurrences_between(
+    rules: Sequence[Recurrence], start: datetime, timezone: str, after: datetime, before: datetime
+) -> list[datetime]:
+    """Occurrences with ``after <= moment < before``."""
+    found = []
+    for moment in occurrences(rules, start, timezone):
+        if moment >= before:
+            break
+        if moment >= after:
+            found.append(moment)
+    return found
+
+
+def first_occurrences(
+    rules: Sequence[Recurrence], start: datetime, timezone: str, count: int
+) -> list[datetime]:
+    return list(islice(occurrences(rules, start, timezone), count))

@@ -1,0 +1,163 @@
+"""Posting slots per channel: finding the next free one, re-queueing evergreen content, and
+how each week's posts compare with the channel's planned frequency."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from .model import Channel, ContentItem, PlanData, Status
+from .recurrence import Recurrence, occurrences, stored_rules
+from .schedule import items_between, local_time
+from .validation import InvalidInputError
+
+SEARCH_DAYS = 366
+"""How far ahead a free slot or a free day is looked for."""
+
+
+class Pace(StrEnum):
+    """How a channel's posts in a week compare with its planned frequency."""
+
+    UNDER = "under"
+    ON_PLAN = "on plan"
+    OVER = "over"
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelWeek:
+    channel: str
+    scheduled: int
+    planned: int
+
+    @property
+    def pace(self) -> Pace:
+        if self.scheduled < self.planned:
+            return Pace.UNDER
+        if self.scheduled > self.planned:
+            return Pace.OVER
+        return Pace.ON_PLAN
+
+    @property
+    def off_plan(self) -> bool:
+        return self.pace is not Pace.ON_PLAN
+
+
+def week_paces(
+    data: PlanData, week_start: datetime, items: Iterable[ContentItem] | None = None
+) -> tuple[ChannelWeek, ...]:
+    """Each channel's posts in the week from ``week_start`` (local midnight on a Monday)
+    against its planned posts per week. ``items`` may be a pre-filtered subset."""
+    week_end = _add_local_days(week_start, 7)
+    in_week = items_between(data.items if items is None else items, week_start, week_end)
+    per_channel = Counter(i.channel for i in in_week)
+    return tuple(ChannelWeek(c.name, per_channel[c.id], c.planned_per_week) for c in data.channels)
+
+
+def _add_local_days(moment: datetime, days: int) -> datetime:
+    """Same wall-clock time ``days`` later (a week is not always 168 hours)."""
+    return (moment.replace(tzinfo=None) + timedelta(days=days)).replace(tzinfo=moment.tzinfo)
+
+
+def slot_rules(channel: Channel) -> tuple[Recurrence, ...]:
+    return stored_rules(channel.slots)
+
+
+def slot_times(channel: Channel, timezone: str, today: date) -> Iterator[datetime]:
+    """The channel's slots in time order (UTC), counted from its ``slots_from`` day."""
+    rules = slot_rules(channel)
+    if not rules:
+        return iter(())
+    first_day = channel.slots_from or today
+    start = datetime.combine(first_day, time(0), tzinfo=ZoneInfo(timezone))
+    return occurrences(rules, start, timezone)
+
+
+def next_free_slot(data: PlanData, item: ContentItem, now: datetime) -> datetime | None:
+    """The first slot of the item's channel after ``now`` that no other item of that
+    channel occupies; None when the channel has no slots or none free within a year."""
+    channel = _channel(data, item.channel)
+    timezone = data.plan.timezone
+    taken = _taken_minutes(data, item)
+    horizon = now + timedelta(days=SEARCH_DAYS)
+    for moment in slot_times(channel, timezone, local_time(now, timezone).date()):
+        if moment >= horizon:
+            return None
+        if moment > now and _minute(moment) not in taken:
+            return moment
+    return None
+
+
+def next_free_day(data: PlanData, item: ContentItem, now: datetime) -> datetime | None:
+    """The item's time of day (09:00 if it has none) on the first day after ``now`` when its
+    channel has no post: the fallback for a channel without posting slots."""
+    timezone = data.plan.timezone
+    zone = ZoneInfo(timezone)
+    clock = local_time(item.scheduled_at, timezone).time() if item.scheduled_at else time(9)
+    busy_days = {
+        local_time(i.scheduled_at, timezone).date()
+        for i in data.items
+        if i.channel == item.channel and i.id != item.id and i.scheduled_at is not None
+    }
+    day = local_time(now, timezone).date()
+    for _ in range(SEARCH_DAYS):
+        day += timedelta(days=1)
+        if day not in busy_days:
+            return datetime.combine(day, clock, tzinfo=zone)
+    return None
+
+
+def schedule_in_next_slot(data: PlanData, item: ContentItem, now: datetime) -> ContentItem:
+    channel = _channel(data, item.channel)
+    if not slot_rules(channel):
+        raise InvalidInputError(
+            "slots", f"{channel.name} has no posting slots yet: press S to define them"
+        )
+    moment = next_free_slot(data, item, now)
+    if moment is None:
+        raise InvalidInputError("slots", f"{channel.name} has no free slot in the coming year")
+    return replace(item, scheduled_at=moment)
+
+
+def requeue(data: PlanData, item: ContentItem, now: datetime) -> ContentItem:
+    """A new, approved copy of an evergreen item in the next free slot of its channel (or,
+    without slots, on the next day without a post on that channel)."""
+    if not item.evergreen:
+        raise InvalidInputError(
+            "evergreen", "only evergreen items can be re-queued: mark it evergreen first (e)"
+        )
+    copy = replace(
+        item,
+        id=0,
+        status=Status.APPROVED,
+        rank=None,
+        review_comment="",
+        repeat="",
+        series=None,
+    )
+    moment = next_free_slot(data, copy, now) or next_free_day(data, copy, now)
+    if moment is None:
+        raise InvalidInputError("evergreen", "no free day for this channel in the coming year")
+    return replace(copy, scheduled_at=moment)
+
+
+def _channel(data: PlanData, channel_id: int) -> Channel:
+    channel = next((c for c in data.channels if c.id == channel_id), None)
+    if channel is None:
+        raise InvalidInputError("channel", "the item's channel is no longer in the plan")
+    return channel
+
+
+def _minute(moment: datetime) -> int:
+    return int(moment.timestamp()) // 60
+
+
+def _taken_minutes(data: PlanData, item: ContentItem) -> set[int]:
+    return {
+        _minute(i.scheduled_at)
+        for i in data.items
+        if i.channel == item.channel and i.id != item.id and i.scheduled_at is not None
+    }
