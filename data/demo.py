@@ -32,6 +32,7 @@ from socialplan.core.model import (
     SupportLevel,
     TeamMember,
 )
+from socialplan.core.recurrence import parse_rules, rules_text
 from socialplan.data.store import starter_plan
 
 TIMEZONE = "Europe/Amsterdam"
@@ -141,7 +142,7 @@ def build_demo(now: datetime) -> PlanData:
         stakeholders=_numbered(STAKEHOLDERS),
         change_actions=_numbered(_change_actions(monday)),
         team=_numbered(TEAM),
-        channels=_numbered(CHANNELS),
+        channels=_numbered(_channels(monday + timedelta(days=7 * FIRST_WEEK))),
         personas=_numbered(PERSONAS),
         behaviour=_numbered(BEHAVIOUR),
         goals=_numbered(_goals(monday)),
@@ -266,12 +267,24 @@ TEAM = [
     TeamMember("Sanne Mulder", "Analyst"),
 ]
 
-CHANNELS = [
-    Channel("LinkedIn", 5, "Facility managers and directors research here", "Lead channel"),
-    Channel("Instagram", 3, "Employer branding and local visibility", "Show the work"),
-    Channel("YouTube", 1, "Explainers that sales can send after a call", "Explain"),
-    Channel("Newsletter", 1, "Owned audience of 600 contacts", "Nurture and convert"),
-]
+def _channels(first_monday: date) -> list[Channel]:
+    """The channels, with posting slots matching the demo's schedule (``SLOTS``)."""
+    slots = {
+        "LinkedIn": "weekdays 08:30",
+        "Instagram": "tue thu 19:00 + sat 10:00",
+        "YouTube": "wed 12:00",
+        "Newsletter": "thu 07:30",
+    }
+    channels = [
+        Channel("LinkedIn", 5, "Facility managers and directors research here", "Lead channel"),
+        Channel("Instagram", 3, "Employer branding and local visibility", "Show the work"),
+        Channel("YouTube", 1, "Explainers that sales can send after a call", "Explain"),
+        Channel("Newsletter", 1, "Owned audience of 600 contacts", "Nurture and convert"),
+    ]
+    return [
+        replace(c, slots=rules_text(parse_rules(slots[c.name])), slots_from=first_monday)
+        for c in channels
+    ]
 
 PERSONAS = [
     Persona(
@@ -443,6 +456,7 @@ def _items(monday: date, now: datetime, zone: ZoneInfo) -> tuple[ContentItem, ..
                     pillar=pillar,
                     body=f"{title}. Written for our {_STAGE_AUDIENCE[stage]}.",
                     link="https://veldhuis-klimaat.nl/" if cta else "",
+                    evergreen=pillar == KNOWHOW and kind is C,
                 )
             )
     items.sort(key=lambda i: (i.scheduled_at, i.channel))

@@ -61,6 +61,36 @@ def test_updating_a_deleted_entry_is_a_clear_error(demo_store):
         demo_store.update(item)
 
 
+def test_a_batch_writes_once_at_the_end(demo_store, demo_path, monkeypatch):
+    writes = []
+    real_replace = files.atomic_replace
+    monkeypatch.setattr(
+        "socialplan.data.storage.atomic_replace",
+        lambda path, raw: (writes.append(path), real_replace(path, raw)),
+    )
+    with demo_store.batch():
+        head = demo_store.add(ContentItem("Head", 1, 1))
+        for n in range(5):
+            demo_store.add(ContentItem(f"Repeat {n}", 1, 1, series=head.id))
+        demo_store.delete(ContentItem, 1)
+        assert writes == []
+    assert len(writes) == 1
+    on_disk = read_plan(demo_path)
+    assert [i.title for i in on_disk.items if i.series == head.id] == [
+        f"Repeat {n}" for n in range(5)
+    ]
+    assert all(i.id != 1 for i in on_disk.items)
+
+
+def test_a_failed_batch_writes_nothing(demo_store, demo_path):
+    before = demo_path.read_bytes()
+    with pytest.raises(RuntimeError, match="midway"), demo_store.batch():
+        demo_store.add(ContentItem("Half", 1, 1))
+        raise RuntimeError("midway")
+    assert demo_path.read_bytes() == before
+    assert len(demo_store.load().items) == 60
+
+
 def test_file_keeps_its_permissions_across_writes(demo_store, demo_path):
     os.chmod(demo_path, 0o640)
     demo_store.add(Channel("TikTok", 7))
