@@ -76,6 +76,21 @@ def slot_times(channel: Channel, timezone: str, today: date) -> Iterator[datetim
     return occurrences(rules, start, timezone)
 
 
+def upcoming_slots(
+    rules: tuple[Recurrence, ...], first_day: date, timezone: str, now: datetime, count: int
+) -> list[datetime]:
+    """The first ``count`` slots after ``now`` of rules counted from ``first_day``."""
+    start = datetime.combine(first_day, time(0), tzinfo=ZoneInfo(timezone))
+    found: list[datetime] = []
+    horizon = now + timedelta(days=SEARCH_DAYS)
+    for moment in occurrences(rules, start, timezone):
+        if moment >= horizon or len(found) == count:
+            break
+        if moment > now:
+            found.append(moment)
+    return found
+
+
 def next_free_slot(data: PlanData, item: ContentItem, now: datetime) -> datetime | None:
     """The first slot of the item's channel after ``now`` that no other item of that
     channel occupies; None when the channel has no slots or none free within a year."""

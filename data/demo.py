@@ -267,6 +267,7 @@ TEAM = [
     TeamMember("Sanne Mulder", "Analyst"),
 ]
 
+
 def _channels(first_monday: date) -> list[Channel]:
     """The channels, with posting slots matching the demo's schedule (``SLOTS``)."""
     slots = {
@@ -285,6 +286,7 @@ def _channels(first_monday: date) -> list[Channel]:
         replace(c, slots=rules_text(parse_rules(slots[c.name])), slots_from=first_monday)
         for c in channels
     ]
+
 
 PERSONAS = [
     Persona(

@@ -48,7 +48,7 @@ class PhaseScreen(Screen[None]):
             with Vertical(id="phase-main"):
                 yield from self.compose_main()
             yield KpiPanel(id="kpi-panel").data_bind(PhaseScreen.figures)
-        yield Footer()
+        yield Footer(compact=True)
 
     def compose_main(self) -> ComposeResult:
         """The phase's own widgets."""

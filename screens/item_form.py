@@ -13,17 +13,13 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from socialplan.core.model import ContentItem, Kind, PlanData, Status
+from socialplan.core.recurrence import describe_rules, parse_rules, rules_text, stored_rules
 from socialplan.core.schedule import local_time
-from socialplan.core.validation import (
-    InvalidInputError,
-    Problem,
-    clean_text,
-    parse_when,
-    validate_item,
-)
+from socialplan.core.series import check_item
+from socialplan.core.validation import InvalidInputError, Problem, clean_text, parse_when
 from socialplan.tui.text import plain
 
-FIELDS = ("title", "scheduled", "channel", "stage", "kind", "status", "pillar", "body")
+FIELDS = ("title", "scheduled", "repeat", "channel", "stage", "kind", "status", "pillar", "body")
 
 
 class ItemForm(ModalScreen[ContentItem | None]):
@@ -59,6 +55,7 @@ class ItemForm(ModalScreen[ContentItem | None]):
                         self._when_text(), placeholder="unscheduled", id="scheduled", compact=True
                     ),
                 )
+                yield from self._repeat_field()
                 yield from self._field(
                     "Channel",
                     "channel",
@@ -96,6 +93,13 @@ class ItemForm(ModalScreen[ContentItem | None]):
                     "", "cta", Checkbox("Call to action", item.cta, id="cta", compact=True)
                 )
                 yield from self._field(
+                    "",
+                    "evergreen",
+                    Checkbox(
+                        "Evergreen (can be re-queued)", item.evergreen, id="evergreen", compact=True
+                    ),
+                )
+                yield from self._field(
                     "Status",
                     "status",
                     Select(
@@ -125,7 +129,9 @@ class ItemForm(ModalScreen[ContentItem | None]):
                 yield TextArea(item.body, id="body", compact=True)
                 yield Static(id="error-body", classes="field-error")
                 yield Static(
-                    "When: YYYY-MM-DD HH:MM in the plan's time zone, empty for unscheduled",
+                    "When: YYYY-MM-DD HH:MM in the plan's time zone, empty for unscheduled.\n"
+                    "Repeat: 'weekly count 6', 'every 2 weeks until 2027-03-31', "
+                    "'monthly last day count 3', 'tue thu until 2027-01-31'.",
                     classes="form-hint",
                 )
             with Horizontal(classes="form-buttons"):
@@ -139,6 +145,23 @@ class ItemForm(ModalScreen[ContentItem | None]):
             yield Label(label, classes="field-label")
             yield widget
         yield Static(id=f"error-{name}", classes="field-error")
+
+    def _repeat_field(self) -> ComposeResult:
+        """The repeat rule; a repeat itself shows which item it repeats instead."""
+        if self.item.series is not None:
+            head = next((i for i in self.data.items if i.id == self.item.series), None)
+            title = head.title if head else "a deleted item"
+            yield Static(
+                Text("Repeat of ").append_text(plain(title)).append(": edit that item's rule"),
+                classes="form-note",
+            )
+            return
+        spoken = describe_rules(stored_rules(self.item.repeat))
+        yield from self._field(
+            "Repeat",
+            "repeat",
+            Input(spoken, placeholder="does not repeat", id="repeat", compact=True),
+        )
 
     def _when_text(self) -> str:
         when = self.item.scheduled_at
@@ -164,7 +187,7 @@ class ItemForm(ModalScreen[ContentItem | None]):
         except InvalidInputError as error:
             self._show_problems([error.problem])
             return
-        problems = validate_item(item, self.data)
+        problems = check_item(item, self.data)
         if problems:
             self._show_problems(problems)
             return
@@ -176,16 +199,24 @@ class ItemForm(ModalScreen[ContentItem | None]):
             self.item,
             title=clean_text(self.query_one("#title", Input).value),
             scheduled_at=scheduled,
+            repeat=self._read_repeat(),
             channel=self._selected("channel", 0),
             stage=self._selected("stage", 0),
             kind=self._selected("kind", Kind.CONTENT),
             cta=self.query_one("#cta", Checkbox).value,
+            evergreen=self.query_one("#evergreen", Checkbox).value,
             status=self._selected("status", Status.IDEA),
             pillar=self._selected("pillar", None),
             owner=clean_text(self.query_one("#owner", Input).value),
             link=clean_text(self.query_one("#link", Input).value),
             body=clean_text(self.query_one("#body", TextArea).text, multiline=True),
         )
+
+    def _read_repeat(self) -> str:
+        if self.item.series is not None:
+            return self.item.repeat
+        text = self.query_one("#repeat", Input).value
+        return rules_text(parse_rules(text, field="repeat", with_times=False))
 
     def _selected(self, name: str, default):
         value = self.query_one(f"#{name}", Select).value

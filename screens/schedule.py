@@ -1,30 +1,46 @@
-"""Phase 4, Schedule: the content plan as a kanban per journey stage, or as a list.
+"""Phase 4, Schedule: the content plan as a kanban per journey stage, a list, or a channel
+calendar (month, week, agenda).
 
-The board and the list are virtualised (line API), so a plan of 10,000 items opens and
-moves as fast as the demo. Every key acts on the selected card and posts the edit up to
-the App, which saves it and sends the new plan back down.
+Every view is drawn line by line (line API), so a plan of 10,000 items opens and moves as
+fast as the demo. Every key acts on the selected item and posts the edit up to the App,
+which saves it and sends the new plan back down.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 from socialplan.core.board import board, rank_after_move
+from socialplan.core.calendar import (
+    CalendarMode,
+    CalendarWeek,
+    DayCell,
+    calendar_page,
+    local_day,
+    move_to_day,
+    shift_page,
+)
 from socialplan.core.cycle import phase_named
 from socialplan.core.filtering import ItemFilter, parse_filter
-from socialplan.core.model import ContentItem, Kind, PlanData
+from socialplan.core.model import Channel, ContentItem, Kind, PlanData
 from socialplan.core.schedule import blank_item, in_time_order, local_time, next_posts
+from socialplan.core.series import upcoming_repeats
+from socialplan.core.slots import requeue, schedule_in_next_slot
 from socialplan.core.validation import MAX_TITLE, InvalidInputError
 from socialplan.core.workflow import advance, reject, why_not_rejectable
 from socialplan.tui.messages import DeleteEntity, SaveEntity
-from socialplan.tui.text import one_line, plain, when
+from socialplan.tui.text import channel_colour, one_line, plain, when
+from socialplan.tui.widgets.calendar import DayList, DayRow, GoToDay, MonthGrid
 from socialplan.tui.widgets.item_list import Column, ItemList
 from socialplan.tui.widgets.kanban import ColumnView, Kanban, KanbanColumn
 
@@ -45,6 +61,17 @@ COLUMNS = (
 )
 """At 80x24 with the panel open, When, Channel and Title remain; promotions stay visible
 because their titles carry the promotion style too."""
+WARNING = "bold $warning"
+
+
+class View(StrEnum):
+    BOARD = "board"
+    LIST = "list"
+    CALENDAR = "calendar"
+
+
+CALENDAR_ACTIONS = {"calendar_mode", "today", "page", "move_day"}
+"""Actions that only make sense, and are only listed, in the calendar."""
 
 
 class ScheduleScreen(PhaseScreen):
@@ -52,21 +79,40 @@ class ScheduleScreen(PhaseScreen):
     BINDINGS = [
         Binding("n", "new_item", "New item"),
         Binding("e", "edit_item", "Edit"),
-        Binding("d", "delete_item", "Delete"),
-        Binding("v", "toggle_view", "Board/list"),
+        Binding("d", "delete_item", "Delete", show=False),
+        Binding("v", "toggle_list", "Board/list"),
+        Binding("c", "toggle_calendar", "Calendar"),
         Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("m", "calendar_mode('month')", "Month"),
+        Binding("w", "calendar_mode('week')", "Week"),
+        Binding("a", "calendar_mode('agenda')", "Agenda"),
+        Binding("t", "today", "Today"),
+        Binding("left_square_bracket", "page(-1)", "Previous page", key_display="[", show=False),
+        Binding("right_square_bracket", "page(1)", "Next page", key_display="]", show=False),
         Binding("H,shift+left", "move_stage(-1)", "Stage left", show=False),
         Binding("L,shift+right", "move_stage(1)", "Stage right", show=False),
         Binding("K,shift+up", "reorder(-1)", "Card up", show=False),
         Binding("J,shift+down", "reorder(1)", "Card down", show=False),
+        Binding("H,shift+left", "move_day(-1)", "A day earlier", show=False),
+        Binding("L,shift+right", "move_day(1)", "A day later", show=False),
+        Binding("K,shift+up", "move_day(-7)", "A week earlier", show=False),
+        Binding("J,shift+down", "move_day(7)", "A week later", show=False),
         Binding("s", "advance_status", "Next status", show=False),
         Binding("r", "reject_review", "Reject review", show=False),
+        Binding("f", "next_free_slot", "Into next free slot", show=False),
+        Binding("R", "requeue", "Re-queue evergreen", show=False),
+        Binding("S", "edit_slots", "Posting slots", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.item_filter = ItemFilter()
-        self.board_mode = True
+        self.view = View.BOARD
+        self.other_view = View.LIST
+        """The view ``v`` or ``c`` returns to."""
+        self.calendar_mode = CalendarMode.MONTH
+        self.anchor: date | None = None
+        """The calendar's selected day; None until the calendar is first shown (today)."""
 
     def compose_main(self) -> ComposeResult:
         yield Label("Content schedule", id="schedule-title", classes="section-title")
@@ -79,29 +125,48 @@ class ScheduleScreen(PhaseScreen):
         data = self.plan_app.plan_data
         yield Kanban(self._card_text, self._board_views(data) if data else (), id="board")
         yield ItemList(COLUMNS, empty="No content yet: press n to add an item", id="items")
+        with Vertical(id="calendar"):
+            yield Static(id="calendar-pace")
+            yield MonthGrid(self._day_marks, id="month")
+            yield DayList(self._day_row_text, id="days")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#filter", Input).display = False
-        self.query_one("#items", ItemList).display = False
+        for hidden in ("#filter", "#items", "#calendar"):
+            self.query_one(hidden).display = False
         self.watch(self.app, "last_saved", self._select_saved, init=False)
         self.call_after_refresh(self._focus_next_post)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in CALENDAR_ACTIONS:
+            return self.view is View.CALENDAR
+        if action == "move_stage":
+            return self.view is not View.CALENDAR
+        if action == "reorder":
+            return self.view is View.BOARD
+        if action == "toggle_list":
+            return self.view is not View.CALENDAR
+        return True
+
+    # Showing the plan
+
     def show_plan(self, data: PlanData) -> None:
-        """Show the board or the list, each filtering the plan once."""
-        if self.board_mode:
+        """Show the current view, filtering the plan once."""
+        if self.view is View.BOARD:
             views = self._board_views(data)
             self.query_one(Kanban).show_board(views)
-            self._show_title(sum(len(v.keys) for v in views), len(data.items))
-            return
-        shown = data.items
-        if self.item_filter.active:
-            shown = [i for i in data.items if self.item_filter.matches(i, data)]
-        ordered = in_time_order(shown)
-        self.query_one("#items", ItemList).show_rows(
-            ordered, [str(i.id) for i in ordered], self._cells
-        )
-        self._show_title(len(ordered), len(data.items))
+            self._show_title("Content schedule", sum(len(v.keys) for v in views), len(data.items))
+        elif self.view is View.LIST:
+            shown = data.items
+            if self.item_filter.active:
+                shown = [i for i in data.items if self.item_filter.matches(i, data)]
+            ordered = in_time_order(shown)
+            self.query_one("#items", ItemList).show_rows(
+                ordered, [str(i.id) for i in ordered], self._cells
+            )
+            self._show_title("Content schedule", len(ordered), len(data.items))
+        else:
+            self._show_calendar(data)
 
     def _board_views(self, data: PlanData) -> list[ColumnView]:
         return [
@@ -115,12 +180,33 @@ class ScheduleScreen(PhaseScreen):
             for column in board(data, self.item_filter)
         ]
 
-    def _show_title(self, shown: int, total: int) -> None:
-        title = "Content schedule"
+    def _show_calendar(self, data: PlanData) -> None:
+        anchor = self.anchor or self.today()
+        keep = None
+        if self.item_filter.active:
+            item_filter = self.item_filter
+            keep = lambda item: item_filter.matches(item, data)  # noqa: E731
+        page = calendar_page(
+            data, self.calendar_mode, anchor, agenda_days=data.plan.window_days, keep=keep
+        )
+        self.query_one(MonthGrid).display = page.mode is CalendarMode.MONTH
+        self.query_one(MonthGrid).show(page, self.today())
+        self.query_one(DayList).show(page.days, self.today())
+        self.query_one("#calendar-pace", Static).update(pace_line(page.week_of(anchor)))
+        shown = sum(len(day.items) for week in page.weeks for day in week.days if day.in_month)
+        self._show_title(page.title, shown, shown)
+
+    def _show_title(self, title: str, shown: int, total: int) -> None:
         if self.item_filter.active:
             filter_text = self.query_one("#filter", Input).value
-            title = f"Content schedule · filter {filter_text!r}: {shown} of {total}"
+            title = f"{title} · filter {filter_text!r}: {shown} of {total}"
         self.query_one("#schedule-title", Label).update(Text(title))
+
+    def today(self) -> date:
+        assert self.data is not None
+        return local_time(self.now(), self.data.plan.timezone).date()
+
+    # Drawing items
 
     def _local_moment(self, item: ContentItem) -> datetime | None:
         assert self.data is not None
@@ -128,24 +214,31 @@ class ScheduleScreen(PhaseScreen):
             return None
         return local_time(item.scheduled_at, self.data.plan.timezone)
 
+    def _marks(self, item: ContentItem) -> list[str]:
+        marks = [item.status.label]
+        if item.review_comment:
+            marks.append("✎ " + item.review_comment)
+        if item.cta:
+            marks.append("CTA")
+        if item.kind is Kind.PROMOTION:
+            marks.append("PROMO")
+        if item.evergreen:
+            marks.append("♻")
+        if item.repeat or item.series is not None:
+            marks.append("↻")
+        return marks
+
     def _card_text(self, item: ContentItem) -> list[Text]:
         assert self.data is not None
         data = self.data
         promotion = item.kind is Kind.PROMOTION
         moment = self._local_moment(item)
-        marks = [item.status.label]
-        if item.cta:
-            marks.append("CTA")
-        if promotion:
-            marks.append("PROMO")
-        if item.review_comment:
-            marks.append("✎ " + item.review_comment)
         day_and_time = moment.strftime("%d %b %H:%M") if moment else "unscheduled"
         meta = Text(f"{day_and_time} ").append_text(plain(data.channel_name(item.channel)))
         return [
             one_line(item.title, MAX_TITLE, style="bold " + (PROMOTION_STYLE if promotion else "")),
             meta,
-            Text(" · ".join(marks), style=PROMOTION_STYLE if promotion else "dim"),
+            Text(" · ".join(self._marks(item)), style=PROMOTION_STYLE if promotion else "dim"),
         ]
 
     def _cells(self, item: ContentItem) -> list[Text]:
@@ -163,12 +256,52 @@ class ScheduleScreen(PhaseScreen):
             plain(data.stage_name(item.stage)),
         ]
 
+    def _channel_style(self, channel_id: int) -> str:
+        assert self.data is not None
+        position = next((n for n, c in enumerate(self.data.channels) if c.id == channel_id), -1)
+        return channel_colour(position)
+
+    def _day_marks(self, cell: DayCell, width: int) -> Text:
+        """A mark per post in its channel's colour: ● content, ◆ promotion."""
+        marks = Text(" ")
+        shown = cell.items if len(cell.items) < width else cell.items[: max(0, width - 3)]
+        for item in shown:
+            mark = "◆" if item.kind is Kind.PROMOTION else "●"
+            marks.append(mark, style=self._channel_style(item.channel))
+        if len(shown) < len(cell.items):
+            marks.append(f"+{len(cell.items) - len(shown)}")
+        return marks
+
+    def _day_row_text(self, row: DayRow, today: bool) -> Text:
+        assert self.data is not None
+        if row.item is None:
+            line = Text(f" {row.day:%a %d %b}")
+            if today:
+                line.append(" · today")
+            posts = row.posts
+            line.append(f"  {posts} post{'s' if posts != 1 else ''}" if posts else "  no posts")
+            return line
+        item: ContentItem = row.item
+        moment = self._local_moment(item)
+        promotion = item.kind is Kind.PROMOTION
+        line = Text(f"   {moment:%H:%M} " if moment else "   ")
+        line.append("● ", style=self._channel_style(item.channel))
+        line.append_text(plain(self.data.channel_name(item.channel)[:12].ljust(12)))
+        line.append(" ")
+        line.append_text(
+            one_line(item.title, MAX_TITLE, style=PROMOTION_STYLE if promotion else "")
+        )
+        line.append("  " + " · ".join(self._marks(item)), style="dim")
+        return line
+
+    # Selection and focus
+
     def _focus_next_post(self) -> None:
         """Select the first post that is still to come, in the view on screen."""
         if self.data is None:
             return
         upcoming = next(iter(next_posts(self.data.items, self.now(), 1)), None)
-        if self.board_mode:
+        if self.view is View.BOARD:
             if upcoming is not None:
                 self.query_one(Kanban).select_key(str(upcoming.id))
             elif columns := self.query_one(Kanban).columns():
@@ -184,18 +317,23 @@ class ScheduleScreen(PhaseScreen):
             self.call_after_refresh(self._select, str(entity.id))
 
     def _select(self, key: str) -> None:
-        if self.board_mode:
+        if self.view is View.BOARD:
             self.query_one(Kanban).select_key(key)
-        else:
+        elif self.view is View.LIST:
             self.query_one("#items", ItemList).select_key(key)
+        else:
+            self.query_one(DayList).select_key(key)
 
     def selected_item(self) -> ContentItem | None:
         if self.data is None:
             return None
-        if self.board_mode:
+        if self.view is View.BOARD:
             key = self.query_one(Kanban).selected_key()
-        else:
+        elif self.view is View.LIST:
             key = self.query_one("#items", ItemList).selected_key()
+        else:
+            row = self.query_one(DayList).selected_row()
+            return row.item if row is not None else None
         if key is None:
             return None
         return next((i for i in self.data.items if i.id == int(key)), None)
@@ -206,17 +344,82 @@ class ScheduleScreen(PhaseScreen):
     def on_kanban_column_selected(self, _event: KanbanColumn.Selected) -> None:
         self.action_edit_item()
 
-    def action_toggle_view(self) -> None:
+    def on_day_list_selected(self, _event: DayList.Selected) -> None:
+        """Enter on a post opens it; on a day, starts a new post that day."""
+        if self.selected_item() is not None:
+            self.action_edit_item()
+        else:
+            self.action_new_item()
+
+    def _focus_view(self) -> None:
+        if self.view is View.BOARD:
+            column = self.query_one(Kanban).current_column()
+            if column is not None:
+                column.focus()
+        elif self.view is View.LIST:
+            self.query_one("#items", ItemList).focus()
+        elif self.calendar_mode is CalendarMode.MONTH:
+            self.query_one(MonthGrid).focus()
+        else:
+            self.query_one(DayList).focus()
+
+    # Views
+
+    def _switch_to(self, view: View) -> None:
         selected = self.selected_item()
-        self.board_mode = not self.board_mode
-        self.query_one(Kanban).display = self.board_mode
-        self.query_one("#items", ItemList).display = not self.board_mode
+        if view is not self.view:
+            self.other_view = self.view
+        self.view = view
+        self.query_one(Kanban).display = view is View.BOARD
+        self.query_one("#items", ItemList).display = view is View.LIST
+        self.query_one("#calendar").display = view is View.CALENDAR
+        if view is View.CALENDAR and selected is not None and self.data is not None:
+            self.anchor = local_day(selected, self.data.plan.timezone) or self.anchor
         if self.data is not None:
             self.show_plan(self.data)
+        self.refresh_bindings()
+        self._focus_view()
         if selected is not None:
             self.call_after_refresh(self._select, str(selected.id))
-        if not self.board_mode:
-            self.query_one("#items", ItemList).focus()
+
+    def action_toggle_list(self) -> None:
+        self._switch_to(View.LIST if self.view is View.BOARD else View.BOARD)
+
+    def action_toggle_calendar(self) -> None:
+        if self.view is View.CALENDAR:
+            self._switch_to(self.other_view)
+        else:
+            self._switch_to(View.CALENDAR)
+
+    def action_calendar_mode(self, mode: str) -> None:
+        self.calendar_mode = CalendarMode(mode)
+        self._go_to(self.anchor or self.today())
+        self._focus_view()
+
+    def action_today(self) -> None:
+        self._go_to(self.today())
+
+    def action_page(self, step: int) -> None:
+        assert self.data is not None
+        anchor = self.anchor or self.today()
+        self._go_to(shift_page(self.calendar_mode, anchor, step, self.data.plan.window_days))
+
+    def on_go_to_day(self, message: GoToDay) -> None:
+        self._go_to(message.day)
+
+    def on_month_grid_open_day(self, _message: MonthGrid.OpenDay) -> None:
+        days = self.query_one(DayList)
+        days.focus()
+        days.select_day(self.anchor or self.today())
+
+    def _go_to(self, day: date) -> None:
+        """Select ``day``, turning the page when it lies on another one."""
+        self.anchor = day
+        if self.data is not None:
+            self._show_calendar(self.data)
+        self.query_one(DayList).select_day(day)
+
+    # Filter
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
@@ -249,13 +452,7 @@ class ScheduleScreen(PhaseScreen):
             field.display = False
             self._focus_view()
 
-    def _focus_view(self) -> None:
-        if self.board_mode:
-            column = self.query_one(Kanban).current_column()
-            if column is not None:
-                column.focus()
-        else:
-            self.query_one("#items", ItemList).focus()
+    # Edits
 
     def action_move_stage(self, step: int) -> None:
         item = self.selected_item()
@@ -268,13 +465,24 @@ class ScheduleScreen(PhaseScreen):
 
     def action_reorder(self, step: int) -> None:
         item = self.selected_item()
-        if item is None or self.data is None or not self.board_mode:
+        if item is None or self.data is None:
             return
         column = next(c for c in board(self.data, self.item_filter) if c.stage.id == item.stage)
         index = next(n for n, i in enumerate(column.items) if i.id == item.id)
         rank = rank_after_move(column.items, index, step)
         if rank is not None:
             self.post_message(SaveEntity(replace(item, rank=rank)))
+
+    def action_move_day(self, days: int) -> None:
+        """Move the selected post to another day at the same time of day."""
+        item = self.selected_item()
+        if item is None or self.data is None:
+            return
+        day = local_day(item, self.data.plan.timezone)
+        assert day is not None
+        target = day + timedelta(days=days)
+        self.anchor = target
+        self.post_message(SaveEntity(move_to_day(item, target, self.data.plan.timezone)))
 
     def action_advance_status(self) -> None:
         item = self.selected_item()
@@ -304,13 +512,63 @@ class ScheduleScreen(PhaseScreen):
             return
         self.app.push_screen(CommentScreen(f"Send '{item.title}' back to draft: why?"), rejected)
 
+    def action_next_free_slot(self) -> None:
+        item = self.selected_item()
+        if item is None or self.data is None:
+            return
+        try:
+            moved = schedule_in_next_slot(self.data, item, self.now())
+        except InvalidInputError as problem:
+            self.notify(problem.problem.message, severity="warning")
+            return
+        self._follow(moved)
+        self.post_message(SaveEntity(moved))
+
+    def action_requeue(self) -> None:
+        item = self.selected_item()
+        if item is None or self.data is None:
+            return
+        try:
+            again = requeue(self.data, item, self.now())
+        except InvalidInputError as problem:
+            self.notify(problem.problem.message, severity="warning")
+            return
+        self._follow(again)
+        self.post_message(SaveEntity(again))
+        moment = self._local_moment(again)
+        self.notify(f"Re-queued '{item.title}' for {when(moment)}.")
+
+    def _follow(self, item: ContentItem) -> None:
+        """Let the calendar turn to the day an edit moves the item to."""
+        if self.data is not None and self.view is View.CALENDAR:
+            self.anchor = local_day(item, self.data.plan.timezone) or self.anchor
+
+    def action_edit_slots(self) -> None:
+        if self.data is None or not self.data.channels:
+            self.notify("Choose a channel in the Strategy phase first.", severity="warning")
+            return
+        item = self.selected_item()
+        channel = next((c for c in self.data.channels if item and c.id == item.channel), None)
+        from .slots_form import SlotsForm
+
+        def saved(result: Channel | None) -> None:
+            if result is not None:
+                self.post_message(SaveEntity(result))
+
+        self.app.push_screen(
+            SlotsForm(channel or self.data.channels[0], self.data, self.now()), saved
+        )
+
     def action_new_item(self) -> None:
         if self.data is None:
             return
         if not self.data.channels:
             self.notify("Choose a channel in the Strategy phase first.", severity="warning")
             return
-        self._open_form(blank_item(self.data, self.now()))
+        item = blank_item(self.data, self.now())
+        if self.view is View.CALENDAR:
+            item = move_to_day(item, self.anchor or self.today(), self.data.plan.timezone)
+        self._open_form(item)
 
     def action_edit_item(self) -> None:
         item = self.selected_item()
@@ -319,7 +577,7 @@ class ScheduleScreen(PhaseScreen):
 
     def action_delete_item(self) -> None:
         item = self.selected_item()
-        if item is None:
+        if item is None or self.data is None:
             return
         from .confirm import ConfirmScreen
 
@@ -327,8 +585,10 @@ class ScheduleScreen(PhaseScreen):
             if yes:
                 self.post_message(DeleteEntity(item))
 
+        repeats = len(upcoming_repeats(item, self.data, self.now()))
+        also = f" and its {repeats} upcoming repeats" if repeats else ""
         self.app.push_screen(
-            ConfirmScreen(f"Delete '{item.title}'?", "This cannot be undone."), confirmed
+            ConfirmScreen(f"Delete '{item.title}'{also}?", "This cannot be undone."), confirmed
         )
 
     def _open_form(self, item: ContentItem) -> None:
@@ -339,6 +599,23 @@ class ScheduleScreen(PhaseScreen):
 
         def saved(result: ContentItem | None) -> None:
             if result is not None:
+                self._follow(result)
                 self.post_message(SaveEntity(result))
 
         self.app.push_screen(ItemForm(item, self.data), saved)
+
+
+def pace_line(week: CalendarWeek | None) -> Content:
+    """The selected week's channels that are under or over plan, in the warning style."""
+    if week is None or not week.paces:
+        return Content("")
+    off = week.off_plan
+    parts: list[str | tuple[str, str]] = [(f"Week {week.number}: ", "bold")]
+    for pace in off:
+        parts.append((f"{pace.channel} {pace.scheduled}/{pace.planned} {pace.pace} · ", WARNING))
+    on_plan = len(week.paces) - len(off)
+    if not off:
+        parts.append(f"all {on_plan} channels on plan")
+    elif on_plan:
+        parts.append(f"{on_plan} on plan")
+    return Content.assemble(*parts)

@@ -92,7 +92,7 @@ async def test_adding_a_promotion_from_the_keyboard_updates_the_panel_and_the_fi
         assert "18 : 2" in text_of(app, "#kpi-body")
         await pilot.press("n")
         assert isinstance(app.screen, ItemForm)
-        await pilot.press(*"Open house", "tab", "tab", "tab", "tab")
+        await pilot.press(*"Open house", "tab", "tab", "tab", "tab", "tab")
         assert app.focused.id == "kind"
         await pilot.press("enter", "down", "enter")
         await pilot.press("ctrl+s")

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
@@ -225,9 +226,12 @@ class SocialPlanApp(App[None]):
             if own_bindings(screen)
         ]
         from socialplan.screens.item_form import ItemForm
+        from socialplan.tui.widgets.calendar import DayList, MonthGrid
         from socialplan.tui.widgets.kanban import KanbanColumn
 
         sections.append(("Board and list", self._rows(own_bindings(KanbanColumn))))
+        sections.append(("Calendar: month grid", self._rows(own_bindings(MonthGrid))))
+        sections.append(("Calendar: day list", self._rows(own_bindings(DayList))))
         sections.append(("Content item form", self._rows(own_bindings(ItemForm))))
         return sections
 
@@ -255,6 +259,9 @@ class SocialPlanApp(App[None]):
         yield SystemCommand("Help: all keys", "[?] Every key of the app", self.action_help)
         if isinstance(screen, PhaseScreen):
             for binding in own_bindings(type(screen)):
+                _, name, parameters = parse_action(binding.action)
+                if not screen.check_action(name, parameters):
+                    continue
                 yield SystemCommand(
                     binding.description,
                     f"[{binding.key}] on the {screen.PHASE.title} screen",

@@ -41,3 +41,11 @@ def number(value: float | None, suffix: str = "", digits: int = 1) -> str:
 
 def tick(done: bool) -> str:
     return "✓" if done else "·"
+
+
+CHANNEL_COLOURS = ("#3b8eea", "#e5a50a", "#2ec27e", "#c061cb", "#f66151", "#33c7de", "#b5835a")
+"""One colour per channel, in the plan's channel order; readable on dark and light themes."""
+
+
+def channel_colour(position: int) -> str:
+    return CHANNEL_COLOURS[position % len(CHANNEL_COLOURS)] if position >= 0 else "dim"

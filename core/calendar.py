@@ -1,0 +1,201 @@
+"""The channel calendar: month, week and agenda pages, computed for the screen to draw.
+
+Days are calendar days in the plan's zone; weeks start on Monday (ISO weeks, as Dutch
+planners count them). A page holds only the items of the days it shows, so drawing it
+costs the same with 60 items in the plan or 10,000.
+"""
+
+from __future__ import annotations
+
+import calendar as stdlib_calendar
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from .model import ContentItem, PlanData
+from .schedule import items_between, time_order
+from .slots import ChannelWeek, week_paces
+
+
+class CalendarMode(StrEnum):
+    MONTH = "month"
+    WEEK = "week"
+    AGENDA = "agenda"
+
+
+@dataclass(frozen=True, slots=True)
+class DayCell:
+    day: date
+    items: tuple[ContentItem, ...]
+    in_month: bool = True
+    """False for the days of neighbouring months that fill a month's first and last week."""
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarWeek:
+    monday: date
+    days: tuple[DayCell, ...]
+    paces: tuple[ChannelWeek, ...]
+
+    @property
+    def number(self) -> int:
+        return self.monday.isocalendar().week
+
+    @property
+    def off_plan(self) -> tuple[ChannelWeek, ...]:
+        """Channels with more or fewer posts this week than planned."""
+        return tuple(p for p in self.paces if p.off_plan)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarPage:
+    mode: CalendarMode
+    anchor: date
+    """The selected day."""
+    title: str
+    weeks: tuple[CalendarWeek, ...]
+    """Month: the weeks of the grid. Week and agenda: the weeks the listed days touch."""
+    days: tuple[DayCell, ...]
+    """The days the list below shows: the anchor day in month mode, the week, or the
+    agenda's days that have posts (and always the first)."""
+
+    def week_of(self, day: date) -> CalendarWeek | None:
+        monday = day - timedelta(days=day.weekday())
+        return next((w for w in self.weeks if w.monday == monday), None)
+
+
+def calendar_page(
+    data: PlanData,
+    mode: CalendarMode,
+    anchor: date,
+    *,
+    agenda_days: int = 14,
+    keep: Callable[[ContentItem], bool] | None = None,
+) -> CalendarPage:
+    """The page showing ``anchor``; ``keep`` filters the items (the schedule's filter)."""
+    first, last = page_span(mode, anchor, agenda_days)
+    first_monday = first - timedelta(days=first.weekday())
+    last_sunday = last + timedelta(days=6 - last.weekday())
+    timezone = data.plan.timezone
+    in_span = items_between(
+        data.items,
+        _midnight(first_monday, timezone),
+        _midnight(last_sunday + timedelta(days=1), timezone),
+    )
+    shown = [i for i in in_span if keep is None or keep(i)]
+    by_day = _by_local_day(shown, timezone)
+    weeks = tuple(
+        _week(data, monday, by_day, in_span, mode, anchor)
+        for monday in _mondays(first_monday, last_sunday)
+    )
+    return CalendarPage(
+        mode,
+        anchor,
+        _title(mode, anchor, first, last),
+        weeks,
+        _listed_days(mode, anchor, first, last, by_day),
+    )
+
+
+def page_span(mode: CalendarMode, anchor: date, agenda_days: int = 14) -> tuple[date, date]:
+    """First and last day of the page holding ``anchor``."""
+    if mode is CalendarMode.MONTH:
+        days_in_month = stdlib_calendar.monthrange(anchor.year, anchor.month)[1]
+        return anchor.replace(day=1), anchor.replace(day=days_in_month)
+    if mode is CalendarMode.WEEK:
+        monday = anchor - timedelta(days=anchor.weekday())
+        return monday, monday + timedelta(days=6)
+    return anchor, anchor + timedelta(days=agenda_days - 1)
+
+
+def shift_page(mode: CalendarMode, anchor: date, step: int, agenda_days: int = 14) -> date:
+    """The anchor one page earlier or later: a month keeps its day where it can."""
+    if mode is CalendarMode.MONTH:
+        month_index = anchor.year * 12 + anchor.month - 1 + step
+        year, month = divmod(month_index, 12)
+        last_day = stdlib_calendar.monthrange(year, month + 1)[1]
+        return date(year, month + 1, min(anchor.day, last_day))
+    if mode is CalendarMode.WEEK:
+        return anchor + timedelta(days=7 * step)
+    return anchor + timedelta(days=agenda_days * step)
+
+
+def move_to_day(item: ContentItem, day: date, timezone: str) -> ContentItem:
+    """The item on another day at the same wall-clock time (also across a DST change)."""
+    if item.scheduled_at is None:
+        return item
+    zone = ZoneInfo(timezone)
+    clock = item.scheduled_at.astimezone(zone).time()
+    return replace(item, scheduled_at=datetime.combine(day, clock, tzinfo=zone))
+
+
+def local_day(item: ContentItem, timezone: str) -> date | None:
+    if item.scheduled_at is None:
+        return None
+    return item.scheduled_at.astimezone(ZoneInfo(timezone)).date()
+
+
+def _midnight(day: date, timezone: str) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=ZoneInfo(timezone))
+
+
+def _by_local_day(items: Sequence[ContentItem], timezone: str) -> dict[date, list[ContentItem]]:
+    zone = ZoneInfo(timezone)
+    by_day: dict[date, list[ContentItem]] = defaultdict(list)
+    for item in sorted(items, key=time_order):
+        assert item.scheduled_at is not None
+        by_day[item.scheduled_at.astimezone(zone).date()].append(item)
+    return by_day
+
+
+def _mondays(first_monday: date, last_sunday: date) -> list[date]:
+    weeks = (last_sunday - first_monday).days // 7 + 1
+    return [first_monday + timedelta(days=7 * n) for n in range(weeks)]
+
+
+def _week(
+    data: PlanData,
+    monday: date,
+    by_day: dict[date, list[ContentItem]],
+    in_span: Sequence[ContentItem],
+    mode: CalendarMode,
+    anchor: date,
+) -> CalendarWeek:
+    """A week of the page; its pace counts every post, whatever the filter shows."""
+    days = tuple(
+        DayCell(
+            day,
+            tuple(by_day.get(day, ())),
+            mode is not CalendarMode.MONTH or day.month == anchor.month,
+        )
+        for day in (monday + timedelta(days=n) for n in range(7))
+    )
+    start = _midnight(monday, data.plan.timezone)
+    return CalendarWeek(monday, days, week_paces(data, start, in_span))
+
+
+def _listed_days(
+    mode: CalendarMode,
+    anchor: date,
+    first: date,
+    last: date,
+    by_day: dict[date, list[ContentItem]],
+) -> tuple[DayCell, ...]:
+    if mode is CalendarMode.MONTH:
+        return (DayCell(anchor, tuple(by_day.get(anchor, ()))),)
+    span = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    if mode is CalendarMode.AGENDA:
+        span = [d for d in span if d == first or by_day.get(d)]
+    return tuple(DayCell(d, tuple(by_day.get(d, ()))) for d in span)
+
+
+def _title(mode: CalendarMode, anchor: date, first: date, last: date) -> str:
+    if mode is CalendarMode.MONTH:
+        return f"{anchor:%B %Y}"
+    if mode is CalendarMode.WEEK:
+        week = first.isocalendar().week
+        return f"Week {week} · {first:%d %b} – {last:%d %b %Y}"
+    return f"Agenda · {first:%a %d %b} – {last:%a %d %b %Y}"

@@ -1,0 +1,180 @@
+"""Modal form for a channel's posting frequency and slots, with a live preview of the
+next slots. Returns the updated channel, or None when cancelled."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from socialplan.core.model import Channel, PlanData
+from socialplan.core.recurrence import (
+    Recurrence,
+    describe_rules,
+    parse_rules,
+    rules_text,
+    stored_rules,
+)
+from socialplan.core.schedule import local_time
+from socialplan.core.slots import upcoming_slots
+from socialplan.core.validation import InvalidInputError, Problem
+from socialplan.tui.text import when
+
+PREVIEW_COUNT = 6
+MAX_PER_WEEK = 100
+
+
+class SlotsForm(ModalScreen[Channel | None]):
+    AUTO_FOCUS = "#slots"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, channel: Channel, data: PlanData, now: datetime) -> None:
+        super().__init__(classes="form-screen")
+        self.channel = channel
+        self.data = data
+        self.now = now
+
+    @property
+    def today(self) -> date:
+        return local_time(self.now, self.data.plan.timezone).date()
+
+    def compose(self) -> ComposeResult:
+        channel = self.channel
+        with Vertical(classes="form-dialog"):
+            yield Label("Posting slots", classes="form-title")
+            with Horizontal(classes="field-row"):
+                yield Label("Channel", classes="field-label")
+                yield Select(
+                    [(c.name, c.id) for c in self.data.channels],
+                    value=channel.id,
+                    allow_blank=False,
+                    id="channel",
+                    compact=True,
+                )
+            with Horizontal(classes="field-row"):
+                yield Label("Posts per week", classes="field-label")
+                yield Input(str(channel.planned_per_week), id="planned", compact=True)
+            yield Static(id="error-planned", classes="field-error")
+            with Horizontal(classes="field-row"):
+                yield Label("Slots", classes="field-label")
+                yield Input(
+                    describe_rules(stored_rules(channel.slots)),
+                    placeholder="no slots",
+                    id="slots",
+                    compact=True,
+                )
+            yield Static(id="error-slots", classes="field-error")
+            yield Static(id="slots-preview", classes="form-note")
+            yield Static(
+                "Slots: 'tue thu 09:00', 'weekdays 08:30', 'mon wed fri 12:00 until "
+                "2027-06-30', 'every 2 weeks thu 16:00 count 10'; join rules with '+'.",
+                classes="form-hint",
+            )
+            with Horizontal(classes="form-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self._preview()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        chosen = next((c for c in self.data.channels if c.id == event.value), None)
+        if chosen is None or chosen.id == self.channel.id:
+            return
+        self.channel = chosen
+        self.query_one("#planned", Input).value = str(chosen.planned_per_week)
+        self.query_one("#slots", Input).value = describe_rules(stored_rules(chosen.slots))
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self._preview()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def _preview(self) -> None:
+        preview = self.query_one("#slots-preview", Static)
+        try:
+            rules = self._rules()
+            planned = self._planned()
+        except InvalidInputError:
+            preview.update("")
+            return
+        preview.update(slot_preview(rules, planned, self.data, self._start(), self.now))
+
+    def _rules(self) -> tuple[Recurrence, ...]:
+        return parse_rules(self.query_one("#slots", Input).value, field="slots", with_times=True)
+
+    def _planned(self) -> int:
+        text = self.query_one("#planned", Input).value.strip()
+        if not text.isdigit() or int(text) > MAX_PER_WEEK:
+            raise InvalidInputError("planned", f"a whole number from 0 to {MAX_PER_WEEK}")
+        return int(text)
+
+    def _start(self) -> date:
+        """Unchanged rules keep counting from their first day; changed ones from today."""
+        unchanged = self._rules() == stored_rules(self.channel.slots)
+        return (self.channel.slots_from if unchanged else None) or self.today
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        problems = []
+        for read in (self._planned, self._rules):
+            try:
+                read()
+            except InvalidInputError as error:
+                problems.append(error.problem)
+        self._show_problems(problems)
+        if problems:
+            return
+        rules = self._rules()
+        self.dismiss(
+            replace(
+                self.channel,
+                planned_per_week=self._planned(),
+                slots=rules_text(rules),
+                slots_from=self._start() if rules else None,
+            )
+        )
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        by_field = {p.field: p.message for p in problems}
+        for field in ("planned", "slots"):
+            error = self.query_one(f"#error-{field}", Static)
+            error.update(by_field.get(field, ""))
+            error.display = field in by_field
+        if problems:
+            self.query_one(f"#{problems[0].field}", Input).focus()
+
+
+def slot_preview(
+    rules: tuple[Recurrence, ...], planned: int, data: PlanData, start: date, now: datetime
+) -> Text:
+    """The next slots and how their weekly number compares with the planned frequency."""
+    if not rules:
+        return Text("No slots: 'schedule into next free slot' is off for this channel.")
+    timezone = data.plan.timezone
+    upcoming = upcoming_slots(rules, start, timezone, now, PREVIEW_COUNT)
+    per_week = sum(rule.per_week() for rule in rules)
+    lines = Text("Next: ")
+    lines.append(", ".join(when(local_time(m, timezone)) for m in upcoming) or "none (ended)")
+    comparison = f"\nAbout {per_week:.3g} slots a week; the plan asks {planned}."
+    style = "" if round(per_week) == planned else "bold"
+    lines.append(comparison, style=style)
+    return lines
