@@ -11,7 +11,7 @@ import calendar as stdlib_calendar
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -124,12 +124,14 @@ def shift_page(mode: CalendarMode, anchor: date, step: int, agenda_days: int = 1
 
 
 def move_to_day(item: ContentItem, day: date, timezone: str) -> ContentItem:
-    """The item on another day at the same wall-clock time (also across a DST change)."""
+    """The item on another day at the same wall-clock time (also across a DST change),
+    stored in UTC like every time."""
     if item.scheduled_at is None:
         return item
     zone = ZoneInfo(timezone)
     clock = item.scheduled_at.astimezone(zone).time()
-    return replace(item, scheduled_at=datetime.combine(day, clock, tzinfo=zone))
+    moved = datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+    return replace(item, scheduled_at=moved)
 
 
 def local_day(item: ContentItem, timezone: str) -> date | None:

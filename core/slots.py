@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -121,7 +121,7 @@ def next_free_day(data: PlanData, item: ContentItem, now: datetime) -> datetime 
     for _ in range(SEARCH_DAYS):
         day += timedelta(days=1)
         if day not in busy_days:
-            return datetime.combine(day, clock, tzinfo=zone)
+            return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
     return None
 
 

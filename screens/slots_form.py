@@ -174,7 +174,8 @@ def slot_preview(
     per_week = sum(rule.per_week() for rule in rules)
     lines = Text("Next: ")
     lines.append(", ".join(when(local_time(m, timezone)) for m in upcoming) or "none (ended)")
-    comparison = f"\nAbout {per_week:.3g} slots a week; the plan asks {planned}."
+    slots = "slot" if round(per_week, 2) == 1 else "slots"
+    comparison = f"\nAbout {per_week:.3g} {slots} a week; the plan asks {planned}."
     style = "" if round(per_week) == planned else "bold"
     lines.append(comparison, style=style)
     return lines

@@ -53,3 +53,28 @@ def test_item_form_with_a_validation_message(snap_compare, make_app):
             field.cursor_blink = False
 
     assert snap_compare(make_app(), terminal_size=SMALL, run_before=empty_the_title_and_save)
+
+
+def test_calendar_month_at_80_by_24(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["c"], terminal_size=SMALL)
+
+
+def test_calendar_month_roomy_without_panel(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["p", "c", "right", "enter"], terminal_size=ROOMY)
+
+
+def test_calendar_week(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["c", "w"], terminal_size=ROOMY)
+
+
+def test_calendar_agenda_at_80_by_24(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["c", "a"], terminal_size=SMALL)
+
+
+def test_slots_form_with_preview(snap_compare, make_app):
+    async def open_slots(pilot):
+        await pilot.press("S")
+        pilot.app.screen.query_one("#slots", Input).cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=open_slots)
