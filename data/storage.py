@@ -110,6 +110,12 @@ class SafeJSONStorage(Storage):
             self._cache = data
             self._cache_stamp = _stamp(self.path)
 
+    def remember(self, data: dict[str, Any]) -> None:
+        """Keep ``data``, just parsed from the file as it is now (under the lock), so the
+        first ``read`` does not parse the file a second time."""
+        self._cache = data
+        self._cache_stamp = _stamp(self.path)
+
     def remove_orphaned_temp_files(self) -> list[Path]:
         """Delete temp files left by a process killed mid-write; call under the lock."""
         orphans = temp_files_of(self.path)

@@ -98,7 +98,7 @@ class PlanStore:
         with self._table(type(entity)) as table:
             if not table.contains(doc_id=entity.id):
                 raise MissingDocumentError(table.name, entity.id)
-            table.update(to_doc(entity), doc_ids=[entity.id])
+            table.update(_replaced_by(to_doc(entity)), doc_ids=[entity.id])
 
     def delete(self, entity_type: type, doc_id: int) -> None:
         with self._table(entity_type) as table:
@@ -138,6 +138,19 @@ class PlanStore:
         make_backup(self.path, raw)
         if version < SCHEMA_VERSION:
             self._write_whole(migrate(document, version))
+        else:
+            self.storage.remember(document)
+
+
+def _replaced_by(document: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """A TinyDB update that replaces the whole stored document: fields back at an empty
+    default are left out of ``document`` and must disappear from the stored one too."""
+
+    def replace_document(stored: dict[str, Any]) -> None:
+        stored.clear()
+        stored.update(document)
+
+    return replace_document
 
 
 def read_plan(path: str | os.PathLike[str]) -> PlanData:

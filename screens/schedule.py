@@ -113,6 +113,8 @@ class ScheduleScreen(PhaseScreen):
         self.calendar_mode = CalendarMode.MONTH
         self.anchor: date | None = None
         """The calendar's selected day; None until the calendar is first shown (today)."""
+        self._composed_for: PlanData | None = None
+        """The plan the board was composed with, so mounting does not build it twice."""
 
     def compose_main(self) -> ComposeResult:
         yield Label("Content schedule", id="schedule-title", classes="section-title")
@@ -122,7 +124,7 @@ class ScheduleScreen(PhaseScreen):
             compact=True,
         )
         yield Static(id="error-filter", classes="field-error")
-        data = self.plan_app.plan_data
+        data = self._composed_for = self.plan_app.plan_data
         yield Kanban(self._card_text, self._board_views(data) if data else (), id="board")
         yield ItemList(COLUMNS, empty="No content yet: press n to add an item", id="items")
         with Vertical(id="calendar"):
@@ -132,8 +134,6 @@ class ScheduleScreen(PhaseScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        for hidden in ("#filter", "#items", "#calendar"):
-            self.query_one(hidden).display = False
         self.watch(self.app, "last_saved", self._select_saved, init=False)
         self.call_after_refresh(self._focus_next_post)
 
@@ -152,6 +152,10 @@ class ScheduleScreen(PhaseScreen):
 
     def show_plan(self, data: PlanData) -> None:
         """Show the current view, filtering the plan once."""
+        if self._composed_for is data:
+            self._composed_for = None
+            return
+        self._composed_for = None
         if self.view is View.BOARD:
             views = self._board_views(data)
             self.query_one(Kanban).show_board(views)

@@ -82,6 +82,17 @@ def test_a_batch_writes_once_at_the_end(demo_store, demo_path, monkeypatch):
     assert all(i.id != 1 for i in on_disk.items)
 
 
+def test_fields_back_at_an_empty_default_leave_the_stored_document(demo_store, demo_path):
+    item = demo_store.add(ContentItem("Post", 1, 1, owner="Lotte", repeat="FREQ=DAILY;COUNT=2"))
+    demo_store.update(replace(item, owner="", repeat=""))
+    stored = TinyDB(demo_path, access_mode="r").table("items").get(doc_id=item.id)
+    assert "owner" not in stored and "repeat" not in stored and "link" not in stored
+    assert stored["title"] == "Post" and stored["kind"] == "content"
+    assert next(i for i in read_plan(demo_path).items if i.id == item.id) == replace(
+        item, owner="", repeat=""
+    )
+
+
 def test_a_failed_batch_writes_nothing(demo_store, demo_path):
     before = demo_path.read_bytes()
     with pytest.raises(RuntimeError, match="midway"), demo_store.batch():
