@@ -108,3 +108,20 @@ def test_adding_an_item_in_a_real_terminal(demo_terminal):
     demo_terminal.wait_for(r"Typed in tmux")
     demo_terminal.send("q")
     demo_terminal.wait_for("EXITED-0")
+
+
+def test_calendar_views_in_a_real_terminal(demo_terminal):
+    demo_terminal.wait_for("Content schedule")
+    demo_terminal.send("c")
+    demo_terminal.wait_for(r"Mon\s+Tue\s+Wed\s+Thu\s+Fri\s+Sat\s+Sun")
+    demo_terminal.send("w")
+    screen = demo_terminal.wait_for(r"Week \d+ · \d\d \w{3} – \d\d \w{3} \d{4}")
+    assert re.search(r"\d\d:\d\d ● (LinkedIn|Instagram|YouTube|Newsletter)", screen), screen
+    demo_terminal.send("a")
+    demo_terminal.wait_for(r"Agenda · \w{3} \d\d \w{3}")
+    demo_terminal.send("S")
+    demo_terminal.wait_for(r"Next: \w{3} \d\d \w{3} \d\d:\d\d")
+    demo_terminal.send("Escape")
+    demo_terminal.wait_for(r"Agenda ·")
+    demo_terminal.send("q")
+    demo_terminal.wait_for("EXITED-0")
