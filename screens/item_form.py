@@ -6,11 +6,9 @@ from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from socialplan.core.model import ContentItem, Kind, PlanData, Status
 from socialplan.core.recurrence import describe_rules, parse_rules, rules_text, stored_rules
@@ -19,18 +17,16 @@ from socialplan.core.series import check_item
 from socialplan.core.validation import InvalidInputError, Problem, clean_text, parse_when
 from socialplan.tui.text import plain
 
+from .form import FormScreen
+
 FIELDS = ("title", "scheduled", "repeat", "channel", "stage", "kind", "status", "pillar", "body")
 
 
-class ItemForm(ModalScreen[ContentItem | None]):
+class ItemForm(FormScreen[ContentItem]):
     AUTO_FOCUS = "#title"
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
 
     def __init__(self, item: ContentItem, data: PlanData) -> None:
-        super().__init__(classes="form-screen")
+        super().__init__()
         self.item = item
         self.data = data
 
@@ -134,9 +130,7 @@ class ItemForm(ModalScreen[ContentItem | None]):
                     "'monthly last day count 3', 'tue thu until 2027-01-31'.",
                     classes="form-hint",
                 )
-            with Horizontal(classes="form-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield from self.form_buttons()
 
     @staticmethod
     def _field(label: str, name: str, widget: Widget) -> ComposeResult:
@@ -168,18 +162,6 @@ class ItemForm(ModalScreen[ContentItem | None]):
         if when is None:
             return ""
         return local_time(when, self.data.plan.timezone).strftime("%Y-%m-%d %H:%M")
-
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_save(self) -> None:
         try:

@@ -8,6 +8,7 @@ which saves it and sends the new plan back down.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -517,30 +518,28 @@ class ScheduleScreen(PhaseScreen):
         self.app.push_screen(CommentScreen(f"Send '{item.title}' back to draft: why?"), rejected)
 
     def action_next_free_slot(self) -> None:
-        item = self.selected_item()
-        if item is None or self.data is None:
-            return
-        try:
-            moved = schedule_in_next_slot(self.data, item, self.now())
-        except InvalidInputError as problem:
-            self.notify(problem.problem.message, severity="warning")
-            return
-        self._follow(moved)
-        self.post_message(SaveEntity(moved))
+        self._save_derived(schedule_in_next_slot)
 
     def action_requeue(self) -> None:
+        again = self._save_derived(requeue)
+        if again is not None:
+            self.notify(f"Re-queued '{again.title}' for {when(self._local_moment(again))}.")
+
+    def _save_derived(
+        self, derive: Callable[[PlanData, ContentItem, datetime], ContentItem]
+    ) -> ContentItem | None:
+        """Save what ``derive`` makes of the selected item; its refusal becomes a warning."""
         item = self.selected_item()
         if item is None or self.data is None:
-            return
+            return None
         try:
-            again = requeue(self.data, item, self.now())
+            derived = derive(self.data, item, self.now())
         except InvalidInputError as problem:
             self.notify(problem.problem.message, severity="warning")
-            return
-        self._follow(again)
-        self.post_message(SaveEntity(again))
-        moment = self._local_moment(again)
-        self.notify(f"Re-queued '{item.title}' for {when(moment)}.")
+            return None
+        self._follow(derived)
+        self.post_message(SaveEntity(derived))
+        return derived
 
     def _follow(self, item: ContentItem) -> None:
         """Let the calendar turn to the day an edit moves the item to."""

@@ -8,10 +8,8 @@ from datetime import date, datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from socialplan.core.model import Channel, PlanData
 from socialplan.core.recurrence import (
@@ -26,19 +24,17 @@ from socialplan.core.slots import upcoming_slots
 from socialplan.core.validation import InvalidInputError, Problem
 from socialplan.tui.text import when
 
+from .form import FormScreen
+
 PREVIEW_COUNT = 6
 MAX_PER_WEEK = 100
 
 
-class SlotsForm(ModalScreen[Channel | None]):
+class SlotsForm(FormScreen[Channel]):
     AUTO_FOCUS = "#slots"
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
 
     def __init__(self, channel: Channel, data: PlanData, now: datetime) -> None:
-        super().__init__(classes="form-screen")
+        super().__init__()
         self.channel = channel
         self.data = data
         self.now = now
@@ -79,9 +75,7 @@ class SlotsForm(ModalScreen[Channel | None]):
                 "2027-06-30', 'every 2 weeks thu 16:00 count 10'; join rules with '+'.",
                 classes="form-hint",
             )
-            with Horizontal(classes="form-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield from self.form_buttons()
 
     def on_mount(self) -> None:
         self._preview()
@@ -96,15 +90,6 @@ class SlotsForm(ModalScreen[Channel | None]):
 
     def on_input_changed(self, _event: Input.Changed) -> None:
         self._preview()
-
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def _preview(self) -> None:
         preview = self.query_one("#slots-preview", Static)
@@ -129,9 +114,6 @@ class SlotsForm(ModalScreen[Channel | None]):
         """Unchanged rules keep counting from their first day; changed ones from today."""
         unchanged = self._rules() == stored_rules(self.channel.slots)
         return (self.channel.slots_from if unchanged else None) or self.today
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_save(self) -> None:
         problems = []

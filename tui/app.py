@@ -225,14 +225,14 @@ class SocialPlanApp(App[None]):
             for screen in map(phase_screen_class, PHASE_SCREENS)
             if own_bindings(screen)
         ]
-        from socialplan.screens.item_form import ItemForm
+        from socialplan.screens.form import FormScreen
         from socialplan.tui.widgets.calendar import DayList, MonthGrid
         from socialplan.tui.widgets.kanban import KanbanColumn
 
         sections.append(("Board and list", self._rows(own_bindings(KanbanColumn))))
         sections.append(("Calendar: month grid", self._rows(own_bindings(MonthGrid))))
         sections.append(("Calendar: day list", self._rows(own_bindings(DayList))))
-        sections.append(("Content item form", self._rows(own_bindings(ItemForm))))
+        sections.append(("Forms", self._rows(own_bindings(FormScreen))))
         return sections
 
     def _rows(self, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
