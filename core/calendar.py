@@ -11,12 +11,12 @@ import calendar as stdlib_calendar
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from .model import ContentItem, PlanData
-from .schedule import items_between, time_order
+from .schedule import items_between, local_midnight, time_order
 from .slots import ChannelWeek, week_paces
 
 
@@ -82,8 +82,8 @@ def calendar_page(
     timezone = data.plan.timezone
     in_span = items_between(
         data.items,
-        _midnight(first_monday, timezone),
-        _midnight(last_sunday + timedelta(days=1), timezone),
+        local_midnight(first_monday, timezone),
+        local_midnight(last_sunday + timedelta(days=1), timezone),
     )
     shown = [i for i in in_span if keep is None or keep(i)]
     by_day = _by_local_day(shown, timezone)
@@ -140,10 +140,6 @@ def local_day(item: ContentItem, timezone: str) -> date | None:
     return item.scheduled_at.astimezone(ZoneInfo(timezone)).date()
 
 
-def _midnight(day: date, timezone: str) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=ZoneInfo(timezone))
-
-
 def _by_local_day(items: Sequence[ContentItem], timezone: str) -> dict[date, list[ContentItem]]:
     zone = ZoneInfo(timezone)
     by_day: dict[date, list[ContentItem]] = defaultdict(list)
@@ -175,7 +171,7 @@ def _week(
         )
         for day in (monday + timedelta(days=n) for n in range(7))
     )
-    start = _midnight(monday, data.plan.timezone)
+    start = local_midnight(monday, data.plan.timezone)
     return CalendarWeek(monday, days, week_paces(data, start, in_span))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .model import ContentItem, PlanData
@@ -55,6 +55,11 @@ def next_posts(items: Iterable[ContentItem], now: datetime, count: int) -> list[
 
 def local_time(moment: datetime, timezone: str) -> datetime:
     return moment.astimezone(ZoneInfo(timezone))
+
+
+def local_midnight(day: date, timezone: str) -> datetime:
+    """The start of ``day`` in the plan's zone."""
+    return datetime.combine(day, time(0), tzinfo=ZoneInfo(timezone))
 
 
 def blank_item(data: PlanData, now: datetime) -> ContentItem:

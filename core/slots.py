@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from .model import Channel, ContentItem, PlanData, Status
 from .recurrence import Recurrence, occurrences, stored_rules
-from .schedule import items_between, local_time
+from .schedule import items_between, local_midnight, local_time
 from .validation import InvalidInputError
 
 SEARCH_DAYS = 366
@@ -72,15 +72,14 @@ def slot_times(channel: Channel, timezone: str, today: date) -> Iterator[datetim
     if not rules:
         return iter(())
     first_day = channel.slots_from or today
-    start = datetime.combine(first_day, time(0), tzinfo=ZoneInfo(timezone))
-    return occurrences(rules, start, timezone)
+    return occurrences(rules, local_midnight(first_day, timezone), timezone)
 
 
 def upcoming_slots(
     rules: tuple[Recurrence, ...], first_day: date, timezone: str, now: datetime, count: int
 ) -> list[datetime]:
     """The first ``count`` slots after ``now`` of rules counted from ``first_day``."""
-    start = datetime.combine(first_day, time(0), tzinfo=ZoneInfo(timezone))
+    start = local_midnight(first_day, timezone)
     found: list[datetime] = []
     horizon = now + timedelta(days=SEARCH_DAYS)
     for moment in occurrences(rules, start, timezone):

@@ -15,6 +15,9 @@ Result = TypeVar("Result")
 
 
 class FormScreen(ModalScreen[Result | None]):
+    """A subclass defines ``action_save``: check the fields, then dismiss with the result
+    or show what is wrong."""
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
@@ -30,17 +33,13 @@ class FormScreen(ModalScreen[Result | None]):
             yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.action_save()
+        self.run_action("save")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
-            self.action_save()
+            self.run_action("save")
         else:
             self.action_cancel()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    def action_save(self) -> None:
-        """Check the fields; dismiss with the result, or show what is wrong."""
-        raise NotImplementedError
