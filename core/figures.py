@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
+from .checks import consistency_checks
 from .model import Kind, PlanData
 from .schedule import items_between, week_bounds, window_bounds
 from .slots import ChannelWeek, week_paces
@@ -50,6 +51,9 @@ class PanelFigures:
     channel_weeks: tuple[ChannelWeek, ...]
     empty_stages: tuple[str, ...] = ()
     """Journey stages with nothing in the upcoming window."""
+    checks_failing: int = 0
+    checks_total: int = 0
+    """Consistency checks of the strategy (see ``checks``)."""
 
     @property
     def cta_percent(self) -> float | None:
@@ -76,6 +80,9 @@ class PanelFigures:
             found.append(f"Calls to action below {self.min_cta_percent}% of posts.")
         if self.window_items and self.empty_stages:
             found.append(f"No content for {', '.join(self.empty_stages)} in the window.")
+        if self.checks_failing:
+            plural = "s fail" if self.checks_failing > 1 else " fails"
+            found.append(f"{self.checks_failing} plan check{plural}: see Strategy (2).")
         for week in self.channel_weeks:
             if week.off_plan:
                 found.append(
@@ -94,6 +101,7 @@ def panel_figures(data: PlanData, now: datetime) -> PanelFigures:
         kinds[Kind.CONTENT], kinds[Kind.PROMOTION], plan.ratio_content, plan.ratio_promotion
     )
     week_start, _ = week_bounds(now, plan.timezone)
+    checks = consistency_checks(data)
     return PanelFigures(
         window_start=start,
         window_end=end,
@@ -106,4 +114,6 @@ def panel_figures(data: PlanData, now: datetime) -> PanelFigures:
         empty_stages=tuple(
             s.name for s in data.ordered_stages() if s.id not in {i.stage for i in in_window}
         ),
+        checks_failing=sum(1 for check in checks if not check.ok),
+        checks_total=len(checks),
     )

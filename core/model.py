@@ -185,6 +185,20 @@ class Pillar:
 
 
 @dataclass(frozen=True, slots=True)
+class SocialActivity:
+    """A social-media activity and what in the wider marketing approach it connects to
+    (campaigns, website, events, sales). One connected to nothing is an "island"."""
+
+    TABLE: ClassVar[str] = "activities"
+
+    name: str
+    description: str = ""
+    connects_to: tuple[str, ...] = ()
+    channels: tuple[int, ...] = ()
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class ContentItem:
     TABLE: ClassVar[str] = "items"
 
@@ -272,6 +286,7 @@ ENTITY_TYPES: tuple[type, ...] = (
     OnlineBehaviour,
     Goal,
     Pillar,
+    SocialActivity,
     ContentItem,
     SetupTask,
     Result,
@@ -296,6 +311,7 @@ class PlanData:
     behaviour: tuple[OnlineBehaviour, ...] = ()
     goals: tuple[Goal, ...] = ()
     pillars: tuple[Pillar, ...] = ()
+    activities: tuple[SocialActivity, ...] = ()
     items: tuple[ContentItem, ...] = ()
     setup_tasks: tuple[SetupTask, ...] = ()
     results: tuple[Result, ...] = ()

@@ -27,6 +27,7 @@ from socialplan.core.model import (
     PlanData,
     Result,
     SetupTask,
+    SocialActivity,
     Stakeholder,
     Status,
     SupportLevel,
@@ -147,6 +148,7 @@ def build_demo(now: datetime) -> PlanData:
         behaviour=_numbered(BEHAVIOUR),
         goals=_numbered(_goals(monday)),
         pillars=_numbered(PILLARS),
+        activities=_numbered(ACTIVITIES),
         items=items,
         setup_tasks=_numbered(_setup_tasks(monday)),
         results=_numbered(_results(items, now)),
@@ -378,6 +380,28 @@ PILLARS = [
     Pillar("Subsidies and costs", "Money questions answered", (THINK, DO)),
     Pillar("Behind the scenes", "The people and the craft", (SEE, CARE)),
     Pillar("Service and maintenance", "Keep customers' systems at their best", (CARE,)),
+]
+
+
+ACTIVITIES = [
+    SocialActivity(
+        "Project stories on LinkedIn",
+        "A finished project each fortnight, with the facility manager's own words",
+        ("Reference page on the website", "Sales follow-up calls"),
+        (LINKEDIN,),
+    ),
+    SocialActivity(
+        "Webinar 17 December: heat pumps for offices",
+        "Invitations, reminders and the recording",
+        ("Webinar landing page", "Newsletter invitation", "Trade fair Facilitair 2027"),
+        (LINKEDIN, NEWSLETTER, YOUTUBE),
+    ),
+    SocialActivity(
+        "Reels from the workshop",
+        "Technicians show their craft; started in the pilot, not yet tied to anything",
+        (),
+        (INSTAGRAM,),
+    ),
 ]
 
 

@@ -3,7 +3,7 @@ Save / Cancel button row."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +23,10 @@ class FormScreen(ModalScreen[Result | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
+    if TYPE_CHECKING:
+
+        def action_save(self) -> None: ...
+
     def __init__(self) -> None:
         super().__init__(classes="form-screen")
 
@@ -33,11 +37,11 @@ class FormScreen(ModalScreen[Result | None]):
             yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.run_action("save")
+        self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
-            self.run_action("save")
+            self.action_save()
         else:
             self.action_cancel()
 

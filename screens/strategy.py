@@ -5,10 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Label, Static
 
+from socialplan.core.checks import consistency_checks
 from socialplan.core.cycle import phase_named
 from socialplan.core.model import PlanData
+from socialplan.core.validation import clean_text
 from socialplan.tui.text import day, number, one_line, plain, tick
 from socialplan.tui.widgets.tables import PlanTable
 
@@ -20,6 +23,8 @@ class StrategyScreen(PhaseScreen):
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):
+            yield Label("Consistency checks", classes="section-title")
+            yield Static(id="checks", classes="prose")
             yield Label("Business and marketing strategy", classes="section-title")
             yield Static(id="strategy-inputs", classes="prose")
             yield Label("Problem statement and points of attention", classes="section-title")
@@ -50,8 +55,15 @@ class StrategyScreen(PhaseScreen):
             )
             yield Label("Journey stages and content pillars", classes="section-title")
             yield PlanTable(["Stage", "Pillars", "About"], empty="No stages", id="stages")
+            yield Label("Integration with the marketing approach", classes="section-title")
+            yield PlanTable(
+                ["Social activity", "Connects to", "Channels"],
+                empty="No social activities recorded",
+                id="activities",
+            )
 
     def show_plan(self, data: PlanData) -> None:
+        self.query_one("#checks", Static).update(checks_content(data))
         plan = data.plan
         self.query_one("#strategy-inputs", Static).update(
             Text.assemble(
@@ -124,3 +136,28 @@ class StrategyScreen(PhaseScreen):
             )
             for s in data.ordered_stages()
         )
+        self.query_one("#activities", PlanTable).show_rows(
+            (
+                str(a.id),
+                [
+                    plain(a.name),
+                    plain(", ".join(a.connects_to))
+                    if any(t.strip() for t in a.connects_to)
+                    else Text("island: connects to nothing", style="bold"),
+                    plain(", ".join(data.channel_name(c) for c in a.channels)),
+                ],
+            )
+            for a in data.activities
+        )
+
+
+def checks_content(data: PlanData) -> Content:
+    """Each check with ✓, or ⚠ and every place that fails it."""
+    parts: list[str | tuple[str, str]] = []
+    for check in consistency_checks(data):
+        if check.ok:
+            parts.append((f"✓ {check.title}\n", "$success"))
+            continue
+        parts.append((f"⚠ {check.title}\n", "bold $warning"))
+        parts += [f"   {clean_text(problem)}\n" for problem in check.problems]
+    return Content.assemble(*parts)

@@ -10,7 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialplan.core.figures import Ratio, panel_figures
-from socialplan.core.model import Channel, ContentItem, Kind, Plan, PlanData, Stage
+from socialplan.core.model import (
+    Channel,
+    ContentItem,
+    Kind,
+    OnlineBehaviour,
+    Persona,
+    Pillar,
+    Plan,
+    PlanData,
+    Stage,
+)
 from socialplan.core.schedule import items_between, next_posts, week_bounds, window_bounds
 from socialplan.core.slots import ChannelWeek, Pace
 
@@ -19,10 +29,14 @@ NOW = datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
 
 
 def plan_with(items: list[ContentItem], **settings) -> PlanData:
+    """A small plan that passes every consistency check."""
     return PlanData(
         plan=Plan(name="Test", **settings),
         channels=(Channel("LinkedIn", 3, id=1), Channel("Instagram", 1, id=2)),
         stages=(Stage("See", 1, id=1),),
+        personas=(Persona("Frank", id=1),),
+        behaviour=(OnlineBehaviour(1, 1, id=1), OnlineBehaviour(1, 2, id=2)),
+        pillars=(Pillar("Know-how", stages=(1,), id=1),),
         items=tuple(replace(item, id=n) for n, item in enumerate(items, start=1)),
     )
 
@@ -159,6 +173,12 @@ class TestWarnings:
         items = [post(monday + timedelta(days=d), cta=d == 3) for d in range(3, 6)]
         items.append(post(monday + timedelta(days=3), channel=2))
         assert panel_figures(plan_with(items), NOW).warnings() == []
+
+    def test_failing_plan_checks_are_counted_and_warned(self):
+        data = replace(plan_with([]), pillars=())
+        figures = panel_figures(data, NOW)
+        assert (figures.checks_failing, figures.checks_total) == (1, 5)
+        assert "1 plan check fails: see Strategy (2)." in figures.warnings()
 
 
 def test_demo_panel_at_the_frozen_moment(demo_data):

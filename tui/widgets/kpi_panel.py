@@ -54,6 +54,7 @@ def panel_content(figures: PanelFigures) -> Content:
     parts: list[Part] = []
     parts += _window(figures)
     parts += _channels(figures)
+    parts += _checks(figures)
     parts += _warnings(figures)
     return Content.assemble(*parts)
 
@@ -90,6 +91,13 @@ def _channels(figures: PanelFigures) -> list[Part]:
         parts.append(name.ljust(CHANNEL_WIDTH))
         parts.append((f" {week.scheduled:>2}/{week.planned:<2} {PACE_MARK[week.pace]}\n", style))
     return parts
+
+
+def _checks(figures: PanelFigures) -> list[Part]:
+    passing = figures.checks_total - figures.checks_failing
+    mark = "⚠" if figures.checks_failing else "✓"
+    line = f": {passing} of {figures.checks_total} pass {mark}\n"
+    return [("\nPlan checks", HEADING), (line, OFF if figures.checks_failing else "")]
 
 
 def _warnings(figures: PanelFigures) -> list[Part]:

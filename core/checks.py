@@ -1,0 +1,96 @@
+"""Consistency checks of the strategy: the gaps the SocialStrategyModel warns about.
+
+Each check names what it looks for and lists, in plain words, every place that fails it.
+The Strategy screen shows them all; the panel and ``socialplan status`` count the failing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Activity, PlanData
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    title: str
+    """What a plan that passes has, e.g. 'Every goal has a KPI'."""
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def consistency_checks(data: PlanData) -> tuple[CheckResult, ...]:
+    return (
+        goals_without_kpi(data),
+        channels_no_persona_uses(data),
+        personas_reached_by_no_channel(data),
+        stages_without_pillar(data),
+        islands(data),
+    )
+
+
+def goals_without_kpi(data: PlanData) -> CheckResult:
+    return CheckResult(
+        "Every goal has a KPI",
+        tuple(f"Goal '{g.title}' has no KPI." for g in data.goals if not g.kpi.strip()),
+    )
+
+
+def _active(data: PlanData) -> set[tuple[int, int]]:
+    """(persona, channel) pairs where the persona is present and at least a little active."""
+    return {
+        (b.persona, b.channel)
+        for b in data.behaviour
+        if b.present and b.activity is not Activity.NONE
+    }
+
+
+def channels_no_persona_uses(data: PlanData) -> CheckResult:
+    used = {channel for _, channel in _active(data)}
+    return CheckResult(
+        "Every chosen channel is used by a persona",
+        tuple(
+            f"No persona is active on {c.name}: record their online behaviour, or drop it."
+            for c in data.channels
+            if c.id not in used
+        ),
+    )
+
+
+def personas_reached_by_no_channel(data: PlanData) -> CheckResult:
+    chosen = {c.id for c in data.channels}
+    reached = {persona for persona, channel in _active(data) if channel in chosen}
+    return CheckResult(
+        "Every persona is reached on a chosen channel",
+        tuple(
+            f"Persona '{p.name}' is active on none of the chosen channels."
+            for p in data.personas
+            if p.id not in reached
+        ),
+    )
+
+
+def stages_without_pillar(data: PlanData) -> CheckResult:
+    covered = {stage for pillar in data.pillars for stage in pillar.stages}
+    return CheckResult(
+        "Every journey stage has a content pillar",
+        tuple(
+            f"Journey stage '{s.name}' has no content pillar."
+            for s in data.ordered_stages()
+            if s.id not in covered
+        ),
+    )
+
+
+def islands(data: PlanData) -> CheckResult:
+    return CheckResult(
+        "No social activity is an island",
+        tuple(
+            f"'{a.name}' connects to nothing else in the marketing approach (an island)."
+            for a in data.activities
+            if not any(target.strip() for target in a.connects_to)
+        ),
+    )
