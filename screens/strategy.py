@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Static
@@ -12,6 +13,7 @@ from socialplan.core.checks import consistency_checks
 from socialplan.core.cycle import phase_named
 from socialplan.core.model import PlanData
 from socialplan.core.validation import clean_text
+from socialplan.tui.messages import ExportPlan
 from socialplan.tui.text import day, number, one_line, plain, tick
 from socialplan.tui.widgets.tables import PlanTable
 
@@ -20,6 +22,10 @@ from .base import PhaseScreen
 
 class StrategyScreen(PhaseScreen):
     PHASE = phase_named("strategy")
+    BINDINGS = [Binding("x", "export_plan", "Export plan (Markdown)")]
+
+    def action_export_plan(self) -> None:
+        self.post_message(ExportPlan())
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from textual import work
 from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -31,7 +32,7 @@ from socialplan.core.validation import InvalidInputError
 from socialplan.data.errors import StoreError
 from socialplan.data.store import PlanStore
 from socialplan.screens.base import PhaseScreen
-from socialplan.tui.messages import DeleteEntity, SaveEntity
+from socialplan.tui.messages import DeleteEntity, ExportPlan, SaveEntity
 
 if TYPE_CHECKING:
     from socialplan.screens.help import KeySection
@@ -201,6 +202,24 @@ class SocialPlanApp(App[None]):
             self.plan_data = with_changes(data, [], [entity, *repeats])
         else:
             self.plan_data = without_entity(data, entity)
+
+    def on_export_plan(self, _message: ExportPlan) -> None:
+        if self.plan_data is not None:
+            target = self.store.path.with_name(f"{self.store.path.stem}-plan.md")
+            self._export_plan(self.plan_data, target)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export_plan(self, data: PlanData, target: Path) -> None:
+        """Written off the UI thread; the result is shown when it is done."""
+        from socialplan.data.markdown import write_plan_markdown
+
+        try:
+            write_plan_markdown(data, target, self.now())
+        except OSError as error:
+            message = f"Could not write {target}: {error.strerror or error}"
+            self.call_from_thread(self.notify, message, title="Not exported", severity="error")
+            return
+        self.call_from_thread(self.notify, str(target), title="Plan exported")
 
     def action_phase(self, name: str) -> None:
         self.switch_mode(name)

@@ -60,6 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     status.add_argument("--json", action="store_true", help="machine-readable output")
     status.set_defaults(run=run_status)
+    export = commands.add_parser(
+        "export", parents=[db], help="write the plan as a document (Markdown)"
+    )
+    export.add_argument("what", choices=["plan"], help="what to export: the whole strategy")
+    export.add_argument("--format", choices=["md"], default="md", help="document format")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    export.set_defaults(run=run_export)
     return parser
 
 
@@ -91,6 +100,24 @@ def run_status(args: argparse.Namespace) -> int:
         from rich.console import Console
 
         render_status(data, now, Console())
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from socialplan.data.markdown import plan_markdown, write_plan_markdown
+    from socialplan.data.store import read_plan
+
+    data = read_plan(plan_path(args))
+    now = datetime.now(UTC)
+    if args.output:
+        target = Path(args.output).expanduser()
+        try:
+            write_plan_markdown(data, target, now)
+        except OSError as error:
+            print(f"socialplan: cannot write {target}: {error.strerror}", file=sys.stderr)
+            return 1
+    else:
+        sys.stdout.write(plan_markdown(data, now))
     return 0
 
 

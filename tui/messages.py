@@ -23,3 +23,7 @@ class DeleteEntity(Message):
     def __init__(self, entity: Any) -> None:
         super().__init__()
         self.entity = entity
+
+
+class ExportPlan(Message):
+    """Write the whole strategy as a Markdown document beside the plan file."""
