@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import TinyDB
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from socialplan import __version__
 from socialplan.core.codec import from_doc, to_doc
@@ -99,6 +99,14 @@ class PlanStore:
             if not table.contains(doc_id=entity.id):
                 raise MissingDocumentError(table.name, entity.id)
             table.update(_replaced_by(to_doc(entity)), doc_ids=[entity.id])
+
+    def restore(self, entity: Any) -> None:
+        """Put ``entity`` back as it was, under its own id (to undo an edit or a delete)."""
+        with self._table(type(entity)) as table:
+            if table.contains(doc_id=entity.id):
+                table.update(_replaced_by(to_doc(entity)), doc_ids=[entity.id])
+            else:
+                table.insert(Document(to_doc(entity), doc_id=entity.id))
 
     def delete(self, entity_type: type, doc_id: int) -> None:
         with self._table(entity_type) as table:

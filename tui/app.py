@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import work
 from textual.actions import parse as parse_action
@@ -24,9 +24,9 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from socialplan.core.cycle import PHASES
-from socialplan.core.edits import with_changes, with_entity, without_entity
+from socialplan.core.edits import Edit, describe, with_changes, with_entity
 from socialplan.core.figures import PanelFigures, panel_figures
-from socialplan.core.model import ContentItem, PlanData
+from socialplan.core.model import ContentItem, Plan, PlanData
 from socialplan.core.series import SeriesChange, series_change, upcoming_repeats
 from socialplan.core.validation import InvalidInputError
 from socialplan.data.errors import StoreError
@@ -48,6 +48,7 @@ PHASE_SCREENS: dict[str, str] = {
 }
 """Phase screens by mode name, imported the first time they are shown."""
 FIGURES_REFRESH_SECONDS = 60
+UNDO_DEPTH = 100
 YOUNG_GC_THRESHOLD = 10_000
 
 
@@ -93,6 +94,7 @@ class SocialPlanApp(App[None]):
         ),
         Binding("p", "toggle_panel", "Panel", tooltip="Show or hide the ratio/KPI panel"),
         Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+z", "undo", "Undo", tooltip="Take back the last change", show=False),
         Binding("q", "quit", "Quit"),
     ]
 
@@ -110,6 +112,8 @@ class SocialPlanApp(App[None]):
         self.store = store
         self._clock = clock
         self.plan_data = store.load()
+        self.undo_stack: list[Edit] = []
+        """This session's edits, newest last, that ctrl+z takes back one by one."""
         tune_garbage_collector()
 
     def now(self) -> datetime:
@@ -128,17 +132,20 @@ class SocialPlanApp(App[None]):
             self.figures = panel_figures(self.plan_data, self.now())
 
     def on_save_entity(self, message: SaveEntity) -> None:
-        assert self.plan_data is not None
+        data = self.plan_data
+        assert data is not None
         entity = message.entity
         if isinstance(entity, ContentItem):
             self._save_item(entity)
             return
+        before = _current(data, entity)
         try:
             entity = self._store(entity)
         except StoreError as error:
             self._not_saved(error)
             return
-        self.plan_data = with_entity(self.plan_data, entity)
+        self.plan_data = with_entity(data, entity)
+        self._record(Edit(_label(before, entity), _kept(before), () if before else (entity,)))
         self.last_saved = entity
 
     def _store(self, entity: E) -> E:
@@ -152,7 +159,7 @@ class SocialPlanApp(App[None]):
         repeats in the same atomic write."""
         data = self.plan_data
         assert data is not None
-        before = next((i for i in data.items if i.id == item.id), None) if item.id else None
+        before = _current(data, item)
         try:
             change = series_change(before, item, data, self.now())
             with self.store.batch():
@@ -165,6 +172,8 @@ class SocialPlanApp(App[None]):
             self._not_saved(error)
             return
         self.plan_data = with_changes(data, [item, *added], removed)
+        created = (*(() if before else (item,)), *added)
+        self._record(Edit(_label(before, item), (*_kept(before), *removed), created))
         self.last_saved = item
         if added or removed:
             self.notify(f"Repeats of '{item.title}': {len(added)} planned, {len(removed)} removed.")
@@ -191,17 +200,42 @@ class SocialPlanApp(App[None]):
         repeats = (
             upcoming_repeats(entity, data, self.now()) if isinstance(entity, ContentItem) else []
         )
+        gone = (entity, *repeats)
         try:
             with self.store.batch():
-                for gone in (entity, *repeats):
-                    self.store.delete(type(gone), gone.id)
+                for each in gone:
+                    self.store.delete(type(each), each.id)
         except StoreError as error:
             self.notify(str(error), title="Not deleted", severity="error", timeout=15)
             return
-        if isinstance(entity, ContentItem):
-            self.plan_data = with_changes(data, [], [entity, *repeats])
-        else:
-            self.plan_data = without_entity(data, entity)
+        self.plan_data = with_changes(data, [], gone)
+        self._record(Edit(f"delete {describe(entity)}", gone))
+
+    def _record(self, edit: Edit) -> None:
+        self.undo_stack.append(edit)
+        del self.undo_stack[:-UNDO_DEPTH]
+
+    def action_undo(self) -> None:
+        """Take back the last edit: what it created goes, what it changed comes back."""
+        data = self.plan_data
+        if not self.undo_stack or data is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        edit = self.undo_stack.pop()
+        try:
+            with self.store.batch():
+                for entity in edit.created:
+                    self.store.delete(type(entity), entity.id)
+                for entity in edit.before:
+                    self.store.restore(entity)
+        except StoreError as error:
+            self.undo_stack.append(edit)
+            self.notify(str(error), title="Not undone", severity="error", timeout=15)
+            return
+        self.plan_data = with_changes(data, edit.before, edit.created)
+        if edit.before:
+            self.last_saved = edit.before[0]
+        self.notify(f"Undone: {edit.label}.")
 
     def on_export_plan(self, _message: ExportPlan) -> None:
         if self.plan_data is not None:
@@ -287,3 +321,20 @@ class SocialPlanApp(App[None]):
                     partial(screen.run_action, binding.action),
                 )
         yield from super().get_system_commands(screen)
+
+
+def _current(data: PlanData, entity: Any) -> Any | None:
+    """The stored version of ``entity``; None for a new one."""
+    if isinstance(entity, Plan):
+        return data.plan
+    if not entity.id:
+        return None
+    return next((e for e in getattr(data, entity.TABLE) if e.id == entity.id), None)
+
+
+def _kept(before: Any | None) -> tuple[Any, ...]:
+    return () if before is None else (before,)
+
+
+def _label(before: Any | None, after: Any) -> str:
+    return f"{'edit' if before is not None else 'add'} {describe(after)}"

@@ -1,0 +1,105 @@
+"""ctrl+z takes back the last change, on disk and on screen, one change at a time."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.widgets import Input
+
+from socialplan.core.model import Channel, ContentItem
+from socialplan.data.store import read_plan
+
+SIZE = (120, 40)
+
+
+def stored_items(path) -> dict[int, ContentItem]:
+    return {i.id: i for i in read_plan(path).items}
+
+
+async def test_undo_a_stage_move_then_a_delete(make_app, demo_path):
+    original = stored_items(demo_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        item = app.screen.selected_item()
+        await pilot.press("H")
+        await pilot.pause()
+        assert stored_items(demo_path)[item.id].stage != item.stage
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert item.id not in stored_items(demo_path)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        restored = stored_items(demo_path)[item.id]
+        assert restored.stage != item.stage  # the delete is undone, the move still stands
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert stored_items(demo_path) == original
+        assert (
+            app.plan_data.items == read_plan(demo_path).items
+            or {i.id: i for i in app.plan_data.items} == original
+        )
+        assert app.screen.selected_item().id == item.id
+
+
+async def test_undo_an_added_item_and_a_series(make_app, demo_path):
+    original = stored_items(demo_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        head = app.screen.selected_item()
+        await pilot.press("e")
+        app.screen.query_one("#repeat", Input).value = "weekly count 4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert len(stored_items(demo_path)) == len(original) + 3
+        await pilot.press("n")
+        await pilot.press(*"Brand new", "ctrl+s")
+        await pilot.pause()
+        assert any(i.title == "Brand new" for i in stored_items(demo_path).values())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert not any(i.title == "Brand new" for i in stored_items(demo_path).values())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert stored_items(demo_path) == original
+        assert stored_items(demo_path)[head.id].repeat == ""
+
+
+async def test_undo_with_nothing_to_undo_says_so_and_writes_nothing(make_app, demo_path):
+    before = demo_path.read_bytes()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Nothing to undo."]
+    assert demo_path.read_bytes() == before
+
+
+async def test_undo_a_channel_edit(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        youtube = next(c for c in app.plan_data.channels if c.name == "YouTube")
+        await pilot.press("S")
+        app.screen.query_one("#planned", Input).value = "4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (
+            next(c for c in read_plan(demo_path).channels if c.id == youtube.id).planned_per_week
+            == 4
+        )
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert next(c for c in read_plan(demo_path).channels if c.id == youtube.id) == youtube
+
+
+def test_restore_puts_a_deleted_entity_back_under_its_id(demo_store, demo_path):
+    channel = demo_store.add(Channel("TikTok", 2))
+    demo_store.delete(Channel, channel.id)
+    demo_store.restore(channel)
+    demo_store.restore(replace(channel, planned_per_week=3))
+    assert [c for c in read_plan(demo_path).channels if c.id == channel.id] == [
+        replace(channel, planned_per_week=3)
+    ]
