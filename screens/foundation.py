@@ -8,16 +8,22 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
 from socialplan.core.cycle import phase_named
-from socialplan.core.model import PlanData
+from socialplan.core.model import ChangeAction, PlanData, Stakeholder, TeamMember
 from socialplan.core.summaries import support_summary
 from socialplan.tui.text import day, plain, tick
 from socialplan.tui.widgets.tables import PlanTable
 
-from .base import PhaseScreen
+from .lists import LIST_BINDINGS, ListScreen, ListSpec
 
 
-class FoundationScreen(PhaseScreen):
+class FoundationScreen(ListScreen):
     PHASE = phase_named("foundation")
+    BINDINGS = [*LIST_BINDINGS]
+    LISTS = {
+        "stakeholders": ListSpec(Stakeholder, "stakeholder"),
+        "change-actions": ListSpec(ChangeAction, "change action"),
+        "team": ListSpec(TeamMember, "team member"),
+    }
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):

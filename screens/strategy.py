@@ -11,18 +11,36 @@ from textual.widgets import Label, Static
 
 from socialplan.core.checks import consistency_checks
 from socialplan.core.cycle import phase_named
-from socialplan.core.model import PlanData
+from socialplan.core.model import (
+    Channel,
+    Goal,
+    OnlineBehaviour,
+    Persona,
+    Pillar,
+    PlanData,
+    SocialActivity,
+    Stage,
+)
 from socialplan.core.validation import clean_text
 from socialplan.tui.messages import ExportPlan
 from socialplan.tui.text import day, number, one_line, plain, tick
 from socialplan.tui.widgets.tables import PlanTable
 
-from .base import PhaseScreen
+from .lists import LIST_BINDINGS, ListScreen, ListSpec
 
 
-class StrategyScreen(PhaseScreen):
+class StrategyScreen(ListScreen):
     PHASE = phase_named("strategy")
-    BINDINGS = [Binding("x", "export_plan", "Export plan (Markdown)")]
+    BINDINGS = [*LIST_BINDINGS, Binding("x", "export_plan", "Export plan (Markdown)")]
+    LISTS = {
+        "personas": ListSpec(Persona, "persona"),
+        "goals": ListSpec(Goal, "objective"),
+        "behaviour": ListSpec(OnlineBehaviour, "online behaviour row"),
+        "channels": ListSpec(Channel, "channel"),
+        "stages": ListSpec(Stage, "journey stage"),
+        "pillars": ListSpec(Pillar, "content pillar"),
+        "activities": ListSpec(SocialActivity, "social activity"),
+    }
 
     def action_export_plan(self) -> None:
         self.post_message(ExportPlan())
@@ -61,6 +79,11 @@ class StrategyScreen(PhaseScreen):
             )
             yield Label("Journey stages and content pillars", classes="section-title")
             yield PlanTable(["Stage", "Pillars", "About"], empty="No stages", id="stages")
+            yield PlanTable(
+                ["Content pillar", "Journey stages", "About"],
+                empty="No content pillars yet",
+                id="pillars",
+            )
             yield Label("Integration with the marketing approach", classes="section-title")
             yield PlanTable(
                 ["Social activity", "Connects to", "Channels"],
@@ -141,6 +164,17 @@ class StrategyScreen(PhaseScreen):
                 ],
             )
             for s in data.ordered_stages()
+        )
+        self.query_one("#pillars", PlanTable).show_rows(
+            (
+                str(p.id),
+                [
+                    plain(p.name),
+                    plain(", ".join(data.stage_name(s) for s in p.stages) or "-"),
+                    one_line(p.description, 60),
+                ],
+            )
+            for p in data.pillars
         )
         self.query_one("#activities", PlanTable).show_rows(
             (

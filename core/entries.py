@@ -1,0 +1,247 @@
+"""The editable fields of each list on the Foundation and Strategy screens, how a typed
+value becomes a field's value, and which entries may not be deleted.
+
+Forms are built from these descriptions, so every list is edited the same way and every
+value is checked in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+from typing import Any
+
+from .model import (
+    Activity,
+    ChangeAction,
+    Channel,
+    Goal,
+    OnlineBehaviour,
+    Persona,
+    Pillar,
+    PlanData,
+    SocialActivity,
+    Stage,
+    Stakeholder,
+    SupportLevel,
+    TeamMember,
+)
+from .validation import (
+    MAX_TEXT,
+    MAX_TITLE,
+    InvalidInputError,
+    Problem,
+    clean_text,
+    parse_date,
+    validate_goal,
+)
+
+
+class FieldKind(StrEnum):
+    TEXT = "text"
+    LONG_TEXT = "long text"
+    LINES = "lines"
+    """A tuple of short texts, one per line."""
+    INT = "whole number"
+    NUMBER = "number"
+    DATE = "date"
+    BOOL = "yes/no"
+    CHOICE = "choice"
+    """One member of the field's enum."""
+    PERSONA = "persona"
+    CHANNEL = "channel"
+    CHANNELS = "channels"
+    STAGES = "stages"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryField:
+    name: str
+    label: str
+    kind: FieldKind = FieldKind.TEXT
+    required: bool = False
+    choices: type[Enum] | None = None
+
+
+def _text(name: str, label: str, *, required: bool = False) -> EntryField:
+    return EntryField(name, label, FieldKind.TEXT, required)
+
+
+def _long(name: str, label: str) -> EntryField:
+    return EntryField(name, label, FieldKind.LONG_TEXT)
+
+
+FIELDS: dict[type, tuple[EntryField, ...]] = {
+    Stakeholder: (
+        _text("name", "Name", required=True),
+        _text("role", "Role"),
+        _text("department", "Department"),
+        EntryField("support", "Support", FieldKind.CHOICE, choices=SupportLevel),
+        EntryField("influence", "Influence", FieldKind.CHOICE, choices=Activity),
+        _text("next_action", "Next action"),
+    ),
+    ChangeAction: (
+        _text("title", "Action", required=True),
+        _text("owner", "Owner"),
+        EntryField("due", "Due", FieldKind.DATE),
+        EntryField("done", "Done", FieldKind.BOOL),
+    ),
+    TeamMember: (_text("name", "Name", required=True), _text("role", "Role")),
+    Persona: (
+        _text("name", "Name", required=True),
+        _text("role", "Role"),
+        _long("goals", "Goals"),
+        _long("pain_points", "Pain points"),
+        _long("objections", "Objections"),
+        _long("triggers", "Triggers"),
+        _text("preferred_formats", "Preferred formats"),
+        _long("content_habits", "Content habits"),
+    ),
+    Goal: (
+        _text("title", "Objective", required=True),
+        _text("kpi", "KPI"),
+        EntryField("target", "Target value", FieldKind.NUMBER),
+        _text("unit", "Unit"),
+        EntryField("deadline", "Deadline", FieldKind.DATE),
+        EntryField("channels", "Channels", FieldKind.CHANNELS),
+    ),
+    OnlineBehaviour: (
+        EntryField("persona", "Persona", FieldKind.PERSONA, required=True),
+        EntryField("channel", "Channel", FieldKind.CHANNEL, required=True),
+        EntryField("present", "Present", FieldKind.BOOL),
+        EntryField("activity", "How active", FieldKind.CHOICE, choices=Activity),
+        _text("when", "When"),
+    ),
+    Channel: (
+        _text("name", "Channel", required=True),
+        EntryField("planned_per_week", "Posts per week", FieldKind.INT),
+        _text("role", "Role"),
+        _text("reason", "Why this channel"),
+    ),
+    Stage: (
+        _text("name", "Stage", required=True),
+        EntryField("order", "Order", FieldKind.INT),
+        _text("description", "About"),
+    ),
+    Pillar: (
+        _text("name", "Pillar", required=True),
+        _text("description", "About"),
+        EntryField("stages", "Journey stages", FieldKind.STAGES),
+    ),
+    SocialActivity: (
+        _text("name", "Activity", required=True),
+        _text("description", "About"),
+        EntryField("connects_to", "Connects to", FieldKind.LINES),
+        EntryField("channels", "Channels", FieldKind.CHANNELS),
+    ),
+}
+"""The editable fields of each entity a Foundation or Strategy list shows, in form order."""
+
+NEW_ENTRIES: dict[type, Any] = {
+    Stakeholder: Stakeholder(""),
+    ChangeAction: ChangeAction(""),
+    TeamMember: TeamMember(""),
+    Persona: Persona(""),
+    Goal: Goal(""),
+    OnlineBehaviour: OnlineBehaviour(0, 0),
+    Channel: Channel(""),
+    Stage: Stage(""),
+    Pillar: Pillar(""),
+    SocialActivity: SocialActivity(""),
+}
+"""A blank entry of each kind, for 'add'."""
+
+MAX_COUNT = 10_000
+
+
+def parse_value(field: EntryField, raw: Any) -> Any:
+    """The field's value from what its form widget holds (text, a flag, or choices)."""
+    kind = field.kind
+    if kind is FieldKind.TEXT:
+        return clean_text(str(raw))
+    if kind is FieldKind.LONG_TEXT:
+        return clean_text(str(raw), multiline=True)
+    if kind is FieldKind.LINES:
+        lines = clean_text(str(raw), multiline=True).split("\n")
+        return tuple(line.strip() for line in lines if line.strip())
+    if kind is FieldKind.INT:
+        return _whole_number(field, str(raw))
+    if kind is FieldKind.NUMBER:
+        return _number(field, str(raw))
+    if kind is FieldKind.DATE:
+        return parse_date(str(raw), field.name)
+    if kind in (FieldKind.CHANNELS, FieldKind.STAGES):
+        return tuple(sorted(int(value) for value in raw))
+    if kind in (FieldKind.PERSONA, FieldKind.CHANNEL):
+        return int(raw) if raw is not None else 0
+    return raw
+
+
+def _whole_number(field: EntryField, text: str) -> int:
+    text = text.strip() or "0"
+    if not text.isdigit() or int(text) > MAX_COUNT:
+        raise InvalidInputError(field.name, f"a whole number from 0 to {MAX_COUNT:,}")
+    return int(text)
+
+
+def _number(field: EntryField, text: str) -> float | None:
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise InvalidInputError(field.name, f"'{text}' is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise InvalidInputError(field.name, "a finite number, please")
+    return value
+
+
+def validate_entry(entity: Any, data: PlanData) -> list[Problem]:
+    """Required fields, text limits, references, and the kind's own rules (SMART goals)."""
+    problems = []
+    for field in FIELDS[type(entity)]:
+        value = getattr(entity, field.name)
+        if field.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+            limit = MAX_TITLE if field.kind is FieldKind.TEXT else MAX_TEXT
+            if field.required and not value.strip():
+                problems.append(Problem(field.name, "must not be empty"))
+            elif len(value) > limit:
+                problems.append(Problem(field.name, f"at most {limit} characters"))
+        elif field.kind is FieldKind.PERSONA and value not in {p.id for p in data.personas}:
+            problems.append(Problem(field.name, "choose one of the plan's personas"))
+        elif field.kind is FieldKind.CHANNEL and value not in {c.id for c in data.channels}:
+            problems.append(Problem(field.name, "choose one of the plan's channels"))
+    if isinstance(entity, Goal):
+        problems += [p for p in validate_goal(entity) if p.field != "title"]
+    if isinstance(entity, OnlineBehaviour) and not problems:
+        problems += _duplicate_behaviour(entity, data)
+    return problems
+
+
+def _duplicate_behaviour(entry: OnlineBehaviour, data: PlanData) -> list[Problem]:
+    if any(
+        b.id != entry.id and (b.persona, b.channel) == (entry.persona, entry.channel)
+        for b in data.behaviour
+    ):
+        return [Problem("channel", "this persona already has a row for this channel: edit it")]
+    return []
+
+
+def why_not_deletable(entity: Any, data: PlanData) -> str | None:
+    """Why deleting ``entity`` would leave the plan pointing at nothing, or None."""
+    if isinstance(entity, Channel):
+        posts = sum(1 for i in data.items if i.channel == entity.id)
+        if posts:
+            return f"{entity.name} has {posts} posts: move or delete them first."
+    if isinstance(entity, Stage):
+        posts = sum(1 for i in data.items if i.stage == entity.id)
+        if posts:
+            return f"Stage {entity.name} has {posts} posts: move them to another stage first."
+        if len(data.stages) == 1:
+            return "The journey needs at least one stage."
+    if isinstance(entity, Pillar) and any(i.pillar == entity.id for i in data.items):
+        return f"Posts belong to pillar {entity.name}: give them another pillar first."
+    if isinstance(entity, Persona) and any(b.persona == entity.id for b in data.behaviour):
+        return f"{entity.name} has online behaviour rows: delete those first."
+    return None

@@ -1,0 +1,127 @@
+"""Modal form for one entry of a Foundation or Strategy list, built from the entry's field
+descriptions (``core.entries.FIELDS``). Returns the edited entry, or None when cancelled."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+
+from socialplan.core.entries import FIELDS, EntryField, FieldKind, parse_value, validate_entry
+from socialplan.core.model import PlanData
+from socialplan.core.validation import InvalidInputError, Problem
+
+from .form import FormScreen
+
+TEXT_INPUTS = {FieldKind.TEXT, FieldKind.INT, FieldKind.NUMBER, FieldKind.DATE}
+TEXT_AREAS = {FieldKind.LONG_TEXT, FieldKind.LINES}
+HINTS = {
+    FieldKind.DATE: "YYYY-MM-DD",
+    FieldKind.NUMBER: "a number",
+    FieldKind.INT: "a whole number",
+}
+
+
+class EntryForm(FormScreen[Any]):
+    def __init__(self, entry: Any, data: PlanData, what: str) -> None:
+        super().__init__()
+        self.entry = entry
+        self.data = data
+        self.what = what
+        self.fields = FIELDS[type(entry)]
+
+    def compose(self) -> ComposeResult:
+        heading = f"Edit {self.what}" if self.entry.id else f"New {self.what}"
+        with Vertical(classes="form-dialog"):
+            yield Label(heading, classes="form-title")
+            with VerticalScroll(classes="form-fields entry-fields", can_focus=False):
+                for field in self.fields:
+                    with Horizontal(classes="field-row"):
+                        yield Label(field.label, classes="field-label")
+                        yield self._widget(field)
+                    yield Static(id=f"error-{field.name}", classes="field-error")
+            yield Static(
+                "tab / shift+tab between fields · ctrl+s save · esc cancel", classes="form-hint"
+            )
+            yield from self.form_buttons()
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{self.fields[0].name}").focus()
+
+    def _widget(self, field: EntryField) -> Widget:
+        value = getattr(self.entry, field.name)
+        kind = field.kind
+        if kind in TEXT_INPUTS:
+            shown = "" if value is None else _shown(value)
+            return Input(shown, placeholder=HINTS.get(kind, ""), id=field.name, compact=True)
+        if kind in TEXT_AREAS:
+            text = "\n".join(value) if kind is FieldKind.LINES else value
+            return TextArea(text, id=field.name, compact=True)
+        if kind is FieldKind.BOOL:
+            return Checkbox(field.label, value, id=field.name, compact=True)
+        if kind is FieldKind.CHOICE:
+            assert field.choices is not None
+            options = [(member.value, member) for member in field.choices]
+            return Select(options, value=value, allow_blank=False, id=field.name, compact=True)
+        if kind in (FieldKind.PERSONA, FieldKind.CHANNEL):
+            options = self._references(kind)
+            chosen = value if value in {key for _, key in options} else Select.NULL
+            return Select(options, value=chosen, prompt="Choose", id=field.name, compact=True)
+        selections = [(name, key, key in value) for name, key in self._references(kind)]
+        return SelectionList(*selections, id=field.name, compact=True)
+
+    def _references(self, kind: FieldKind) -> list[tuple[str, int]]:
+        data = self.data
+        if kind is FieldKind.PERSONA:
+            return [(p.name, p.id) for p in data.personas]
+        if kind is FieldKind.STAGES:
+            return [(s.name, s.id) for s in data.ordered_stages()]
+        return [(c.name, c.id) for c in data.channels]
+
+    def action_save(self) -> None:
+        values: dict[str, Any] = {}
+        problems: list[Problem] = []
+        for field in self.fields:
+            try:
+                values[field.name] = parse_value(field, self._raw(field))
+            except InvalidInputError as error:
+                problems.append(error.problem)
+        if not problems:
+            entry = replace(self.entry, **values)
+            problems = validate_entry(entry, self.data)
+        self._show_problems(problems)
+        if not problems:
+            self.dismiss(entry)
+
+    def _raw(self, field: EntryField) -> Any:
+        widget = self.query_one(f"#{field.name}")
+        if isinstance(widget, Input):
+            return widget.value
+        if isinstance(widget, TextArea):
+            return widget.text
+        if isinstance(widget, Checkbox):
+            return widget.value
+        if isinstance(widget, Select):
+            return None if widget.value is Select.NULL else widget.value
+        assert isinstance(widget, SelectionList)
+        return widget.selected
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        by_field = {p.field: p.message for p in problems}
+        for field in self.fields:
+            error = self.query_one(f"#error-{field.name}", Static)
+            error.update(by_field.get(field.name, ""))
+            error.display = field.name in by_field
+        first = next((f.name for f in self.fields if f.name in by_field), None)
+        if first is not None:
+            self.query_one(f"#{first}").focus()
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)

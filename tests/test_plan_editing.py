@@ -1,0 +1,148 @@
+"""Foundation and Strategy lists edited from the keyboard: add, edit, delete, cancel, undo,
+validation next to the field, and the consistency checks following every change."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
+
+from socialplan.core.model import Activity, SupportLevel
+from socialplan.data.store import read_plan
+from socialplan.screens.entry_form import EntryForm
+
+SIZE = (120, 40)
+
+
+def error(app, field: str) -> str:
+    return str(app.screen.query_one(f"#error-{field}", Static).render())
+
+
+async def focus_list(pilot, table_id: str) -> None:
+    pilot.app.screen.query_one(f"#{table_id}").focus()
+    await pilot.pause()
+
+
+async def test_add_edit_delete_and_undo_a_stakeholder(make_app, demo_path):
+    app = make_app("foundation")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.focused.id == "stakeholders"
+        await pilot.press("a")
+        assert isinstance(app.screen, EntryForm)
+        await pilot.press(*"Ria Jansen", "tab", *"Office manager")
+        app.screen.query_one("#support", Select).value = SupportLevel.SUPPORTER
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        ria = next(s for s in read_plan(demo_path).stakeholders if s.name == "Ria Jansen")
+        assert (ria.role, ria.support) == ("Office manager", SupportLevel.SUPPORTER)
+        assert "3 supporter" in str(app.screen.query_one("#support-summary").render())
+        app.screen.query_one("#stakeholders").move_cursor(row=5)
+        await pilot.press("e")
+        assert app.screen.query_one("#name", Input).value == "Ria Jansen"
+        app.screen.query_one("#next_action", Input).value = "Invite to the kick-off"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        edited = next(s for s in read_plan(demo_path).stakeholders if s.id == ria.id)
+        assert edited.next_action == "Invite to the kick-off"
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert all(s.id != ria.id for s in read_plan(demo_path).stakeholders)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert edited in read_plan(demo_path).stakeholders
+
+
+async def test_escape_cancels_without_writing(make_app, demo_path):
+    before = demo_path.read_bytes()
+    app = make_app("foundation")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        app.screen.query_one("#name", Input).value = "Changed my mind"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, EntryForm)
+        assert app.focused.id == "stakeholders"
+    assert demo_path.read_bytes() == before
+
+
+async def test_a_goal_that_is_not_smart_is_refused_with_reasons(make_app, demo_path):
+    before = demo_path.read_bytes()
+    app = make_app("strategy")
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_list(pilot, "goals")
+        await pilot.press("a")
+        await pilot.press(*"More leads", "ctrl+s")
+        assert isinstance(app.screen, EntryForm)
+        assert error(app, "kpi") == "name the KPI that measures this goal"
+        assert error(app, "target") == "a SMART goal needs a measurable target value"
+        assert error(app, "deadline") == "a SMART goal needs a deadline"
+        app.screen.query_one("#target", Input).value = "lots"
+        await pilot.press("ctrl+s")
+        assert error(app, "target") == "'lots' is not a number"
+        app.screen.query_one("#kpi", Input).value = "leads"
+        app.screen.query_one("#target", Input).value = "40"
+        app.screen.query_one("#deadline", Input).value = "2027-06-30"
+        app.screen.query_one("#channels", SelectionList).select(1)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    goal = next(g for g in read_plan(demo_path).goals if g.title == "More leads")
+    assert (goal.kpi, goal.target, goal.deadline.isoformat(), goal.channels) == (
+        "leads",
+        40.0,
+        "2027-06-30",
+        (1,),
+    )
+    assert demo_path.read_bytes() != before
+
+
+async def test_a_second_behaviour_row_for_the_same_pair_is_refused(make_app):
+    app = make_app("strategy")
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_list(pilot, "behaviour")
+        await pilot.press("a")
+        app.screen.query_one("#activity", Select).value = Activity.HIGH
+        await pilot.press("ctrl+s")
+        assert "already has a row for this channel" in error(app, "channel")
+
+
+async def test_a_channel_with_posts_cannot_be_deleted(make_app, demo_path):
+    before = demo_path.read_bytes()
+    app = make_app("strategy")
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_list(pilot, "channels")
+        await pilot.press("d")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [
+            "LinkedIn has 30 posts: move or delete them first."
+        ]
+    assert demo_path.read_bytes() == before
+
+
+async def test_checks_follow_each_change(make_app, demo_path):
+    app = make_app("strategy")
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_list(pilot, "stages")
+        await pilot.press("a", *"Advocate", "ctrl+s")
+        await pilot.pause()
+        checks = str(app.screen.query_one("#checks").render())
+        assert "Journey stage 'Advocate' has no content pillar." in checks
+        assert (app.figures.checks_failing, app.figures.checks_total) == (2, 5)
+        await focus_list(pilot, "activities")
+        app.screen.query_one("#activities").move_cursor(row=2)
+        await pilot.press("e")
+        app.screen.query_one("#connects_to", TextArea).text = "Open day\nCareers page"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        reels = next(a for a in read_plan(demo_path).activities if a.name.startswith("Reels"))
+        assert reels.connects_to == ("Open day", "Careers page")
+        assert app.figures.checks_failing == 1
+        await focus_list(pilot, "pillars")
+        await pilot.press("e")
+        advocate = next(s for s in app.plan_data.stages if s.name == "Advocate")
+        app.screen.query_one("#stages", SelectionList).select(advocate.id)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.figures.checks_failing == 0
+        assert "✓ Every journey stage has a content pillar" in str(
+            app.screen.query_one("#checks").render()
+        )
