@@ -20,7 +20,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
-from itertools import islice
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule as du
@@ -387,22 +386,3 @@ def _expand(rule: Recurrence, local_start: datetime, zone: ZoneInfo) -> Iterator
         cache=False,
     )
     return (local.replace(tzinfo=zone).astimezone(UTC) for local in expansion)
-
-
-def occurrences_between(
-    rules: Sequence[Recurrence], start: datetime, timezone: str, after: datetime, before: datetime
-) -> list[datetime]:
-    """Occurrences with ``after <= moment < before``."""
-    found = []
-    for moment in occurrences(rules, start, timezone):
-        if moment >= before:
-            break
-        if moment >= after:
-            found.append(moment)
-    return found
-
-
-def first_occurrences(
-    rules: Sequence[Recurrence], start: datetime, timezone: str, count: int
-) -> list[datetime]:
-    return list(islice(occurrences(rules, start, timezone), count))

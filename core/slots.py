@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from itertools import islice
 from zoneinfo import ZoneInfo
 
 from .model import Channel, ContentItem, PlanData, Status
@@ -66,28 +67,23 @@ def slot_rules(channel: Channel) -> tuple[Recurrence, ...]:
     return stored_rules(channel.slots)
 
 
-def slot_times(channel: Channel, timezone: str, today: date) -> Iterator[datetime]:
-    """The channel's slots in time order (UTC), counted from its ``slots_from`` day."""
-    rules = slot_rules(channel)
-    if not rules:
-        return iter(())
-    first_day = channel.slots_from or today
-    return occurrences(rules, local_midnight(first_day, timezone), timezone)
+def slots_ahead(
+    rules: tuple[Recurrence, ...], first_day: date, timezone: str, now: datetime
+) -> Iterator[datetime]:
+    """Slots after ``now`` and within ``SEARCH_DAYS`` of it, in time order (UTC), of rules
+    counted from ``first_day`` (which matters for 'every 2 weeks' and for counts)."""
+    horizon = now + timedelta(days=SEARCH_DAYS)
+    for moment in occurrences(rules, local_midnight(first_day, timezone), timezone):
+        if moment >= horizon:
+            return
+        if moment > now:
+            yield moment
 
 
 def upcoming_slots(
     rules: tuple[Recurrence, ...], first_day: date, timezone: str, now: datetime, count: int
 ) -> list[datetime]:
-    """The first ``count`` slots after ``now`` of rules counted from ``first_day``."""
-    start = local_midnight(first_day, timezone)
-    found: list[datetime] = []
-    horizon = now + timedelta(days=SEARCH_DAYS)
-    for moment in occurrences(rules, start, timezone):
-        if moment >= horizon or len(found) == count:
-            break
-        if moment > now:
-            found.append(moment)
-    return found
+    return list(islice(slots_ahead(rules, first_day, timezone, now), count))
 
 
 def next_free_slot(data: PlanData, item: ContentItem, now: datetime) -> datetime | None:
@@ -95,14 +91,10 @@ def next_free_slot(data: PlanData, item: ContentItem, now: datetime) -> datetime
     channel occupies; None when the channel has no slots or none free within a year."""
     channel = _channel(data, item.channel)
     timezone = data.plan.timezone
+    first_day = channel.slots_from or local_time(now, timezone).date()
     taken = _taken_minutes(data, item)
-    horizon = now + timedelta(days=SEARCH_DAYS)
-    for moment in slot_times(channel, timezone, local_time(now, timezone).date()):
-        if moment >= horizon:
-            return None
-        if moment > now and _minute(moment) not in taken:
-            return moment
-    return None
+    ahead = slots_ahead(slot_rules(channel), first_day, timezone, now)
+    return next((moment for moment in ahead if _minute(moment) not in taken), None)
 
 
 def next_free_day(data: PlanData, item: ContentItem, now: datetime) -> datetime | None:

@@ -93,7 +93,7 @@ class EntryForm(FormScreen[Any]):
         if not problems:
             entry = replace(self.entry, **values)
             problems = validate_entry(entry, self.data)
-        self._show_problems(problems)
+        self.show_problems(problems, [f.name for f in self.fields])
         if not problems:
             self.dismiss(entry)
 
@@ -109,16 +109,6 @@ class EntryForm(FormScreen[Any]):
             return None if widget.value is Select.NULL else widget.value
         assert isinstance(widget, SelectionList)
         return widget.selected
-
-    def _show_problems(self, problems: list[Problem]) -> None:
-        by_field = {p.field: p.message for p in problems}
-        for field in self.fields:
-            error = self.query_one(f"#error-{field.name}", Static)
-            error.update(by_field.get(field.name, ""))
-            error.display = field.name in by_field
-        first = next((f.name for f in self.fields if f.name in by_field), None)
-        if first is not None:
-            self.query_one(f"#{first}").focus()
 
 
 def _shown(value: Any) -> str:

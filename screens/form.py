@@ -3,13 +3,16 @@ Save / Cancel button row."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Static
+
+from socialplan.core.validation import Problem
 
 Result = TypeVar("Result")
 
@@ -47,3 +50,15 @@ class FormScreen(ModalScreen[Result | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def show_problems(self, problems: Sequence[Problem], order: Sequence[str]) -> None:
+        """Each message under its field (the Static ``#error-FIELD``), the others cleared;
+        the first field of ``order`` that has a problem gets the focus."""
+        by_field = {p.field: p.message for p in problems}
+        for error in self.query(".field-error").results(Static):
+            message = by_field.get((error.id or "").removeprefix("error-"), "")
+            error.update(message)
+            error.display = bool(message)
+        first = next((name for name in order if name in by_field), None)
+        if first is not None:
+            self.query_one(f"#{first}").focus()

@@ -14,7 +14,7 @@ from socialplan.core.model import ContentItem, Kind, PlanData, Status
 from socialplan.core.recurrence import describe_rules, parse_rules, rules_text, stored_rules
 from socialplan.core.schedule import local_time
 from socialplan.core.series import check_item
-from socialplan.core.validation import InvalidInputError, Problem, clean_text, parse_when
+from socialplan.core.validation import InvalidInputError, clean_text, parse_when
 from socialplan.tui.text import plain
 
 from .form import FormScreen
@@ -167,11 +167,11 @@ class ItemForm(FormScreen[ContentItem]):
         try:
             item = self._read_item()
         except InvalidInputError as error:
-            self._show_problems([error.problem])
+            self.show_problems([error.problem], (*FIELDS, "owner", "link"))
             return
         problems = check_item(item, self.data)
         if problems:
-            self._show_problems(problems)
+            self.show_problems(problems, (*FIELDS, "owner", "link"))
             return
         self.dismiss(item)
 
@@ -203,13 +203,3 @@ class ItemForm(FormScreen[ContentItem]):
     def _selected(self, name: str, default):
         value = self.query_one(f"#{name}", Select).value
         return default if value is Select.NULL else value
-
-    def _show_problems(self, problems: list[Problem]) -> None:
-        by_field = {p.field: p.message for p in problems}
-        for error in self.query(".field-error").results(Static):
-            name = (error.id or "").removeprefix("error-")
-            message = by_field.get(name, "")
-            error.update(message)
-            error.display = bool(message)
-        first = next(f for f in (*FIELDS, "owner", "link") if f in by_field)
-        self.query_one(f"#{first}").focus()

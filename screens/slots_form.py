@@ -21,7 +21,7 @@ from socialplan.core.recurrence import (
 )
 from socialplan.core.schedule import local_time
 from socialplan.core.slots import upcoming_slots
-from socialplan.core.validation import InvalidInputError, Problem
+from socialplan.core.validation import InvalidInputError
 from socialplan.tui.text import when
 
 from .form import FormScreen
@@ -122,7 +122,7 @@ class SlotsForm(FormScreen[Channel]):
                 read()
             except InvalidInputError as error:
                 problems.append(error.problem)
-        self._show_problems(problems)
+        self.show_problems(problems, ("planned", "slots"))
         if problems:
             return
         rules = self._rules()
@@ -134,15 +134,6 @@ class SlotsForm(FormScreen[Channel]):
                 slots_from=self._start() if rules else None,
             )
         )
-
-    def _show_problems(self, problems: list[Problem]) -> None:
-        by_field = {p.field: p.message for p in problems}
-        for field in ("planned", "slots"):
-            error = self.query_one(f"#error-{field}", Static)
-            error.update(by_field.get(field, ""))
-            error.display = field in by_field
-        if problems:
-            self.query_one(f"#{problems[0].field}", Input).focus()
 
 
 def slot_preview(

@@ -4,6 +4,7 @@ daylight-saving changes."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from itertools import islice, takewhile
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,8 +15,7 @@ from socialplan.core.recurrence import (
     Freq,
     Recurrence,
     describe_rules,
-    first_occurrences,
-    occurrences_between,
+    occurrences,
     parse_rules,
     rules_text,
     stored_rules,
@@ -23,6 +23,20 @@ from socialplan.core.recurrence import (
 from socialplan.core.validation import InvalidInputError
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def first_occurrences(rules, start, timezone, count):
+    return list(islice(occurrences(rules, start, timezone), count))
+
+
+def occurrences_between(rules, start, timezone, after, before):
+    return [
+        m
+        for m in takewhile(lambda m: m < before, occurrences(rules, start, timezone))
+        if m >= after
+    ]
+
+
 TZ = "Europe/Amsterdam"
 
 

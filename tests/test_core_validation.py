@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialplan.core.codec import from_doc, to_doc
-from socialplan.core.edits import with_entity, without_entity
+from socialplan.core.edits import with_changes
 from socialplan.core.model import (
     ENTITY_TYPES,
     ContentItem,
@@ -214,12 +214,12 @@ def test_every_table_is_a_plan_data_field():
 
 def test_with_and_without_entity(demo_data):
     item = replace(demo_data.items[0], title="Changed")
-    changed = with_entity(demo_data, item)
+    changed = with_changes(demo_data, [item], ())
     assert changed.items[0].title == "Changed"
     assert len(changed.items) == len(demo_data.items)
-    added = with_entity(demo_data, replace(item, id=999))
+    added = with_changes(demo_data, [replace(item, id=999)], ())
     assert len(added.items) == len(demo_data.items) + 1
-    assert len(without_entity(added, item).items) == len(demo_data.items)
+    assert len(with_changes(added, [], [item]).items) == len(demo_data.items)
 
 
 def test_codec_calls_default_factories_per_document():

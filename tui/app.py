@@ -24,7 +24,7 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from socialplan.core.cycle import PHASES
-from socialplan.core.edits import Edit, describe, with_changes, with_entity
+from socialplan.core.edits import Edit, describe, with_changes
 from socialplan.core.figures import PanelFigures, panel_figures
 from socialplan.core.model import ContentItem, Plan, PlanData
 from socialplan.core.series import SeriesChange, series_change, upcoming_repeats
@@ -144,7 +144,7 @@ class SocialPlanApp(App[None]):
         except StoreError as error:
             self._not_saved(error)
             return
-        self.plan_data = with_entity(data, entity)
+        self.plan_data = with_changes(data, [entity], ())
         self._record(Edit(_label(before, entity), _kept(before), () if before else (entity,)))
         self.last_saved = entity
 

@@ -141,10 +141,7 @@ class MonthGrid(CachedLineStyles, Widget, can_focus=True):
         return text
 
     def _strip(self, text: Text, width: int) -> Strip:
-        base = self.line_style()
-        text.stylize_before(base)
-        text.no_wrap, text.end = True, ""
-        return Strip(text.render(self.app.console), text.cell_len).crop_extend(0, width, base)
+        return self.text_strip(text, width, self.line_style())
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,7 +275,4 @@ class DayList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
             text.stylize_before(self.line_style(component))
         if index == self.cursor:
             text.stylize(self.line_style("day-list--cursor"))
-        text.truncate(width, overflow="ellipsis", pad=True)
-        text.stylize_before(base)
-        text.no_wrap, text.end = True, ""
-        return Strip(text.render(self.app.console), width).crop_extend(0, width, base)
+        return self.text_strip(text, width, base)

@@ -158,9 +158,7 @@ class ItemList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
             text = self._line(self._row_cells(index), width)
             if index == self.cursor:
                 text.stylize(self.line_style("item-list--cursor"))
-        text.stylize_before(base)
-        strip = Strip(text.render(self.app.console), text.cell_len)
-        return strip.crop_extend(0, width, base)
+        return self.text_strip(text, width, base)
 
     def _line(self, cells: Sequence[Text], width: int) -> Text:
         line = Text(" ", no_wrap=True, end="")

@@ -158,12 +158,7 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         return self._strip(Text(" ").append_text(self._cache[index][row]), width, style)
 
     def _strip(self, text: Text, width: int, component: str) -> Strip:
-        text.truncate(width, overflow="ellipsis", pad=True)
-        text.no_wrap = True
-        text.end = ""
-        style = self.line_style(component)
-        text.stylize_before(style)
-        return Strip(text.render(self.app.console), width).crop_extend(0, width, style)
+        return self.text_strip(text, width, self.line_style(component))
 
 
 class Kanban(Horizontal, can_focus=False):

@@ -1,4 +1,4 @@
-"""Cached styles for line-API widgets.
+"""Cached styles for line-API widgets, and turning a line of text into a Strip.
 
 ``Widget.rich_style`` walks the ancestors on every call; a widget that renders forty lines
 per frame would do that forty times. These styles change only when CSS, the theme or focus
@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -35,6 +37,14 @@ class CachedLineStyles(_Base):
                 style += self.get_component_rich_style(component)
             self._line_styles[component] = style
         return self._line_styles[component]
+
+    def text_strip(self, text: Text, width: int, style: Style) -> Strip:
+        """One line of ``text`` as exactly ``width`` cells on ``style``: cut with an
+        ellipsis, or padded."""
+        text.truncate(width, overflow="ellipsis")
+        text.no_wrap, text.end = True, ""
+        text.stylize_before(style)
+        return Strip(text.render(self.app.console), text.cell_len).crop_extend(0, width, style)
 
     def notify_style_update(self) -> None:
         self._line_styles.clear()
