@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Activity, PlanData
+from .model import Activity, PlanData, SocialActivity, Stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +74,15 @@ def personas_reached_by_no_channel(data: PlanData) -> CheckResult:
 
 
 def stages_without_pillar(data: PlanData) -> CheckResult:
-    covered = {stage for pillar in data.pillars for stage in pillar.stages}
     return CheckResult(
         "Every journey stage has a content pillar",
-        tuple(
-            f"Journey stage '{s.name}' has no content pillar."
-            for s in data.ordered_stages()
-            if s.id not in covered
-        ),
+        tuple(f"Journey stage '{s.name}' has no content pillar." for s in bare_stages(data)),
     )
+
+
+def bare_stages(data: PlanData) -> list[Stage]:
+    covered = {stage for pillar in data.pillars for stage in pillar.stages}
+    return [s for s in data.ordered_stages() if s.id not in covered]
 
 
 def islands(data: PlanData) -> CheckResult:
@@ -90,7 +90,10 @@ def islands(data: PlanData) -> CheckResult:
         "No social activity is an island",
         tuple(
             f"'{a.name}' connects to nothing else in the marketing approach (an island)."
-            for a in data.activities
-            if not any(target.strip() for target in a.connects_to)
+            for a in island_activities(data)
         ),
     )
+
+
+def island_activities(data: PlanData) -> list[SocialActivity]:
+    return [a for a in data.activities if not any(t.strip() for t in a.connects_to)]

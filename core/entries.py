@@ -19,6 +19,7 @@ from .model import (
     OnlineBehaviour,
     Persona,
     Pillar,
+    Plan,
     PlanData,
     SocialActivity,
     Stage,
@@ -34,6 +35,7 @@ from .validation import (
     clean_text,
     parse_date,
     validate_goal,
+    validate_plan,
 )
 
 
@@ -69,6 +71,47 @@ def _text(name: str, label: str, *, required: bool = False) -> EntryField:
 
 def _long(name: str, label: str) -> EntryField:
     return EntryField(name, label, FieldKind.LONG_TEXT)
+
+
+def _lines(name: str, label: str) -> EntryField:
+    return EntryField(name, label, FieldKind.LINES)
+
+
+PLAN_SECTIONS: dict[str, tuple[EntryField, ...]] = {
+    "inputs": (
+        _text("name", "Plan name", required=True),
+        _long("business_strategy", "Business strategy"),
+        _long("marketing_strategy", "Marketing strategy"),
+    ),
+    "problem": (
+        _long("problem_statement", "Problem statement"),
+        _lines("points_of_attention", "Points of attention"),
+    ),
+    "frameworks": (
+        _long("tone", "Tone of voice"),
+        _lines("dos", "Do's"),
+        _lines("donts", "Don'ts"),
+        EntryField("budget", "Budget per iteration", FieldKind.NUMBER),
+        EntryField("hours_per_week", "Hours per week", FieldKind.NUMBER),
+    ),
+    "culture": (_long("culture_notes", "Culture notes"),),
+}
+"""The plan's prose, in the sections the Foundation and Strategy screens edit one at a time."""
+
+CHANNEL_CHOICE = (
+    _text("name", "Channel", required=True),
+    EntryField("planned_per_week", "Posts per week", FieldKind.INT),
+    _text("reason", "Why this channel"),
+)
+MEDIA_PLAN = (
+    _text("role", "Role"),
+    _text("audience", "Audience"),
+    _text("formats", "Formats"),
+    EntryField("planned_per_week", "Posts per week", FieldKind.INT),
+    _text("owner", "Owner"),
+)
+"""A channel's two sides: why it was chosen (channel selection) and how it is used
+(media plan)."""
 
 
 FIELDS: dict[type, tuple[EntryField, ...]] = {
@@ -112,16 +155,12 @@ FIELDS: dict[type, tuple[EntryField, ...]] = {
         EntryField("activity", "How active", FieldKind.CHOICE, choices=Activity),
         _text("when", "When"),
     ),
-    Channel: (
-        _text("name", "Channel", required=True),
-        EntryField("planned_per_week", "Posts per week", FieldKind.INT),
-        _text("role", "Role"),
-        _text("reason", "Why this channel"),
-    ),
+    Channel: (*CHANNEL_CHOICE, *(f for f in MEDIA_PLAN if f.name != "planned_per_week")),
     Stage: (
         _text("name", "Stage", required=True),
         EntryField("order", "Order", FieldKind.INT),
         _text("description", "About"),
+        _text("formats", "Formats"),
     ),
     Pillar: (
         _text("name", "Pillar", required=True),
@@ -134,8 +173,9 @@ FIELDS: dict[type, tuple[EntryField, ...]] = {
         EntryField("connects_to", "Connects to", FieldKind.LINES),
         EntryField("channels", "Channels", FieldKind.CHANNELS),
     ),
+    Plan: tuple(field for fields in PLAN_SECTIONS.values() for field in fields),
 }
-"""The editable fields of each entity a Foundation or Strategy list shows, in form order."""
+"""The editable fields of each kind of entry, in form order."""
 
 NEW_ENTRIES: dict[type, Any] = {
     Stakeholder: Stakeholder(""),
@@ -197,26 +237,45 @@ def _number(field: EntryField, text: str) -> float | None:
     return value
 
 
-def validate_entry(entity: Any, data: PlanData) -> list[Problem]:
-    """Required fields, text limits, references, and the kind's own rules (SMART goals)."""
-    problems = []
-    for field in FIELDS[type(entity)]:
-        value = getattr(entity, field.name)
-        if field.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
-            limit = MAX_TITLE if field.kind is FieldKind.TEXT else MAX_TEXT
-            if field.required and not value.strip():
-                problems.append(Problem(field.name, "must not be empty"))
-            elif len(value) > limit:
-                problems.append(Problem(field.name, f"at most {limit} characters"))
-        elif field.kind is FieldKind.PERSONA and value not in {p.id for p in data.personas}:
-            problems.append(Problem(field.name, "choose one of the plan's personas"))
-        elif field.kind is FieldKind.CHANNEL and value not in {c.id for c in data.channels}:
-            problems.append(Problem(field.name, "choose one of the plan's channels"))
+def validate_entry(
+    entity: Any, data: PlanData, fields: tuple[EntryField, ...] | None = None
+) -> list[Problem]:
+    """Required fields, text limits, references, and the kind's own rules (SMART goals,
+    plan settings), for ``fields`` (default: all of the kind's editable fields)."""
+    fields = FIELDS[type(entity)] if fields is None else fields
+    problems = [problem for field in fields if (problem := _field_problem(field, entity, data))]
     if isinstance(entity, Goal):
         problems += [p for p in validate_goal(entity) if p.field != "title"]
+    if isinstance(entity, Plan):
+        names = {field.name for field in fields}
+        problems += [p for p in validate_plan(entity) if p.field in names]
     if isinstance(entity, OnlineBehaviour) and not problems:
         problems += _duplicate_behaviour(entity, data)
     return problems
+
+
+MAX_LINES = 100
+
+
+def _field_problem(field: EntryField, entity: Any, data: PlanData) -> Problem | None:
+    value = getattr(entity, field.name)
+    kind = field.kind
+    if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+        limit = MAX_TITLE if kind is FieldKind.TEXT else MAX_TEXT
+        if field.required and not value.strip():
+            return Problem(field.name, "must not be empty")
+        if len(value) > limit:
+            return Problem(field.name, f"at most {limit} characters")
+    if kind is FieldKind.LINES:
+        if len(value) > MAX_LINES:
+            return Problem(field.name, f"at most {MAX_LINES} lines")
+        if any(len(line) > MAX_TITLE for line in value):
+            return Problem(field.name, f"at most {MAX_TITLE} characters per line")
+    if kind is FieldKind.PERSONA and value not in {p.id for p in data.personas}:
+        return Problem(field.name, "choose one of the plan's personas")
+    if kind is FieldKind.CHANNEL and value not in {c.id for c in data.channels}:
+        return Problem(field.name, "choose one of the plan's channels")
+    return None
 
 
 def _duplicate_behaviour(entry: OnlineBehaviour, data: PlanData) -> list[Problem]:

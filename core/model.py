@@ -61,6 +61,16 @@ class Plan:
     problem_statement: str = ""
     points_of_attention: tuple[str, ...] = ()
     culture_notes: str = ""
+    tone: str = ""
+    """Strategic frameworks: the voice the plan speaks in."""
+    dos: tuple[str, ...] = ()
+    donts: tuple[str, ...] = ()
+    budget: float | None = None
+    """Money for social media per iteration (ads, tools, outside help)."""
+    hours_per_week: float | None = None
+    """Team time the plan may take each week."""
+    completed_steps: tuple[str, ...] = ()
+    """Keys of the Strategy steps the team marked complete (see ``steps``)."""
     current_iteration: int = 1
     timezone: str = "Europe/Amsterdam"
     ratio_content: int = 10
@@ -111,6 +121,9 @@ class Channel:
     planned_per_week: int = 0
     reason: str = ""
     role: str = ""
+    audience: str = ""
+    formats: str = ""
+    owner: str = ""
     slots: str = ""
     """Posting slots: recurrence rules, one RRULE per line (see ``recurrence``)."""
     slots_from: date | None = None
@@ -127,6 +140,8 @@ class Stage:
     name: str
     order: int = 0
     description: str = ""
+    formats: str = ""
+    """Content formats that suit this stage (video, carousel, case study...)."""
     id: int = 0
 
 
@@ -339,8 +354,23 @@ class PlanData:
 
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
-    Stage("See", 1, "Everyone who could ever be interested: reach and awareness"),
-    Stage("Think", 2, "People considering a solution: inform and help compare"),
-    Stage("Do", 3, "People ready to act: offers, demos, a clear call to action"),
-    Stage("Care", 4, "Customers: service, loyalty, advocacy"),
+    Stage(
+        "See",
+        1,
+        "Everyone who could ever be interested: reach and awareness",
+        "Short video, photos, infographics",
+    ),
+    Stage(
+        "Think",
+        2,
+        "People considering a solution: inform and help compare",
+        "How-to articles, explainers, comparisons",
+    ),
+    Stage(
+        "Do",
+        3,
+        "People ready to act: offers, demos, a clear call to action",
+        "Case studies, demos, offers",
+    ),
+    Stage("Care", 4, "Customers: service, loyalty, advocacy", "Tips for customers, reviews"),
 )

@@ -16,6 +16,9 @@ from .model import ContentItem, Goal, Plan, PlanData
 
 MAX_TITLE = 200
 MAX_TEXT = 20_000
+MAX_BUDGET = 1e12
+MAX_WEEK_HOURS = 10_000
+"""Team hours, summed over people, so more than the 168 of one person's week."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters other than tab and newline (C0, DEL and C1, which includes CSI)."""
 _LINE_BREAKS = re.compile(r"[\t\r\n]+")
@@ -112,6 +115,12 @@ def validate_plan(plan: Plan) -> list[Problem]:
         problems.append(Problem("window_days", "the window must be 1 to 366 days"))
     if not 0 <= plan.min_cta_percent <= 100:
         problems.append(Problem("min_cta_percent", "a percentage is 0 to 100"))
+    if plan.budget is not None and not 0 <= plan.budget <= MAX_BUDGET:
+        problems.append(Problem("budget", f"a budget is 0 to {MAX_BUDGET:,.0f}"))
+    if plan.hours_per_week is not None and not 0 <= plan.hours_per_week <= MAX_WEEK_HOURS:
+        problems.append(
+            Problem("hours_per_week", f"team hours per week are 0 to {MAX_WEEK_HOURS:,}")
+        )
     try:
         ZoneInfo(plan.timezone)
     except (ZoneInfoNotFoundError, ValueError):

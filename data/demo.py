@@ -186,6 +186,32 @@ def _plan() -> Plan:
             "social media feels like bragging to some technicians; start with those who "
             "enjoy it and show what it brings."
         ),
+        tone=(
+            "Plain Dutch, the way a good technician explains at the kitchen table: concrete, "
+            "calm, no jargon without explanation, no hype."
+        ),
+        dos=(
+            "Show real projects, with the client's permission",
+            "Give numbers: savings, payback time, subsidy amounts",
+            "Answer every comment within one working day",
+        ),
+        donts=(
+            "No client addresses, floor plans or security systems",
+            "No fear marketing about gas prices",
+            "No stock photos of smiling engineers",
+        ),
+        budget=4500,
+        hours_per_week=16,
+        completed_steps=(
+            "inputs",
+            "problem",
+            "personas",
+            "goals",
+            "behaviour",
+            "channels",
+            "content",
+            "frameworks",
+        ),
         current_iteration=2,
         timezone=TIMEZONE,
         id=1,
@@ -279,10 +305,42 @@ def _channels(first_monday: date) -> list[Channel]:
         "Newsletter": "thu 07:30",
     }
     channels = [
-        Channel("LinkedIn", 5, "Facility managers and directors research here", "Lead channel"),
-        Channel("Instagram", 3, "Employer branding and local visibility", "Show the work"),
-        Channel("YouTube", 1, "Explainers that sales can send after a call", "Explain"),
-        Channel("Newsletter", 1, "Owned audience of 600 contacts", "Nurture and convert"),
+        Channel(
+            "LinkedIn",
+            5,
+            "Facility managers and directors research here",
+            "Lead channel",
+            "Facility managers, owner-directors",
+            "Articles, carousels, case studies",
+            "Joost",
+        ),
+        Channel(
+            "Instagram",
+            3,
+            "Employer branding and local visibility",
+            "Show the work",
+            "Future technicians, local owners",
+            "Reels, stories, photos",
+            "Lotte",
+        ),
+        Channel(
+            "YouTube",
+            1,
+            "Explainers that sales can send after a call",
+            "Explain",
+            "Prospects comparing heat pumps",
+            "Explainer videos",
+            "Lotte",
+        ),
+        Channel(
+            "Newsletter",
+            1,
+            "Owned audience of 600 contacts",
+            "Nurture and convert",
+            "Clients and warm leads",
+            "Monthly digest, offers",
+            "Daan",
+        ),
     ]
     return [
         replace(c, slots=rules_text(parse_rules(slots[c.name])), slots_from=first_monday)

@@ -16,6 +16,7 @@ from socialplan.core.checks import consistency_checks
 from socialplan.core.model import PlanData
 from socialplan.core.recurrence import describe_rules, stored_rules
 from socialplan.core.schedule import local_time
+from socialplan.core.steps import STRATEGY_STEPS, strategy_progress
 from socialplan.core.summaries import support_summary
 from socialplan.core.validation import clean_text
 
@@ -23,17 +24,10 @@ from .files import atomic_replace
 
 SECTIONS = (
     "Internal organisation",
-    "Business and marketing strategy",
-    "Problem statement and points of attention",
-    "Target groups and personas",
-    "SMART objectives",
-    "Online behaviour",
-    "Channels and media plan",
-    "Journey stages and content pillars",
-    "Integration with the marketing approach",
+    *(step.title for step in STRATEGY_STEPS),
     "Consistency checks",
 )
-"""The document's second-level headings, in order."""
+"""The document's second-level headings, in order: the foundation, the Strategy steps."""
 
 
 def plan_markdown(data: PlanData, now: datetime) -> str:
@@ -42,6 +36,7 @@ def plan_markdown(data: PlanData, now: datetime) -> str:
     lines = [f"# {inline(plan.name)}", ""]
     named = f" ({inline(iteration.name)})" if iteration else ""
     lines += [f"Social media plan, iteration {plan.current_iteration}{named}.", ""]
+    lines += [f"Strategy: {strategy_progress(data).describe()}.", ""]
     lines += [f"Exported {now:%Y-%m-%d %H:%M} UTC by socialplan.", ""]
     for title, body in zip(SECTIONS, _bodies(data, now), strict=True):
         lines += [f"## {title}", "", *body, ""]
@@ -62,7 +57,9 @@ def _bodies(data: PlanData, now: datetime) -> Iterable[list[str]]:
     yield _behaviour(data)
     yield _channels(data)
     yield _stages(data)
+    yield _frameworks(data)
     yield _integration(data)
+    yield _media_plan(data)
     yield _checks(data)
 
 
@@ -140,13 +137,12 @@ def _strategy(data: PlanData) -> list[str]:
 
 
 def _problem(data: PlanData) -> list[str]:
-    points = [f"- {inline(point)}" for point in data.plan.points_of_attention]
     return [
         *paragraphs(data.plan.problem_statement, "No problem statement yet."),
         "",
         "Points of attention:",
         "",
-        *(points or ["_None yet._"]),
+        *_bullets(data.plan.points_of_attention),
     ]
 
 
@@ -206,15 +202,9 @@ def _behaviour(data: PlanData) -> list[str]:
 
 def _channels(data: PlanData) -> list[str]:
     return table(
-        ("Channel", "Posts per week", "Posting slots", "Role", "Why"),
+        ("Channel", "Posts per week", "Posting slots", "Why"),
         (
-            (
-                c.name,
-                c.planned_per_week,
-                describe_rules(stored_rules(c.slots)),
-                c.role,
-                c.reason,
-            )
+            (c.name, c.planned_per_week, describe_rules(stored_rules(c.slots)), c.reason)
             for c in data.channels
         ),
         "No channels chosen.",
@@ -223,10 +213,11 @@ def _channels(data: PlanData) -> list[str]:
 
 def _stages(data: PlanData) -> list[str]:
     return table(
-        ("Stage", "Content pillars", "About"),
+        ("Stage", "Formats", "Content pillars", "About"),
         (
             (
                 s.name,
+                s.formats,
                 ", ".join(p.name for p in data.pillars if s.id in p.stages),
                 s.description,
             )
@@ -234,6 +225,31 @@ def _stages(data: PlanData) -> list[str]:
         ),
         "No journey stages.",
     )
+
+
+def _frameworks(data: PlanData) -> list[str]:
+    plan = data.plan
+    budget = f"{plan.budget:,.2f} per iteration" if plan.budget is not None else "not set"
+    hours = f"{plan.hours_per_week:g} a week" if plan.hours_per_week is not None else "not set"
+    return [
+        "### Tone of voice",
+        "",
+        *paragraphs(plan.tone, "Not described yet."),
+        "",
+        "### Do's",
+        "",
+        *_bullets(plan.dos),
+        "",
+        "### Don'ts",
+        "",
+        *_bullets(plan.donts),
+        "",
+        f"Budget: {budget}. Team time: {hours}.",
+    ]
+
+
+def _bullets(lines: Sequence[str]) -> list[str]:
+    return [f"- {inline(line)}" for line in lines] or ["_None yet._"]
 
 
 def _integration(data: PlanData) -> list[str]:
@@ -248,6 +264,17 @@ def _integration(data: PlanData) -> list[str]:
             for a in data.activities
         ),
         "No social activities recorded.",
+    )
+
+
+def _media_plan(data: PlanData) -> list[str]:
+    return table(
+        ("Channel", "Role", "Audience", "Formats", "Posts per week", "Owner"),
+        (
+            (c.name, c.role, c.audience, c.formats, c.planned_per_week, c.owner)
+            for c in data.channels
+        ),
+        "No channels chosen.",
     )
 
 

@@ -27,12 +27,18 @@ HINTS = {
 
 
 class EntryForm(FormScreen[Any]):
-    def __init__(self, entry: Any, data: PlanData, what: str) -> None:
+    def __init__(
+        self,
+        entry: Any,
+        data: PlanData,
+        what: str,
+        fields: tuple[EntryField, ...] | None = None,
+    ) -> None:
         super().__init__()
         self.entry = entry
         self.data = data
         self.what = what
-        self.fields = FIELDS[type(entry)]
+        self.fields = FIELDS[type(entry)] if fields is None else fields
 
     def compose(self) -> ComposeResult:
         heading = f"Edit {self.what}" if self.entry.id else f"New {self.what}"
@@ -92,7 +98,7 @@ class EntryForm(FormScreen[Any]):
                 problems.append(error.problem)
         if not problems:
             entry = replace(self.entry, **values)
-            problems = validate_entry(entry, self.data)
+            problems = validate_entry(entry, self.data, self.fields)
         self.show_problems(problems, [f.name for f in self.fields])
         if not problems:
             self.dismiss(entry)

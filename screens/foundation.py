@@ -11,9 +11,10 @@ from socialplan.core.cycle import phase_named
 from socialplan.core.model import ChangeAction, PlanData, Stakeholder, TeamMember
 from socialplan.core.summaries import support_summary
 from socialplan.tui.text import day, plain, tick
+from socialplan.tui.widgets.prose import ProseView
 from socialplan.tui.widgets.tables import PlanTable
 
-from .lists import LIST_BINDINGS, ListScreen, ListSpec
+from .lists import LIST_BINDINGS, ListScreen, ListSpec, ProseSpec
 
 
 class FoundationScreen(ListScreen):
@@ -24,6 +25,7 @@ class FoundationScreen(ListScreen):
         "change-actions": ListSpec(ChangeAction, "change action"),
         "team": ListSpec(TeamMember, "team member"),
     }
+    PROSE = {"culture": ProseSpec("culture", "culture notes")}
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):
@@ -43,7 +45,7 @@ class FoundationScreen(ListScreen):
             yield Label("Project team", classes="section-title")
             yield PlanTable(["Name", "Role"], empty="No team members yet", id="team")
             yield Label("Culture", classes="section-title")
-            yield Static(id="culture", classes="prose")
+            yield ProseView(id="culture", classes="prose")
 
     def show_plan(self, data: PlanData) -> None:
         summary = support_summary(data, self.now().date())
@@ -69,5 +71,5 @@ class FoundationScreen(ListScreen):
         self.query_one("#team", PlanTable).show_rows(
             (str(m.id), [plain(m.name), plain(m.role)]) for m in data.team
         )
-        culture = data.plan.culture_notes or "No notes on culture yet."
+        culture = data.plan.culture_notes or "No notes on culture yet: e writes them."
         self.query_one("#culture", Static).update(plain(culture))

@@ -1,7 +1,8 @@
-"""Add, edit and delete for the lists of the Foundation and Strategy screens.
+"""Add, edit and delete for the lists and texts of the Foundation and Strategy screens.
 
-A screen names its editable tables (``LISTS``); the keys act on the focused one. Every
-change goes up to the App as a message, which saves it at once.
+A screen names its editable tables (``LISTS``) and texts (``PROSE``); the keys act on the
+focused one, or on the first one in the focused section. Every change goes up to the App as
+a message, which saves it at once.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.widget import Widget
+from textual.widgets import Collapsible, DataTable
 
-from socialplan.core.entries import NEW_ENTRIES, why_not_deletable
+from socialplan.core.entries import NEW_ENTRIES, PLAN_SECTIONS, EntryField, why_not_deletable
 from socialplan.core.model import OnlineBehaviour, PlanData
 from socialplan.tui.messages import DeleteEntity, SaveEntity
+from socialplan.tui.widgets.prose import ProseView
 from socialplan.tui.widgets.tables import PlanTable
 
 from .base import PhaseScreen
@@ -32,52 +35,116 @@ class ListSpec:
     entity: type
     what: str
     """How one entry is called in titles and messages: 'stakeholder'."""
+    fields: tuple[EntryField, ...] | None = None
+    """The fields this list edits; None for all of the entity's fields."""
+    added_elsewhere: str | None = None
+    """Why entries are not added or deleted in this list, when they are not."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProseSpec:
+    section: str
+    """A key of ``PLAN_SECTIONS``: the plan fields this text shows."""
+    what: str
 
 
 class ListScreen(PhaseScreen):
     LISTS: ClassVar[dict[str, ListSpec]] = {}
     """Editable tables by widget id."""
+    PROSE: ClassVar[dict[str, ProseSpec]] = {}
+    """Editable texts by widget id."""
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.focus_start()
+
+    def focus_start(self) -> None:
+        """Where the focus goes when the screen opens: the first list."""
         first = next(iter(self.LISTS), None)
         if first is not None:
             self.query_one(f"#{first}", PlanTable).focus()
 
-    def _focused_list(self) -> tuple[PlanTable, ListSpec] | None:
+    def _target(self) -> Widget | None:
+        """The focused list or text, or the first one in the section whose title has the
+        focus (the section opens); None, with a hint, when there is none."""
         focused = self.focused
-        if isinstance(focused, PlanTable) and focused.id in self.LISTS:
-            return focused, self.LISTS[focused.id]
-        self.notify("Move to a list first (tab).", severity="warning")
+        if isinstance(focused, PlanTable | ProseView) and self._editable(focused):
+            return focused
+        section = next(
+            (a for a in (focused.ancestors if focused else []) if isinstance(a, Collapsible)),
+            None,
+        )
+        if section is not None:
+            inside = [w for w in section.query("PlanTable, ProseView") if self._editable(w)]
+            if inside:
+                section.collapsed = False
+                inside[0].focus()
+                return inside[0]
+        self.notify("Move to a list or a text first (tab).", severity="warning")
         return None
 
-    def _selected_entry(self) -> tuple[Any, ListSpec] | None:
-        found = self._focused_list()
-        if found is None or self.data is None:
-            return None
-        table, spec = found
+    def _editable(self, widget: Widget) -> bool:
+        return widget.id in (self.LISTS if isinstance(widget, PlanTable) else self.PROSE)
+
+    def _selected_entry(self, table: PlanTable) -> tuple[Any, ListSpec] | None:
+        assert self.data is not None and table.id is not None
+        spec = self.LISTS[table.id]
         key = table.selected_key()
         entries = getattr(self.data, spec.entity.TABLE)
         entry = next((e for e in entries if key is not None and e.id == int(key)), None)
-        return (entry, spec) if entry is not None else None
+        if entry is None:
+            self.notify(f"No {spec.what} here yet.", severity="warning")
+            return None
+        return entry, spec
 
     def action_add_entry(self) -> None:
-        found = self._focused_list()
-        if found is not None and self.data is not None:
-            spec = found[1]
-            self._open_form(blank_entry(spec.entity, self.data), spec)
+        target = self._target()
+        if target is None or self.data is None:
+            return
+        if isinstance(target, ProseView):
+            self._edit_prose(target)
+            return
+        assert target.id is not None
+        spec = self.LISTS[target.id]
+        if spec.added_elsewhere:
+            self.notify(spec.added_elsewhere, severity="warning")
+            return
+        self._open_form(blank_entry(spec.entity, self.data), spec)
 
     def action_edit_entry(self) -> None:
-        selected = self._selected_entry()
-        if selected is not None:
-            self._open_form(*selected)
+        target = self._target()
+        if isinstance(target, ProseView):
+            self._edit_prose(target)
+        elif isinstance(target, PlanTable) and self.data is not None:
+            selected = self._selected_entry(target)
+            if selected is not None:
+                self._open_form(*selected)
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
         self.action_edit_entry()
 
+    def on_prose_view_edit_requested(self, _event: ProseView.EditRequested) -> None:
+        self.action_edit_entry()
+
+    def _edit_prose(self, prose: ProseView) -> None:
+        assert self.data is not None and prose.id is not None
+        spec = self.PROSE[prose.id]
+        fields = PLAN_SECTIONS[spec.section]
+        self._open_form(self.data.plan, ListSpec(type(self.data.plan), spec.what, fields))
+
     def action_delete_entry(self) -> None:
-        selected = self._selected_entry()
-        if selected is None or self.data is None:
+        target = self._target()
+        if target is None or self.data is None:
+            return
+        if isinstance(target, ProseView):
+            self.notify("This is text: e edits it, and an emptied field is gone.")
+            return
+        assert target.id is not None
+        if self.LISTS[target.id].added_elsewhere:
+            self.notify(self.LISTS[target.id].added_elsewhere or "", severity="warning")
+            return
+        selected = self._selected_entry(target)
+        if selected is None:
             return
         entry, spec = selected
         reason = why_not_deletable(entry, self.data)
@@ -104,7 +171,7 @@ class ListScreen(PhaseScreen):
             if result is not None:
                 self.post_message(SaveEntity(result))
 
-        self.app.push_screen(EntryForm(entry, self.data, spec.what), saved)
+        self.app.push_screen(EntryForm(entry, self.data, spec.what, spec.fields), saved)
 
 
 def blank_entry(entity: type, data: PlanData) -> Any:

@@ -1,16 +1,23 @@
-"""Phase 2, Strategy: the social marketing plan, step by step."""
+"""Phase 2, Strategy: the social marketing plan as a guided plan.
+
+Each step of the model is a section the user opens (enter on its title), fills (a / e / d)
+and marks complete (m); the line at the top shows the progress across steps.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Label, Static
+from textual.widgets import Collapsible, Static
 
 from socialplan.core.checks import consistency_checks
 from socialplan.core.cycle import phase_named
+from socialplan.core.entries import CHANNEL_CHOICE, MEDIA_PLAN
 from socialplan.core.model import (
     Channel,
     Goal,
@@ -21,78 +28,172 @@ from socialplan.core.model import (
     SocialActivity,
     Stage,
 )
-from socialplan.core.validation import clean_text
-from socialplan.tui.messages import ExportPlan
+from socialplan.core.steps import (
+    STRATEGY_STEPS,
+    StepState,
+    StrategyProgress,
+    strategy_progress,
+    toggle_step,
+)
+from socialplan.core.validation import InvalidInputError, clean_text
+from socialplan.tui.messages import ExportPlan, SaveEntity
 from socialplan.tui.text import day, number, one_line, plain, tick
+from socialplan.tui.widgets.prose import ProseView
 from socialplan.tui.widgets.tables import PlanTable
 
-from .lists import LIST_BINDINGS, ListScreen, ListSpec
+from .lists import LIST_BINDINGS, ListScreen, ListSpec, ProseSpec
+
+STEP_ID = "step-"
 
 
 class StrategyScreen(ListScreen):
     PHASE = phase_named("strategy")
-    BINDINGS = [*LIST_BINDINGS, Binding("x", "export_plan", "Export plan (Markdown)")]
+    BINDINGS = [
+        *LIST_BINDINGS,
+        Binding("m", "mark_step", "Mark step complete"),
+        Binding("right_square_bracket", "step(1)", "Next step"),
+        Binding("left_square_bracket", "step(-1)", "Previous step"),
+        Binding("x", "export_plan", "Export plan (Markdown)"),
+    ]
     LISTS = {
         "personas": ListSpec(Persona, "persona"),
         "goals": ListSpec(Goal, "objective"),
         "behaviour": ListSpec(OnlineBehaviour, "online behaviour row"),
-        "channels": ListSpec(Channel, "channel"),
+        "channels": ListSpec(Channel, "channel", CHANNEL_CHOICE),
         "stages": ListSpec(Stage, "journey stage"),
         "pillars": ListSpec(Pillar, "content pillar"),
         "activities": ListSpec(SocialActivity, "social activity"),
+        "media": ListSpec(
+            Channel,
+            "media plan of the channel",
+            MEDIA_PLAN,
+            added_elsewhere="Channels are added and removed in step 6, Channel selection.",
+        ),
+    }
+    PROSE = {
+        "strategy-inputs": ProseSpec("inputs", "business and marketing strategy"),
+        "problem": ProseSpec("problem", "problem statement"),
+        "frameworks": ProseSpec("frameworks", "strategic frameworks"),
     }
 
-    def action_export_plan(self) -> None:
-        self.post_message(ExportPlan())
-
     def compose_main(self) -> ComposeResult:
+        yield Static(id="progress", classes="summary-line")
         with VerticalScroll(classes="phase-scroll"):
-            yield Label("Consistency checks", classes="section-title")
-            yield Static(id="checks", classes="prose")
-            yield Label("Business and marketing strategy", classes="section-title")
-            yield Static(id="strategy-inputs", classes="prose")
-            yield Label("Problem statement and points of attention", classes="section-title")
-            yield Static(id="problem", classes="prose")
-            yield Label("Target groups and personas", classes="section-title")
-            yield PlanTable(
-                ["Persona", "Role", "Goals", "Pain points", "Formats"],
-                empty="No personas yet",
-                id="personas",
-            )
-            yield Label("SMART objectives", classes="section-title")
-            yield PlanTable(
-                ["Objective", "KPI", "Target", "Deadline", "Channels"],
-                empty="No objectives yet",
-                id="goals",
-            )
-            yield Label("Online behaviour", classes="section-title")
-            yield PlanTable(
+            with Collapsible(title="Consistency checks", id="checks-section", classes="step"):
+                yield Static(id="checks", classes="prose")
+            for number_, step in enumerate(STRATEGY_STEPS, start=1):
+                with Collapsible(
+                    title=f"{number_}. {step.title}", id=f"{STEP_ID}{step.key}", classes="step"
+                ):
+                    yield Static(step.asks, classes="step-asks")
+                    yield Static(id=f"gap-{step.key}", classes="step-gap")
+                    yield from self._step_body(step.key)
+
+    def _step_body(self, key: str) -> ComposeResult:
+        tables = {
+            "personas": (["Persona", "Role", "Goals", "Pain points", "Formats"], "No personas yet"),
+            "goals": (["Objective", "KPI", "Target", "Deadline", "Channels"], "No objectives yet"),
+            "behaviour": (
                 ["Persona", "Channel", "Present", "Activity", "When"],
-                empty="No online behaviour recorded",
-                id="behaviour",
-            )
-            yield Label("Channels and media plan", classes="section-title")
+                "No online behaviour recorded",
+            ),
+            "channels": (["Channel", "Posts/week", "Why"], "No channels chosen"),
+            "integration": (
+                ["Social activity", "Connects to", "Channels"],
+                "No social activities recorded",
+            ),
+            "media": (
+                ["Channel", "Role", "Audience", "Formats", "Posts/week", "Owner"],
+                "Choose channels first",
+            ),
+        }
+        prose = {"inputs": "strategy-inputs", "problem": "problem", "frameworks": "frameworks"}
+        if key in prose:
+            yield ProseView(id=prose[key], classes="prose")
+        elif key == "content":
             yield PlanTable(
-                ["Channel", "Posts/week", "Role", "Why"],
-                empty="No channels chosen",
-                id="channels",
+                ["Stage", "Formats", "Pillars", "About"], empty="No stages", id="stages"
             )
-            yield Label("Journey stages and content pillars", classes="section-title")
-            yield PlanTable(["Stage", "Pillars", "About"], empty="No stages", id="stages")
             yield PlanTable(
                 ["Content pillar", "Journey stages", "About"],
                 empty="No content pillars yet",
                 id="pillars",
             )
-            yield Label("Integration with the marketing approach", classes="section-title")
-            yield PlanTable(
-                ["Social activity", "Connects to", "Channels"],
-                empty="No social activities recorded",
-                id="activities",
-            )
+        else:
+            columns, empty = tables[key]
+            table_id = "activities" if key == "integration" else key
+            yield PlanTable(columns, empty=empty, id=table_id)
+
+    def focus_start(self) -> None:
+        """Open the first step that is not complete yet: where the team goes on."""
+        if self.data is not None:
+            following = strategy_progress(self.data).next_step
+            self._open_step(following.step.key if following else STRATEGY_STEPS[0].key)
+
+    def _open_step(self, key: str) -> None:
+        """Open the step's section, close the others, and put the focus on its title."""
+        for section in self.query(".step").results(Collapsible):
+            section.collapsed = section.id != f"{STEP_ID}{key}"
+        section = self.query_one(f"#{STEP_ID}{key}", Collapsible)
+        section.query_one("CollapsibleTitle").focus()
+        self.call_after_refresh(section.scroll_visible, top=True, animate=False)
+
+    def _current_step(self) -> str | None:
+        """The key of the step the focus is in, if any."""
+        focused = self.focused
+        for node in [focused, *focused.ancestors] if focused else []:
+            if isinstance(node, Collapsible) and (node.id or "").startswith(STEP_ID):
+                return (node.id or "").removeprefix(STEP_ID)
+        return None
+
+    def action_step(self, delta: int) -> None:
+        keys = [step.key for step in STRATEGY_STEPS]
+        current = self._current_step()
+        if current is None:
+            target = 0 if delta > 0 else len(keys) - 1
+        else:
+            target = max(0, min(len(keys) - 1, keys.index(current) + delta))
+        self._open_step(keys[target])
+
+    def action_mark_step(self) -> None:
+        key = self._current_step()
+        if key is None or self.data is None:
+            self.notify("Move to a step first ([ and ] go from step to step).")
+            return
+        try:
+            plan = toggle_step(key, self.data)
+        except InvalidInputError as error:
+            self.notify(error.problem.message, title="Step not complete", severity="warning")
+            return
+        self.post_message(SaveEntity(plan))
+        if key in plan.completed_steps:
+            following = strategy_progress(replace(self.data, plan=plan)).next_step
+            if following is not None:
+                self._open_step(following.step.key)
+
+    def action_export_plan(self) -> None:
+        self.post_message(ExportPlan())
 
     def show_plan(self, data: PlanData) -> None:
+        checks = consistency_checks(data)
+        failing = sum(1 for check in checks if not check.ok)
+        self.query_one("#checks-section", Collapsible).title = (
+            f"⚠ Consistency checks: {failing} of {len(checks)} fail"
+            if failing
+            else f"✓ Consistency checks: all {len(checks)} pass"
+        )
         self.query_one("#checks", Static).update(checks_content(data))
+        progress = strategy_progress(data)
+        self.query_one("#progress", Static).update(progress_content(progress))
+        for status in progress.steps:
+            key = status.step.key
+            title = f"{status.state.mark} {status.number}. {status.step.title}"
+            self.query_one(f"#{STEP_ID}{key}", Collapsible).title = title
+            self.query_one(f"#gap-{key}", Static).update(gap_content(status.state, status.gap))
+        self._show_prose(data)
+        self._show_tables(data)
+
+    def _show_prose(self, data: PlanData) -> None:
         plan = data.plan
         self.query_one("#strategy-inputs", Static).update(
             Text.assemble(
@@ -103,11 +204,32 @@ class StrategyScreen(ListScreen):
                 plain(plan.marketing_strategy or "-"),
             )
         )
-        points = [Text("\n• ").append_text(plain(p)) for p in plan.points_of_attention]
         self.query_one("#problem", Static).update(
-            Text.assemble(plain(plan.problem_statement or "No problem statement yet."), *points)
+            Text.assemble(
+                plain(plan.problem_statement or "No problem statement yet."),
+                *bullets(plan.points_of_attention),
+            )
         )
-        self._show_tables(data)
+        budget = number(plan.budget, " per iteration", digits=0)
+        hours = number(plan.hours_per_week, " a week", digits=0)
+        self.query_one("#frameworks", Static).update(
+            Text.assemble(
+                ("Tone: ", "bold"),
+                plain(plan.tone or "-"),
+                "\n",
+                ("Do's:", "bold"),
+                *bullets(plan.dos),
+                "\n",
+                ("Don'ts:", "bold"),
+                *bullets(plan.donts),
+                "\n",
+                ("Budget: ", "bold"),
+                budget,
+                "  ",
+                ("Hours: ", "bold"),
+                hours,
+            )
+        )
 
     def _show_tables(self, data: PlanData) -> None:
         personas = {p.id: p.name for p in data.personas}
@@ -151,7 +273,21 @@ class StrategyScreen(ListScreen):
             for b in data.behaviour
         )
         self.query_one("#channels", PlanTable).show_rows(
-            (str(c.id), [plain(c.name), str(c.planned_per_week), plain(c.role), plain(c.reason)])
+            (str(c.id), [plain(c.name), str(c.planned_per_week), plain(c.reason)])
+            for c in data.channels
+        )
+        self.query_one("#media", PlanTable).show_rows(
+            (
+                str(c.id),
+                [
+                    plain(c.name),
+                    plain(c.role),
+                    plain(c.audience),
+                    plain(c.formats),
+                    str(c.planned_per_week),
+                    plain(c.owner),
+                ],
+            )
             for c in data.channels
         )
         self.query_one("#stages", PlanTable).show_rows(
@@ -159,6 +295,7 @@ class StrategyScreen(ListScreen):
                 str(s.id),
                 [
                     plain(s.name),
+                    plain(s.formats),
                     plain(", ".join(p.name for p in data.pillars if s.id in p.stages) or "-"),
                     one_line(s.description, 60),
                 ],
@@ -201,3 +338,25 @@ def checks_content(data: PlanData) -> Content:
         parts.append((f"⚠ {check.title}\n", "bold $warning"))
         parts += [f"   {clean_text(problem)}\n" for problem in check.problems]
     return Content.assemble(*parts)
+
+
+def progress_content(progress: StrategyProgress) -> Content:
+    """One cell per step (filled when complete), then the count and the next step."""
+    cells: list[str | tuple[str, str]] = [("Strategy ", "bold")]
+    for status in progress.steps:
+        complete = status.state is StepState.COMPLETE
+        cells.append(("■", "$success") if complete else ("□", "$text-muted"))
+    return Content.assemble(*cells, f" {progress.describe()}")
+
+
+def gap_content(state: StepState, gap: str | None) -> Content:
+    if state is StepState.COMPLETE:
+        return Content.styled("Complete. m reopens it.", "$success")
+    if gap is None:
+        return Content.styled("Ready: m marks it complete.", "$text-muted")
+    prefix = "Reopened: " if state is StepState.REOPENED else "Before marking it complete: "
+    return Content.styled(prefix + clean_text(gap), "$warning")
+
+
+def bullets(lines: tuple[str, ...]) -> list[Text]:
+    return [Text("\n• ").append_text(plain(line)) for line in lines]

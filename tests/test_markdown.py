@@ -61,9 +61,20 @@ def test_every_entry_of_the_demo_can_be_read_back(demo_data: PlanData) -> None:
     assert {g.title for g in demo_data.goals} <= first_cells
     assert {a.title for a in demo_data.change_actions} <= first_cells
     assert {p.name for p in demo_data.personas} <= set(headings(document, 3))
-    linkedin = next(row for row in rows if row[0] == "LinkedIn" and len(row) == 5)
+    linkedin = next(row for row in rows if row[0] == "LinkedIn" and len(row) == 4)
     assert linkedin[1:3] == ["5", "weekly mon tue wed thu fri 08:30"]
+    media = next(row for row in rows if row[0] == "LinkedIn" and len(row) == 6)
+    assert media[1:] == [
+        "Lead channel",
+        "Facility managers, owner-directors",
+        "Articles, carousels, case studies",
+        "5",
+        "Joost",
+    ]
     assert "- ⚠ No social activity is an island" in document
+    assert "Strategy: 8 of 10 steps complete · next: 9. Integration" in document
+    assert "- No fear marketing about gas prices" in document
+    assert "Budget: 4,500.00 per iteration. Team time: 16 a week." in document
 
 
 def test_user_text_cannot_break_the_document(demo_data: PlanData) -> None:

@@ -78,3 +78,25 @@ def test_slots_form_with_preview(snap_compare, make_app):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SMALL, run_before=open_slots)
+
+
+def test_strategy_media_plan_step_roomy(snap_compare, make_app):
+    assert snap_compare(
+        make_app("strategy"), press=["right_square_bracket", "tab"], terminal_size=ROOMY
+    )
+
+
+def test_strategic_frameworks_form(snap_compare, make_app):
+    assert snap_compare(
+        make_app("strategy"), press=["left_square_bracket", "e"], terminal_size=SMALL
+    )
+
+
+def test_goal_form_refuses_a_goal_that_is_not_smart(snap_compare, make_app):
+    async def add_a_vague_goal(pilot):
+        pilot.app.screen.query_one("#goals").focus()
+        await pilot.press("a", *"More leads", "ctrl+s")
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+
+    assert snap_compare(make_app("strategy"), terminal_size=ROOMY, run_before=add_a_vague_goal)
