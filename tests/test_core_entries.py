@@ -9,6 +9,7 @@ import pytest
 from socialplan.core.entries import (
     FIELDS,
     NEW_ENTRIES,
+    PLAN_SECTIONS,
     EntryField,
     FieldKind,
     parse_value,
@@ -75,3 +76,26 @@ def test_entries_others_point_to_cannot_be_deleted(demo_data: PlanData) -> None:
     assert why_not_deletable(Persona("Nobody", id=99), demo_data) is None
     lonely = replace(demo_data, stages=(Stage("Only", id=1),), items=())
     assert why_not_deletable(lonely.stages[0], lonely) == "The journey needs at least one stage."
+
+
+def test_plan_sections_are_checked_only_on_their_own_fields(demo_data: PlanData) -> None:
+    frameworks = PLAN_SECTIONS["frameworks"]
+    plan = replace(demo_data.plan, budget=-1.0, hours_per_week=20_000.0, name="")
+    problems = validate_entry(plan, demo_data, frameworks)
+    assert [(p.field, p.message) for p in problems] == [
+        ("budget", "a budget is 0 to 1,000,000,000,000"),
+        ("hours_per_week", "team hours per week are 0 to 10,000"),
+    ]
+    assert [p.field for p in validate_entry(plan, demo_data, PLAN_SECTIONS["inputs"])] == ["name"]
+
+
+def test_lines_are_limited_in_number_and_length(demo_data: PlanData) -> None:
+    problem = PLAN_SECTIONS["problem"]
+    too_long = replace(demo_data.plan, points_of_attention=("x" * 201,))
+    assert [p.message for p in validate_entry(too_long, demo_data, problem)] == [
+        "at most 200 characters per line"
+    ]
+    too_many = replace(demo_data.plan, points_of_attention=("x",) * 101)
+    assert [p.message for p in validate_entry(too_many, demo_data, problem)] == [
+        "at most 100 lines"
+    ]

@@ -146,3 +146,51 @@ async def test_checks_follow_each_change(make_app, demo_path):
         assert "✓ Every journey stage has a content pillar" in str(
             app.screen.query_one("#checks").render()
         )
+
+
+async def test_a_new_persona_and_channel_fail_their_checks_until_connected(make_app, demo_path):
+    app = make_app("strategy")
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_list(pilot, "personas")
+        await pilot.press("a", *"Student", "tab", *"Future technician", "ctrl+s")
+        await focus_list(pilot, "channels")
+        await pilot.press("a", *"TikTok", "tab", *"lots", "ctrl+s")
+        assert error(app, "planned_per_week") == "a whole number from 0 to 10,000"
+        app.screen.query_one("#planned_per_week", Input).value = "3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        checks = str(app.screen.query_one("#checks").render())
+        assert "Persona 'Student' is active on none of the chosen channels." in checks
+        assert "No persona is active on TikTok" in checks
+        assert app.figures.checks_failing == 3
+        await focus_list(pilot, "behaviour")
+        await pilot.press("a")
+        student = next(p for p in app.plan_data.personas if p.name == "Student")
+        tiktok = next(c for c in app.plan_data.channels if c.name == "TikTok")
+        app.screen.query_one("#persona", Select).value = student.id
+        app.screen.query_one("#channel", Select).value = tiktok.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.figures.checks_failing == 1
+        saved = read_plan(demo_path)
+        assert (student.role, tiktok.planned_per_week) == ("Future technician", 3)
+        assert any(b.persona == student.id and b.channel == tiktok.id for b in saved.behaviour)
+
+
+async def test_foundation_lists_refuse_bad_dates_and_empty_names(make_app, demo_path):
+    app = make_app("foundation")
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_list(pilot, "change-actions")
+        await pilot.press("a", *"Lunch talk", "tab", *"Daan", "tab", *"next week", "ctrl+s")
+        assert error(app, "due") == "'next week' is not a date; use YYYY-MM-DD"
+        app.screen.query_one("#due", Input).value = "2026-12-10"
+        await pilot.press("ctrl+s")
+        await focus_list(pilot, "team")
+        await pilot.press("a", "ctrl+s")
+        assert error(app, "name") == "must not be empty"
+        await pilot.press(*"Ilse", "tab", *"Photographer", "ctrl+s")
+        await pilot.pause()
+    saved = read_plan(demo_path)
+    assert saved.change_actions[-1].title == "Lunch talk"
+    assert str(saved.change_actions[-1].due) == "2026-12-10"
+    assert (saved.team[-1].name, saved.team[-1].role) == ("Ilse", "Photographer")
