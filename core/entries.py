@@ -247,7 +247,7 @@ def validate_entry(
     if isinstance(entity, Goal):
         problems += [p for p in validate_goal(entity) if p.field != "title"]
     if isinstance(entity, Plan):
-        names = {field.name for field in fields}
+        names = {field.name for field in fields} - {p.field for p in problems}
         problems += [p for p in validate_plan(entity) if p.field in names]
     if isinstance(entity, OnlineBehaviour) and not problems:
         problems += _duplicate_behaviour(entity, data)
