@@ -53,6 +53,7 @@ class TestStatus:
         assert "Calls to action" in out
         assert "Instagram this week" in out
         assert "Next posts" in out
+        assert "Strategy: 8 of 10 steps complete" in out
 
     def test_json_is_machine_readable(self, demo_path, demo_data):
         result = run("status", "--db", str(demo_path), "--json")
@@ -80,6 +81,11 @@ class TestStatus:
         assert report["calls_to_action"]["items"] == 5
         assert report["next_posts"][0]["when"] == "2026-11-25T12:00:00+01:00"
         assert report["warnings"][0].startswith("Too much promotion")
+        assert report["strategy"] == {
+            "steps_complete": 8,
+            "steps": 10,
+            "next_step": "Integration with the marketing approach",
+        }
 
     def test_user_text_is_printed_literally(self, tmp_path):
         from dataclasses import replace

@@ -15,6 +15,7 @@ from rich.text import Text
 from socialplan.core.figures import PanelFigures, panel_figures
 from socialplan.core.model import ContentItem, Kind, PlanData
 from socialplan.core.schedule import local_time, next_posts
+from socialplan.core.steps import strategy_progress
 from socialplan.core.validation import clean_text
 
 NEXT_POSTS = 8
@@ -32,6 +33,7 @@ def status_report(data: PlanData, now: datetime, next_count: int = NEXT_POSTS) -
             "name": iteration.name if iteration else None,
         },
         "generated_at": now.isoformat(),
+        "strategy": _strategy(data),
         "window": {
             "start": figures.window_start.isoformat(),
             "end": figures.window_end.isoformat(),
@@ -63,6 +65,16 @@ def status_report(data: PlanData, now: datetime, next_count: int = NEXT_POSTS) -
     }
 
 
+def _strategy(data: PlanData) -> dict[str, Any]:
+    progress = strategy_progress(data)
+    following = progress.next_step
+    return {
+        "steps_complete": progress.complete,
+        "steps": progress.total,
+        "next_step": following.step.title if following else None,
+    }
+
+
 def _post(item: ContentItem, data: PlanData, zone: str) -> dict[str, Any]:
     assert item.scheduled_at is not None
     return {
@@ -84,7 +96,8 @@ def render_status(data: PlanData, now: datetime, console: Console) -> None:
     heading.append(f"  iteration {data.plan.current_iteration}", style="dim")
     if iteration:
         heading.append(f": {clean_text(iteration.name)}", style="dim")
-    console.print(Group(heading, _figures_table(figures), _next_table(data, now)))
+    strategy = Text(f"Strategy: {strategy_progress(data).describe()}", style="dim")
+    console.print(Group(heading, strategy, _figures_table(figures), _next_table(data, now)))
     for warning in figures.warnings():
         console.print(Text(f"⚠ {warning}", style="bold yellow"))
     if not figures.warnings():
