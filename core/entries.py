@@ -7,6 +7,7 @@ value is checked in one place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 from typing import Any
@@ -21,6 +22,8 @@ from .model import (
     Pillar,
     Plan,
     PlanData,
+    SetupArea,
+    SetupTask,
     SocialActivity,
     Stage,
     Stakeholder,
@@ -44,6 +47,7 @@ class FieldKind(StrEnum):
     LONG_TEXT = "long text"
     LINES = "lines"
     """A tuple of short texts, one per line."""
+    URL = "web address"
     INT = "whole number"
     NUMBER = "number"
     DATE = "date"
@@ -110,8 +114,12 @@ MEDIA_PLAN = (
     EntryField("planned_per_week", "Posts per week", FieldKind.INT),
     _text("owner", "Owner"),
 )
-"""A channel's two sides: why it was chosen (channel selection) and how it is used
-(media plan)."""
+ACCOUNT = (
+    _text("handle", "Account handle"),
+    EntryField("url", "Account URL", FieldKind.URL),
+)
+"""A channel's three sides: why it was chosen (channel selection), how it is used (media
+plan) and the company's account on it (set-up)."""
 
 
 FIELDS: dict[type, tuple[EntryField, ...]] = {
@@ -155,7 +163,20 @@ FIELDS: dict[type, tuple[EntryField, ...]] = {
         EntryField("activity", "How active", FieldKind.CHOICE, choices=Activity),
         _text("when", "When"),
     ),
-    Channel: (*CHANNEL_CHOICE, *(f for f in MEDIA_PLAN if f.name != "planned_per_week")),
+    Channel: (
+        *CHANNEL_CHOICE,
+        *(f for f in MEDIA_PLAN if f.name != "planned_per_week"),
+        *ACCOUNT,
+    ),
+    SetupTask: (
+        EntryField("channel", "Channel", FieldKind.CHANNEL, required=True),
+        EntryField("area", "Area", FieldKind.CHOICE, choices=SetupArea),
+        _text("title", "Task", required=True),
+        _text("owner", "Owner"),
+        EntryField("due", "Due", FieldKind.DATE),
+        EntryField("done", "Done", FieldKind.BOOL),
+        _lines("entries", "List (one per line)"),
+    ),
     Stage: (
         _text("name", "Stage", required=True),
         EntryField("order", "Order", FieldKind.INT),
@@ -188,6 +209,7 @@ NEW_ENTRIES: dict[type, Any] = {
     Stage: Stage(""),
     Pillar: Pillar(""),
     SocialActivity: SocialActivity(""),
+    SetupTask: SetupTask(0, ""),
 }
 """A blank entry of each kind, for 'add'."""
 
@@ -197,7 +219,7 @@ MAX_COUNT = 10_000
 def parse_value(field: EntryField, raw: Any) -> Any:
     """The field's value from what its form widget holds (text, a flag, or choices)."""
     kind = field.kind
-    if kind is FieldKind.TEXT:
+    if kind in (FieldKind.TEXT, FieldKind.URL):
         return clean_text(str(raw))
     if kind is FieldKind.LONG_TEXT:
         return clean_text(str(raw), multiline=True)
@@ -255,13 +277,16 @@ def validate_entry(
 
 
 MAX_LINES = 100
+WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s]+$", re.IGNORECASE)
 
 
 def _field_problem(field: EntryField, entity: Any, data: PlanData) -> Problem | None:
     value = getattr(entity, field.name)
     kind = field.kind
-    if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
-        limit = MAX_TITLE if kind is FieldKind.TEXT else MAX_TEXT
+    if kind is FieldKind.URL and value and not WEB_ADDRESS.match(value):
+        return Problem(field.name, "a web address starting with https:// or http://")
+    if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.URL):
+        limit = MAX_TEXT if kind is FieldKind.LONG_TEXT else MAX_TITLE
         if field.required and not value.strip():
             return Problem(field.name, "must not be empty")
         if len(value) > limit:

@@ -13,6 +13,7 @@ from datetime import datetime
 from .checks import consistency_checks
 from .model import Kind, PlanData
 from .schedule import items_between, week_bounds, window_bounds
+from .setup import incomplete_setup
 from .slots import ChannelWeek, week_paces
 
 
@@ -53,6 +54,8 @@ class PanelFigures:
     """Journey stages with nothing in the upcoming window."""
     checks_failing: int = 0
     checks_total: int = 0
+    setup_incomplete: tuple[str, ...] = ()
+    """Channels whose set-up checklist is not done."""
     """Consistency checks of the strategy (see ``checks``)."""
 
     @property
@@ -80,6 +83,8 @@ class PanelFigures:
             found.append(f"Calls to action below {self.min_cta_percent}% of posts.")
         if self.window_items and self.empty_stages:
             found.append(f"No content for {', '.join(self.empty_stages)} in the window.")
+        if self.setup_incomplete:
+            found.append(f"Set-up incomplete: {', '.join(self.setup_incomplete)}: see Set up (3).")
         if self.checks_failing:
             plural = "s fail" if self.checks_failing > 1 else " fails"
             found.append(f"{self.checks_failing} plan check{plural}: see Strategy (2).")
@@ -116,4 +121,5 @@ def panel_figures(data: PlanData, now: datetime) -> PanelFigures:
         ),
         checks_failing=sum(1 for check in checks if not check.ok),
         checks_total=len(checks),
+        setup_incomplete=incomplete_setup(data),
     )

@@ -40,6 +40,19 @@ class SupportLevel(StrEnum):
     CHAMPION = "champion"
 
 
+class SetupArea(StrEnum):
+    """The parts of setting up a channel, in the 3-S model's order."""
+
+    ACCOUNT = "account"
+    PERSONAL = "personal"
+    FOLLOW = "follow"
+    CONVERSATIONS = "conversations"
+    RELATIONSHIPS = "relationships"
+    PARTNERS = "partners"
+    SOURCES = "sources"
+    OTHER = "other"
+
+
 class Activity(StrEnum):
     """How active a target group is on a channel."""
 
@@ -124,6 +137,9 @@ class Channel:
     audience: str = ""
     formats: str = ""
     owner: str = ""
+    handle: str = ""
+    """The company account on the channel: '@veldhuisklimaat'."""
+    url: str = ""
     slots: str = ""
     """Posting slots: recurrence rules, one RRULE per line (see ``recurrence``)."""
     slots_from: date | None = None
@@ -250,6 +266,9 @@ class SetupTask:
     owner: str = ""
     due: date | None = None
     done: bool = False
+    area: SetupArea = SetupArea.OTHER
+    entries: tuple[str, ...] = ()
+    """The task's list: people and pages to follow, groups, partners, sources."""
     id: int = 0
 
 

@@ -1,4 +1,4 @@
-"""Figures the phase screens show: support, set-up progress, results per channel, goals."""
+"""Figures the phase screens show: support, results per channel, goals."""
 
 from __future__ import annotations
 
@@ -34,28 +34,6 @@ def support_summary(data: PlanData, today: date) -> SupportSummary:
         open_actions=len(open_actions),
         overdue_actions=len(overdue),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class SetupProgress:
-    channel: str
-    done: int
-    total: int
-
-    @property
-    def complete(self) -> bool:
-        return self.total > 0 and self.done == self.total
-
-    @property
-    def percent(self) -> float:
-        return 100 * self.done / self.total if self.total else 0.0
-
-
-def setup_progress(data: PlanData) -> list[SetupProgress]:
-    """Set-up tasks done per channel, in the plan's channel order."""
-    done = Counter(t.channel for t in data.setup_tasks if t.done)
-    total = Counter(t.channel for t in data.setup_tasks)
-    return [SetupProgress(c.name, done[c.id], total[c.id]) for c in data.channels]
 
 
 def channel_totals(data: PlanData) -> list[tuple[str, Totals]]:

@@ -26,6 +26,7 @@ from socialplan.core.model import (
     Plan,
     PlanData,
     Result,
+    SetupArea,
     SetupTask,
     SocialActivity,
     Stakeholder,
@@ -313,6 +314,8 @@ def _channels(first_monday: date) -> list[Channel]:
             "Facility managers, owner-directors",
             "Articles, carousels, case studies",
             "Joost",
+            "Veldhuis Klimaattechniek",
+            "https://www.linkedin.com/company/veldhuis-klimaat",
         ),
         Channel(
             "Instagram",
@@ -322,6 +325,8 @@ def _channels(first_monday: date) -> list[Channel]:
             "Future technicians, local owners",
             "Reels, stories, photos",
             "Lotte",
+            "@veldhuisklimaat",
+            "https://www.instagram.com/veldhuisklimaat",
         ),
         Channel(
             "YouTube",
@@ -331,6 +336,8 @@ def _channels(first_monday: date) -> list[Channel]:
             "Prospects comparing heat pumps",
             "Explainer videos",
             "Lotte",
+            "@veldhuisklimaat",
+            "https://www.youtube.com/@veldhuisklimaat",
         ),
         Channel(
             "Newsletter",
@@ -340,6 +347,8 @@ def _channels(first_monday: date) -> list[Channel]:
             "Clients and warm leads",
             "Monthly digest, offers",
             "Daan",
+            "Veldhuis Nieuws",
+            "https://veldhuis-klimaat.nl/nieuwsbrief",
         ),
     ]
     return [
@@ -469,23 +478,63 @@ def _setup_tasks(monday: date) -> list[SetupTask]:
     return [
         SetupTask(
             LINKEDIN,
-            "Company page created (linkedin.com/company/veldhuis)",
+            "Company page created",
             "Lotte",
             done_long_ago,
             True,
-        ),
-        SetupTask(LINKEDIN, "Every team member's profile names Veldhuis", "Marieke", soon),
-        SetupTask(LINKEDIN, "Follow 30 facility-management pages", "Daan", done_long_ago, True),
-        SetupTask(
-            LINKEDIN, "Join group 'Facilitair Management Nederland'", "Joost", done_long_ago, True
+            SetupArea.ACCOUNT,
         ),
         SetupTask(
-            LINKEDIN, "Partner: installer network shares our project stories", "Marieke", soon
+            LINKEDIN,
+            "Every team member's profile names Veldhuis",
+            "Marieke",
+            soon,
+            area=SetupArea.PERSONAL,
+            entries=("Marieke", "Joost", "Henk", "Lotte"),
         ),
-        SetupTask(INSTAGRAM, "Business account @veldhuisklimaat", "Daan", done_long_ago, True),
-        SetupTask(INSTAGRAM, "Technicians who want to, post from their own accounts", "Daan", soon),
         SetupTask(
-            YOUTUBE, "Channel created with playlists per persona", "Lotte", done_long_ago, True
+            LINKEDIN,
+            "Follow 30 facility-management pages",
+            "Daan",
+            done_long_ago,
+            True,
+            SetupArea.FOLLOW,
+            ("Facility Management Nederland", "RVO", "TechniekNL", "Dutch Green Building Council"),
+        ),
+        SetupTask(
+            LINKEDIN,
+            "Join the groups facility managers talk in",
+            "Joost",
+            done_long_ago,
+            True,
+            SetupArea.CONVERSATIONS,
+            ("Facilitair Management Nederland", "Duurzame Schoolgebouwen"),
+        ),
+        SetupTask(
+            LINKEDIN,
+            "Installer network shares our project stories",
+            "Marieke",
+            soon,
+            area=SetupArea.PARTNERS,
+            entries=("Warmtepomp Collectief Utrecht",),
+        ),
+        SetupTask(
+            INSTAGRAM, "Business account created", "Daan", done_long_ago, True, SetupArea.ACCOUNT
+        ),
+        SetupTask(
+            INSTAGRAM,
+            "Technicians who want to, post from their own accounts",
+            "Daan",
+            soon,
+            area=SetupArea.PERSONAL,
+        ),
+        SetupTask(
+            YOUTUBE,
+            "Channel created with playlists per persona",
+            "Lotte",
+            done_long_ago,
+            True,
+            SetupArea.ACCOUNT,
         ),
         SetupTask(
             NEWSLETTER,
@@ -493,8 +542,16 @@ def _setup_tasks(monday: date) -> list[SetupTask]:
             "Lotte",
             done_long_ago,
             True,
+            SetupArea.ACCOUNT,
         ),
-        SetupTask(NEWSLETTER, "Content source: RVO subsidy news feed", "Sanne", soon),
+        SetupTask(
+            NEWSLETTER,
+            "Content sources for the monthly digest",
+            "Sanne",
+            soon,
+            area=SetupArea.SOURCES,
+            entries=("RVO subsidy news", "Installatie.nl", "Our own project log"),
+        ),
     ]
 
 

@@ -17,12 +17,13 @@ from socialplan.core.validation import InvalidInputError, Problem
 
 from .form import FormScreen
 
-TEXT_INPUTS = {FieldKind.TEXT, FieldKind.INT, FieldKind.NUMBER, FieldKind.DATE}
+TEXT_INPUTS = {FieldKind.TEXT, FieldKind.URL, FieldKind.INT, FieldKind.NUMBER, FieldKind.DATE}
 TEXT_AREAS = {FieldKind.LONG_TEXT, FieldKind.LINES}
 HINTS = {
     FieldKind.DATE: "YYYY-MM-DD",
     FieldKind.NUMBER: "a number",
     FieldKind.INT: "a whole number",
+    FieldKind.URL: "https://...",
 }
 
 

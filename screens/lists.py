@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Collapsible, DataTable
 
 from socialplan.core.entries import NEW_ENTRIES, PLAN_SECTIONS, EntryField, why_not_deletable
-from socialplan.core.model import OnlineBehaviour, PlanData
+from socialplan.core.model import OnlineBehaviour, PlanData, SetupTask
 from socialplan.tui.messages import DeleteEntity, SaveEntity
 from socialplan.tui.widgets.prose import ProseView
 from socialplan.tui.widgets.tables import PlanTable
@@ -175,10 +175,13 @@ class ListScreen(PhaseScreen):
 
 
 def blank_entry(entity: type, data: PlanData) -> Any:
-    """A new entry to fill in; a behaviour row starts on the first persona and channel."""
+    """A new entry to fill in; one that belongs to a persona or a channel starts on the
+    first of each."""
     entry = NEW_ENTRIES[entity]
+    channel = data.channels[0].id if data.channels else 0
     if isinstance(entry, OnlineBehaviour):
         persona = data.personas[0].id if data.personas else 0
-        channel = data.channels[0].id if data.channels else 0
         return replace(entry, persona=persona, channel=channel)
+    if isinstance(entry, SetupTask):
+        return replace(entry, channel=channel)
     return entry

@@ -36,6 +36,7 @@ from socialplan.core.filtering import ItemFilter, parse_filter
 from socialplan.core.model import Channel, ContentItem, Kind, PlanData
 from socialplan.core.schedule import blank_item, in_time_order, local_time, next_posts
 from socialplan.core.series import upcoming_repeats
+from socialplan.core.setup import incomplete_setup
 from socialplan.core.slots import requeue, schedule_in_next_slot
 from socialplan.core.validation import MAX_TITLE, InvalidInputError
 from socialplan.core.workflow import advance, reject, why_not_rejectable
@@ -155,6 +156,7 @@ class ScheduleScreen(PhaseScreen):
         """Show the current view, filtering the plan once."""
         if self._composed_for is data:
             self._composed_for = None
+            self._show_title("Content schedule", len(data.items), len(data.items))
             return
         self._composed_for = None
         if self.view is View.BOARD:
@@ -205,7 +207,11 @@ class ScheduleScreen(PhaseScreen):
         if self.item_filter.active:
             filter_text = self.query_one("#filter", Input).value
             title = f"{title} · filter {filter_text!r}: {shown} of {total}"
-        self.query_one("#schedule-title", Label).update(Text(title))
+        unfinished = incomplete_setup(self.data) if self.data is not None else ()
+        flag = f"  ⚠ set-up: {', '.join(unfinished)}" if unfinished else ""
+        self.query_one("#schedule-title", Label).update(
+            Content.assemble(Content(title), (flag, "$warning"))
+        )
 
     def today(self) -> date:
         assert self.data is not None

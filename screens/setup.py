@@ -1,48 +1,76 @@
-"""Phase 3, Set up: accounts, presence, following, conversations, partners, sources."""
+"""Phase 3, Set up: per chosen channel the method's checklist (account, personal presence,
+following, conversations, relationships, partners, content sources), the team's to edit."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
 from socialplan.core.cycle import phase_named
-from socialplan.core.model import PlanData
-from socialplan.core.summaries import setup_progress
-from socialplan.tui.text import day, plain, tick
+from socialplan.core.entries import ACCOUNT
+from socialplan.core.model import Channel, PlanData, SetupArea, SetupTask
+from socialplan.core.setup import missing_checklist, overall_setup, setup_progress
+from socialplan.tui.messages import SaveEntities, SaveEntity
+from socialplan.tui.text import day, one_line, plain, tick
 from socialplan.tui.widgets.tables import PlanTable
 
-from .base import PhaseScreen
+from .lists import LIST_BINDINGS, ListScreen, ListSpec
 
 BAR_WIDTH = 10
+AREA_ORDER = {area: position for position, area in enumerate(SetupArea)}
 
 
-class SetupScreen(PhaseScreen):
+class SetupScreen(ListScreen):
     PHASE = phase_named("setup")
+    BINDINGS = [
+        *LIST_BINDINGS,
+        Binding("space", "toggle_done", "Done / not done"),
+        Binding("g", "add_checklist", "Add the method's checklist"),
+    ]
+    LISTS = {
+        "setup-tasks": ListSpec(SetupTask, "set-up task"),
+        "setup-channels": ListSpec(
+            Channel,
+            "account",
+            ACCOUNT,
+            added_elsewhere="Channels are chosen on the Strategy screen (2), step 6.",
+        ),
+    }
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):
-            yield Label("Progress per channel", classes="section-title")
-            yield Static(id="setup-progress", classes="prose")
-            yield Label("Set-up tasks", classes="section-title")
+            yield Static(id="setup-summary", classes="summary-line")
+            yield Label("Checklist", classes="section-title")
             yield PlanTable(
-                ["Done", "Channel", "Task", "Owner", "Due"],
-                empty="No set-up tasks yet",
+                ["Done", "Channel", "Task", "Area", "Owner", "Due", "List"],
+                empty="No set-up tasks yet: g adds the method's checklist",
                 id="setup-tasks",
+            )
+            yield Label("Channels and accounts", classes="section-title")
+            yield PlanTable(
+                ["Channel", "Set-up", "Account", "URL", "Not in the checklist yet"],
+                empty="No channels chosen yet (Strategy, step 6)",
+                id="setup-channels",
             )
 
     def show_plan(self, data: PlanData) -> None:
-        lines = Text()
-        for progress in setup_progress(data):
-            filled = round(BAR_WIDTH * progress.percent / 100)
-            style = "" if progress.complete else "bold dark_orange"
-            lines.append(f"{'█' * filled}{'░' * (BAR_WIDTH - filled)} ", style=style)
-            lines.append_text(plain(progress.channel))
-            lines.append(f"  {progress.done}/{progress.total}\n")
-        lines.rstrip()
-        self.query_one("#setup-progress", Static).update(lines or Text("No channels yet"))
-        tasks = sorted(data.setup_tasks, key=lambda t: (t.done, t.channel, t.id))
+        progress = setup_progress(data)
+        overall = overall_setup(progress)
+        complete = sum(1 for p in progress if p.complete)
+        self.query_one("#setup-summary", Static).update(
+            f"Set-up: {overall.done} of {overall.total} tasks done · "
+            f"{complete} of {len(progress)} channels complete"
+        )
+        order = {c.id: position for position, c in enumerate(data.channels)}
+        tasks = sorted(
+            data.setup_tasks,
+            key=lambda t: (order.get(t.channel, len(order)), AREA_ORDER[t.area], t.id),
+        )
         self.query_one("#setup-tasks", PlanTable).show_rows(
             (
                 str(t.id),
@@ -50,9 +78,57 @@ class SetupScreen(PhaseScreen):
                     tick(t.done),
                     plain(data.channel_name(t.channel)),
                     plain(t.title),
+                    t.area.value,
                     plain(t.owner),
                     day(t.due),
+                    one_line(", ".join(t.entries), 40),
                 ],
             )
             for t in tasks
         )
+        self.query_one("#setup-channels", PlanTable).show_rows(
+            (
+                str(channel.id),
+                [
+                    plain(channel.name),
+                    progress_bar(each.percent, each.describe(), each.complete),
+                    plain(channel.handle or "-"),
+                    plain(channel.url or "-"),
+                    plain(", ".join(t.area.value for t in missing_checklist(data, channel))),
+                ],
+            )
+            for channel, each in zip(data.channels, progress, strict=True)
+        )
+
+    def action_toggle_done(self) -> None:
+        table = self.query_one("#setup-tasks", PlanTable)
+        if self.focused is not table:
+            self.notify("Move to the checklist first (tab).", severity="warning")
+            return
+        selected = self._selected_entry(table)
+        if selected is not None:
+            task = selected[0]
+            self.post_message(SaveEntity(replace(task, done=not task.done)))
+
+    def action_add_checklist(self) -> None:
+        """The method's tasks each channel lacks: for the selected channel when the
+        channel list has the focus, else for every channel."""
+        if self.data is None:
+            return
+        channels = self.data.channels
+        table = self.query_one("#setup-channels", PlanTable)
+        if self.focused is table and (key := table.selected_key()) is not None:
+            channels = tuple(c for c in channels if c.id == int(key))
+        tasks = [task for c in channels for task in missing_checklist(self.data, c)]
+        if not tasks:
+            self.notify("Every channel has the method's whole checklist already.")
+            return
+        self.post_message(SaveEntities(tuple(tasks), f"add {len(tasks)} checklist tasks"))
+
+
+def progress_bar(percent: float, label: str, complete: bool) -> Text:
+    filled = round(BAR_WIDTH * percent / 100)
+    bar = Text(f"{'█' * filled}{'░' * (BAR_WIDTH - filled)} {label}")
+    if not complete:
+        bar.stylize_before("bold dark_orange")
+    return bar

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from socialplan.core import kpi
 from socialplan.core.model import Result
-from socialplan.core.summaries import channel_totals, goal_progress, setup_progress
+from socialplan.core.setup import setup_progress
+from socialplan.core.summaries import channel_totals, goal_progress
 
 DAY = date(2026, 11, 23)
 

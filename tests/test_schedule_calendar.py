@@ -23,7 +23,8 @@ TODAY = date(2026, 11, 25)
 
 
 def title(app) -> str:
-    return str(app.screen.query_one("#schedule-title").render())
+    """The calendar's title, without the set-up flag that follows it."""
+    return str(app.screen.query_one("#schedule-title").render()).split("  ⚠")[0]
 
 
 def anchor(app) -> date:

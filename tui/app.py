@@ -32,7 +32,7 @@ from socialplan.core.validation import InvalidInputError
 from socialplan.data.errors import StoreError
 from socialplan.data.store import PlanStore
 from socialplan.screens.base import PhaseScreen
-from socialplan.tui.messages import DeleteEntity, ExportPlan, SaveEntity
+from socialplan.tui.messages import DeleteEntity, ExportPlan, SaveEntities, SaveEntity
 
 if TYPE_CHECKING:
     from socialplan.screens.help import KeySection
@@ -138,15 +138,28 @@ class SocialPlanApp(App[None]):
         if isinstance(entity, ContentItem):
             self._save_item(entity)
             return
-        before = _current(data, entity)
+        self._save_all((entity,), _label(_current(data, entity), entity))
+
+    def on_save_entities(self, message: SaveEntities) -> None:
+        if self._save_all(message.entities, message.label):
+            self.notify(f"Saved: {message.label}.")
+
+    def _save_all(self, entities: tuple[Any, ...], label: str) -> bool:
+        """Save entities in one atomic write and record them as one edit."""
+        data = self.plan_data
+        assert data is not None
+        befores = [_current(data, entity) for entity in entities]
         try:
-            entity = self._store(entity)
+            with self.store.batch():
+                saved = [self._store(entity) for entity in entities]
         except StoreError as error:
             self._not_saved(error)
-            return
-        self.plan_data = with_changes(data, [entity], ())
-        self._record(Edit(_label(before, entity), _kept(before), () if before else (entity,)))
-        self.last_saved = entity
+            return False
+        self.plan_data = with_changes(data, saved, ())
+        created = tuple(e for e, before in zip(saved, befores, strict=True) if before is None)
+        self._record(Edit(label, tuple(b for b in befores if b is not None), created))
+        self.last_saved = saved[-1]
+        return True
 
     def _store(self, entity: E) -> E:
         if entity.id:  # type: ignore[attr-defined]

@@ -19,6 +19,16 @@ class SaveEntity(Message):
         self.entity = entity
 
 
+class SaveEntities(Message):
+    """Add or update several entities in one write, taken back by one undo."""
+
+    def __init__(self, entities: tuple[Any, ...], label: str) -> None:
+        super().__init__()
+        self.entities = entities
+        self.label = label
+        """What the edit did, for the undo message: 'add 18 checklist tasks'."""
+
+
 class DeleteEntity(Message):
     def __init__(self, entity: Any) -> None:
         super().__init__()

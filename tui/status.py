@@ -99,7 +99,7 @@ def render_status(data: PlanData, now: datetime, console: Console) -> None:
     strategy = Text(f"Strategy: {strategy_progress(data).describe()}", style="dim")
     console.print(Group(heading, strategy, _figures_table(figures), _next_table(data, now)))
     for warning in figures.warnings():
-        console.print(Text(f"⚠ {warning}", style="bold yellow"))
+        console.print(Text(f"⚠ {clean_text(warning)}", style="bold yellow"))
     if not figures.warnings():
         console.print(Text("✓ Everything on target", style="green"))
 

@@ -104,4 +104,4 @@ def _warnings(figures: PanelFigures) -> list[Part]:
     warnings = figures.warnings()
     if not warnings:
         return [("\n✓ Everything on target", OK)]
-    return [("\n" + "\n".join(f"⚠ {w}" for w in warnings), "$warning")]
+    return [("\n" + "\n".join(f"⚠ {clean_text(w)}" for w in warnings), "$warning")]

@@ -1,0 +1,72 @@
+"""Set up, the second S: a checklist per chosen channel, generated from the method and
+then the team's own to edit, and how far each channel is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Channel, PlanData, SetupArea, SetupTask
+
+CHECKLIST: dict[SetupArea, str] = {
+    SetupArea.ACCOUNT: "Create the company account on {channel}",
+    SetupArea.PERSONAL: "Team members active on {channel} under their own name",
+    SetupArea.FOLLOW: "Follow and like relevant people, pages and companies",
+    SetupArea.CONVERSATIONS: "Join the conversations and groups that matter to customers",
+    SetupArea.RELATIONSHIPS: "Build relationships with customers and influencers",
+    SetupArea.PARTNERS: "Find partners who share our content",
+    SetupArea.SOURCES: "Line up content sources to share and to build on",
+}
+"""One task per area of the method's set-up step; the title names the channel."""
+
+
+def missing_checklist(data: PlanData, channel: Channel) -> list[SetupTask]:
+    """Tasks for the method's areas that ``channel`` has no task for yet (unsaved)."""
+    present = {t.area for t in data.setup_tasks if t.channel == channel.id}
+    return [
+        SetupTask(channel.id, title.format(channel=channel.name), owner=channel.owner, area=area)
+        for area, title in CHECKLIST.items()
+        if area not in present
+    ]
+
+
+def missing_checklists(data: PlanData) -> list[SetupTask]:
+    return [task for channel in data.channels for task in missing_checklist(data, channel)]
+
+
+@dataclass(frozen=True, slots=True)
+class SetupProgress:
+    channel: str
+    done: int
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.done == self.total
+
+    @property
+    def percent(self) -> float:
+        return 100 * self.done / self.total if self.total else 0.0
+
+    def describe(self) -> str:
+        return f"{self.done}/{self.total}" if self.total else "no checklist"
+
+
+def setup_progress(data: PlanData) -> list[SetupProgress]:
+    """Set-up tasks done per channel, in the plan's channel order."""
+    done: dict[int, int] = {}
+    total: dict[int, int] = {}
+    for task in data.setup_tasks:
+        total[task.channel] = total.get(task.channel, 0) + 1
+        done[task.channel] = done.get(task.channel, 0) + task.done
+    return [SetupProgress(c.name, done.get(c.id, 0), total.get(c.id, 0)) for c in data.channels]
+
+
+def overall_setup(progress: list[SetupProgress]) -> SetupProgress:
+    return SetupProgress(
+        "All channels", sum(p.done for p in progress), sum(p.total for p in progress)
+    )
+
+
+def incomplete_setup(data: PlanData) -> tuple[str, ...]:
+    """Channels whose set-up is not finished (or has no checklist yet)."""
+    return tuple(p.channel for p in setup_progress(data) if not p.complete)
