@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum, StrEnum
 from typing import Any
 
@@ -16,12 +17,14 @@ from .model import (
     Activity,
     ChangeAction,
     Channel,
+    Decision,
     Goal,
     OnlineBehaviour,
     Persona,
     Pillar,
     Plan,
     PlanData,
+    Result,
     SetupArea,
     SetupTask,
     SocialActivity,
@@ -50,12 +53,16 @@ class FieldKind(StrEnum):
     URL = "web address"
     INT = "whole number"
     NUMBER = "number"
+    AMOUNT = "amount"
+    """A number from 0 up, 0 when left empty: money, hours."""
     DATE = "date"
     BOOL = "yes/no"
     CHOICE = "choice"
     """One member of the field's enum."""
     PERSONA = "persona"
     CHANNEL = "channel"
+    ITEM = "post"
+    """One of the plan's content items, or none."""
     CHANNELS = "channels"
     STAGES = "stages"
 
@@ -177,6 +184,38 @@ FIELDS: dict[type, tuple[EntryField, ...]] = {
         EntryField("done", "Done", FieldKind.BOOL),
         _lines("entries", "List (one per line)"),
     ),
+    Result: (
+        EntryField("period_start", "From", FieldKind.DATE, required=True),
+        EntryField("period_end", "To", FieldKind.DATE, required=True),
+        EntryField("channel", "Channel", FieldKind.CHANNEL, required=True),
+        EntryField("item", "Post", FieldKind.ITEM),
+        *(
+            EntryField(name, label, FieldKind.INT)
+            for name, label in (
+                ("reach", "Reach"),
+                ("impressions", "Impressions"),
+                ("engagements", "Engagements"),
+                ("clicks", "Clicks"),
+                ("conversions", "Conversions"),
+                ("followers_start", "Followers at start"),
+                ("followers_end", "Followers at end"),
+            )
+        ),
+        *(
+            EntryField(name, label, FieldKind.AMOUNT)
+            for name, label in (
+                ("ad_spend", "Ad spend"),
+                ("tool_cost", "Tool cost"),
+                ("hours", "Hours"),
+                ("hourly_rate", "Hourly rate"),
+                ("value", "Value"),
+            )
+        ),
+    ),
+    Decision: (
+        _text("text", "Decision", required=True),
+        EntryField("done", "Acted upon", FieldKind.BOOL),
+    ),
     Stage: (
         _text("name", "Stage", required=True),
         EntryField("order", "Order", FieldKind.INT),
@@ -210,6 +249,8 @@ NEW_ENTRIES: dict[type, Any] = {
     Pillar: Pillar(""),
     SocialActivity: SocialActivity(""),
     SetupTask: SetupTask(0, ""),
+    Result: Result(date.min, date.min),
+    Decision: Decision(0, ""),
 }
 """A blank entry of each kind, for 'add'."""
 
@@ -230,12 +271,16 @@ def parse_value(field: EntryField, raw: Any) -> Any:
         return _whole_number(field, str(raw))
     if kind is FieldKind.NUMBER:
         return _number(field, str(raw))
+    if kind is FieldKind.AMOUNT:
+        return _amount(field, str(raw))
     if kind is FieldKind.DATE:
         return parse_date(str(raw), field.name)
     if kind in (FieldKind.CHANNELS, FieldKind.STAGES):
         return tuple(sorted(int(value) for value in raw))
     if kind in (FieldKind.PERSONA, FieldKind.CHANNEL):
         return int(raw) if raw is not None else 0
+    if kind is FieldKind.ITEM:
+        return int(raw) if raw is not None else None
     return raw
 
 
@@ -259,6 +304,18 @@ def _number(field: EntryField, text: str) -> float | None:
     return value
 
 
+def _amount(field: EntryField, text: str) -> float:
+    value = _number(field, text)
+    if value is None:
+        return 0.0
+    if not 0 <= value <= MAX_AMOUNT:
+        raise InvalidInputError(field.name, f"from 0 to {MAX_AMOUNT:,.0f}")
+    return value
+
+
+MAX_AMOUNT = 1e12
+
+
 def validate_entry(
     entity: Any, data: PlanData, fields: tuple[EntryField, ...] | None = None
 ) -> list[Problem]:
@@ -271,6 +328,8 @@ def validate_entry(
     if isinstance(entity, Plan):
         names = {field.name for field in fields} - {p.field for p in problems}
         problems += [p for p in validate_plan(entity) if p.field in names]
+    if isinstance(entity, Result) and not problems:
+        problems += _result_problems(entity, data)
     if isinstance(entity, OnlineBehaviour) and not problems:
         problems += _duplicate_behaviour(entity, data)
     return problems
@@ -296,11 +355,25 @@ def _field_problem(field: EntryField, entity: Any, data: PlanData) -> Problem | 
             return Problem(field.name, f"at most {MAX_LINES} lines")
         if any(len(line) > MAX_TITLE for line in value):
             return Problem(field.name, f"at most {MAX_TITLE} characters per line")
+    if kind is FieldKind.DATE and field.required and value in (None, date.min):
+        return Problem(field.name, "a date is needed (YYYY-MM-DD)")
     if kind is FieldKind.PERSONA and value not in {p.id for p in data.personas}:
         return Problem(field.name, "choose one of the plan's personas")
     if kind is FieldKind.CHANNEL and value not in {c.id for c in data.channels}:
         return Problem(field.name, "choose one of the plan's channels")
     return None
+
+
+def _result_problems(result: Result, data: PlanData) -> list[Problem]:
+    if result.period_end < result.period_start:
+        return [Problem("period_end", "the period cannot end before it starts")]
+    if result.item is not None:
+        item = next((i for i in data.items if i.id == result.item), None)
+        if item is None:
+            return [Problem("item", "choose one of the plan's posts, or none")]
+        if item.channel != result.channel:
+            return [Problem("item", f"that post is on {data.channel_name(item.channel)}")]
+    return []
 
 
 def _duplicate_behaviour(entry: OnlineBehaviour, data: PlanData) -> list[Problem]:

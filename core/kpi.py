@@ -24,13 +24,30 @@ class Totals:
     value: float = 0.0
 
 
+FOLLOWERS = ("followers_start", "followers_end")
+COUNTS = tuple(f.name for f in fields(Totals) if f.name not in FOLLOWERS)
+
+
 def totals(results: Iterable[Result]) -> Totals:
-    names = [f.name for f in fields(Totals)]
-    sums = dict.fromkeys(names, 0)
+    """Counts and money summed. Followers are a level, not a flow: per channel the count at
+    the start of its earliest period and at the end of its latest, then summed."""
+    sums: dict[str, float] = dict.fromkeys(COUNTS, 0)
+    first: dict[int | None, Result] = {}
+    last: dict[int | None, Result] = {}
     for result in results:
-        for name in names:
+        for name in COUNTS:
             sums[name] += getattr(result, name)
-    return Totals(**sums)
+        if result.followers_start or result.followers_end:
+            key = result.channel
+            if key not in first or result.period_start < first[key].period_start:
+                first[key] = result
+            if key not in last or result.period_end > last[key].period_end:
+                last[key] = result
+    return Totals(
+        **sums,  # type: ignore[arg-type]
+        followers_start=sum(r.followers_start for r in first.values()),
+        followers_end=sum(r.followers_end for r in last.values()),
+    )
 
 
 def percent(part: float, whole: float) -> float | None:

@@ -289,9 +289,22 @@ class Result:
     conversions: int = 0
     followers_start: int = 0
     followers_end: int = 0
-    cost: float = 0.0
+    ad_spend: float = 0.0
+    tool_cost: float = 0.0
+    hours: float = 0.0
+    hourly_rate: float = 0.0
     value: float = 0.0
+    """What the results brought in money (leads valued, sales), for the ROI."""
+    source: str = ""
+    """Where the figures came from: '' when typed in, else the platform they were imported from."""
+    post_ref: str = ""
+    """The platform's link or id of the post, so a re-import replaces rather than doubles."""
     id: int = 0
+
+    @property
+    def cost(self) -> float:
+        """Everything the result cost: ad spend, tools and the team's time."""
+        return self.ad_spend + self.tool_cost + self.hours * self.hourly_rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +319,20 @@ class Iteration:
     end: date
     closed: bool = False
     lessons: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What an iteration review decided to change; shown on the Strategy screen until the
+    team has acted upon it."""
+
+    TABLE: ClassVar[str] = "decisions"
+
+    iteration: int
+    """The number of the iteration whose review made it."""
+    text: str
+    done: bool = False
     id: int = 0
 
 
@@ -325,6 +352,7 @@ ENTITY_TYPES: tuple[type, ...] = (
     SetupTask,
     Result,
     Iteration,
+    Decision,
 )
 
 
@@ -350,6 +378,7 @@ class PlanData:
     setup_tasks: tuple[SetupTask, ...] = ()
     results: tuple[Result, ...] = ()
     iterations: tuple[Iteration, ...] = ()
+    decisions: tuple[Decision, ...] = ()
 
     @cached_property
     def _channel_names(self) -> dict[int, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, fields
 from datetime import date
+from enum import StrEnum
 
 from .kpi import KPI_FORMULAS, Totals, totals
 from .model import Goal, PlanData, SupportLevel
@@ -43,10 +44,25 @@ def channel_totals(data: PlanData) -> list[tuple[str, Totals]]:
     return rows
 
 
+class GoalStatus(StrEnum):
+    MET = "met"
+    ON_TRACK = "on track"
+    BEHIND = "behind"
+    MISSED = "missed"
+    NOT_MEASURED = "not measured"
+
+
+LOWER_IS_BETTER = {"cost", "cost per click", "cost per acquisition"}
+"""KPIs where a value at or below the target meets it."""
+
+
 @dataclass(frozen=True, slots=True)
 class GoalProgress:
     goal: Goal
     current: float | None
+    status: GoalStatus = GoalStatus.NOT_MEASURED
+    expected_percent: float | None = None
+    """For a count: how far it should be by now if it grows evenly to the deadline."""
 
     @property
     def percent_of_target(self) -> float | None:
@@ -55,22 +71,60 @@ class GoalProgress:
         return 100 * self.current / self.goal.target
 
 
-def goal_progress(data: PlanData) -> list[GoalProgress]:
-    """Each goal's KPI over the results of the channels it concerns.
+def goal_window(goal: Goal, data: PlanData) -> tuple[date, date] | None:
+    """The days a goal's results count over: from the start of the iteration its deadline
+    falls in (or the current one) to the deadline."""
+    if goal.deadline is None:
+        return None
+    deadline = goal.deadline
+    holding = next((i for i in data.iterations if i.start <= deadline <= i.end), None)
+    iteration = holding or data.current_iteration()
+    start = iteration.start if iteration is not None and iteration.start <= deadline else None
+    return (start or date.min, deadline)
+
+
+def goal_progress(data: PlanData, today: date) -> list[GoalProgress]:
+    """Each goal's KPI over the results of its channels within its window, and whether it
+    is met, on track, behind or missed by ``today``.
 
     A KPI that names a count (``conversions``) is that count summed; one that names a
     formula (``social ROI``) is the formula over the summed counts. Other KPIs are not
     measured by socialplan and have no current value.
     """
-    progress = []
-    for goal in data.goals:
-        channels = set(goal.channels)
-        goal_totals = totals(r for r in data.results if not channels or r.channel in channels)
-        progress.append(GoalProgress(goal, _kpi_value(goal.kpi, goal_totals)))
-    return progress
+    return [_progress(goal, data, today) for goal in data.goals]
 
 
-def _kpi_value(kpi: str, goal_totals: Totals) -> float | None:
+def _progress(goal: Goal, data: PlanData, today: date) -> GoalProgress:
+    channels = set(goal.channels)
+    window = goal_window(goal, data) or (date.min, date.max)
+    goal_totals = totals(
+        r
+        for r in data.results
+        if (not channels or r.channel in channels) and window[0] <= r.period_start <= window[1]
+    )
+    current = kpi_value(goal.kpi, goal_totals)
+    if current is None or goal.target is None:
+        return GoalProgress(goal, current)
+    lower = goal.kpi in LOWER_IS_BETTER
+    if (current <= goal.target) if lower else (current >= goal.target):
+        return GoalProgress(goal, current, GoalStatus.MET)
+    if goal.deadline is not None and today > goal.deadline:
+        return GoalProgress(goal, current, GoalStatus.MISSED)
+    expected = _expected_percent(window, today) if goal.kpi in _COUNT_KPIS else None
+    on_track = expected is not None and goal.target and 100 * current / goal.target >= expected
+    status = GoalStatus.ON_TRACK if on_track and not lower else GoalStatus.BEHIND
+    return GoalProgress(goal, current, status, expected)
+
+
+def _expected_percent(window: tuple[date, date], today: date) -> float | None:
+    start, end = window
+    if start == date.min or end <= start:
+        return None
+    elapsed = (min(today, end) - start).days
+    return max(0.0, 100 * elapsed / (end - start).days)
+
+
+def kpi_value(kpi: str, goal_totals: Totals) -> float | None:
     if kpi in KPI_FORMULAS:
         return KPI_FORMULAS[kpi](goal_totals)
     if kpi in _COUNT_KPIS:

@@ -152,7 +152,7 @@ def build_demo(now: datetime) -> PlanData:
         activities=_numbered(ACTIVITIES),
         items=items,
         setup_tasks=_numbered(_setup_tasks(monday)),
-        results=_numbered(_results(items, now)),
+        results=_numbered([*_results(items, now), *_channel_results(monday, local_now.date())]),
         iterations=_numbered(_iterations(monday)),
     )
 
@@ -404,7 +404,8 @@ BEHAVIOUR = [
 
 
 def _goals(monday: date) -> list[Goal]:
-    quarter_end = monday + timedelta(days=80)
+    quarter_end = monday + timedelta(days=76)
+    """The last day of the current iteration (see ``_iterations``)."""
     return [
         Goal(
             "40 qualified leads from social media",
@@ -649,9 +650,63 @@ def _results(items: tuple[ContentItem, ...], now: datetime) -> list[Result]:
                 impressions=impressions,
                 engagements=int(impressions * rng.uniform(0.02, 0.07)),
                 clicks=clicks,
-                conversions=int(clicks * rng.uniform(0.0, 0.15)),
-                cost=round(rng.uniform(20, 90), 2),
-                value=round(rng.uniform(0, 400), 2) if item.cta else 0.0,
+                conversions=int(clicks * rng.uniform(0.0, 0.08)),
+                ad_spend=round(rng.uniform(20, 90), 2),
+                value=round(rng.uniform(600, 2400), 2) if item.cta else 0.0,
             )
         )
+    return results
+
+
+HOURLY_RATE = 55.0
+HOURS_PER_WEEK = {LINKEDIN: 7.0, INSTAGRAM: 5.0, YOUTUBE: 2.5, NEWSLETTER: 1.5}
+
+
+def _channel_results(monday: date, today: date) -> list[Result]:
+    """Weekly figures per channel: the pilot's totals (before items were planned here),
+    and from then on the team's hours, so the ROI counts staff time."""
+    rng = random.Random(2025)
+    start = monday - timedelta(days=14)
+    pilot_start = start - timedelta(days=91)
+    reach_base = {LINKEDIN: 3200, INSTAGRAM: 2400, YOUTUBE: 500, NEWSLETTER: 1900}
+    results = []
+    for week in range(13):
+        first = pilot_start + timedelta(weeks=week)
+        growth = 1 + week / 20
+        for channel, base in reach_base.items():
+            reach = int(base * growth * rng.uniform(0.8, 1.2))
+            impressions = int(reach * rng.uniform(1.4, 1.9))
+            clicks = int(impressions * rng.uniform(0.004, 0.012))
+            results.append(
+                Result(
+                    period_start=first,
+                    period_end=first + timedelta(days=6),
+                    channel=channel,
+                    reach=reach,
+                    impressions=impressions,
+                    engagements=int(impressions * rng.uniform(0.012, 0.03) * growth),
+                    clicks=clicks,
+                    conversions=int(clicks * rng.uniform(0.0, 0.08)),
+                    ad_spend=round(rng.uniform(0, 60), 2),
+                    hours=HOURS_PER_WEEK[channel] + 2,
+                    hourly_rate=HOURLY_RATE,
+                    value=round(rng.uniform(0, 900), 2),
+                )
+            )
+    for week in range((today - start).days // 7 + 1):
+        first = start + timedelta(weeks=week)
+        for channel, hours in HOURS_PER_WEEK.items():
+            followers = (640 + 31 * week, 671 + 31 * week) if channel == NEWSLETTER else (0, 0)
+            results.append(
+                Result(
+                    period_start=first,
+                    period_end=first + timedelta(days=6),
+                    channel=channel,
+                    followers_start=followers[0],
+                    followers_end=followers[1],
+                    tool_cost=12.5,
+                    hours=hours,
+                    hourly_rate=HOURLY_RATE,
+                )
+            )
     return results

@@ -27,11 +27,22 @@ from .errors import StoreError, UnreadablePlanError
 from .storage import SafeJSONStorage, parse_plan_bytes
 from .table import LazyKeyTable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "meta"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _split_result_cost(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 splits a result's one ``cost`` into ad spend, tool cost and hours × rate;
+    an old cost becomes ad spend, so every ROI stays the same."""
+    for result in (document.get("results") or {}).values():
+        if "cost" in result:
+            result["ad_spend"] = result.pop("cost")
+    return document
+
+
+MIGRATIONS: dict[int, Migration] = {1: _split_result_cost}
 """``MIGRATIONS[n]`` turns a raw version-n document into version n+1."""
 
 E = TypeVar("E")

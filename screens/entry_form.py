@@ -4,26 +4,37 @@ descriptions (``core.entries.FIELDS``). Returns the edited entry, or None when c
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from socialplan.core.entries import FIELDS, EntryField, FieldKind, parse_value, validate_entry
-from socialplan.core.model import PlanData
-from socialplan.core.validation import InvalidInputError, Problem
+from socialplan.core.model import ContentItem, PlanData
+from socialplan.core.schedule import local_time
+from socialplan.core.validation import InvalidInputError, Problem, clean_text
 
 from .form import FormScreen
 
-TEXT_INPUTS = {FieldKind.TEXT, FieldKind.URL, FieldKind.INT, FieldKind.NUMBER, FieldKind.DATE}
+TEXT_INPUTS = {
+    FieldKind.TEXT,
+    FieldKind.URL,
+    FieldKind.INT,
+    FieldKind.NUMBER,
+    FieldKind.AMOUNT,
+    FieldKind.DATE,
+}
 TEXT_AREAS = {FieldKind.LONG_TEXT, FieldKind.LINES}
 HINTS = {
     FieldKind.DATE: "YYYY-MM-DD",
     FieldKind.NUMBER: "a number",
     FieldKind.INT: "a whole number",
     FieldKind.URL: "https://...",
+    FieldKind.AMOUNT: "0",
 }
 
 
@@ -74,20 +85,26 @@ class EntryForm(FormScreen[Any]):
             assert field.choices is not None
             options = [(member.value, member) for member in field.choices]
             return Select(options, value=value, allow_blank=False, id=field.name, compact=True)
-        if kind in (FieldKind.PERSONA, FieldKind.CHANNEL):
+        if kind in (FieldKind.PERSONA, FieldKind.CHANNEL, FieldKind.ITEM):
             options = self._references(kind)
             chosen = value if value in {key for _, key in options} else Select.NULL
-            return Select(options, value=chosen, prompt="Choose", id=field.name, compact=True)
+            prompt = "None: a channel total" if kind is FieldKind.ITEM else "Choose"
+            return Select(options, value=chosen, prompt=prompt, id=field.name, compact=True)
         selections = [(name, key, key in value) for name, key in self._references(kind)]
         return SelectionList(*selections, id=field.name, compact=True)
 
-    def _references(self, kind: FieldKind) -> list[tuple[str, int]]:
+    def _references(self, kind: FieldKind) -> list[tuple[Text, int]]:
+        """Choices by name, shown literally (a name is never read as markup)."""
         data = self.data
         if kind is FieldKind.PERSONA:
-            return [(p.name, p.id) for p in data.personas]
-        if kind is FieldKind.STAGES:
-            return [(s.name, s.id) for s in data.ordered_stages()]
-        return [(c.name, c.id) for c in data.channels]
+            named = [(p.name, p.id) for p in data.personas]
+        elif kind is FieldKind.STAGES:
+            named = [(s.name, s.id) for s in data.ordered_stages()]
+        elif kind is FieldKind.ITEM:
+            named = [(post_label(item, data), item.id) for item in posts_newest_first(data)]
+        else:
+            named = [(c.name, c.id) for c in data.channels]
+        return [(Text(clean_text(name)), key) for name, key in named]
 
     def action_save(self) -> None:
         values: dict[str, Any] = {}
@@ -121,4 +138,18 @@ class EntryForm(FormScreen[Any]):
 def _shown(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:g}"
+    if value == date.min:
+        return ""
     return str(value)
+
+
+def posts_newest_first(data: PlanData) -> list[ContentItem]:
+    """The posts a result can belong to: every scheduled one, newest first."""
+    scheduled = [i for i in data.items if i.scheduled_at is not None]
+    return sorted(scheduled, key=lambda i: (i.scheduled_at, i.id), reverse=True)
+
+
+def post_label(item: ContentItem, data: PlanData) -> str:
+    assert item.scheduled_at is not None
+    when = local_time(item.scheduled_at, data.plan.timezone)
+    return f"{when:%Y-%m-%d} {data.channel_name(item.channel)}: {item.title[:50]}"

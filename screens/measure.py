@@ -1,80 +1,198 @@
-"""Phase 5, Measure: results per channel, KPIs, ROI and goal progress."""
+"""Phase 5, Measure: goal progress against target and deadline, results and ROI per
+channel, the KPI trends, every result (typed in or imported), and the loop back to
+Strategy: closing the iteration with a review."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Label
+from textual.widgets import Label, Static
 
 from socialplan.core import kpi
 from socialplan.core.cycle import phase_named
-from socialplan.core.model import PlanData
-from socialplan.core.summaries import channel_totals, goal_progress
-from socialplan.tui.text import day, number, plain
+from socialplan.core.kpi import Totals
+from socialplan.core.model import PlanData, Result
+from socialplan.core.review import IterationClosing
+from socialplan.core.schedule import local_time
+from socialplan.core.summaries import GoalStatus, channel_totals, goal_progress
+from socialplan.core.trends import kpi_trends
+from socialplan.tui.messages import SaveEntities
+from socialplan.tui.text import day, number, one_line, plain, sparkline
 from socialplan.tui.widgets.tables import PlanTable
 
-from .base import PhaseScreen
+from .lists import LIST_BINDINGS, ListScreen, ListSpec
+
+STATUS_STYLE = {
+    GoalStatus.MET: "bold green",
+    GoalStatus.ON_TRACK: "green",
+    GoalStatus.BEHIND: "bold dark_orange",
+    GoalStatus.MISSED: "bold red",
+    GoalStatus.NOT_MEASURED: "dim",
+}
+CHANNEL_COLUMNS = (
+    "Channel",
+    *("Reach", "Impr.", "Eng.", "ER %", "CTR %", "Conv.", "Cost", "Value", "ROI %"),
+)
+RESULT_COLUMNS = (
+    *("From", "To", "Channel", "Post"),
+    *("Reach", "Eng.", "Clicks", "Conv.", "Cost", "Value", "Source"),
+)
+RATES = {"engagement rate (impressions)", "click-through rate", "social ROI"}
 
 
-class MeasureScreen(PhaseScreen):
+class MeasureScreen(ListScreen):
     PHASE = phase_named("measure")
+    BINDINGS = [
+        *LIST_BINDINGS,
+        Binding("C", "close_iteration", "Close iteration…"),
+        Binding("h", "past_iterations", "Iteration reviews"),
+    ]
+    LISTS = {"results": ListSpec(Result, "result")}
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):
-            yield Label("Results per channel", classes="section-title")
+            yield Static(id="measure-summary", classes="summary-line")
+            yield Label("Objectives", classes="section-title")
             yield PlanTable(
-                [
-                    "Channel",
-                    "Reach",
-                    "Impr.",
-                    "Eng.",
-                    "ER %",
-                    "CTR %",
-                    "Conv.",
-                    "Cost €",
-                    "Value €",
-                    "ROI %",
-                ],
+                ["Objective", "Status", "Progress", "Now", "Target", "KPI", "Deadline"],
+                empty="No objectives yet (Strategy, step 4)",
+                id="goal-progress",
+            )
+            yield Label("Results and ROI per channel", classes="section-title")
+            yield PlanTable(
+                CHANNEL_COLUMNS,
                 empty="No results yet",
                 id="channel-results",
             )
-            yield Label("Objectives", classes="section-title")
+            yield Label("Trends: last 12 weeks, and per iteration", classes="section-title")
             yield PlanTable(
-                ["Objective", "KPI", "Now", "Target", "Progress", "Deadline"],
-                empty="No objectives yet",
-                id="goal-progress",
+                ["KPI", "Weekly", "Last week", "Per iteration"], empty="No KPIs", id="trends"
+            )
+            yield Label("Results", classes="section-title")
+            yield PlanTable(
+                RESULT_COLUMNS,
+                empty="No results yet: a adds one",
+                id="results",
             )
 
     def show_plan(self, data: PlanData) -> None:
-        self.query_one("#channel-results", PlanTable).show_rows(
-            (
-                name,
-                [
-                    plain(name),
-                    f"{t.reach:,}",
-                    f"{t.impressions:,}",
-                    f"{t.engagements:,}",
-                    number(kpi.engagement_rate_by_reach(t)),
-                    number(kpi.click_through_rate(t), digits=2),
-                    f"{t.conversions:,}",
-                    number(t.cost, digits=0),
-                    number(t.value, digits=0),
-                    number(kpi.social_roi(t), digits=0),
-                ],
-            )
-            for name, t in channel_totals(data)
+        today = local_time(self.now(), data.plan.timezone).date()
+        progress = goal_progress(data, today)
+        overall = channel_totals(data)[-1][1]
+        reached = sum(1 for p in progress if p.status in (GoalStatus.MET, GoalStatus.ON_TRACK))
+        self.query_one("#measure-summary", Static).update(
+            f"ROI {number(kpi.social_roi(overall), '%', digits=0)} over all results · "
+            f"{reached} of {len(progress)} objectives met or on track"
         )
         self.query_one("#goal-progress", PlanTable).show_rows(
             (
                 str(p.goal.id),
                 [
-                    plain(p.goal.title),
-                    plain(p.goal.kpi),
+                    one_line(p.goal.title, 32),
+                    plain(p.status.value, STATUS_STYLE[p.status]),
+                    number(p.percent_of_target, "%", digits=0),
                     number(p.current),
                     f"{number(p.goal.target, digits=0)} {p.goal.unit}".strip(),
-                    number(p.percent_of_target, "%", digits=0),
+                    plain(p.goal.kpi),
                     day(p.goal.deadline),
                 ],
             )
-            for p in goal_progress(data)
+            for p in progress
         )
+        self.query_one("#channel-results", PlanTable).show_rows(
+            (name, totals_cells(name, t)) for name, t in channel_totals(data)
+        )
+        self._show_trends(data, today)
+        self._show_results(data)
+
+    def _show_trends(self, data: PlanData, today: date) -> None:
+        rows = []
+        for trend in kpi_trends(data, today):
+            digits = 1 if trend.kpi in RATES else 0
+            per_iteration = " → ".join(
+                f"{i.number}: {number(value, digits=digits)}" for i, value in trend.iterations
+            )
+            cells = [
+                trend.kpi,
+                sparkline(trend.weeks),
+                number(trend.latest_week, digits=digits),
+                per_iteration,
+            ]
+            rows.append((trend.kpi, cells))
+        self.query_one("#trends", PlanTable).show_rows(rows)
+
+    def focus_start(self) -> None:
+        self.query_one("#goal-progress", PlanTable).focus()
+
+    def _show_results(self, data: PlanData) -> None:
+        titles = {i.id: i.title for i in data.items}
+        newest = sorted(data.results, key=lambda r: (r.period_start, r.id), reverse=True)
+        self.query_one("#results", PlanTable).show_rows(
+            (
+                str(r.id),
+                [
+                    day(r.period_start),
+                    day(r.period_end),
+                    plain(data.channel_name(r.channel)),
+                    one_line(titles.get(r.item or 0, "(channel total)"), 40),
+                    f"{r.reach:,}",
+                    f"{r.engagements:,}",
+                    f"{r.clicks:,}",
+                    f"{r.conversions:,}",
+                    number(r.cost, digits=0),
+                    number(r.value, digits=0),
+                    plain(r.source or "typed"),
+                ],
+            )
+            for r in newest
+        )
+
+    def action_close_iteration(self) -> None:
+        from .review import ReviewScreen
+
+        if self.data is None:
+            return
+        current = self.data.current_iteration()
+        if current is None or current.closed:
+            self.notify("There is no open iteration to close.", severity="warning")
+            return
+        self.app.push_screen(ReviewScreen(self.data, current, closing=True), self._iteration_closed)
+
+    def _iteration_closed(self, closing: IterationClosing | None) -> None:
+        if closing is None:
+            return
+        label = f"close iteration {closing.closed.number}"
+        self.post_message(SaveEntities(closing.entities, label))
+        following = closing.following
+        self.notify(
+            f"Iteration {following.number} '{following.name}' starts {day(following.start)}; "
+            "strategy, set-up and slots carry over. Decisions wait on the Strategy screen."
+        )
+
+    def action_past_iterations(self) -> None:
+        from .review import ReviewScreen
+
+        if self.data is None or not self.data.iterations:
+            self.notify("No iterations yet.", severity="warning")
+            return
+        closed = [i for i in self.data.iterations if i.closed]
+        shown = max(closed or self.data.iterations, key=lambda i: i.number)
+        self.app.push_screen(ReviewScreen(self.data, shown, closing=False))
+
+
+def totals_cells(name: str, t: Totals) -> list:
+    return [
+        plain(name),
+        f"{t.reach:,}",
+        f"{t.impressions:,}",
+        f"{t.engagements:,}",
+        number(kpi.engagement_rate_by_impressions(t)),
+        number(kpi.click_through_rate(t), digits=2),
+        f"{t.conversions:,}",
+        number(t.cost, digits=0),
+        number(t.value, digits=0),
+        number(kpi.social_roi(t), digits=0),
+    ]

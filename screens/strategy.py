@@ -20,6 +20,7 @@ from socialplan.core.cycle import phase_named
 from socialplan.core.entries import CHANNEL_CHOICE, MEDIA_PLAN
 from socialplan.core.model import (
     Channel,
+    Decision,
     Goal,
     OnlineBehaviour,
     Persona,
@@ -28,6 +29,7 @@ from socialplan.core.model import (
     SocialActivity,
     Stage,
 )
+from socialplan.core.review import open_decisions
 from socialplan.core.steps import (
     STRATEGY_STEPS,
     StepState,
@@ -63,6 +65,11 @@ class StrategyScreen(ListScreen):
         "stages": ListSpec(Stage, "journey stage"),
         "pillars": ListSpec(Pillar, "content pillar"),
         "activities": ListSpec(SocialActivity, "social activity"),
+        "decisions": ListSpec(
+            Decision,
+            "decision",
+            added_elsewhere="Decisions come from closing an iteration (Measure, C).",
+        ),
         "media": ListSpec(
             Channel,
             "media plan of the channel",
@@ -79,6 +86,10 @@ class StrategyScreen(ListScreen):
     def compose_main(self) -> ComposeResult:
         yield Static(id="progress", classes="summary-line")
         with VerticalScroll(classes="phase-scroll"):
+            with Collapsible(title="Decisions", id="decisions-section", classes="step"):
+                yield PlanTable(
+                    ["From review of", "Decision"], empty="No open decisions", id="decisions"
+                )
             with Collapsible(title="Consistency checks", id="checks-section", classes="step"):
                 yield Static(id="checks", classes="prose")
             for number_, step in enumerate(STRATEGY_STEPS, start=1):
@@ -183,6 +194,7 @@ class StrategyScreen(ListScreen):
             else f"✓ Consistency checks: all {len(checks)} pass"
         )
         self.query_one("#checks", Static).update(checks_content(data))
+        self._show_decisions(data)
         progress = strategy_progress(data)
         self.query_one("#progress", Static).update(progress_content(progress))
         for status in progress.steps:
@@ -192,6 +204,16 @@ class StrategyScreen(ListScreen):
             self.query_one(f"#gap-{key}", Static).update(gap_content(status.state, status.gap))
         self._show_prose(data)
         self._show_tables(data)
+
+    def _show_decisions(self, data: PlanData) -> None:
+        """The review decisions still to act upon; one marked acted upon leaves the list."""
+        waiting = open_decisions(data)
+        section = self.query_one("#decisions-section", Collapsible)
+        section.title = f"⚑ Decisions to act upon: {len(waiting)}"
+        section.display = bool(waiting)
+        self.query_one("#decisions", PlanTable).show_rows(
+            (str(d.id), [f"iteration {d.iteration}", plain(d.text)]) for d in waiting
+        )
 
     def _show_prose(self, data: PlanData) -> None:
         plan = data.plan

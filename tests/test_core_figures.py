@@ -19,6 +19,7 @@ from socialplan.core.model import (
     Pillar,
     Plan,
     PlanData,
+    SetupTask,
     Stage,
 )
 from socialplan.core.schedule import items_between, next_posts, week_bounds, window_bounds
@@ -29,7 +30,7 @@ NOW = datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
 
 
 def plan_with(items: list[ContentItem], **settings) -> PlanData:
-    """A small plan that passes every consistency check."""
+    """A small plan that passes every consistency check, its set-up done."""
     return PlanData(
         plan=Plan(name="Test", **settings),
         channels=(Channel("LinkedIn", 3, id=1), Channel("Instagram", 1, id=2)),
@@ -37,6 +38,7 @@ def plan_with(items: list[ContentItem], **settings) -> PlanData:
         personas=(Persona("Frank", id=1),),
         behaviour=(OnlineBehaviour(1, 1, id=1), OnlineBehaviour(1, 2, id=2)),
         pillars=(Pillar("Know-how", stages=(1,), id=1),),
+        setup_tasks=(SetupTask(1, "Page", done=True, id=1), SetupTask(2, "Page", done=True, id=2)),
         items=tuple(replace(item, id=n) for n, item in enumerate(items, start=1)),
     )
 

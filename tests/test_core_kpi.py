@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from socialplan.core import kpi
 from socialplan.core.model import Result
 from socialplan.core.setup import setup_progress
-from socialplan.core.summaries import channel_totals, goal_progress
+from socialplan.core.summaries import channel_totals, goal_progress, goal_window
+from tests.conftest import FROZEN_NOW
 
 DAY = date(2026, 11, 23)
 
@@ -36,7 +37,7 @@ def test_follower_growth_cost_and_roi():
                 followers_end=900,
                 clicks=50,
                 conversions=5,
-                cost=250.0,
+                ad_spend=250.0,
                 value=750.0,
             )
         ]
@@ -79,9 +80,15 @@ def test_demo_channel_totals_add_up(demo_data):
 
 
 def test_goal_progress_uses_counts_and_formulas(demo_data):
-    progress = {p.goal.kpi: p for p in goal_progress(demo_data)}
+    progress = {p.goal.kpi: p for p in goal_progress(demo_data, FROZEN_NOW.date())}
     leads = progress["conversions"]
-    expected = sum(r.conversions for r in demo_data.results if r.channel in leads.goal.channels)
+    start, deadline = goal_window(leads.goal, demo_data)
+    assert start == demo_data.current_iteration().start
+    expected = sum(
+        r.conversions
+        for r in demo_data.results
+        if r.channel in leads.goal.channels and start <= r.period_start <= deadline
+    )
     assert leads.current == expected
     assert leads.percent_of_target == pytest.approx(100 * expected / 40)
     assert progress["social ROI"].current is not None

@@ -235,7 +235,7 @@ def test_unreadable_error_names_the_newest_backup_and_how_to_restore_it(demo_pat
     with pytest.raises(UnreadablePlanError) as raised:
         PlanStore.open(demo_path)
     assert f"cp '{newest}' '{demo_path}'" in str(raised.value)
-    assert json.loads(newest.read_bytes())["meta"]["1"]["schema_version"] == 1
+    assert json.loads(newest.read_bytes())["meta"]["1"]["schema_version"] == store.SCHEMA_VERSION
 
 
 def test_a_directory_is_not_a_plan(tmp_path):
@@ -270,12 +270,15 @@ def test_older_schema_is_backed_up_then_migrated(demo_path, monkeypatch):
             doc["author"] = doc.pop("owner")
         return document
 
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "MIGRATIONS", {1: rename_owner_to_author})
+    newer = store.SCHEMA_VERSION + 1
+    monkeypatch.setattr(store, "SCHEMA_VERSION", newer)
+    monkeypatch.setattr(
+        store, "MIGRATIONS", {**store.MIGRATIONS, newer - 1: rename_owner_to_author}
+    )
     original = demo_path.read_bytes()
     PlanStore.open(demo_path).close()
     migrated = json.loads(demo_path.read_bytes())
-    assert migrated["meta"]["1"]["schema_version"] == 2
+    assert migrated["meta"]["1"]["schema_version"] == newer
     assert "author" in migrated["items"]["1"]
     assert list_backups(demo_path)[0].read_bytes() == original
 
@@ -332,3 +335,17 @@ def test_without_hard_links_the_write_still_succeeds(demo_store, demo_path, monk
     demo_store.add(Channel("Mastodon"))
     assert "Mastodon" in {c.name for c in read_plan(demo_path).channels}
     assert files.temp_files_of(demo_path) == []
+
+
+def test_a_version_1_plan_keeps_its_result_costs_as_ad_spend(demo_path):
+    document = json.loads(demo_path.read_bytes())
+    document["meta"]["1"]["schema_version"] = 1
+    first = document["results"]["1"]
+    first["cost"] = first.pop("ad_spend")
+    demo_path.write_text(json.dumps(document))
+    result = read_plan(demo_path).results[0]
+    assert result.ad_spend == first["cost"] == result.cost
+    PlanStore.open(demo_path).close()
+    stored = json.loads(demo_path.read_bytes())
+    assert stored["meta"]["1"]["schema_version"] == 2
+    assert "cost" not in stored["results"]["1"]

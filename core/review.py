@@ -1,0 +1,154 @@
+"""Closing the 3-S cycle: the review of an iteration (goals met or missed, what worked per
+channel, journey stage and kind, the best and worst posts) and the start of the next one.
+
+The strategy, the set-up and the posting slots belong to the plan, not to an iteration, so
+a new iteration carries them over as they are; the review's decisions stay open on the
+Strategy screen until the team has acted upon them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from .kpi import Totals, engagement_rate_by_impressions, totals
+from .model import ContentItem, Decision, Iteration, Plan, PlanData, Result
+from .summaries import GoalProgress, goal_progress
+from .validation import MAX_TEXT, MAX_TITLE, InvalidInputError, clean_text
+
+RANKED = 3
+"""How many best and worst posts a review names."""
+
+
+@dataclass(frozen=True, slots=True)
+class RankedItem:
+    item: ContentItem
+    totals: Totals
+
+    @property
+    def score(self) -> float | None:
+        """Engagements per impression: how well the post did for the people who saw it."""
+        return engagement_rate_by_impressions(self.totals)
+
+
+@dataclass(frozen=True, slots=True)
+class IterationReview:
+    iteration: Iteration
+    goals: tuple[GoalProgress, ...]
+    by_channel: tuple[tuple[str, Totals], ...]
+    by_stage: tuple[tuple[str, Totals], ...]
+    by_kind: tuple[tuple[str, Totals], ...]
+    best: tuple[RankedItem, ...]
+    worst: tuple[RankedItem, ...]
+    decisions: tuple[Decision, ...]
+
+    @property
+    def has_results(self) -> bool:
+        return any(t.impressions or t.reach for _, t in self.by_channel)
+
+
+def results_in(data: PlanData, iteration: Iteration) -> list[Result]:
+    return [r for r in data.results if iteration.start <= r.period_start <= iteration.end]
+
+
+def iteration_review(data: PlanData, iteration: Iteration) -> IterationReview:
+    """The review as of the iteration's last day."""
+    results = results_in(data, iteration)
+    items = {i.id: i for i in data.items}
+    per_item = [r for r in results if r.item in items]
+
+    def grouped(key: Callable[[Result], str | None], names: Sequence[str]) -> tuple:
+        groups: dict[str, list[Result]] = {name: [] for name in names}
+        for result in results:
+            name = key(result)
+            if name is not None:
+                groups.setdefault(name, []).append(result)
+        return tuple((name, totals(found)) for name, found in groups.items() if found)
+
+    ranked = _ranked(per_item, items)
+    return IterationReview(
+        iteration=iteration,
+        goals=tuple(p for p in goal_progress(data, iteration.end) if _due_in(p, iteration)),
+        by_channel=grouped(
+            lambda r: data.channel_name(r.channel) if r.channel else None,
+            [c.name for c in data.channels],
+        ),
+        by_stage=grouped(
+            lambda r: data.stage_name(items[r.item].stage) if r.item in items else None,
+            [s.name for s in data.ordered_stages()],
+        ),
+        by_kind=grouped(
+            lambda r: items[r.item].kind.value if r.item in items else None,
+            ["content", "promotion"],
+        ),
+        best=tuple(ranked[:RANKED]),
+        worst=tuple(reversed(ranked[RANKED:][-RANKED:])),
+        decisions=tuple(d for d in data.decisions if d.iteration == iteration.number),
+    )
+
+
+def _due_in(progress: GoalProgress, iteration: Iteration) -> bool:
+    """A goal belongs to the review of the iteration its deadline falls in; goals without
+    a deadline to every review."""
+    deadline = progress.goal.deadline
+    return deadline is None or iteration.start <= deadline <= iteration.end
+
+
+def _ranked(results: list[Result], items: dict[int, ContentItem]) -> list[RankedItem]:
+    by_item: dict[int, list[Result]] = {}
+    for result in results:
+        assert result.item is not None
+        by_item.setdefault(result.item, []).append(result)
+    ranked = [RankedItem(items[key], totals(found)) for key, found in by_item.items()]
+    scored = [r for r in ranked if r.score is not None]
+    return sorted(scored, key=lambda r: (-(r.score or 0.0), r.item.id))
+
+
+@dataclass(frozen=True, slots=True)
+class IterationClosing:
+    """Everything closing an iteration saves, in one write."""
+
+    closed: Iteration
+    following: Iteration
+    plan: Plan
+    decisions: tuple[Decision, ...]
+
+    @property
+    def entities(self) -> tuple[object, ...]:
+        return (self.closed, self.following, self.plan, *self.decisions)
+
+
+def close_iteration(
+    data: PlanData, lessons: str, decisions: Sequence[str], name: str = ""
+) -> IterationClosing:
+    """Close the current iteration with the review's lessons and decisions and open the
+    next one, as long as the one closed and starting the day after it ends."""
+    current = data.current_iteration()
+    if current is None or current.closed:
+        raise InvalidInputError("iteration", "there is no open iteration to close")
+    lessons = clean_text(lessons, multiline=True).strip()
+    if len(lessons) > MAX_TEXT:
+        raise InvalidInputError("lessons", f"at most {MAX_TEXT} characters")
+    texts = [clean_text(line).strip() for line in decisions]
+    texts = [text for text in texts if text]
+    if any(len(text) > MAX_TITLE for text in texts):
+        raise InvalidInputError("decisions", f"at most {MAX_TITLE} characters per decision")
+    number = max(i.number for i in data.iterations) + 1
+    start = current.end + timedelta(days=1)
+    following = Iteration(
+        number=number,
+        name=clean_text(name).strip() or f"Iteration {number}",
+        start=start,
+        end=start + (current.end - current.start),
+    )
+    return IterationClosing(
+        closed=replace(current, closed=True, lessons=lessons),
+        following=following,
+        plan=replace(data.plan, current_iteration=number),
+        decisions=tuple(Decision(current.number, text) for text in texts),
+    )
+
+
+def open_decisions(data: PlanData) -> tuple[Decision, ...]:
+    return tuple(d for d in data.decisions if not d.done)

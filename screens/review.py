@@ -1,0 +1,182 @@
+"""The review of an iteration: goals met or missed, what worked per channel, journey stage
+and kind, the best and worst posts, and the lessons and decisions.
+
+Opened to close the current iteration (lessons and decisions are typed here, ctrl+s closes
+it and starts the next), or to browse the reviews read-only ([ and ] go from iteration to
+iteration)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, Static, TextArea
+
+from socialplan.core import kpi
+from socialplan.core.model import Iteration, PlanData
+from socialplan.core.review import (
+    IterationClosing,
+    IterationReview,
+    close_iteration,
+    iteration_review,
+)
+from socialplan.core.validation import InvalidInputError
+from socialplan.tui.text import day, number, one_line, plain
+from socialplan.tui.widgets.tables import PlanTable
+
+from .form import FormScreen
+from .measure import STATUS_STYLE
+
+
+class ReviewScreen(FormScreen[IterationClosing]):
+    BINDINGS = [
+        Binding("left_square_bracket", "browse(-1)", "Previous iteration"),
+        Binding("right_square_bracket", "browse(1)", "Next iteration"),
+    ]
+
+    def __init__(self, data: PlanData, iteration: Iteration, *, closing: bool) -> None:
+        super().__init__()
+        self.data = data
+        self.iteration = iteration
+        self.closing = closing
+        self.review: IterationReview = iteration_review(data, iteration)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "browse":
+            return not self.closing
+        if action == "save":
+            return self.closing
+        return True
+
+    def compose(self) -> ComposeResult:
+        it = self.iteration
+        state = "closing" if self.closing else ("closed" if it.closed else "running")
+        with Vertical(classes="form-dialog review-dialog"):
+            yield Label(
+                f"Review of iteration {it.number}: {it.name} "
+                f"({day(it.start)} – {day(it.end)}, {state})",
+                classes="form-title",
+            )
+            with VerticalScroll(classes="form-fields review-body"):
+                yield Label("Objectives due in this iteration", classes="section-title")
+                yield PlanTable(
+                    ["Objective", "Now", "Target", "Status"],
+                    empty="No objective has its deadline in this iteration",
+                    id="review-goals",
+                )
+                yield Label("What worked", classes="section-title")
+                yield PlanTable(
+                    ["By", "Name", "Reach", "ER %", "CTR %", "Conv.", "ROI %"],
+                    empty="No results in this iteration",
+                    id="review-groups",
+                )
+                yield Label("Best and worst posts (engagement per impression)")
+                yield PlanTable(
+                    ["", "Post", "Channel", "ER %"],
+                    empty="No results per post in this iteration",
+                    id="review-posts",
+                )
+                yield from self._compose_conclusions()
+            hint = (
+                "ctrl+s closes the iteration and starts the next · esc cancels"
+                if self.closing
+                else "[ ] previous / next iteration · esc closes"
+            )
+            yield Static(hint, classes="form-hint")
+
+    def _compose_conclusions(self) -> ComposeResult:
+        if self.closing:
+            yield Label("Lessons", classes="section-title")
+            yield TextArea(id="lessons", compact=True)
+            yield Static(id="error-lessons", classes="field-error")
+            yield Label("Decisions, one per line", classes="section-title")
+            yield TextArea(id="decisions", compact=True)
+            yield Static(id="error-decisions", classes="field-error")
+            yield Label("Name of the next iteration", classes="section-title")
+            yield Input(placeholder=f"Iteration {self._next_number()}", id="name", compact=True)
+            yield from self.form_buttons()
+            return
+        yield Label("Lessons", classes="section-title")
+        yield Static(plain(self.iteration.lessons or "No lessons written."), classes="prose")
+        yield Label("Decisions", classes="section-title")
+        decisions = [f"{'✓' if d.done else '·'} {d.text}" for d in self.review.decisions] or [
+            "No decisions recorded."
+        ]
+        yield Static(plain("\n".join(decisions)), classes="prose")
+
+    def _next_number(self) -> int:
+        return max(i.number for i in self.data.iterations) + 1
+
+    def on_mount(self) -> None:
+        self._show_review()
+        if self.closing:
+            self.query_one("#lessons").focus()
+        else:
+            self.query_one("#review-goals").focus()
+
+    def _show_review(self) -> None:
+        review = self.review
+        self.query_one("#review-goals", PlanTable).show_rows(
+            (
+                str(p.goal.id),
+                [
+                    plain(p.goal.title),
+                    number(p.current),
+                    f"{number(p.goal.target, digits=0)} {p.goal.unit}".strip(),
+                    plain(p.status.value, STATUS_STYLE[p.status]),
+                ],
+            )
+            for p in review.goals
+        )
+        groups = [
+            *(("channel", name, t) for name, t in review.by_channel),
+            *(("stage", name, t) for name, t in review.by_stage),
+            *(("kind", name, t) for name, t in review.by_kind),
+        ]
+        self.query_one("#review-groups", PlanTable).show_rows(
+            (
+                f"{by}:{name}",
+                [
+                    by,
+                    plain(name),
+                    f"{t.reach:,}",
+                    number(kpi.engagement_rate_by_impressions(t)),
+                    number(kpi.click_through_rate(t), digits=2),
+                    f"{t.conversions:,}",
+                    number(kpi.social_roi(t), digits=0),
+                ],
+            )
+            for by, name, t in groups
+        )
+        ranked = [("best", r) for r in review.best] + [("worst", r) for r in review.worst]
+        self.query_one("#review-posts", PlanTable).show_rows(
+            (
+                f"{label}:{r.item.id}",
+                [
+                    label,
+                    one_line(r.item.title, 50),
+                    plain(self.data.channel_name(r.item.channel)),
+                    number(r.score),
+                ],
+            )
+            for label, r in ranked
+        )
+
+    def action_browse(self, step: int) -> None:
+        ordered = sorted(self.data.iterations, key=lambda i: i.number)
+        position = ordered.index(self.iteration) + step
+        if not 0 <= position < len(ordered):
+            self.notify("No more iterations that way.")
+            return
+        self.app.switch_screen(ReviewScreen(self.data, ordered[position], closing=False))
+
+    def action_save(self) -> None:
+        lessons = self.query_one("#lessons", TextArea).text
+        decisions = self.query_one("#decisions", TextArea).text.split("\n")
+        name = self.query_one("#name", Input).value
+        try:
+            closing = close_iteration(self.data, lessons, decisions, name)
+        except InvalidInputError as error:
+            self.show_problems([error.problem], ["lessons", "decisions"])
+            return
+        self.dismiss(closing)
