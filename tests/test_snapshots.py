@@ -1,6 +1,7 @@
 """How the screens look: SVG snapshots on the demo plan with a frozen clock.
 
-Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``
+Update after an intended change with
+``pytest tests/test_snapshots.py -n 0 --snapshot-update``
 and review the SVGs before committing them.
 """
 
