@@ -67,6 +67,15 @@ def overall_setup(progress: list[SetupProgress]) -> SetupProgress:
     )
 
 
+def open_setup_tasks(data: PlanData) -> list[SetupTask]:
+    """Tasks not done yet, the soonest due first (undated last), in channel order."""
+    order = {c.id: position for position, c in enumerate(data.channels)}
+    waiting = [t for t in data.setup_tasks if not t.done]
+    return sorted(
+        waiting, key=lambda t: (t.due is None, t.due, order.get(t.channel, len(order)), t.id)
+    )
+
+
 def incomplete_setup(data: PlanData) -> tuple[str, ...]:
     """Channels whose set-up is not finished (or has no checklist yet)."""
     return tuple(p.channel for p in setup_progress(data) if not p.complete)

@@ -54,6 +54,8 @@ class TestStatus:
         assert "Instagram this week" in out
         assert "Next posts" in out
         assert "Strategy: 8 of 10 steps complete" in out
+        assert "Objectives" in out and "ROI per channel" in out
+        assert "Open set-up tasks: 4" in out
 
     def test_json_is_machine_readable(self, demo_path, demo_data):
         result = run("status", "--db", str(demo_path), "--json")
@@ -81,6 +83,15 @@ class TestStatus:
         assert report["calls_to_action"]["items"] == 5
         assert report["next_posts"][0]["when"] == "2026-11-25T12:00:00+01:00"
         assert report["warnings"][0].startswith("Too much promotion")
+        assert [g["status"] for g in report["goals"]] == ["on track", "met", "behind", "behind"]
+        assert report["goals"][0]["current"] == 23
+        assert report["roi"]["All channels"]["roi_percent"] == pytest.approx(32.26, abs=0.01)
+        assert [t["channel"] for t in report["open_setup_tasks"]] == [
+            "LinkedIn",
+            "LinkedIn",
+            "Instagram",
+            "Newsletter",
+        ]
         assert report["strategy"] == {
             "steps_complete": 8,
             "steps": 10,

@@ -5,26 +5,31 @@ Imports no Textual: a quick status check over SSH must start fast.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from socialplan.core import kpi
 from socialplan.core.figures import PanelFigures, panel_figures
-from socialplan.core.model import ContentItem, Kind, PlanData
+from socialplan.core.model import ContentItem, Kind, PlanData, SetupTask
 from socialplan.core.schedule import local_time, next_posts
+from socialplan.core.setup import open_setup_tasks
 from socialplan.core.steps import strategy_progress
+from socialplan.core.summaries import GoalProgress, GoalStatus, channel_totals, goal_progress
 from socialplan.core.validation import clean_text
 
 NEXT_POSTS = 8
+GOOD = {GoalStatus.MET, GoalStatus.ON_TRACK}
 
 
 def status_report(data: PlanData, now: datetime, next_count: int = NEXT_POSTS) -> dict[str, Any]:
     """Everything ``status`` shows, as JSON-ready data."""
     figures = panel_figures(data, now)
     zone = data.plan.timezone
+    today = local_time(now, zone).date()
     iteration = data.current_iteration()
     return {
         "plan": data.plan.name,
@@ -34,6 +39,9 @@ def status_report(data: PlanData, now: datetime, next_count: int = NEXT_POSTS) -
         },
         "generated_at": now.isoformat(),
         "strategy": _strategy(data),
+        "goals": [_goal(p) for p in goal_progress(data, today)],
+        "roi": _roi(data),
+        "open_setup_tasks": [_task(t, data) for t in open_setup_tasks(data)],
         "window": {
             "start": figures.window_start.isoformat(),
             "end": figures.window_end.isoformat(),
@@ -75,6 +83,37 @@ def _strategy(data: PlanData) -> dict[str, Any]:
     }
 
 
+def _goal(progress: GoalProgress) -> dict[str, Any]:
+    goal = progress.goal
+    return {
+        "title": goal.title,
+        "kpi": goal.kpi,
+        "current": progress.current,
+        "target": goal.target,
+        "unit": goal.unit,
+        "deadline": goal.deadline.isoformat() if goal.deadline else None,
+        "percent_of_target": progress.percent_of_target,
+        "status": progress.status.value,
+    }
+
+
+def _roi(data: PlanData) -> dict[str, Any]:
+    return {
+        name: {"cost": t.cost, "value": t.value, "roi_percent": kpi.social_roi(t)}
+        for name, t in channel_totals(data)
+    }
+
+
+def _task(task: SetupTask, data: PlanData) -> dict[str, Any]:
+    return {
+        "channel": data.channel_name(task.channel),
+        "title": task.title,
+        "area": task.area.value,
+        "owner": task.owner,
+        "due": task.due.isoformat() if task.due else None,
+    }
+
+
 def _post(item: ContentItem, data: PlanData, zone: str) -> dict[str, Any]:
     assert item.scheduled_at is not None
     return {
@@ -97,7 +136,18 @@ def render_status(data: PlanData, now: datetime, console: Console) -> None:
     if iteration:
         heading.append(f": {clean_text(iteration.name)}", style="dim")
     strategy = Text(f"Strategy: {strategy_progress(data).describe()}", style="dim")
-    console.print(Group(heading, strategy, _figures_table(figures), _next_table(data, now)))
+    today = local_time(now, data.plan.timezone).date()
+    console.print(
+        Group(
+            heading,
+            strategy,
+            _figures_table(figures),
+            _goals_table(data, today),
+            _roi_table(data),
+            _setup_table(data),
+            _next_table(data, now),
+        )
+    )
     for warning in figures.warnings():
         console.print(Text(f"⚠ {clean_text(warning)}", style="bold yellow"))
     if not figures.warnings():
@@ -128,6 +178,56 @@ def _figures_table(figures: PanelFigures) -> Table:
             str(week.planned),
         )
     return table
+
+
+def _goals_table(data: PlanData, today: date) -> Table:
+    table = Table(title="Objectives", title_justify="left", box=None)
+    for column in ("Objective", "Now", "Target", "Status", "Deadline"):
+        table.add_column(column, justify="right" if column in ("Now", "Target") else "left")
+    for progress in goal_progress(data, today):
+        goal = progress.goal
+        table.add_row(
+            Text(clean_text(goal.title)),
+            _figure(progress.current),
+            Text(clean_text(f"{_figure(goal.target)} {goal.unit}".strip())),
+            _flag(progress.status.value, progress.status in GOOD),
+            goal.deadline.isoformat() if goal.deadline else "–",
+        )
+    return table
+
+
+def _roi_table(data: PlanData) -> Table:
+    table = Table(title="ROI per channel", title_justify="left", box=None)
+    for column in ("Channel", "Cost", "Value", "ROI"):
+        table.add_column(column, justify="left" if column == "Channel" else "right")
+    for name, t in channel_totals(data):
+        roi = kpi.social_roi(t)
+        table.add_row(
+            Text(clean_text(name)),
+            f"{t.cost:,.0f}",
+            f"{t.value:,.0f}",
+            "–" if roi is None else f"{roi:.0f}%",
+        )
+    return table
+
+
+def _setup_table(data: PlanData) -> Table:
+    tasks = open_setup_tasks(data)
+    table = Table(title=f"Open set-up tasks: {len(tasks)}", title_justify="left", box=None)
+    for column in ("Channel", "Task", "Owner", "Due"):
+        table.add_column(column)
+    for task in tasks[:NEXT_POSTS]:
+        table.add_row(
+            Text(clean_text(data.channel_name(task.channel))),
+            Text(clean_text(task.title)),
+            Text(clean_text(task.owner)),
+            task.due.isoformat() if task.due else "–",
+        )
+    return table
+
+
+def _figure(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.1f}".removesuffix(".0")
 
 
 def _next_table(data: PlanData, now: datetime) -> Table:
