@@ -54,16 +54,24 @@ def board(data: PlanData, item_filter: ItemFilter | None = None) -> tuple[BoardC
     return tuple(columns)
 
 
-def rank_after_move(items: tuple[ContentItem, ...], index: int, step: int) -> float | None:
-    """The rank that moves ``items[index]`` one place up (-1) or down (+1); None at an end."""
+def moved_ranks(items: tuple[ContentItem, ...], index: int, step: int) -> dict[int, float]:
+    """New ranks by item id that move ``items[index]`` one place up (-1) or down (+1);
+    empty at an end. Usually one item changes; when no number fits between its new
+    neighbours (floats run out of room), the whole column is numbered afresh."""
     target = index + step
     if not 0 <= target < len(items):
-        return None
+        return {}
+    moving = items[index]
     passed = effective_rank(items[target])
     beyond = target + step
     if not 0 <= beyond < len(items):
-        return passed + step
+        return {moving.id: passed + step}
     other = effective_rank(items[beyond])
     if other == passed:
-        return passed + step * NUDGE
-    return (passed + other) / 2
+        return {moving.id: passed + step * NUDGE}
+    middle = (passed + other) / 2
+    if min(passed, other) < middle < max(passed, other):
+        return {moving.id: middle}
+    order = [i.id for i in items]
+    order[index], order[target] = order[target], order[index]
+    return {item_id: float(position) for position, item_id in enumerate(order)}

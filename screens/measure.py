@@ -5,6 +5,7 @@ Strategy: closing the iteration with a review."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,7 +20,7 @@ from socialplan.core.review import IterationClosing
 from socialplan.core.schedule import local_time
 from socialplan.core.summaries import GoalStatus, channel_totals, goal_progress
 from socialplan.core.trends import kpi_trends
-from socialplan.tui.messages import SaveEntities
+from socialplan.tui.messages import ImportResults, SaveEntities
 from socialplan.tui.text import day, number, one_line, plain, sparkline
 from socialplan.tui.widgets.tables import PlanTable
 
@@ -47,6 +48,7 @@ class MeasureScreen(ListScreen):
     PHASE = phase_named("measure")
     BINDINGS = [
         *LIST_BINDINGS,
+        Binding("i", "import_results", "Import results…"),
         Binding("C", "close_iteration", "Close iteration…"),
         Binding("h", "past_iterations", "Iteration reviews"),
     ]
@@ -149,6 +151,15 @@ class MeasureScreen(ListScreen):
             )
             for r in newest
         )
+
+    def action_import_results(self) -> None:
+        from .import_results import ImportFileForm
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.post_message(ImportResults(path))
+
+        self.app.push_screen(ImportFileForm(), chosen)
 
     def action_close_iteration(self) -> None:
         from .review import ReviewScreen

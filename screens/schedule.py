@@ -21,7 +21,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
-from socialplan.core.board import board, rank_after_move
+from socialplan.core.board import board, moved_ranks
 from socialplan.core.calendar import (
     CalendarMode,
     CalendarWeek,
@@ -32,6 +32,7 @@ from socialplan.core.calendar import (
     shift_page,
 )
 from socialplan.core.cycle import phase_named
+from socialplan.core.edits import describe
 from socialplan.core.filtering import ItemFilter, parse_filter
 from socialplan.core.model import Channel, ContentItem, Kind, PlanData
 from socialplan.core.schedule import blank_item, in_time_order, local_time, next_posts
@@ -40,7 +41,7 @@ from socialplan.core.setup import incomplete_setup
 from socialplan.core.slots import requeue, schedule_in_next_slot
 from socialplan.core.validation import MAX_TITLE, InvalidInputError
 from socialplan.core.workflow import advance, reject, why_not_rejectable
-from socialplan.tui.messages import DeleteEntity, SaveEntity
+from socialplan.tui.messages import DeleteEntity, SaveEntities, SaveEntity
 from socialplan.tui.text import channel_colour, one_line, plain, when
 from socialplan.tui.widgets.calendar import DayList, DayRow, GoToDay, MonthGrid
 from socialplan.tui.widgets.item_list import Column, ItemList
@@ -480,9 +481,12 @@ class ScheduleScreen(PhaseScreen):
             return
         column = next(c for c in board(self.data, self.item_filter) if c.stage.id == item.stage)
         index = next(n for n, i in enumerate(column.items) if i.id == item.id)
-        rank = rank_after_move(column.items, index, step)
-        if rank is not None:
-            self.post_message(SaveEntity(replace(item, rank=rank)))
+        ranks = moved_ranks(column.items, index, step)
+        changed = tuple(replace(i, rank=ranks[i.id]) for i in column.items if i.id in ranks)
+        if len(changed) == 1:
+            self.post_message(SaveEntity(changed[0]))
+        elif changed:
+            self.post_message(SaveEntities(changed, f"reorder {describe(item)}"))
 
     def action_move_day(self, days: int) -> None:
         """Move the selected post to another day at the same time of day."""

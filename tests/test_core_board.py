@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialplan.core.board import board, effective_rank, rank_after_move
+from socialplan.core.board import board, effective_rank, moved_ranks
 from socialplan.core.figures import panel_figures
 from socialplan.core.filtering import parse_filter
 from socialplan.core.model import ContentItem, Kind, Status
@@ -122,12 +122,13 @@ class TestBoard:
     def test_moving_a_card_down_and_up(self, demo_data):
         column = board(demo_data)[1]
         first, second = column.items[0], column.items[1]
-        moved = replace(first, rank=rank_after_move(column.items, 0, +1))
-        items = tuple(moved if i.id == first.id else i for i in demo_data.items)
+        ranks = moved_ranks(column.items, 0, +1)
+        assert list(ranks) == [first.id]
+        items = tuple(replace(i, rank=ranks.get(i.id, i.rank)) for i in demo_data.items)
         data = replace(demo_data, items=items)
         assert [i.id for i in board(data)[1].items[:2]] == [second.id, first.id]
-        assert rank_after_move(column.items, 0, -1) is None
-        assert rank_after_move(column.items, len(column.items) - 1, +1) is None
+        assert moved_ranks(column.items, 0, -1) == {}
+        assert moved_ranks(column.items, len(column.items) - 1, +1) == {}
 
     @given(
         st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=2, max_size=12, unique=True),
@@ -142,15 +143,21 @@ class TestBoard:
         )
         index = data.draw(st.integers(0, len(items) - 1))
         step = data.draw(st.sampled_from([-1, 1]))
-        new_rank = rank_after_move(items, index, step)
-        if new_rank is None:
+        ranks = moved_ranks(items, index, step)
+        if not ranks:
             assert index + step in (-1, len(items))
             return
-        moved = [replace(i, rank=new_rank) if n == index else i for n, i in enumerate(items)]
+        moved = [replace(i, rank=ranks.get(i.id, i.rank)) for i in items]
         order = [i.id for i in sorted(moved, key=lambda i: (effective_rank(i), i.id))]
         expected = [i.id for i in items]
         expected[index], expected[index + step] = expected[index + step], expected[index]
         assert order == expected
+
+
+def test_a_column_is_numbered_afresh_when_no_rank_fits_between():
+    ranks = [0.0, 999999.9999999999, 1e6, 2e6]
+    items = tuple(ContentItem("t", 1, 1, rank=r, id=n + 1) for n, r in enumerate(ranks))
+    assert moved_ranks(items, 0, +1) == {2: 0.0, 1: 1.0, 3: 2.0, 4: 3.0}
 
 
 def test_panel_names_stages_with_no_content_in_the_window(demo_data):

@@ -32,9 +32,16 @@ from socialplan.core.validation import InvalidInputError
 from socialplan.data.errors import StoreError
 from socialplan.data.store import PlanStore
 from socialplan.screens.base import PhaseScreen
-from socialplan.tui.messages import DeleteEntity, ExportPlan, SaveEntities, SaveEntity
+from socialplan.tui.messages import (
+    DeleteEntity,
+    ExportPlan,
+    ImportResults,
+    SaveEntities,
+    SaveEntity,
+)
 
 if TYPE_CHECKING:
+    from socialplan.core.imports import ImportPlan
     from socialplan.screens.help import KeySection
 
 Clock = Callable[[], datetime]
@@ -267,6 +274,43 @@ class SocialPlanApp(App[None]):
             self.call_from_thread(self.notify, message, title="Not exported", severity="error")
             return
         self.call_from_thread(self.notify, str(target), title="Plan exported")
+
+    def on_import_results(self, message: ImportResults) -> None:
+        if self.plan_data is not None:
+            self._read_results(message.path, self.plan_data)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _read_results(self, path: Path, data: PlanData) -> None:
+        """Read and match off the UI thread; only the review and the save happen on it."""
+        from socialplan.core.imports import plan_import
+        from socialplan.data.results_csv import ResultsFileError, read_results_file
+
+        try:
+            found = read_results_file(path)
+            planned = plan_import(data, found.platform, found.posts)
+        except ResultsFileError as error:
+            self.call_from_thread(
+                self.notify, str(error), title="Not imported", severity="error", timeout=30
+            )
+            return
+        except InvalidInputError as error:
+            message = f"Nothing imported from {path}: {error.problem.message}."
+            self.call_from_thread(
+                self.notify, message, title="Not imported", severity="error", timeout=30
+            )
+            return
+        self.call_from_thread(self._review_import, planned, data, f"{found.layout}: {path.name}")
+
+    def _review_import(self, planned: ImportPlan, data: PlanData, source: str) -> None:
+        from socialplan.screens.import_results import ImportReviewScreen
+
+        def confirmed(final: ImportPlan | None) -> None:
+            if final is not None:
+                label = f"import {len(final.rows)} {final.platform} results"
+                if self._save_all(final.results(), label):
+                    self.notify(f"Imported: {final.describe()}.", title="Results imported")
+
+        self.push_screen(ImportReviewScreen(planned, data, source), confirmed)
 
     def action_phase(self, name: str) -> None:
         self.switch_mode(name)

@@ -69,6 +69,23 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
     export.set_defaults(run=run_export)
+    importing = commands.add_parser(
+        "import",
+        parents=[db],
+        help="import measured results from a LinkedIn, Meta Business Suite or X export",
+    )
+    importing.add_argument("what", choices=["results"], help="what to import")
+    importing.add_argument("file", metavar="FILE", help="the platform's CSV export")
+    importing.add_argument(
+        "--unmatched",
+        choices=["keep", "skip"],
+        default="keep",
+        help="rows that match no planned post: keep them as channel totals (default) or skip",
+    )
+    importing.add_argument(
+        "--dry-run", action="store_true", help="show what would change and write nothing"
+    )
+    importing.set_defaults(run=run_import)
     return parser
 
 
@@ -118,6 +135,46 @@ def run_export(args: argparse.Namespace) -> int:
             return 1
     else:
         sys.stdout.write(plan_markdown(data, now))
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from socialplan.core.imports import plan_import
+    from socialplan.core.validation import InvalidInputError
+    from socialplan.data.results_csv import ResultsFileError, read_results_file
+    from socialplan.data.store import PlanStore
+
+    path = Path(args.file).expanduser()
+    try:
+        found = read_results_file(path)
+    except ResultsFileError as error:
+        print(f"socialplan: {error}", file=sys.stderr)
+        return 1
+    store = PlanStore.open(plan_path(args))
+    try:
+        try:
+            planned = plan_import(store.load(), found.platform, found.posts)
+        except InvalidInputError as error:
+            print(f"socialplan: nothing imported: {error.problem.message}", file=sys.stderr)
+            return 1
+        print(f"{found.layout}: {planned.describe()}.")
+        for row in planned.unmatched:
+            post = row.post
+            print(f"  unmatched, line {post.line}: {post.posted} {post.text[:60]!r}")
+        keep = args.unmatched == "keep"
+        results = [r.result for r in planned.rows if r.matched or keep]
+        if args.dry_run:
+            print("Dry run: nothing was written.")
+            return 0
+        with store.batch():
+            for result in results:
+                if result.id:
+                    store.update(result)
+                else:
+                    store.add(result)
+        print(f"Saved {len(results)} results to {store.path}.")
+    finally:
+        store.close()
     return 0
 
 

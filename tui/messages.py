@@ -6,6 +6,7 @@ saves it, and the new plan flows back down as the App's ``plan_data`` attribute.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.message import Message
@@ -37,3 +38,11 @@ class DeleteEntity(Message):
 
 class ExportPlan(Message):
     """Write the whole strategy as a Markdown document beside the plan file."""
+
+
+class ImportResults(Message):
+    """Read a platform's analytics export, then let the user review it before saving."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path

@@ -1,0 +1,248 @@
+"""Importing measured results from the platforms' exports: each layout, the files that must
+be refused (with line numbers, writing nothing), matching to planned posts, re-imports
+that replace instead of doubling, the command line and the app."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textual.widgets import Input, OptionList
+
+from socialplan.core.imports import MeasuredPost, plan_import
+from socialplan.core.model import Channel, PlanData
+from socialplan.core.validation import InvalidInputError
+from socialplan.data.results_csv import ResultsFileError, read_results_file
+from socialplan.data.store import PlanStore, read_plan
+from socialplan.screens.import_results import ImportReviewScreen, MatchPostScreen
+from socialplan.tui import cli
+
+FIXTURES = Path(__file__).parent / "fixtures" / "results"
+LINKEDIN = FIXTURES / "linkedin_all_posts.csv"
+INSTAGRAM = FIXTURES / "meta_instagram_posts.csv"
+X = FIXTURES / "x_account_analytics_content.csv"
+LINKEDIN_COLUMNS = ["Post title", "Post link", "Created date", "Impressions", "Clicks", "Likes"]
+
+
+def test_linkedin_export_below_a_note_row() -> None:
+    found = read_results_file(LINKEDIN)
+    assert (found.layout, found.platform, len(found.posts)) == (
+        "LinkedIn page 'All posts'",
+        "linkedin",
+        6,
+    )
+    first = found.posts[0]
+    assert first.line == 3
+    assert (first.impressions, first.clicks, first.engagements) == (2412, 38, 38 + 54 + 7 + 3 + 2)
+    assert first.post_ref.endswith("7391000000000000001")
+    assert str(first.posted) == "2026-11-09"
+
+
+def test_meta_export_with_a_byte_order_mark_is_instagram() -> None:
+    found = read_results_file(INSTAGRAM)
+    assert found.platform == "instagram"
+    second = found.posts[1]
+    assert second.text.startswith("Before and after") and "\n" in second.text
+    assert (second.reach, second.impressions, second.engagements) == (1420, 1890, 133 + 14 + 9)
+    assert found.posts[2].line == 5, "a quoted line break counts as a line"
+
+
+def test_x_export() -> None:
+    found = read_results_file(X)
+    assert found.platform == "x"
+    assert [(p.impressions, p.engagements, p.clicks) for p in found.posts] == [
+        (812, 31, 6),
+        (455, 12, 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "problems"),
+    [
+        ("empty.csv", ["the file is empty"]),
+        ("wrong_columns.csv", ["not a LinkedIn, Meta Business Suite or X analytics export"]),
+        ("spreadsheet.xlsx", ["not a CSV text file (it holds binary data)"]),
+        (
+            "linkedin_bad_values.csv",
+            [
+                "line 3: Impressions 'lots' is not a number",
+                "line 5: Created date '13-11-2026' is not a date",
+            ],
+        ),
+    ],
+)
+def test_bad_files_are_refused_with_line_numbers(name, problems) -> None:
+    with pytest.raises(ResultsFileError) as refused:
+        read_results_file(FIXTURES / name)
+    assert refused.value.problems == problems
+    assert str(refused.value).startswith(f"Nothing was imported from {FIXTURES / name}")
+
+
+def test_close_layouts_name_the_missing_columns(tmp_path: Path) -> None:
+    near = tmp_path / "near.csv"
+    near.write_text("Post title,Post link,Created date,Impressions,Clicks\nA,l,11/09/2026,1,1\n")
+    with pytest.raises(ResultsFileError) as refused:
+        read_results_file(near)
+    assert refused.value.problems[1] == "closest is LinkedIn page 'All posts', but it lacks " + (
+        "the columns Likes"
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_give_rows_or_a_clear_refusal(tmp_path_factory, content: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "export.csv"
+    path.write_bytes(content)
+    try:
+        found = read_results_file(path)
+    except ResultsFileError as error:
+        assert error.problems and all(isinstance(p, str) and p for p in error.problems)
+    else:
+        assert found.posts
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00")),
+            st.integers(0, 10**9),
+            st.dates(date(1970, 1, 1), date(2100, 12, 31)),
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_any_linkedin_rows_are_read_back(tmp_path_factory, rows) -> None:
+    import csv
+
+    path = tmp_path_factory.mktemp("rows") / "linkedin.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(
+            ["Post title", "Post link", "Created date", "Impressions", "Clicks", "Likes"]
+        )
+        for n, (title, impressions, day) in enumerate(rows):
+            writer.writerow([title, f"https://l/{n}", f"{day:%m/%d/%Y}", impressions, 0, 1])
+    found = read_results_file(path)
+    assert [(p.impressions, p.posted) for p in found.posts] == [(i, d) for _, i, d in rows]
+
+
+def posts_of(path: Path) -> tuple[str, tuple[MeasuredPost, ...]]:
+    found = read_results_file(path)
+    return found.platform, found.posts
+
+
+def test_rows_match_planned_posts_by_day_and_text(demo_data: PlanData) -> None:
+    planned = plan_import(demo_data, *posts_of(LINKEDIN))
+    assert [row.result.item for row in planned.rows] == [1, 2, 4, 9, None, 11]
+    assert [row.post.line for row in planned.unmatched] == [7]
+    assert planned.describe() == (
+        "6 linkedin posts: 5 matched to planned posts, 1 unmatched (kept as LinkedIn totals "
+        "unless matched); 1 new, 5 replacing an earlier import"
+    )
+
+
+def test_a_matching_link_wins_over_the_day(demo_data: PlanData) -> None:
+    platform, posts = posts_of(LINKEDIN)
+    linked = replace(demo_data.items[10], link=posts[4].post_ref)
+    data = replace(demo_data, items=(*demo_data.items[:10], linked, *demo_data.items[11:]))
+    assert plan_import(data, platform, posts).rows[4].result.item == linked.id
+
+
+def test_typed_in_figures_are_replaced_but_costs_kept(demo_data: PlanData) -> None:
+    typed = next(r for r in demo_data.results if r.item == 1)
+    row = plan_import(demo_data, *posts_of(LINKEDIN)).rows[0]
+    assert row.result.id == typed.id
+    assert (row.result.impressions, row.result.source) == (2412, "linkedin")
+    assert (row.result.ad_spend, row.result.value) == (typed.ad_spend, typed.value)
+
+
+def test_a_plan_without_the_channel_is_told_so(demo_data: PlanData) -> None:
+    with pytest.raises(InvalidInputError, match="the plan has no channel named X"):
+        plan_import(demo_data, *posts_of(X))
+    with_x = replace(demo_data, channels=(*demo_data.channels, Channel("X (Twitter)", id=9)))
+    planned = plan_import(with_x, *posts_of(X))
+    assert {row.result.channel for row in planned.rows} == {9}
+
+
+def test_cli_imports_then_reimports_without_doubling(demo_path: Path, capsys) -> None:
+    before = len(read_plan(demo_path).results)
+    args = ["import", "results", str(LINKEDIN), "--db", str(demo_path)]
+    assert cli.main([*args, "--dry-run"]) == 0
+    assert "Dry run: nothing was written." in capsys.readouterr().out
+    assert len(read_plan(demo_path).results) == before
+    assert cli.main(args) == 0
+    out = capsys.readouterr().out
+    assert "unmatched, line 7: 2026-11-15 'Congratulations Bram" in out
+    after = read_plan(demo_path).results
+    assert len(after) == before + 1
+    assert cli.main(args) == 0
+    assert read_plan(demo_path).results == after
+    assert cli.main([*args, "--unmatched", "skip"]) == 0
+
+
+def test_cli_refuses_a_bad_file_and_writes_nothing(demo_path: Path, capsys) -> None:
+    before = demo_path.read_bytes()
+    bad = FIXTURES / "linkedin_bad_values.csv"
+    assert cli.main(["import", "results", str(bad), "--db", str(demo_path)]) == 1
+    err = capsys.readouterr().err
+    assert "line 3: Impressions 'lots' is not a number" in err
+    assert demo_path.read_bytes() == before
+    assert cli.main(["import", "results", str(X), "--db", str(demo_path)]) == 1
+    assert "the plan has no channel named X" in capsys.readouterr().err
+
+
+async def test_import_in_the_app_with_a_row_matched_by_hand(make_app, demo_path: Path):
+    before = len(read_plan(demo_path).results)
+    app = make_app("measure")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        app.screen.query_one("#path", Input).value = str(FIXTURES / "nowhere.csv")
+        await pilot.press("enter")
+        assert "no file at" in str(app.screen.query_one("#error-path").render())
+        app.screen.query_one("#path", Input).value = str(LINKEDIN)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ImportReviewScreen)
+        assert app.screen.query_one("#import-rows").cursor_row == 4
+        await pilot.press("enter")
+        assert isinstance(app.screen, MatchPostScreen)
+        choices = app.screen.query_one(OptionList)
+        assert choices.option_count > 1
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportReviewScreen)
+        chosen = app.screen.planned.rows[4].result.item
+        assert chosen is not None
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = read_plan(demo_path)
+        assert len(saved.results) == before + 1
+        assert any(r.item == chosen and r.source == "linkedin" for r in saved.results)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    assert len(read_plan(demo_path).results) == before
+
+
+async def test_a_bad_file_in_the_app_is_reported_and_nothing_written(make_app, demo_path):
+    before = demo_path.read_bytes()
+    app = make_app("measure")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        app.screen.query_one("#path", Input).value = str(FIXTURES / "linkedin_bad_values.csv")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportReviewScreen)
+        (note,) = app._notifications
+        assert "line 5: Created date '13-11-2026' is not a date" in note.message
+    assert demo_path.read_bytes() == before
+    PlanStore.open(demo_path).close()
