@@ -70,7 +70,9 @@ class ReviewScreen(FormScreen[IterationClosing]):
                     empty="No results in this iteration",
                     id="review-groups",
                 )
-                yield Label("Best and worst posts (engagement per impression)")
+                yield Label(
+                    "Best and worst posts (engagement per impression)", classes="section-title"
+                )
                 yield PlanTable(
                     ["", "Post", "Channel", "ER %"],
                     empty="No results per post in this iteration",

@@ -246,3 +246,16 @@ async def test_a_bad_file_in_the_app_is_reported_and_nothing_written(make_app, d
         assert "line 5: Created date '13-11-2026' is not a date" in note.message
     assert demo_path.read_bytes() == before
     PlanStore.open(demo_path).close()
+
+
+def test_a_meta_export_without_an_instagram_account_is_facebook(tmp_path: Path) -> None:
+    facebook = tmp_path / "facebook.csv"
+    facebook.write_text(
+        "Post ID,Page ID,Page name,Title,Description,Publish time,Permalink,Reach,Impressions,"
+        "Reactions,Comments,Shares,Total clicks\n"
+        "1_2,1,Veldhuis,,Open day on Saturday,11/14/2026 09:00,https://facebook.com/1_2,"
+        "900,1300,40,6,3,25\n",
+        encoding="utf-8",
+    )
+    (post,) = read_results_file(facebook).posts
+    assert (post.platform, post.reach, post.engagements, post.clicks) == ("facebook", 900, 49, 25)

@@ -101,3 +101,7 @@ def test_goal_form_refuses_a_goal_that_is_not_smart(snap_compare, make_app):
             field.cursor_blink = False
 
     assert snap_compare(make_app("strategy"), terminal_size=ROOMY, run_before=add_a_vague_goal)
+
+
+def test_iteration_review_of_the_pilot(snap_compare, make_app):
+    assert snap_compare(make_app("measure"), press=["h"], terminal_size=ROOMY)
