@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,3 +40,17 @@ def make_backup(path: Path, raw: bytes, keep: int = KEEP) -> Path | None:
     for old in list_backups(path)[keep:]:
         old.unlink(missing_ok=True)
     return target
+
+
+def restore_backup(path: Path, backup: Path, check: Callable[[Path], object]) -> Path | None:
+    """Put ``backup`` back as the plan at ``path``, after keeping the current file as the
+    newest backup (returned; None when there was no file or it equals a backup already).
+
+    ``check`` reads the backup as a plan first and raises when it is not one, so a bad
+    backup never replaces anything. Hold the plan's lock around this.
+    """
+    check(backup)
+    restored = backup.read_bytes()
+    kept = make_backup(path, path.read_bytes(), keep=KEEP + 1) if path.exists() else None
+    atomic_replace(path, restored)
+    return kept

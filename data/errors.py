@@ -26,7 +26,9 @@ class UnreadablePlanError(StoreError):
         self.backups = backups
         if backups:
             restore = (
-                f" The newest backup is {backups[0]}; restore it with: cp '{backups[0]}' '{path}'"
+                f" The newest backup is {backups[0]}; restore it with: socialplan restore "
+                f"'{backups[0]}' --db '{path}' (the file as it is now is kept aside), or see "
+                f"them all with: socialplan backups --db '{path}'"
             )
         else:
             restore = " There is no backup of it."

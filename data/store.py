@@ -22,7 +22,7 @@ from socialplan import __version__
 from socialplan.core.codec import from_doc, to_doc
 from socialplan.core.model import DEFAULT_STAGES, ENTITY_TYPES, Plan, PlanData
 
-from .backups import list_backups, make_backup
+from .backups import list_backups, make_backup, restore_backup
 from .errors import StoreError, UnreadablePlanError
 from .storage import SafeJSONStorage, parse_plan_bytes
 from .table import LazyKeyTable
@@ -170,6 +170,18 @@ def _replaced_by(document: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
         stored.update(document)
 
     return replace_document
+
+
+def restore_plan(path: str | os.PathLike[str], backup: Path) -> Path | None:
+    """Restore ``backup`` as the plan at ``path`` under the plan's lock (see
+    ``backups.restore_backup``); an unreadable backup raises and changes nothing."""
+    target = Path(path).expanduser()
+    storage = SafeJSONStorage(target)
+    try:
+        with storage.locked():
+            return restore_backup(target, backup, read_plan)
+    finally:
+        storage.close()
 
 
 def read_plan(path: str | os.PathLike[str]) -> PlanData:

@@ -234,7 +234,7 @@ def test_unreadable_error_names_the_newest_backup_and_how_to_restore_it(demo_pat
     demo_path.write_bytes(b"{broken")
     with pytest.raises(UnreadablePlanError) as raised:
         PlanStore.open(demo_path)
-    assert f"cp '{newest}' '{demo_path}'" in str(raised.value)
+    assert f"socialplan restore '{newest}' --db '{demo_path}'" in str(raised.value)
     assert json.loads(newest.read_bytes())["meta"]["1"]["schema_version"] == store.SCHEMA_VERSION
 
 

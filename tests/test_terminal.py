@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import time
 import uuid
@@ -125,3 +126,35 @@ def test_calendar_views_in_a_real_terminal(demo_terminal):
     demo_terminal.wait_for(r"Agenda ·")
     demo_terminal.send("q")
     demo_terminal.wait_for("EXITED-0")
+
+
+def test_a_dropped_connection_leaves_cleanly_with_every_edit_on_disk(tmp_path):
+    """SIGHUP, as when the SSH connection drops: the app exits at once, the terminal is
+    restored, and the edit made just before is in the plan."""
+    from socialplan.data.demo import build_demo
+    from socialplan.data.store import PlanStore, read_plan
+
+    from .conftest import FROZEN_NOW
+
+    plan = tmp_path / "plan.json"
+    PlanStore.create(plan, build_demo(FROZEN_NOW)).close()
+    command = shutil.which("socialplan") or "python -m socialplan"
+    terminal = Terminal(f"{command} --db {plan}")
+    try:
+        terminal.wait_for("Content schedule")
+        terminal.send("n")
+        terminal.wait_for("New content item")
+        terminal.send("Hung up on")
+        terminal.wait_for(r"Title\s+Hung up on")
+        terminal.send("C-s")
+        terminal.wait_for(r"See  21 · 21:0")
+        shell = terminal._tmux("list-panes", "-t", "app", "-F", "#{pane_pid}").strip()
+        app_pid = subprocess.run(
+            ["pgrep", "-P", shell], capture_output=True, text=True, check=True
+        ).stdout.split()[0]
+        os.kill(int(app_pid), signal.SIGHUP)
+        terminal.wait_for(f"EXITED-{128 + signal.SIGHUP}")
+    finally:
+        terminal.close()
+    assert any(i.title == "Hung up on" for i in read_plan(plan).items)
+    PlanStore.open(plan, lock_timeout=0.5).close()

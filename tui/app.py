@@ -7,8 +7,11 @@ answer to ``SaveEntity`` / ``DeleteEntity`` messages from the screens.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
 import importlib
+import signal
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -128,6 +131,16 @@ class SocialPlanApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(FIGURES_REFRESH_SECONDS, self._refresh_figures)
+        self._exit_on_hang_up()
+
+    def _exit_on_hang_up(self) -> None:
+        """SIGHUP (the SSH connection dropped) or SIGTERM: leave cleanly, terminal restored
+        and the store closed. Every edit is on disk the moment it is made, so there is
+        nothing left to save."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self.exit, None, 128 + signum)
 
     def watch_plan_data(self, data: PlanData | None) -> None:
         if data is not None:

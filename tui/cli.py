@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from socialplan import __version__
+from socialplan.data.errors import StoreError
 
 ENV_DB = "SOCIALPLAN_DB"
 
@@ -86,6 +87,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="show what would change and write nothing"
     )
     importing.set_defaults(run=run_import)
+    commands.add_parser(
+        "backups", parents=[db], help="list the plan's backups, newest first"
+    ).set_defaults(run=run_backups)
+    restore = commands.add_parser(
+        "restore",
+        parents=[db],
+        help="put a backup back as the plan (the current file is kept as a backup first)",
+    )
+    restore.add_argument(
+        "backup", metavar="BACKUP", help="a backup's path, or its number in 'socialplan backups'"
+    )
+    restore.set_defaults(run=run_restore)
     return parser
 
 
@@ -178,19 +191,72 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_app(store) -> int:
-    from socialplan.tui.app import SocialPlanApp
+def run_backups(args: argparse.Namespace) -> int:
+    from socialplan.data.backups import list_backups
+    from socialplan.data.store import read_plan
 
-    try:
-        SocialPlanApp(store).run()
-    finally:
-        store.close()
+    path = plan_path(args)
+    backups = list_backups(path)
+    if not backups:
+        print(f"There are no backups of {path}.")
+        return 0
+    print(f"Backups of {path}, newest first:")
+    for number, backup in enumerate(backups, start=1):
+        try:
+            data = read_plan(backup)
+            what = f"{data.plan.name!r}, {len(data.items)} posts"
+        except StoreError as error:
+            what = f"not readable: {getattr(error, 'reason', error)}"
+        size = backup.stat().st_size
+        print(f"{number:>3}  {backup.name}  {size:>10,} bytes  {what}")
+    print(f"Restore one with: socialplan restore NUMBER --db '{path}'")
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from socialplan.data.errors import StoreError
+def run_restore(args: argparse.Namespace) -> int:
+    from socialplan.data.backups import list_backups
+    from socialplan.data.errors import UnreadablePlanError
+    from socialplan.data.store import restore_plan
 
+    path = plan_path(args)
+    backups = list_backups(path)
+    choice = args.backup
+    if choice.isdigit() and not Path(choice).exists():
+        if not 1 <= int(choice) <= len(backups):
+            print(f"socialplan: there is no backup number {choice} of {path}", file=sys.stderr)
+            return 1
+        backup = backups[int(choice) - 1]
+    else:
+        backup = Path(choice).expanduser()
+    if not backup.is_file():
+        print(f"socialplan: there is no backup file {backup}", file=sys.stderr)
+        return 1
+    try:
+        kept = restore_plan(path, backup)
+    except UnreadablePlanError as error:
+        print(
+            f"socialplan: not restored, {backup} is not a readable plan: {error.reason}. "
+            f"{path} has not been changed.",
+            file=sys.stderr,
+        )
+        return 1
+    aside = f"; the file it replaced is kept as {kept}" if kept else ""
+    print(f"Restored {backup} as {path}{aside}.")
+    return 0
+
+
+def _run_app(store) -> int:
+    from socialplan.tui.app import SocialPlanApp
+
+    app = SocialPlanApp(store)
+    try:
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
