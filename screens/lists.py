@@ -106,10 +106,15 @@ class ListScreen(PhaseScreen):
             return
         assert target.id is not None
         spec = self.LISTS[target.id]
+        if not self._refused_elsewhere(spec):
+            self._open_form(blank_entry(spec.entity, self.data), spec)
+
+    def _refused_elsewhere(self, spec: ListSpec) -> bool:
+        """True, with the reason shown, when this list's entries are added and deleted
+        elsewhere."""
         if spec.added_elsewhere:
             self.notify(spec.added_elsewhere, severity="warning")
-            return
-        self._open_form(blank_entry(spec.entity, self.data), spec)
+        return spec.added_elsewhere is not None
 
     def action_edit_entry(self) -> None:
         target = self._target()
@@ -140,8 +145,7 @@ class ListScreen(PhaseScreen):
             self.notify("This is text: e edits it, and an emptied field is gone.")
             return
         assert target.id is not None
-        if self.LISTS[target.id].added_elsewhere:
-            self.notify(self.LISTS[target.id].added_elsewhere or "", severity="warning")
+        if self._refused_elsewhere(self.LISTS[target.id]):
             return
         selected = self._selected_entry(target)
         if selected is None:

@@ -8,10 +8,10 @@ answer to ``SaveEntity`` / ``DeleteEntity`` messages from the screens.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
 import importlib
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -136,11 +136,15 @@ class SocialPlanApp(App[None]):
     def _exit_on_hang_up(self) -> None:
         """SIGHUP (the SSH connection dropped) or SIGTERM: leave cleanly, terminal restored
         and the store closed. Every edit is on disk the moment it is made, so there is
-        nothing left to save."""
+        nothing left to save. Only the main thread of a POSIX process can take signals."""
+        if (
+            not hasattr(signal, "SIGHUP")
+            or threading.current_thread() is not threading.main_thread()
+        ):
+            return
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self.exit, None, 128 + signum)
+            loop.add_signal_handler(signum, self.exit, None, 128 + signum)
 
     def watch_plan_data(self, data: PlanData | None) -> None:
         if data is not None:
