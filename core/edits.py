@@ -3,8 +3,11 @@ and the record of an edit that lets the user take it back."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date, datetime
+from enum import Enum
 from typing import Any
 
 from .model import Plan, PlanData
@@ -34,9 +37,75 @@ class Edit:
     """The entities it updated or deleted, as they were."""
     created: tuple[Any, ...] = ()
     """The entities it added."""
+    after: tuple[Any, ...] = ()
+    """The entities it updated, as it left them: taking the edit back is refused when
+    another session changed one of them since."""
+
+    def left(self, entity: Any) -> Any | None:
+        """The version this edit left of ``entity`` (one it updated or added); None if
+        the edit deleted it."""
+        return next(
+            (
+                e
+                for e in (*self.after, *self.created)
+                if e.TABLE == entity.TABLE and e.id == entity.id
+            ),
+            None,
+        )
 
 
 def describe(entity: Any) -> str:
     """A short name for an entity in messages: its title or name."""
     name = getattr(entity, "title", None) or getattr(entity, "name", None) or "entry"
     return f"'{name}'"
+
+
+def differences(mine: Any, theirs: Any) -> list[tuple[str, str, str]]:
+    """The fields in which two versions of one entity differ, as (field, mine, theirs)
+    texts for showing a conflict."""
+    rows = []
+    for field in dataclasses.fields(mine):
+        ours, other = getattr(mine, field.name), getattr(theirs, field.name)
+        if field.name != "id" and ours != other:
+            rows.append((field.name.replace("_", " "), shown(ours), shown(other)))
+    return rows
+
+
+def shown(value: Any) -> str:
+    """A field's value as one line of text."""
+    if value is None or value == "" or value == ():
+        return "—"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M %Z").strip()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        return ", ".join(shown(v) for v in value)
+    return " ".join(str(value).split())
+
+
+def changes_between(old: PlanData, new: PlanData) -> str:
+    """What differs between two versions of a plan, counted ("2 changed, 1 added");
+    empty when nothing does."""
+    added = changed = removed = 0
+    for table in _tables(old):
+        before = {e.id: e for e in _entities(old, table)}
+        after = {e.id: e for e in _entities(new, table)}
+        added += len(after.keys() - before.keys())
+        removed += len(before.keys() - after.keys())
+        changed += sum(1 for key in before.keys() & after.keys() if before[key] != after[key])
+    counts = ((changed, "changed"), (added, "added"), (removed, "removed"))
+    return ", ".join(f"{count} {what}" for count, what in counts if count)
+
+
+def _tables(data: PlanData) -> list[str]:
+    return [f.name for f in dataclasses.fields(data)]
+
+
+def _entities(data: PlanData, table: str) -> tuple[Any, ...]:
+    value = getattr(data, table)
+    return value if isinstance(value, tuple) else (value,)

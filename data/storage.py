@@ -9,7 +9,9 @@ has no locking (see ../shared/engineering-notes.md). This storage:
   permissions, renames it over the plan and fsyncs the directory, so the plan on disk is
   always either the old or the new version, whole;
 - keeps the parsed file in memory and re-reads only when the file's (inode, size, mtime)
-  changed, so another process's writes are seen and unchanged files are not re-parsed.
+  changed, so another process's writes are seen and unchanged files are not re-parsed;
+- tells (``changed_elsewhere``) when another process wrote the file, so an open app can
+  reload it.
 
 The file stays the JSON TinyDB itself writes: stock TinyDB can read it.
 """
@@ -49,6 +51,10 @@ class SafeJSONStorage(Storage):
         self._cache_stamp: tuple[int, int, int] | None = None
         self._batching = False
         self._batch_written = False
+        self._seen_stamp: tuple[int, int, int] | None = None
+        self.writes = 0
+        """How many writes this process made: a reload read before the latest is stale."""
+        self._foreign_change = False
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -92,6 +98,8 @@ class SafeJSONStorage(Storage):
                 return None
             if stamp == self._cache_stamp and self._cache is not None:
                 return self._cache
+            if self._cache_stamp is not None:
+                self._foreign_change = True
             self._cache = parse_plan_bytes(self.path, self.path.read_bytes())
             self._cache_stamp = stamp
             return self._cache
@@ -109,6 +117,16 @@ class SafeJSONStorage(Storage):
                 raise SaveFailedError(self.path, error) from error
             self._cache = data
             self._cache_stamp = _stamp(self.path)
+            self.writes += 1
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another process wrote the file since this one last read, wrote or
+        asked; each change is told once. Costs one ``stat``."""
+        stamp = _stamp(self.path)
+        if not self._foreign_change and stamp in (self._cache_stamp, self._seen_stamp):
+            return False
+        self._seen_stamp, self._foreign_change = stamp, False
+        return True
 
     def remember(self, data: dict[str, Any]) -> None:
         """Keep ``data``, just parsed from the file as it is now (under the lock), so the

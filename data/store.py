@@ -20,6 +20,7 @@ from tinydb.table import Document, Table
 
 from socialplan import __version__
 from socialplan.core.codec import from_doc, to_doc
+from socialplan.core.edits import describe
 from socialplan.core.model import DEFAULT_STAGES, ENTITY_TYPES, Plan, PlanData
 
 from .backups import list_backups, make_backup, restore_backup
@@ -53,6 +54,18 @@ class MissingDocumentError(StoreError):
         super().__init__(
             f"Entry {doc_id} in {table} no longer exists: it was deleted, perhaps in another "
             "session. Reload to see the current plan."
+        )
+
+
+class ConflictError(StoreError):
+    """The stored entry is no longer the version this session changed: another session
+    changed it since. ``theirs`` is the version now on disk."""
+
+    def __init__(self, theirs: Any) -> None:
+        self.theirs = theirs
+        super().__init__(
+            f"{describe(theirs).capitalize()} was changed in another session since you opened "
+            "it; nothing was saved."
         )
 
 
@@ -105,23 +118,35 @@ class PlanStore:
             doc_id = table.insert(to_doc(entity))
         return replace(entity, id=doc_id)  # type: ignore[type-var]
 
-    def update(self, entity: Any) -> None:
+    def update(self, entity: Any, *, expected: Any = None) -> None:
+        """Replace the stored entry by ``entity``. With ``expected`` (the version the
+        change was made to), refuse with ``ConflictError`` if the entry on disk is no
+        longer that version: another session changed it meanwhile."""
         with self._table(type(entity)) as table:
-            if not table.contains(doc_id=entity.id):
+            stored = table.get(doc_id=entity.id)
+            if stored is None:
                 raise MissingDocumentError(table.name, entity.id)
+            _check_unchanged(type(entity), stored, expected)
             table.update(_replaced_by(to_doc(entity)), doc_ids=[entity.id])
 
-    def restore(self, entity: Any) -> None:
-        """Put ``entity`` back as it was, under its own id (to undo an edit or a delete)."""
+    def restore(self, entity: Any, *, expected: Any = None) -> None:
+        """Put ``entity`` back as it was, under its own id (to undo an edit or a delete).
+        With ``expected``, the entry on disk must still be that version (None: absent)."""
         with self._table(type(entity)) as table:
-            if table.contains(doc_id=entity.id):
+            stored = table.get(doc_id=entity.id)
+            _check_unchanged(type(entity), stored, expected)
+            if stored is not None:
                 table.update(_replaced_by(to_doc(entity)), doc_ids=[entity.id])
             else:
                 table.insert(Document(to_doc(entity), doc_id=entity.id))
 
-    def delete(self, entity_type: type, doc_id: int) -> None:
+    def delete(self, entity_type: type, doc_id: int, *, expected: Any = None) -> None:
+        """Remove an entry (gone already is fine). With ``expected``, refuse with
+        ``ConflictError`` if another session changed it since."""
         with self._table(entity_type) as table:
-            if table.contains(doc_id=doc_id):
+            stored = table.get(doc_id=doc_id)
+            if stored is not None:
+                _check_unchanged(entity_type, stored, expected)
                 table.remove(doc_ids=[doc_id])
 
     def batch(self) -> contextlib.AbstractContextManager[None]:
@@ -159,6 +184,16 @@ class PlanStore:
             self._write_whole(migrate(document, version))
         else:
             self.storage.remember(document)
+
+
+def _check_unchanged(entity_type: type, stored: Document | None, expected: Any) -> None:
+    """Compared as entities, not raw documents, so keys an older version wrote in another
+    form, or a newer version added, do not count as a change."""
+    if expected is None or stored is None:
+        return
+    on_disk = from_doc(entity_type, stored, stored.doc_id)
+    if on_disk != expected:
+        raise ConflictError(on_disk)
 
 
 def _replaced_by(document: dict[str, Any]) -> Callable[[dict[str, Any]], None]:

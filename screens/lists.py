@@ -173,7 +173,7 @@ class ListScreen(PhaseScreen):
 
         def saved(result: Any) -> None:
             if result is not None:
-                self.post_message(SaveEntity(result))
+                self.post_message(SaveEntity(result, base=entry))
 
         self.app.push_screen(EntryForm(entry, self.data, spec.what, spec.fields), saved)
 

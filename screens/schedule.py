@@ -518,7 +518,7 @@ class ScheduleScreen(PhaseScreen):
             if comment is None:
                 return
             try:
-                self.post_message(SaveEntity(reject(item, comment)))
+                self.post_message(SaveEntity(reject(item, comment), base=item))
             except InvalidInputError as problem:
                 self.notify(problem.problem.message, severity="warning")
 
@@ -566,7 +566,7 @@ class ScheduleScreen(PhaseScreen):
 
         def saved(result: Channel | None) -> None:
             if result is not None:
-                self.post_message(SaveEntity(result))
+                self.post_message(SaveEntity(result, base=channel))
 
         self.app.push_screen(
             SlotsForm(channel or self.data.channels[0], self.data, self.now()), saved
@@ -613,7 +613,7 @@ class ScheduleScreen(PhaseScreen):
         def saved(result: ContentItem | None) -> None:
             if result is not None:
                 self._follow(result)
-                self.post_message(SaveEntity(result))
+                self.post_message(SaveEntity(result, base=item))
 
         self.app.push_screen(ItemForm(item, self.data), saved)
 

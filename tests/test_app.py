@@ -6,7 +6,6 @@ from textual.widgets import Input, Select, Static
 
 from socialplan.core.cycle import PHASES
 from socialplan.core.model import Kind
-from socialplan.data.errors import SaveFailedError
 from socialplan.data.store import read_plan
 from socialplan.screens.confirm import ConfirmScreen
 from socialplan.screens.help import HelpScreen
@@ -183,21 +182,6 @@ async def test_delete_asks_first_and_no_keeps_the_item(make_app, demo_path):
         assert app.figures.window_items == before - 1
         assert str(item.id) not in board_keys(app)
     assert all(i.id != item.id for i in read_plan(demo_path).items)
-
-
-async def test_a_failed_save_is_reported_and_the_plan_is_unchanged(make_app, monkeypatch):
-    app = make_app()
-
-    def disk_full(_entity):
-        raise SaveFailedError(app.store.path, OSError(28, "No space left on device"))
-
-    monkeypatch.setattr(app.store, "add", disk_full)
-    async with app.run_test(size=SIZE) as pilot:
-        before = app.plan_data
-        await pilot.press("n", *"Will fail", "ctrl+s")
-        assert app.plan_data is before
-        messages = [n.message for n in app._notifications]
-        assert any("No space left on device" in m for m in messages)
 
 
 async def test_markup_in_a_title_is_shown_literally(make_app):

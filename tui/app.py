@@ -27,13 +27,13 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from socialplan.core.cycle import PHASES
-from socialplan.core.edits import Edit, describe, with_changes
+from socialplan.core.edits import Edit, changes_between, describe, with_changes
 from socialplan.core.figures import PanelFigures, panel_figures
 from socialplan.core.model import ContentItem, Plan, PlanData
 from socialplan.core.series import SeriesChange, series_change, upcoming_repeats
 from socialplan.core.validation import InvalidInputError
-from socialplan.data.errors import StoreError
-from socialplan.data.store import PlanStore
+from socialplan.data.errors import PlanBusyError, SaveFailedError, StoreError
+from socialplan.data.store import ConflictError, PlanStore
 from socialplan.screens.base import PhaseScreen
 from socialplan.tui.messages import (
     DeleteEntity,
@@ -42,6 +42,7 @@ from socialplan.tui.messages import (
     SaveEntities,
     SaveEntity,
 )
+from socialplan.tui.requests import Delete, Request, Save, Unsaved, is_provisional
 
 if TYPE_CHECKING:
     from socialplan.core.imports import ImportPlan
@@ -59,6 +60,8 @@ PHASE_SCREENS: dict[str, str] = {
 """Phase screens by mode name, imported the first time they are shown."""
 FIGURES_REFRESH_SECONDS = 60
 UNDO_DEPTH = 100
+WATCH_SECONDS = 1.0
+RETRY_SECONDS = 5.0
 YOUNG_GC_THRESHOLD = 10_000
 
 
@@ -124,6 +127,7 @@ class SocialPlanApp(App[None]):
         self.plan_data = store.load()
         self.undo_stack: list[Edit] = []
         """This session's edits, newest last, that ctrl+z takes back one by one."""
+        self.unsaved = Unsaved()
         tune_garbage_collector()
 
     def now(self) -> datetime:
@@ -131,6 +135,8 @@ class SocialPlanApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(FIGURES_REFRESH_SECONDS, self._refresh_figures)
+        self.set_interval(WATCH_SECONDS, self._watch_file)
+        self.set_interval(RETRY_SECONDS, self.retry_unsaved)
         self._exit_on_hang_up()
 
     def _exit_on_hang_up(self) -> None:
@@ -144,7 +150,32 @@ class SocialPlanApp(App[None]):
             return
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
-            loop.add_signal_handler(signum, self.exit, None, 128 + signum)
+            loop.add_signal_handler(signum, self._hung_up, 128 + signum)
+
+    def _hung_up(self, return_code: int) -> None:
+        """A last try for edits still waiting for the disk, then leave."""
+        self.retry_unsaved()
+        self.exit(None, return_code)
+
+    async def action_quit(self) -> None:
+        """Quit; with edits still waiting for the disk, ask first, as they would be lost."""
+        if not self.unsaved:
+            self.exit()
+            return
+        from socialplan.screens.confirm import ConfirmScreen
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        count = len(self.unsaved.held)
+        self.push_screen(
+            ConfirmScreen(
+                f"{count} {'edit is' if count == 1 else 'edits are'} not saved yet. Quit anyway?",
+                f"The disk refused them ({self.unsaved.problem}); quitting loses them.",
+            ),
+            answered,
+        )
 
     def watch_plan_data(self, data: PlanData | None) -> None:
         if data is not None:
@@ -156,61 +187,101 @@ class SocialPlanApp(App[None]):
             self.figures = panel_figures(self.plan_data, self.now())
 
     def on_save_entity(self, message: SaveEntity) -> None:
-        data = self.plan_data
-        assert data is not None
-        entity = message.entity
-        if isinstance(entity, ContentItem):
-            self._save_item(entity)
-            return
-        self._save_all((entity,), _label(_current(data, entity), entity))
+        self._submit(Save((message.entity,), bases=(message.base,)))
 
     def on_save_entities(self, message: SaveEntities) -> None:
-        if self._save_all(message.entities, message.label):
-            self.notify(f"Saved: {message.label}.")
+        self._submit(Save(message.entities, message.label, f"Saved: {message.label}."))
 
-    def _save_all(self, entities: tuple[Any, ...], label: str) -> bool:
-        """Save entities in one atomic write and record them as one edit."""
-        data = self.plan_data
-        assert data is not None
-        befores = [_current(data, entity) for entity in entities]
+    def on_delete_entity(self, message: DeleteEntity) -> None:
+        self._submit(Delete(message.entity))
+
+    def _submit(self, request: Request) -> None:
+        """Save a user's edit now, or hold it behind edits still waiting for the disk."""
+        waiting = next((e for e in request.entities if is_provisional(e)), None)
+        if waiting is not None:
+            self.notify(
+                f"{describe(waiting)} is not saved yet ({self.unsaved.problem}); it can be "
+                "changed once it is.",
+                title="Waiting for the disk",
+                severity="warning",
+            )
+        elif self.unsaved:
+            self._hold(request)
+        else:
+            self._attempt(request)
+
+    def _attempt(self, request: Request) -> bool:
+        """Perform a request; False when the disk refused it and it is held for a retry."""
         try:
-            with self.store.batch():
-                saved = [self._store(entity) for entity in entities]
-        except StoreError as error:
-            self._not_saved(error)
+            self._perform(request)
+        except ConflictError as error:
+            self._resolve_conflict(request, error)
+        except (SaveFailedError, PlanBusyError) as error:
+            self._hold(request, error)
             return False
-        self.plan_data = with_changes(data, saved, ())
-        created = tuple(e for e, before in zip(saved, befores, strict=True) if before is None)
-        self._record(Edit(label, tuple(b for b in befores if b is not None), created))
-        self.last_saved = saved[-1]
+        except InvalidInputError as error:
+            self.notify(error.problem.message, title="Not saved", severity="error")
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=15)
         return True
 
-    def _store(self, entity: E) -> E:
+    def _perform(self, request: Request) -> None:
+        if isinstance(request, Delete):
+            self._delete(request.entity)
+        elif not request.label and isinstance(request.entities[0], ContentItem):
+            self._save_item(request.entities[0], self._before(request, request.entities[0]))
+        else:
+            befores = [self._before(request, entity) for entity in request.entities]
+            label = request.label or _label(befores[0], request.entities[0])
+            self._save_all(request.entities, befores, label)
+        if isinstance(request, Save) and request.announce:
+            self.notify(request.announce)
+
+    @property
+    def data(self) -> PlanData:
+        assert self.plan_data is not None
+        return self.plan_data
+
+    def _before(self, request: Save, entity: Any) -> Any | None:
+        """The version an entity's change was made to: the request's own base, or else
+        the one shown now; None for a new entity."""
+        return request.base_for(entity) or _current(self.data, entity)
+
+    def _save_all(self, entities: tuple[Any, ...], befores: list[Any], label: str) -> None:
+        """Save entities in one atomic write and record them as one edit."""
+        data = self.data
+        with self.store.batch():
+            saved = [self._store(e, before) for e, before in zip(entities, befores, strict=True)]
+        self.plan_data = with_changes(data, saved, ())
+        pairs = list(zip(saved, befores, strict=True))
+        self._record(
+            Edit(
+                label,
+                before=tuple(b for _, b in pairs if b is not None),
+                created=tuple(s for s, b in pairs if b is None),
+                after=tuple(s for s, b in pairs if b is not None),
+            )
+        )
+        self.last_saved = saved[-1]
+
+    def _store(self, entity: E, before: E | None) -> E:
         if entity.id:  # type: ignore[attr-defined]
-            self.store.update(entity)
+            self.store.update(entity, expected=before)
             return entity
         return self.store.add(entity)
 
-    def _save_item(self, item: ContentItem) -> None:
+    def _save_item(self, item: ContentItem, before: ContentItem | None) -> None:
         """Save an item and, when its repeat rule or time changed, rebuild its upcoming
         repeats in the same atomic write."""
-        data = self.plan_data
-        assert data is not None
-        before = _current(data, item)
-        try:
-            change = series_change(before, item, data, self.now())
-            with self.store.batch():
-                item = self._store(item)
-                added, removed = self._apply_series(item, change)
-        except InvalidInputError as error:
-            self.notify(error.problem.message, title="Not saved", severity="error")
-            return
-        except StoreError as error:
-            self._not_saved(error)
-            return
+        data = self.data
+        change = series_change(before, item, data, self.now())
+        with self.store.batch():
+            item = self._store(item, before)
+            added, removed = self._apply_series(item, change)
         self.plan_data = with_changes(data, [item, *added], removed)
         created = (*(() if before else (item,)), *added)
-        self._record(Edit(_label(before, item), (*_kept(before), *removed), created))
+        after = () if before is None else (item,)
+        self._record(Edit(_label(before, item), (*_kept(before), *removed), created, after))
         self.last_saved = item
         if added or removed:
             self.notify(f"Repeats of '{item.title}': {len(added)} planned, {len(removed)} removed.")
@@ -221,30 +292,21 @@ class SocialPlanApp(App[None]):
         if change is None:
             return [], ()
         for repeat in change.remove:
-            self.store.delete(ContentItem, repeat.id)
+            self.store.delete(ContentItem, repeat.id, expected=repeat)
         added = [self.store.add(replace(repeat, series=head.id)) for repeat in change.add]
         return added, change.remove
 
-    def _not_saved(self, error: StoreError) -> None:
-        self.notify(str(error), title="Not saved", severity="error", timeout=15)
-
-    def on_delete_entity(self, message: DeleteEntity) -> None:
+    def _delete(self, entity: Any) -> None:
         """Delete an entity; deleting the first item of a series takes its upcoming
         repeats with it, in one write."""
-        data = self.plan_data
-        assert data is not None
-        entity = message.entity
+        data = self.data
         repeats = (
             upcoming_repeats(entity, data, self.now()) if isinstance(entity, ContentItem) else []
         )
-        gone = (entity, *repeats)
-        try:
-            with self.store.batch():
-                for each in gone:
-                    self.store.delete(type(each), each.id)
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error", timeout=15)
-            return
+        gone = (entity, *(_current(data, each) or each for each in repeats))
+        with self.store.batch():
+            for each in gone:
+                self.store.delete(type(each), each.id, expected=each)
         self.plan_data = with_changes(data, [], gone)
         self._record(Edit(f"delete {describe(entity)}", gone))
 
@@ -252,27 +314,144 @@ class SocialPlanApp(App[None]):
         self.undo_stack.append(edit)
         del self.undo_stack[:-UNDO_DEPTH]
 
+    def _resolve_conflict(self, request: Request, error: ConflictError) -> None:
+        """Another session changed the entry since this one loaded it: show both versions
+        and let the user keep theirs, take the other, or (for a change) keep theirs as a
+        new entry. Nothing is overwritten without that choice."""
+        from socialplan.screens.conflict import ConflictChoice, ConflictScreen
+
+        theirs = error.theirs
+        mine = request.entity_like(theirs)
+        self.plan_data = with_changes(self.data, [theirs], ())
+        if self.unsaved:
+            self.unsaved.on_disk = with_changes(self.unsaved.on_disk or self.data, [theirs], ())
+
+        def chosen(choice: ConflictChoice | None) -> None:
+            if choice is ConflictChoice.KEEP_MINE:
+                self._submit(request.rebased(theirs))
+            elif choice is ConflictChoice.COPY_MINE and isinstance(request, Save):
+                self._submit(request.with_copy_of(mine))
+            else:
+                self.notify(
+                    f"Showing the other session's version of {describe(theirs)}; your "
+                    f"{request.describe()} was not saved.",
+                    title="Took their version",
+                )
+
+        self.push_screen(ConflictScreen(mine, theirs, deleting=isinstance(request, Delete)), chosen)
+
+    def _hold(self, request: Request, error: StoreError | None = None) -> None:
+        """Keep a request the disk refused (or one queued behind it) and show it as made."""
+        if not self.unsaved:
+            self.unsaved.on_disk = self.data
+        self.unsaved.held.append(request)
+        if error is not None:
+            self.unsaved.problem = _reason(error)
+            self.notify(
+                f"{error} It is shown as made and will be saved as soon as the disk takes it; "
+                "socialplan tries again every few seconds.",
+                title="Not saved yet",
+                severity="error",
+                timeout=15,
+            )
+        self.plan_data = self.unsaved.shown()
+        self.sub_title = self._unsaved_line()
+
+    def _unsaved_line(self) -> str:
+        count = len(self.unsaved.held)
+        edits = "edit" if count == 1 else "edits"
+        return f"⚠ {count} {edits} not saved ({self.unsaved.problem}): retrying"
+
+    def retry_unsaved(self) -> None:
+        """Try the held requests again, in order; those the disk still refuses stay held."""
+        if not self.unsaved:
+            return
+        on_disk = self.unsaved.on_disk
+        assert on_disk is not None
+        held = self.unsaved.take()
+        self.plan_data = on_disk
+        for position, request in enumerate(held):
+            if not self._attempt(request):
+                self.unsaved.held.extend(held[position + 1 :])
+                self.plan_data = self.unsaved.shown()
+                self.sub_title = self._unsaved_line()
+                return
+        self.sub_title = ""
+        count = len(held)
+        self.notify(
+            f"Saved {count} {'edit' if count == 1 else 'edits'} that had waited for the disk."
+        )
+
     def action_undo(self) -> None:
-        """Take back the last edit: what it created goes, what it changed comes back."""
-        data = self.plan_data
-        if not self.undo_stack or data is None:
+        """Take back the last edit: what it created goes, what it changed comes back. An
+        edit still waiting for the disk is simply dropped."""
+        if self.unsaved:
+            dropped = self.unsaved.held.pop()
+            self.plan_data = self.unsaved.shown() if self.unsaved else self.unsaved.on_disk
+            self.sub_title = self._unsaved_line() if self.unsaved else ""
+            self.notify(f"Undone: {dropped.describe()} (it had not been saved yet).")
+            return
+        if not self.undo_stack:
             self.notify("Nothing to undo.", severity="warning")
             return
         edit = self.undo_stack.pop()
         try:
             with self.store.batch():
                 for entity in edit.created:
-                    self.store.delete(type(entity), entity.id)
+                    self.store.delete(type(entity), entity.id, expected=entity)
                 for entity in edit.before:
-                    self.store.restore(entity)
+                    self.store.restore(entity, expected=edit.left(entity))
+        except ConflictError as error:
+            self.notify(
+                f"Not undone: {error} Taking this edit back would overwrite that change, so it "
+                "is dropped from undo.",
+                title="Not undone",
+                severity="error",
+                timeout=15,
+            )
+            return
         except StoreError as error:
             self.undo_stack.append(edit)
             self.notify(str(error), title="Not undone", severity="error", timeout=15)
             return
-        self.plan_data = with_changes(data, edit.before, edit.created)
+        self.plan_data = with_changes(self.data, edit.before, edit.created)
         if edit.before:
             self.last_saved = edit.before[0]
         self.notify(f"Undone: {edit.label}.")
+
+    def _watch_file(self) -> None:
+        """Reload when another session wrote the plan (checked every second: one stat)."""
+        if self.store.storage.changed_elsewhere():
+            self._reload(self.store.storage.writes)
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _reload(self, writes: int) -> None:
+        from socialplan.data.store import read_plan
+
+        try:
+            data = read_plan(self.store.path)
+        except StoreError as error:
+            self.call_from_thread(
+                self.notify, str(error), title="Not reloaded", severity="error", timeout=30
+            )
+            return
+        self.call_from_thread(self._take_reloaded, data, writes)
+
+    def _take_reloaded(self, data: PlanData, writes: int) -> None:
+        """Show the plan as another session left it. A reload read before this session's
+        own latest write is stale: read again."""
+        if writes != self.store.storage.writes:
+            self._reload(self.store.storage.writes)
+            return
+        shown_before = self.unsaved.on_disk if self.unsaved else self.plan_data
+        summary = changes_between(shown_before, data) if shown_before else ""
+        if not summary:
+            return
+        if self.unsaved:
+            self.unsaved.on_disk = data
+            data = self.unsaved.shown()
+        self.plan_data = data
+        self.notify(f"Another session changed the plan: {summary}.", title="Plan reloaded")
 
     def on_export_plan(self, _message: ExportPlan) -> None:
         if self.plan_data is not None:
@@ -324,8 +503,7 @@ class SocialPlanApp(App[None]):
         def confirmed(final: ImportPlan | None) -> None:
             if final is not None:
                 label = f"import {len(final.rows)} {final.platform} results"
-                if self._save_all(final.results(), label):
-                    self.notify(f"Imported: {final.describe()}.", title="Results imported")
+                self._submit(Save(final.results(), label, f"Imported: {final.describe()}."))
 
         self.push_screen(ImportReviewScreen(planned, data, source), confirmed)
 
@@ -404,6 +582,13 @@ def _current(data: PlanData, entity: Any) -> Any | None:
     if not entity.id:
         return None
     return next((e for e in getattr(data, entity.TABLE) if e.id == entity.id), None)
+
+
+def _reason(error: StoreError) -> str:
+    """Why the disk refused a save, in a few words for the title line."""
+    if isinstance(error, SaveFailedError):
+        return (error.cause.strerror or "write failed").lower()
+    return "the plan is busy"
 
 
 def _kept(before: Any | None) -> tuple[Any, ...]:

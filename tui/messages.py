@@ -15,9 +15,13 @@ from textual.message import Message
 class SaveEntity(Message):
     """Add (id 0) or update an entity of the plan."""
 
-    def __init__(self, entity: Any) -> None:
+    def __init__(self, entity: Any, base: Any = None) -> None:
         super().__init__()
         self.entity = entity
+        self.base = base
+        """The version the change was made to (a form's starting point); when another
+        session changed the entry since, saving asks instead of overwriting. None: the
+        version the App shows now."""
 
 
 class SaveEntities(Message):

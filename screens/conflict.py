@@ -1,0 +1,69 @@
+"""Modal shown when another session changed an entry this session is saving or deleting:
+both versions side by side, and the user decides. Nothing is overwritten without that."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Label, Static
+
+from socialplan.core.edits import describe, differences
+from socialplan.tui.text import plain
+
+
+class ConflictChoice(Enum):
+    KEEP_MINE = "keep"
+    TAKE_THEIRS = "take"
+    COPY_MINE = "copy"
+
+
+class ConflictScreen(ModalScreen[ConflictChoice]):
+    BINDINGS = [
+        Binding("k", "choose('keep')", "Keep mine", tooltip="Save your version over theirs"),
+        Binding("t,escape", "choose('take')", "Take theirs", tooltip="Drop your change"),
+        Binding("c", "choose('copy')", "Copy mine", tooltip="Save yours as a new entry"),
+    ]
+
+    def __init__(self, mine: Any, theirs: Any, *, deleting: bool) -> None:
+        super().__init__(classes="form-screen")
+        self.mine = mine
+        self.theirs = theirs
+        self.deleting = deleting
+
+    def compose(self) -> ComposeResult:
+        what = describe(self.theirs)
+        doing = "delete" if self.deleting else "save"
+        with Vertical(classes="conflict-dialog"):
+            yield Label(plain(f"{what} was changed in another session"), classes="form-title")
+            yield Static(
+                plain(
+                    f"You were about to {doing} it; nothing is saved until you choose. "
+                    "What differs between your version and theirs:"
+                )
+            )
+            table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
+            table.add_columns("Field", "Yours", "Theirs")
+            for field, mine, theirs in differences(self.mine, self.theirs):
+                table.add_row(Text(field), Text(mine), Text(theirs))
+            yield table
+            with Horizontal(classes="form-buttons"):
+                keep = "Delete anyway (k)" if self.deleting else "Keep mine (k)"
+                yield Button(keep, variant="warning", id="keep", compact=True)
+                yield Button("Take theirs (t)", variant="primary", id="take", compact=True)
+                if not self.deleting:
+                    yield Button("Copy mine as new (c)", id="copy", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(event.button.id or "take")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "choose" and parameters == ("copy",) and self.deleting)
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(ConflictChoice(choice))

@@ -1,0 +1,292 @@
+"""Two sessions on one plan, and a disk that refuses a save: nothing is lost or silently
+overwritten. The second session is a real second process where timing matters."""
+
+from __future__ import annotations
+
+import errno
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+
+import pytest
+
+from socialplan.core.model import ContentItem
+from socialplan.data import storage
+from socialplan.data.store import ConflictError, PlanStore, read_plan
+from socialplan.screens.confirm import ConfirmScreen
+from socialplan.screens.conflict import ConflictScreen
+from socialplan.screens.item_form import ItemForm
+
+SIZE = (120, 40)
+
+
+def edit_in_another_process(path, item_id: int, **changes) -> None:
+    """Change one item through a second socialplan process, as a colleague would."""
+    script = textwrap.dedent(
+        f"""
+        from dataclasses import replace
+        from socialplan.data.store import PlanStore
+        store = PlanStore.open({str(path)!r})
+        item = next(i for i in store.load().items if i.id == {item_id})
+        store.update(replace(item, **{changes!r}))
+        store.close()
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+
+
+async def wait_for(pilot, condition, seconds: float = 5.0) -> None:
+    """Pause until ``condition()`` holds; the app checks the file once a second."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the app did not get there in time")
+
+
+def item_titled(app, title: str) -> ContentItem | None:
+    return next((i for i in app.plan_data.items if i.title == title), None)
+
+
+# --- the store refuses to overwrite another session's change
+
+
+def test_an_update_to_a_version_changed_elsewhere_is_refused(demo_path):
+    mine, theirs = PlanStore.open(demo_path), PlanStore.open(demo_path)
+    item = mine.load().items[0]
+    theirs.update(replace(item, title="Their title"), expected=item)
+    with pytest.raises(ConflictError) as raised:
+        mine.update(replace(item, title="My title"), expected=item)
+    assert raised.value.theirs.title == "Their title"
+    assert "changed in another session" in str(raised.value)
+    assert next(i for i in read_plan(demo_path).items if i.id == item.id).title == "Their title"
+    mine.update(replace(item, title="My title"), expected=raised.value.theirs)
+    assert next(i for i in read_plan(demo_path).items if i.id == item.id).title == "My title"
+
+
+def test_a_delete_or_restore_of_a_version_changed_elsewhere_is_refused(demo_path):
+    mine, theirs = PlanStore.open(demo_path), PlanStore.open(demo_path)
+    item = mine.load().items[0]
+    theirs.update(replace(item, owner="Sanne"))
+    with pytest.raises(ConflictError):
+        mine.delete(ContentItem, item.id, expected=item)
+    with pytest.raises(ConflictError):
+        mine.restore(replace(item, title="Old"), expected=item)
+    assert any(i.id == item.id for i in read_plan(demo_path).items)
+
+
+def test_the_storage_tells_a_change_by_another_process_once(demo_path):
+    store = PlanStore.open(demo_path)
+    assert not store.storage.changed_elsewhere()
+    store.update(replace(store.load().items[0], title="Mine"))
+    assert not store.storage.changed_elsewhere()
+    edit_in_another_process(demo_path, store.load().items[1].id, title="Theirs")
+    assert store.storage.changed_elsewhere()
+    assert not store.storage.changed_elsewhere()
+
+
+# --- two sessions in the app
+
+
+async def test_a_change_by_another_session_appears_and_the_cursor_stays(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down")
+        selected = app.screen.selected_item()
+        other = next(i for i in app.plan_data.items if i.id != selected.id)
+        edit_in_another_process(demo_path, other.id, title="Changed over there")
+        await wait_for(pilot, lambda: item_titled(app, "Changed over there") is not None)
+        assert app.screen.selected_item().id == selected.id
+        assert any("1 changed" in n.message for n in app._notifications)
+
+
+async def test_an_open_form_survives_a_reload_and_saves_without_a_conflict(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        selected = app.screen.selected_item()
+        await pilot.press("e")
+        assert isinstance(app.screen, ItemForm)
+        await pilot.press("end", *" (typed)")
+        other = next(i for i in app.plan_data.items if i.id != selected.id)
+        edit_in_another_process(demo_path, other.id, owner="Sanne")
+        await wait_for(pilot, lambda: any(i.owner == "Sanne" for i in app.plan_data.items))
+        assert isinstance(app.screen, ItemForm)
+        await pilot.press("ctrl+s")
+    on_disk = {i.id: i for i in read_plan(demo_path).items}
+    assert on_disk[selected.id].title == f"{selected.title} (typed)"
+    assert on_disk[other.id].owner == "Sanne"
+
+
+@pytest.fixture
+def no_reload(monkeypatch):
+    """Keep the app from reloading on its own, so the save meets the other version."""
+    monkeypatch.setattr("socialplan.tui.app.WATCH_SECONDS", 3600)
+
+
+async def edit_with_a_conflict(app, pilot, demo_path):
+    """Open the selected item's form, let another process change the same item, save."""
+    selected = app.screen.selected_item()
+    await pilot.press("e", "end", *" (mine)")
+    edit_in_another_process(demo_path, selected.id, title="Their title")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(app.screen, ConflictScreen)
+    return selected
+
+
+@pytest.mark.parametrize(
+    ("key", "titles"),
+    [
+        ("k", lambda mine: [mine]),
+        ("t", lambda mine: ["Their title"]),
+        ("escape", lambda mine: ["Their title"]),
+        ("c", lambda mine: ["Their title", mine]),
+    ],
+)
+async def test_saving_an_item_another_session_changed_asks(
+    make_app, demo_path, no_reload, key, titles
+):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        selected = await edit_with_a_conflict(app, pilot, demo_path)
+        shown = str(app.screen.query_one("DataTable").get_row_at(0))
+        assert "title" in shown and "Their title" in shown and "(mine)" in shown
+        await pilot.press(key)
+        await pilot.pause()
+    mine = f"{selected.title} (mine)"
+    on_disk = [i.title for i in read_plan(demo_path).items if i.title in (mine, "Their title")]
+    assert sorted(on_disk) == sorted(titles(mine))
+
+
+async def test_deleting_an_item_another_session_changed_asks(make_app, demo_path, no_reload):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        selected = app.screen.selected_item()
+        edit_in_another_process(demo_path, selected.id, owner="Sanne")
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("t")
+        assert any(i.id == selected.id for i in read_plan(demo_path).items)
+        await pilot.press("d", "y")
+        assert not isinstance(app.screen, ConflictScreen)
+    assert all(i.id != selected.id for i in read_plan(demo_path).items)
+
+
+async def test_undo_does_not_overwrite_another_sessions_later_change(
+    make_app, demo_path, no_reload
+):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        selected = app.screen.selected_item()
+        await pilot.press("e", "end", *"!", "ctrl+s")
+        edit_in_another_process(demo_path, selected.id, title="Their title")
+        await pilot.press("ctrl+z")
+        assert any("Not undone" in (n.title or "") for n in app._notifications)
+    assert next(i for i in read_plan(demo_path).items if i.id == selected.id).title == "Their title"
+
+
+async def test_two_sessions_editing_different_items_lose_nothing(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        selected = app.screen.selected_item()
+        other = next(i for i in app.plan_data.items if i.id != selected.id)
+        edit_in_another_process(demo_path, other.id, title="Theirs")
+        await pilot.press("e", "end", *" (mine)", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConflictScreen)
+        await wait_for(pilot, lambda: item_titled(app, "Theirs") is not None)
+    titles = {i.id: i.title for i in read_plan(demo_path).items}
+    assert titles[other.id] == "Theirs"
+    assert titles[selected.id] == f"{selected.title} (mine)"
+
+
+async def test_a_form_opened_before_a_reload_still_meets_the_conflict(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        selected = app.screen.selected_item()
+        await pilot.press("e", "end", *" (mine)")
+        edit_in_another_process(demo_path, selected.id, title="Their title")
+        await wait_for(pilot, lambda: item_titled(app, "Their title") is not None)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("t")
+    assert any(i.title == "Their title" for i in read_plan(demo_path).items)
+
+
+# --- a disk that refuses
+
+
+@pytest.fixture
+def refusing_disk(monkeypatch):
+    """``refuse[0]`` set: every write fails as on a full disk (nothing reaches the file)."""
+    refuse = [errno.ENOSPC]
+    real = storage.atomic_replace
+
+    def maybe_refuse(path, payload):
+        if refuse[0]:
+            raise OSError(refuse[0], "No space left on device")
+        real(path, payload)
+
+    monkeypatch.setattr(storage, "atomic_replace", maybe_refuse)
+    return refuse
+
+
+async def test_a_refused_save_stays_on_screen_and_is_retried(make_app, demo_path, refusing_disk):
+    app = make_app()
+    before = demo_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"Held back", "ctrl+s")
+        held = item_titled(app, "Held back")
+        assert held is not None and held.id < 0
+        assert "1 edit not saved (no space left on device)" in app.sub_title
+        assert any("No space left on device" in n.message for n in app._notifications)
+        app.retry_unsaved()
+        assert demo_path.read_bytes() == before
+        refusing_disk[0] = 0
+        app.retry_unsaved()
+        saved = item_titled(app, "Held back")
+        assert saved is not None and saved.id > 0
+        assert app.sub_title == ""
+    assert any(i.title == "Held back" for i in read_plan(demo_path).items)
+
+
+async def test_edits_behind_a_refused_one_keep_their_order(make_app, demo_path, refusing_disk):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        selected = app.screen.selected_item()
+        await pilot.press("e", "end", *" 1", "ctrl+s")
+        await pilot.press("e", "end", *" 2", "ctrl+s")
+        assert "2 edits not saved" in app.sub_title
+        assert app.screen.selected_item().title == f"{selected.title} 1 2"
+        await pilot.press("n", *"Third", "ctrl+s", "ctrl+z")
+        assert item_titled(app, "Third") is None
+        refusing_disk[0] = 0
+        app.retry_unsaved()
+    titles = {i.id: i.title for i in read_plan(demo_path).items}
+    assert titles[selected.id] == f"{selected.title} 1 2"
+    assert "Third" not in titles.values()
+
+
+async def test_a_held_new_item_cannot_be_changed_until_saved(make_app, refusing_disk):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"Held back", "ctrl+s")
+        held = item_titled(app, "Held back")
+        app.screen.post_message(
+            __import__("socialplan.tui.messages").tui.messages.DeleteEntity(held)
+        )
+        await pilot.pause()
+        assert any("not saved yet" in n.message for n in app._notifications)
+        assert item_titled(app, "Held back") is not None
+
+
+async def test_quitting_with_held_edits_asks_first(make_app, refusing_disk):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"Held back", "ctrl+s", "q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert app.is_running

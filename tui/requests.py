@@ -1,0 +1,115 @@
+"""Edits on their way to the store, and the ones the disk refused for now.
+
+A screen's message becomes a ``Save`` or ``Delete`` request. When the disk is full,
+read-only or locked by another process for too long, the request is held: the App shows
+the plan as if it were saved (``Unsaved.shown``), tells the user, and tries the held
+requests again, in order, until the disk takes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from socialplan.core.edits import describe, with_changes
+from socialplan.core.model import PlanData
+
+
+@dataclass(frozen=True, slots=True)
+class Save:
+    """Add (id 0) or update entities in one write, taken back by one undo."""
+
+    entities: tuple[Any, ...]
+    label: str = ""
+    """What the edit does, for undo; empty: built from the one entity."""
+    announce: str = ""
+    """Told to the user once saved; empty: nothing (the screen shows the change)."""
+    bases: tuple[Any, ...] = ()
+    """The versions the changes were made to (see ``SaveEntity.base``)."""
+
+    def base_for(self, entity: Any) -> Any | None:
+        if not entity.id:
+            return None
+        return next((b for b in self.bases if b is not None and _same(b, entity)), None)
+
+    def rebased(self, theirs: Any) -> Save:
+        """This request made to ``theirs``: saving it overwrites that version."""
+        others = tuple(b for b in self.bases if b is not None and not _same(b, theirs))
+        return replace(self, bases=(*others, theirs))
+
+    def entity_like(self, other: Any) -> Any:
+        return next(e for e in self.entities if _same(e, other))
+
+    def with_copy_of(self, entity: Any) -> Save:
+        """This request with ``entity`` added as a new entry instead of updated."""
+        entities = tuple(replace(e, id=0) if _same(e, entity) else e for e in self.entities)
+        return replace(self, entities=entities)
+
+    def describe(self) -> str:
+        return self.label or f"save {describe(self.entities[0])}"
+
+
+@dataclass(frozen=True, slots=True)
+class Delete:
+    entity: Any
+
+    @property
+    def entities(self) -> tuple[Any, ...]:
+        return (self.entity,)
+
+    def entity_like(self, _other: Any) -> Any:
+        return self.entity
+
+    def rebased(self, theirs: Any) -> Delete:
+        return Delete(theirs)
+
+    def describe(self) -> str:
+        return f"delete {describe(self.entity)}"
+
+
+Request = Save | Delete
+
+
+def is_provisional(entity: Any) -> bool:
+    """Shown but not yet in the file: a held add gets a negative id until it is saved."""
+    return getattr(entity, "id", 0) < 0
+
+
+@dataclass
+class Unsaved:
+    """The requests the disk has refused so far, oldest first, and the plan as on disk."""
+
+    on_disk: PlanData | None = None
+    held: list[Request] = field(default_factory=list)
+    problem: str = ""
+    """Why the last attempt failed, as the store said it."""
+
+    def __bool__(self) -> bool:
+        return bool(self.held)
+
+    def shown(self) -> PlanData:
+        """The plan on disk with every held request applied, as the user expects to see it."""
+        assert self.on_disk is not None
+        data = self.on_disk
+        provisional_id = -1
+        for request in self.held:
+            if isinstance(request, Delete):
+                data = with_changes(data, (), (request.entity,))
+                continue
+            saved = []
+            for entity in request.entities:
+                if not entity.id:
+                    entity = replace(entity, id=provisional_id)
+                    provisional_id -= 1
+                saved.append(entity)
+            data = with_changes(data, saved, ())
+        return data
+
+    def take(self) -> list[Request]:
+        """Hand over every held request for another attempt."""
+        held, self.held = self.held, []
+        return held
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a.TABLE == b.TABLE and a.id == b.id
