@@ -17,7 +17,7 @@ from plans import big_plan
 from tinydb import TinyDB
 
 from socialplan.core.model import ContentItem
-from socialplan.data.store import PlanStore
+from socialplan.data.store import PlanStore, read_plan
 
 
 def timings(edit, count: int) -> list[float]:
@@ -32,7 +32,7 @@ def timings(edit, count: int) -> list[float]:
 def report(label: str, times: list[float]) -> None:
     ms = sorted(t * 1000 for t in times)
     p95 = ms[int(0.95 * (len(ms) - 1))]
-    print(f"{label:<34} median {statistics.median(ms):6.1f} ms  p95 {p95:6.1f} ms  n={len(ms)}")
+    print(f"{label:<40} median {statistics.median(ms):6.1f} ms  p95 {p95:6.1f} ms  n={len(ms)}")
 
 
 def main() -> None:
@@ -51,7 +51,7 @@ def main() -> None:
         store = PlanStore.open(ours)
         loaded = store.load()
         elapsed_ms = 1000 * (time.perf_counter() - start)
-        print(f"{'open + load (decode all entities)':<34} {elapsed_ms:6.1f} ms")
+        print(f"{'open + load (decode all entities)':<40} {elapsed_ms:6.1f} ms")
 
         items = loaded.items
         report(
@@ -59,9 +59,20 @@ def main() -> None:
             timings(lambda n: store.update(replace(items[n], title=f"Edited {n}")), args.n),
         )
         report(
+            "  ... checked against the version seen",
+            timings(
+                lambda n: store.update(
+                    replace(items[n], title=f"Again {n}"),
+                    expected=replace(items[n], title=f"Edited {n}"),
+                ),
+                args.n,
+            ),
+        )
+        report(
             "socialplan store: add one item",
             timings(lambda n: store.add(ContentItem(f"New {n}", 1, 1)), args.n),
         )
+        report("another session's write seen and read", timings(lambda n: read_plan(ours), 10))
         store.close()
 
         stock_path = Path(directory) / "stock.json"

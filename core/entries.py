@@ -278,15 +278,36 @@ def parse_value(field: EntryField, raw: Any) -> Any:
     if kind in (FieldKind.CHANNELS, FieldKind.STAGES):
         return tuple(sorted(int(value) for value in raw))
     if kind in (FieldKind.PERSONA, FieldKind.CHANNEL):
-        return int(raw) if raw is not None else 0
+        return _reference(field, raw) or 0
     if kind is FieldKind.ITEM:
-        return int(raw) if raw is not None else None
+        return _reference(field, raw)
+    if kind is FieldKind.CHOICE and field.choices is not None:
+        return _choice(field, field.choices, raw)
+    if kind is FieldKind.BOOL:
+        return bool(raw)
     return raw
+
+
+def _reference(field: EntryField, raw: Any) -> int | None:
+    """The id a choice list holds (None when nothing is chosen)."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, int) or (isinstance(raw, str) and raw.isascii() and raw.isdigit()):
+        return int(raw)
+    raise InvalidInputError(field.name, f"choose a {field.kind.value} from the list")
+
+
+def _choice(field: EntryField, choices: type[Enum], raw: Any) -> Enum:
+    try:
+        return choices(raw)
+    except ValueError:
+        names = ", ".join(str(member.value) for member in choices)
+        raise InvalidInputError(field.name, f"choose one of: {names}") from None
 
 
 def _whole_number(field: EntryField, text: str) -> int:
     text = text.strip() or "0"
-    if not text.isdigit() or int(text) > MAX_COUNT:
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_COUNT:
         raise InvalidInputError(field.name, f"a whole number from 0 to {MAX_COUNT:,}")
     return int(text)
 

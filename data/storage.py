@@ -64,6 +64,8 @@ class SafeJSONStorage(Storage):
                 self._lock.acquire()
             except Timeout:
                 raise PlanBusyError(self.path, self.lock_timeout) from None
+            except OSError as error:
+                raise SaveFailedError(self.path, error) from error
         self._lock_depth += 1
         try:
             yield

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input, Select, Static
 
 from socialplan.core.cycle import PHASES
@@ -192,6 +193,21 @@ async def test_markup_in_a_title_is_shown_literally(make_app):
         await pilot.pause()
         assert "[bold]Sale[/] now" in board_text(app)
         assert item.title == "[bold]Sale[/] now"
+
+
+async def test_escape_sequences_pasted_into_a_title_are_neutralised(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        title = app.screen.query_one("#title", Input)
+        title.post_message(events.Paste("\x1b]0;X\x07\x1b[31mRed[b]\x9b1m"))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = board_text(app)
+    saved = [i.title for i in read_plan(demo_path).items if "Red" in i.title]
+    assert saved == ["]0;X[31mRed[b]1m"]
+    assert "]0;X[31mRed[b]1m" in shown and "\x1b" not in shown
 
 
 async def test_panel_toggles_with_p_on_every_phase(make_app):

@@ -1,0 +1,146 @@
+"""Hypothesis against every validator and parser of user input in core: any text gives a
+value or a clear ``InvalidInputError`` (never another exception), and nothing accepted
+carries a control character (so no terminal escape sequence reaches a screen or export)."""
+
+from __future__ import annotations
+
+import dataclasses
+import string
+from datetime import date
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialplan.core.entries import FIELDS, PLAN_SECTIONS, FieldKind, parse_value, validate_entry
+from socialplan.core.model import Plan
+from socialplan.core.recurrence import parse_rules
+from socialplan.core.validation import (
+    InvalidInputError,
+    Problem,
+    parse_date,
+    parse_when,
+    validate_goal,
+    validate_item,
+    validate_plan,
+)
+from socialplan.data.demo import build_demo
+
+from .conftest import FROZEN_NOW
+
+DEMO = build_demo(FROZEN_NOW)
+TEXT_KINDS = [k for k in FieldKind if k not in (FieldKind.CHANNELS, FieldKind.STAGES)]
+TYPED_KINDS = (FieldKind.INT, FieldKind.NUMBER, FieldKind.AMOUNT, FieldKind.DATE)
+hostile_text = st.one_of(
+    st.text(),
+    st.text(alphabet=string.digits + ".,-+eE_ ²٣", max_size=12),
+    st.sampled_from(
+        ["\x1b[2J", "\x1b]0;owned\x07", "[bold]x[/]", "nan", "inf", "1e400", "x" * 5000]
+    ),
+)
+
+
+def has_control(value: Any) -> bool:
+    texts = value if isinstance(value, tuple) else (value,)
+    return any(
+        isinstance(t, str)
+        and any((ord(c) < 32 and c not in "\n\t") or 127 <= ord(c) < 160 for c in t)
+        for t in texts
+    )
+
+
+def every_field():
+    for fields in (*FIELDS.values(), *PLAN_SECTIONS.values()):
+        yield from (f for f in fields if f.kind in TEXT_KINDS)
+
+
+@given(field=st.sampled_from(list(every_field())), raw=hostile_text)
+def test_every_form_field_gives_a_value_or_a_clear_message(field, raw):
+    try:
+        value = parse_value(field, raw)
+    except InvalidInputError as error:
+        assert error.problem.field == field.name and error.problem.message
+        return
+    if field.kind in TYPED_KINDS:
+        assert value is None or isinstance(value, int | float | date)
+        assert value is None or isinstance(value, date) or value == value
+    else:
+        assert not has_control(value)
+
+
+def entries_with_text(draw, entity_type):
+    entity = DEMO_ENTRIES[entity_type]
+    changes = {}
+    for field in FIELDS[entity_type]:
+        current = getattr(entity, field.name)
+        if isinstance(current, str):
+            changes[field.name] = draw(hostile_text)
+        elif isinstance(current, tuple) and all(isinstance(v, str) for v in current):
+            changes[field.name] = tuple(draw(st.lists(hostile_text, max_size=3)))
+        elif isinstance(current, float | int) and not isinstance(current, bool):
+            changes[field.name] = draw(
+                st.one_of(st.floats(allow_nan=True), st.integers(-(10**15), 10**15))
+            )
+    return dataclasses.replace(entity, **changes)
+
+
+DEMO_ENTRIES = {
+    entity_type: getattr(DEMO, entity_type.TABLE)[0] if entity_type is not Plan else DEMO.plan
+    for entity_type in FIELDS
+    if entity_type is Plan or getattr(DEMO, entity_type.TABLE)
+}
+
+
+@settings(max_examples=60)
+@given(data=st.data(), entity_type=st.sampled_from(sorted(DEMO_ENTRIES, key=str)))
+def test_every_entry_check_returns_problems_and_never_raises(data, entity_type):
+    entity = entries_with_text(data.draw, entity_type)
+    problems = validate_entry(entity, DEMO)
+    assert all(isinstance(p, Problem) and p.message for p in problems)
+
+
+@given(st.text(), st.text(), st.one_of(st.none(), st.floats()))
+def test_goal_check_never_raises(title, kpi, target):
+    goal = dataclasses.replace(DEMO.goals[0], title=title, kpi=kpi, target=target)
+    assert all(isinstance(p, Problem) for p in validate_goal(goal))
+
+
+@given(
+    name=st.text(),
+    ratio=st.integers(-5, 50),
+    window=st.integers(-10, 1000),
+    budget=st.one_of(st.none(), st.floats()),
+    zone=st.one_of(st.text(max_size=40), st.sampled_from(["Europe/Amsterdam", "../etc", ""])),
+)
+def test_plan_check_never_raises(name, ratio, window, budget, zone):
+    plan = dataclasses.replace(
+        DEMO.plan, name=name, ratio_content=ratio, window_days=window, budget=budget, timezone=zone
+    )
+    problems = validate_plan(plan)
+    if budget is not None and not 0 <= budget <= 1e12:
+        assert any(p.field == "budget" for p in problems)
+
+
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_item_check_never_raises(title, body):
+    item = dataclasses.replace(DEMO.items[0], title=title, body=body)
+    assert all(isinstance(p, Problem) for p in validate_item(item, DEMO))
+
+
+@given(hostile_text, st.sampled_from([True, False, None]))
+def test_repeat_and_slot_rules_give_rules_or_a_clear_message(text, with_times):
+    try:
+        rules = parse_rules(text, with_times=with_times)
+    except InvalidInputError as error:
+        assert error.problem.message
+        return
+    assert isinstance(rules, tuple)
+
+
+@given(hostile_text, st.sampled_from(["Europe/Amsterdam", "UTC", "America/New_York"]))
+def test_dates_and_times_give_a_value_or_a_clear_message(text, zone):
+    for parse in (lambda: parse_when(text, zone), lambda: parse_date(text)):
+        try:
+            parse()
+        except InvalidInputError as error:
+            assert error.problem.message

@@ -1,0 +1,100 @@
+"""A real disk that fills up or turns read-only under a running app: a small tmpfs mounted
+for the test (skipped, with the reason, where the machine does not allow mounting)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from socialplan.data.store import PlanStore, read_plan
+from socialplan.tui.app import SocialPlanApp
+
+from .conftest import frozen_clock
+
+SIZE = (120, 40)
+
+
+def _mount(directory: Path, options: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(directory)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A 1 MiB file system of its own; unmounted afterwards."""
+    directory = tmp_path / "small"
+    directory.mkdir()
+    try:
+        mounted = _mount(directory, "size=1m")
+    except FileNotFoundError:
+        pytest.skip("no mount command on this machine")
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
+    yield directory
+    subprocess.run(["umount", "-l", str(directory)], check=False)
+
+
+def fill(directory: Path) -> Path:
+    """Write a file until the file system is full; returns it (delete it to free space)."""
+    filler = directory / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError as error:
+        assert error.errno == errno.ENOSPC
+    finally:
+        os.close(fd)
+    return filler
+
+
+def remount(directory: Path, mode: str) -> None:
+    subprocess.run(
+        ["mount", "-o", f"remount,{mode}", str(directory)], check=True, capture_output=True
+    )
+
+
+async def test_a_full_disk_keeps_the_edit_on_screen_and_the_file_intact(small_disk, demo_data):
+    path = small_disk / "plan.json"
+    PlanStore.create(path, demo_data).close()
+    store = PlanStore.open(path)
+    app = SocialPlanApp(store, clock=frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        filler = fill(small_disk)
+        before = path.read_bytes()
+        await pilot.press("n", *"Written later", "ctrl+s")
+        assert "no space left on device" in app.sub_title
+        assert any(i.title == "Written later" for i in app.plan_data.items)
+        assert path.read_bytes() == before
+        assert len(read_plan(path).items) == len(demo_data.items)
+        assert [p.name for p in small_disk.iterdir() if p.name.startswith(".")] == []
+        filler.unlink()
+        app.retry_unsaved()
+        assert app.sub_title == ""
+    assert any(i.title == "Written later" for i in read_plan(path).items)
+
+
+async def test_a_read_only_disk_keeps_the_edit_until_it_is_writable(small_disk, demo_data):
+    path = small_disk / "plan.json"
+    PlanStore.create(path, demo_data).close()
+    app = SocialPlanApp(PlanStore.open(path), clock=frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        remount(small_disk, "ro")
+        try:
+            before = path.read_bytes()
+            await pilot.press("n", *"Written later", "ctrl+s")
+            assert "read-only file system" in app.sub_title
+            assert path.read_bytes() == before
+        finally:
+            remount(small_disk, "rw")
+        app.retry_unsaved()
+        assert app.sub_title == ""
+    assert any(i.title == "Written later" for i in read_plan(path).items)
