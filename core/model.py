@@ -90,6 +90,10 @@ class Plan:
     ratio_promotion: int = 1
     window_days: int = 14
     min_cta_percent: int = 10
+    uid: str = ""
+    """Names the plan in exports (calendar event UIDs) across renames and machines."""
+    theme: str = ""
+    """The Textual theme the team chose; empty: the app's default."""
     id: int = 0
 
 
@@ -254,6 +258,10 @@ class ContentItem:
     """For a repeat: the id of the item it repeats."""
     evergreen: bool = False
     """Timeless content that can be posted again (re-queued) once published."""
+    media_url: str = ""
+    tags: tuple[str, ...] = ()
+    persona: int | None = None
+    """The persona the post speaks to."""
     id: int = 0
 
 

@@ -74,3 +74,23 @@ def blank_item(data: PlanData, now: datetime) -> ContentItem:
         stage=stages[0].id if stages else 0,
         scheduled_at=today_at_nine + timedelta(days=1),
     )
+
+
+def items_in_range(
+    data: PlanData, channel: int | None, start: date | None, end: date | None
+) -> list[ContentItem]:
+    """Items of one channel (None: all) scheduled between two days, inclusive; without
+    a range, unscheduled items too."""
+    zone = ZoneInfo(data.plan.timezone)
+    chosen = []
+    for item in data.items:
+        if channel is not None and item.channel != channel:
+            continue
+        if start or end:
+            if item.scheduled_at is None:
+                continue
+            day = item.scheduled_at.astimezone(zone).date()
+            if (start and day < start) or (end and day > end):
+                continue
+        chosen.append(item)
+    return chosen

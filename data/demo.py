@@ -164,6 +164,7 @@ def _numbered(entities: list) -> tuple:
 def _plan() -> Plan:
     return Plan(
         name="Veldhuis Klimaattechniek",
+        uid="veldhuis-demo",
         business_strategy=(
             "Grow from 38 to 60 commercial installations a year by 2028 as the regional "
             "specialist for gas-free offices, schools and practices around Amersfoort."

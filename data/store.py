@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -110,6 +111,13 @@ class PlanStore:
             store._write_whole(encode_plan(data))
         return store
 
+    def replace_all(self, data: PlanData) -> None:
+        """Write a whole other plan over this one, in one atomic write under the lock; the
+        file as it was is kept as a backup first."""
+        with self.storage.locked():
+            make_backup(self.path, self.path.read_bytes())
+            self._write_whole(encode_plan(data))
+
     def load(self) -> PlanData:
         return decode_plan(self.storage.read() or {}, self.path)
 
@@ -178,7 +186,7 @@ class PlanStore:
         if not document:
             self._write_whole(encode_plan(starter_plan("My social plan")))
             return
-        version = _schema_version(self.path, document)
+        version = schema_version(self.path, document)
         make_backup(self.path, raw)
         if version < SCHEMA_VERSION:
             self._write_whole(migrate(document, version))
@@ -237,7 +245,7 @@ def read_plan(path: str | os.PathLike[str]) -> PlanData:
     except PermissionError:
         raise UnreadablePlanError(target, "you have no permission to read it", []) from None
     document = parse_plan_bytes(target, raw)
-    version = _schema_version(target, document)
+    version = schema_version(target, document)
     if version < SCHEMA_VERSION:
         document = migrate(document, version)
     return decode_plan(document, target)
@@ -253,7 +261,7 @@ def migrate(document: dict[str, Any], version: int) -> dict[str, Any]:
 
 def starter_plan(name: str) -> PlanData:
     stages = tuple(replace(stage, id=n) for n, stage in enumerate(DEFAULT_STAGES, start=1))
-    return PlanData(plan=Plan(name=name, id=1), stages=stages)
+    return PlanData(plan=Plan(name=name, uid=uuid.uuid4().hex[:16], id=1), stages=stages)
 
 
 def encode_plan(data: PlanData) -> dict[str, Any]:
@@ -289,7 +297,7 @@ def _meta_table() -> dict[str, Any]:
     return {"1": {"schema_version": SCHEMA_VERSION, "written_by": f"socialplan {__version__}"}}
 
 
-def _schema_version(path: Path, document: dict[str, Any]) -> int:
+def schema_version(path: Path, document: dict[str, Any]) -> int:
     meta = document.get(META_TABLE) or {}
     version = next(iter(meta.values()), {}).get("schema_version") if meta else None
     if not isinstance(version, int):

@@ -12,11 +12,15 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from socialplan import __version__
 from socialplan.data.errors import StoreError
+
+if TYPE_CHECKING:
+    from socialplan.core.model import PlanData
 
 ENV_DB = "SOCIALPLAN_DB"
 
@@ -62,21 +66,55 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="machine-readable output")
     status.set_defaults(run=run_status)
     export = commands.add_parser(
-        "export", parents=[db], help="write the plan as a document (Markdown)"
+        "export",
+        parents=[db],
+        help="write the strategy (Markdown), the whole plan (JSON), the posts (CSV) or the "
+        "schedule as a calendar (ics)",
     )
-    export.add_argument("what", choices=["plan"], help="what to export: the whole strategy")
-    export.add_argument("--format", choices=["md"], default="md", help="document format")
+    export.add_argument(
+        "what",
+        choices=["plan", "json", "csv", "ics"],
+        help="plan: the strategy as Markdown; json: the whole plan, lossless; csv: the posts "
+        "in the bulk layout; ics: the scheduled posts as calendar events",
+    )
+    export.add_argument("--format", choices=["md"], default="md", help=argparse.SUPPRESS)
     export.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    export.add_argument("--channel", metavar="NAME", help="csv, ics: only this channel's posts")
+    export.add_argument(
+        "--from", dest="start", metavar="YYYY-MM-DD", type=_day, help="csv, ics: from this day"
+    )
+    export.add_argument(
+        "--to", dest="end", metavar="YYYY-MM-DD", type=_day, help="csv, ics: up to this day"
     )
     export.set_defaults(run=run_export)
     importing = commands.add_parser(
         "import",
         parents=[db],
-        help="import measured results from a LinkedIn, Meta Business Suite or X export",
+        help="import measured results (LinkedIn, Meta, X), posts in bulk (CSV) or a whole "
+        "plan (JSON)",
     )
-    importing.add_argument("what", choices=["results"], help="what to import")
-    importing.add_argument("file", metavar="FILE", help="the platform's CSV export")
+    importing.add_argument(
+        "what",
+        choices=["results", "csv", "json"],
+        help="results: a platform's analytics export; csv: posts in the bulk layout, Sprout "
+        "Social's or Hootsuite's; json: a whole plan from 'export json'",
+    )
+    importing.add_argument("file", metavar="FILE", help="the file to read")
+    importing.add_argument(
+        "--channel", metavar="NAME", help="csv: the channel for files that name none"
+    )
+    importing.add_argument(
+        "--month-first",
+        action="store_true",
+        help="csv: read 03/04/2027 as March 4 (default: 3 April)",
+    )
+    importing.add_argument(
+        "--replace",
+        action="store_true",
+        help="json: replace the existing plan (it is kept as a backup first)",
+    )
     importing.add_argument(
         "--unmatched",
         choices=["keep", "skip"],
@@ -133,25 +171,142 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; use YYYY-MM-DD") from None
+
+
 def run_export(args: argparse.Namespace) -> int:
-    from socialplan.data.markdown import plan_markdown, write_plan_markdown
     from socialplan.data.store import read_plan
 
     data = read_plan(plan_path(args))
-    now = datetime.now(UTC)
-    if args.output:
-        target = Path(args.output).expanduser()
-        try:
-            write_plan_markdown(data, target, now)
-        except OSError as error:
-            print(f"socialplan: cannot write {target}: {error.strerror}", file=sys.stderr)
+    channel = None
+    if args.channel:
+        channel = next(
+            (c.id for c in data.channels if c.name.casefold() == args.channel.casefold()), None
+        )
+        if channel is None:
+            names = ", ".join(c.name for c in data.channels)
+            print(f"socialplan: there is no channel {args.channel!r} ({names})", file=sys.stderr)
             return 1
-    else:
-        sys.stdout.write(plan_markdown(data, now))
+    payload = export_payload(args.what, data, channel, args.start, args.end)
+    if not args.output:
+        sys.stdout.buffer.write(payload)
+        return 0
+    from socialplan.data.files import atomic_replace
+
+    target = Path(args.output).expanduser()
+    try:
+        atomic_replace(target, payload)
+    except OSError as error:
+        print(f"socialplan: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {target}.", file=sys.stderr)
     return 0
 
 
+def export_payload(
+    what: str, data: PlanData, channel: int | None, start: date | None, end: date | None
+) -> bytes:
+    now = datetime.now(UTC)
+    if what == "json":
+        from socialplan.data.plan_json import plan_json
+
+        return plan_json(data)
+    if what == "ics":
+        from socialplan.data.ics import plan_calendar
+
+        return plan_calendar(data, channel=channel, start=start, end=end, stamp=now)
+    if what == "csv":
+        from socialplan.core.bulk import bulk_rows
+        from socialplan.core.schedule import items_in_range
+        from socialplan.data.bulk_csv import bulk_csv
+
+        items = items_in_range(data, channel, start, end)
+        return bulk_csv(bulk_rows(data, items)).encode()
+    from socialplan.data.markdown import plan_markdown
+
+    return plan_markdown(data, now).encode()
+
+
 def run_import(args: argparse.Namespace) -> int:
+    if args.what == "csv":
+        return _import_csv(args)
+    if args.what == "json":
+        return _import_json(args)
+    return _import_results(args)
+
+
+def _import_csv(args: argparse.Namespace) -> int:
+    from socialplan.core.bulk import plan_bulk_import
+    from socialplan.data.bulk_csv import BulkFileError, read_bulk_file
+    from socialplan.data.store import PlanStore
+
+    try:
+        found = read_bulk_file(Path(args.file).expanduser())
+    except BulkFileError as error:
+        print(f"socialplan: nothing imported: {error}", file=sys.stderr)
+        return 1
+    store = PlanStore.open(plan_path(args))
+    try:
+        planned = plan_bulk_import(
+            store.load(), found.rows, channel=args.channel, day_first=not args.month_first
+        )
+        if planned.problems:
+            print(f"socialplan: nothing imported from {args.file}:", file=sys.stderr)
+            for problem in planned.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return 1
+        print(f"{found.layout}: {planned.describe()}.")
+        for _, after in planned.changed:
+            print(f"  changed: {after.title!r}")
+        if args.dry_run:
+            print("Dry run: nothing was written.")
+            return 0
+        with store.batch():
+            for item in planned.added:
+                store.add(item)
+            for before, after in planned.changed:
+                store.update(after, expected=before)
+        print(f"Saved to {store.path}.")
+    finally:
+        store.close()
+    return 0
+
+
+def _import_json(args: argparse.Namespace) -> int:
+    from socialplan.data.plan_json import read_plan_json
+    from socialplan.data.store import PlanStore
+
+    data = read_plan_json(Path(args.file).expanduser())
+    target = plan_path(args)
+    summary = f"{data.plan.name!r}: {len(data.items)} posts, {len(data.channels)} channels"
+    if args.dry_run:
+        print(f"Dry run: would write {summary} to {target}; nothing was written.")
+        return 0
+    if not target.exists():
+        PlanStore.create(target, data).close()
+        print(f"Created {target} with {summary}.")
+        return 0
+    if not args.replace:
+        print(
+            f"socialplan: {target} already holds a plan; add --replace to replace it (it is "
+            "kept as a backup first), or choose another file with --db.",
+            file=sys.stderr,
+        )
+        return 1
+    store = PlanStore.open(target)
+    try:
+        store.replace_all(data)
+    finally:
+        store.close()
+    print(f"Replaced {target} with {summary}; the plan it held is kept as a backup.")
+    return 0
+
+
+def _import_results(args: argparse.Namespace) -> int:
     from socialplan.core.imports import plan_import
     from socialplan.core.validation import InvalidInputError
     from socialplan.data.results_csv import ResultsFileError, read_results_file

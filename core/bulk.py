@@ -1,0 +1,293 @@
+"""Posts in bulk, as rows of text: what a spreadsheet or a scheduling tool exchanges.
+
+``bulk_rows`` turns the plan's items into rows of the documented columns;
+``plan_bulk_import`` turns rows back into items: names are looked up in the plan, every
+problem is reported with its line, and a row that matches an existing post (same
+channel, time and text) updates it instead of adding it again, so importing one file
+twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from .model import ContentItem, Kind, PlanData, Status
+from .validation import clean_text, validate_item
+
+COLUMNS = (
+    "date",
+    "time_24hr",
+    "channel",
+    "message_text",
+    "link",
+    "media_url",
+    "tags",
+    "pillar",
+    "journey_stage",
+    "persona",
+    "kind",
+    "cta",
+    "status",
+    "title",
+)
+"""The documented header, in order. Only ``message_text`` (or ``title``) is required."""
+ALIASES = {"image_url": "media_url", "message": "message_text", "url": "link"}
+"""Other tools' names for the same columns (Sprout Social writes ``image_url``)."""
+TITLE_LENGTH = 80
+_YES = {"yes", "y", "true", "1", "ja", "x"}
+_NO = {"no", "n", "false", "0", "nee", ""}
+_DATE_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+@dataclass(frozen=True, slots=True)
+class BulkRow:
+    line: int
+    cells: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+@dataclass
+class BulkImport:
+    added: list[ContentItem] = field(default_factory=list)
+    changed: list[tuple[ContentItem, ContentItem]] = field(default_factory=list)
+    """(as stored, as imported) pairs."""
+    unchanged: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+
+    def entities(self) -> tuple[ContentItem, ...]:
+        return (*self.added, *(new for _, new in self.changed))
+
+    def describe(self) -> str:
+        return (
+            f"{len(self.added)} new, {len(self.changed)} changed, "
+            f"{self.unchanged} already in the plan"
+        )
+
+
+def bulk_rows(data: PlanData, items: Iterable[ContentItem] | None = None) -> list[dict[str, str]]:
+    zone = ZoneInfo(data.plan.timezone)
+    names = _Names(data)
+    rows = []
+    for item in data.items if items is None else items:
+        local = item.scheduled_at.astimezone(zone) if item.scheduled_at else None
+        rows.append(
+            {
+                "date": local.date().isoformat() if local else "",
+                "time_24hr": local.strftime("%H:%M") if local else "",
+                "channel": data.channel_name(item.channel),
+                "message_text": item.body,
+                "link": item.link,
+                "media_url": item.media_url,
+                "tags": ", ".join(item.tags),
+                "pillar": names.pillars.get(item.pillar or 0, ""),
+                "journey_stage": data.stage_name(item.stage),
+                "persona": names.personas.get(item.persona or 0, ""),
+                "kind": item.kind.value,
+                "cta": "yes" if item.cta else "no",
+                "status": item.status.value,
+                "title": item.title,
+            }
+        )
+    return rows
+
+
+def plan_bulk_import(
+    data: PlanData,
+    rows: Sequence[BulkRow],
+    *,
+    channel: str | None = None,
+    day_first: bool = True,
+) -> BulkImport:
+    """What importing ``rows`` would do; ``problems`` non-empty means: import nothing.
+
+    ``channel`` is for files that name none (Hootsuite, Sprout Social); ``day_first``
+    reads 03/04/2027 as 3 April (else as March 4).
+    """
+    names = _Names(data)
+    existing = {_identity(item): item for item in data.items}
+    outcome = BulkImport()
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        try:
+            item = _row_item(row, data, names, channel, day_first)
+        except ValueError as error:
+            outcome.problems.append(RowProblem(row.line, str(error)))
+            continue
+        key = _identity(item)
+        if key in seen:
+            outcome.problems.append(RowProblem(row.line, f"the same post as line {seen[key]}"))
+            continue
+        seen[key] = row.line
+        stored = existing.get(key)
+        if stored is None:
+            outcome.added.append(item)
+        elif _same_content(stored, item):
+            outcome.unchanged += 1
+        else:
+            outcome.changed.append((stored, _updated(stored, item)))
+    return outcome
+
+
+def _row_item(
+    row: BulkRow, data: PlanData, names: _Names, channel: str | None, day_first: bool
+) -> ContentItem:
+    cells = {key: value.strip() for key, value in row.cells.items()}
+    message = clean_text(row.cells.get("message_text", ""), multiline=True)
+    title = clean_text(cells.get("title", "")) or _title_from(message)
+    if not title:
+        raise ValueError("there is no message_text (or title)")
+    scheduled = _when(cells.get("date", ""), cells.get("time_24hr", ""), day_first, data)
+    item = ContentItem(
+        title=title,
+        body=message,
+        channel=_lookup(names.channel_ids, cells.get("channel") or channel or "", "channel"),
+        stage=_lookup(
+            names.stage_ids, cells.get("journey_stage", ""), "journey_stage", names.first_stage
+        ),
+        pillar=_lookup(names.pillar_ids, cells.get("pillar", ""), "pillar", None),
+        persona=_lookup(names.persona_ids, cells.get("persona", ""), "persona", None),
+        kind=_choice(Kind, cells.get("kind", ""), "kind", Kind.CONTENT),
+        cta=_flag(cells.get("cta", ""), "cta"),
+        status=_choice(Status, cells.get("status", ""), "status", _default_status(scheduled)),
+        scheduled_at=scheduled,
+        link=clean_text(cells.get("link", "")),
+        media_url=clean_text(cells.get("media_url", "")),
+        tags=tuple(t for t in (clean_text(t) for t in cells.get("tags", "").split(",")) if t),
+    )
+    problems = validate_item(item, data)
+    if problems:
+        raise ValueError("; ".join(str(p) for p in problems))
+    return item
+
+
+class _Names:
+    """The plan's names for its channels, stages, pillars and personas, both ways."""
+
+    def __init__(self, data: PlanData) -> None:
+        self.pillars = {p.id: p.name for p in data.pillars}
+        self.personas = {p.id: p.name for p in data.personas}
+        self.channel_ids = {c.name.casefold(): c.id for c in data.channels}
+        self.stage_ids = {s.name.casefold(): s.id for s in data.stages}
+        self.pillar_ids = {name.casefold(): key for key, name in self.pillars.items()}
+        self.persona_ids = {name.casefold(): key for key, name in self.personas.items()}
+        self.first_stage = data.stages[0].id if data.stages else 0
+
+
+_REQUIRED = object()
+
+
+def _lookup(ids: dict[str, int], name: str, column: str, default: object = _REQUIRED):
+    if not name:
+        if default is _REQUIRED:
+            raise ValueError(f"no {column} given (name one of: {_listed(ids)})")
+        return default
+    try:
+        return ids[name.casefold()]
+    except KeyError:
+        raise ValueError(f"{column} '{_short(name)}' is not in the plan ({_listed(ids)})") from None
+
+
+def _choice(enum, text: str, column: str, default):
+    if not text:
+        return default
+    try:
+        return enum(text.lower().replace(" ", "_"))
+    except ValueError:
+        allowed = ", ".join(member.value for member in enum)
+        raise ValueError(f"{column} '{_short(text)}' is not one of {allowed}") from None
+
+
+def _flag(text: str, column: str) -> bool:
+    lowered = text.lower()
+    if lowered in _YES:
+        return True
+    if lowered in _NO:
+        return False
+    raise ValueError(f"{column} '{_short(text)}' is not yes or no")
+
+
+def _when(day_text: str, time_text: str, day_first: bool, data: PlanData) -> datetime | None:
+    if not day_text:
+        if time_text:
+            raise ValueError("a time_24hr without a date")
+        return None
+    day = _day(day_text, day_first)
+    try:
+        at = time.fromisoformat(time_text) if time_text else time(9, 0)
+    except ValueError:
+        raise ValueError(f"time_24hr '{_short(time_text)}' is not a time like 14:30") from None
+    return datetime.combine(day, at.replace(second=0, microsecond=0), ZoneInfo(data.plan.timezone))
+
+
+def _day(text: str, day_first: bool) -> date:
+    found = _DATE_DMY.match(text)
+    try:
+        if found:
+            first, second, year = (int(part) for part in found.groups())
+            day, month = (first, second) if day_first else (second, first)
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        order = "DD/MM/YYYY" if day_first else "MM/DD/YYYY"
+        raise ValueError(f"date '{_short(text)}' is not a date (YYYY-MM-DD or {order})") from None
+
+
+def _default_status(scheduled: datetime | None) -> Status:
+    return Status.SCHEDULED if scheduled else Status.IDEA
+
+
+def _title_from(message: str) -> str:
+    """The first line of a message, cut at a word to fit a title."""
+    first = message.split("\n", 1)[0].strip()
+    if len(first) <= TITLE_LENGTH:
+        return first
+    return first[:TITLE_LENGTH].rsplit(" ", 1)[0].rstrip(" ,.;:") + "…"
+
+
+def _identity(item: ContentItem) -> tuple:
+    """What makes two posts the same post: channel, time and text."""
+    return (item.channel, item.scheduled_at, item.body or item.title)
+
+
+_IMPORTED = (
+    "title",
+    "link",
+    "media_url",
+    "tags",
+    "pillar",
+    "stage",
+    "persona",
+    "kind",
+    "cta",
+    "status",
+)
+
+
+def _same_content(stored: ContentItem, item: ContentItem) -> bool:
+    return all(getattr(stored, name) == getattr(item, name) for name in _IMPORTED)
+
+
+def _updated(stored: ContentItem, item: ContentItem) -> ContentItem:
+    """The stored post with what the file says; what a file cannot say (owner, rank,
+    repeats, review comment) is kept."""
+    return replace(stored, **{name: getattr(item, name) for name in _IMPORTED})
+
+
+def _listed(ids: dict[str, int]) -> str:
+    return ", ".join(sorted(ids)) or "none defined"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"

@@ -1,0 +1,112 @@
+"""Bulk CSV files of posts: socialplan's own layout (``core.bulk.COLUMNS``), Sprout Social's
+bulk scheduling file (same names, ``image_url`` for media, no channel) and Hootsuite's
+bulk composer file (no header: date and time, message, link).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from socialplan.core.bulk import ALIASES, COLUMNS, BulkRow
+
+MAX_FILE_BYTES = 20_000_000
+MAX_ROWS = 20_000
+_HOOTSUITE_WHEN = re.compile(r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}$")
+
+
+class BulkFileError(Exception):
+    """The file cannot be read as a bulk file; ``str()`` says why, for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class BulkFile:
+    layout: str
+    rows: list[BulkRow]
+
+
+def bulk_csv(rows: list[dict[str, str]]) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def read_bulk_file(path: Path) -> BulkFile:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise BulkFileError(f"{path} is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise BulkFileError(f"cannot read {path}: {error.strerror or error}") from None
+    return parse_bulk_bytes(raw, path.name)
+
+
+def parse_bulk_bytes(raw: bytes, name: str) -> BulkFile:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BulkFileError(f"{name} is not a UTF-8 text file (save it as CSV UTF-8)") from None
+    if "\0" in text:
+        raise BulkFileError(f"{name} is not a CSV file (it holds binary data)")
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise BulkFileError(f"{name} is not valid CSV ({error})") from None
+    records = [r for r in records if any(cell.strip() for cell in r)]
+    if not records:
+        raise BulkFileError(f"{name} holds no posts")
+    if len(records) > MAX_ROWS:
+        raise BulkFileError(f"{name} has more than {MAX_ROWS:,} rows")
+    first = [cell.strip() for cell in records[0]]
+    if first and _HOOTSUITE_WHEN.match(first[0]):
+        return BulkFile("Hootsuite bulk composer", _hootsuite_rows(text))
+    return _headed(first, text, name)
+
+
+def _headed(header: list[str], text: str, name: str) -> BulkFile:
+    columns = [ALIASES.get(h.lower(), h.lower()) for h in header]
+    known = set(COLUMNS)
+    unknown = [h for h, c in zip(header, columns, strict=True) if c not in known]
+    if "message_text" not in columns and "title" not in columns:
+        raise BulkFileError(
+            f"{name} has no message_text column; the first line must be the header "
+            f"({', '.join(COLUMNS)}), or a Hootsuite file must start with a date and time "
+            "like 24/11/2026 09:30"
+        )
+    if unknown:
+        raise BulkFileError(f"{name} has columns socialplan does not know: {', '.join(unknown)}")
+    layout = "socialplan" if "channel" in columns else "Sprout Social"
+    rows = []
+    for line, record in _numbered(text):
+        if line == 1 or not any(cell.strip() for cell in record):
+            continue
+        if len(record) > len(columns):
+            raise BulkFileError(f"{name}, line {line}: more cells than the header has columns")
+        rows.append(BulkRow(line, dict(zip(columns, record, strict=False))))
+    return BulkFile(layout, rows)
+
+
+def _hootsuite_rows(text: str) -> list[BulkRow]:
+    rows = []
+    for line, record in _numbered(text):
+        if not any(cell.strip() for cell in record):
+            continue
+        when, message, link = (*record, "", "", "")[:3]
+        day, _, clock = when.strip().partition(" ")
+        cells = {"date": day, "time_24hr": clock, "message_text": message, "link": link}
+        rows.append(BulkRow(line, cells))
+    return rows
+
+
+def _numbered(text: str):
+    """(line number where the record starts, record): a quoted cell may hold line breaks."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 1
+    for record in reader:
+        yield line, record
+        line = reader.line_num + 1

@@ -1,0 +1,390 @@
+"""Exchange with the user's world: the whole plan as JSON, posts as bulk CSV (socialplan's
+own layout, Sprout Social's, Hootsuite's) and the schedule as an iCalendar file, read back
+by an independent parser (vobject)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import orjson
+import pytest
+import vobject
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from socialplan.core.bulk import BulkRow, bulk_rows, plan_bulk_import
+from socialplan.core.model import ContentItem, Kind, Status
+from socialplan.core.series import series_change
+from socialplan.data.bulk_csv import BulkFileError, bulk_csv, parse_bulk_bytes, read_bulk_file
+from socialplan.data.ics import plan_calendar
+from socialplan.data.plan_json import PlanJSONError, parse_plan_json, plan_json
+from socialplan.data.store import read_plan
+from socialplan.tui.cli import main
+
+from .conftest import FROZEN_NOW
+
+FIXTURES = Path(__file__).parent / "fixtures" / "bulk"
+STAMP = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+tricky_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from(',"\n;é€😀'),
+    min_size=1,
+    max_size=60,
+).filter(lambda t: t.strip())
+
+
+# --- whole plan as JSON
+
+
+def test_json_round_trip_is_lossless(demo_data):
+    assert parse_plan_json(plan_json(demo_data), Path("x.json")) == demo_data
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=tricky_text, body=tricky_text, tags=st.lists(tricky_text, max_size=3))
+def test_json_round_trip_keeps_any_text(demo_data, title, body, tags):
+    item = replace(demo_data.items[0], title=title.strip(), body=body, tags=tuple(tags))
+    data = replace(demo_data, items=(item, *demo_data.items[1:]))
+    back = parse_plan_json(plan_json(data), Path("x.json"))
+    assert back.items[0] == item
+
+
+def test_json_export_is_stable_for_version_control(demo_data):
+    first = plan_json(demo_data)
+    assert first == plan_json(demo_data)
+    assert first.count(b"\n") > 1000
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: b"{nope", "not valid JSON"),
+        (lambda d: b"[1, 2]", "not a socialplan plan export"),
+        (lambda d: orjson.dumps({"items": {}}), "no schema version"),
+        (lambda d: _with(d, "meta", "1", schema_version=99), "newer socialplan"),
+        (lambda d: _with(d, "items", "1", title=42), "items entry '1': field 'title'"),
+        (lambda d: _with(d, "items", "1", kind="advert"), "field 'kind'"),
+        (lambda d: _with(d, "items", "1", scheduled_at="2026-11-25T10:00"), "scheduled_at"),
+        (lambda d: _renamed(d, "items", "1", "one"), "no whole-number id"),
+    ],
+)
+def test_a_bad_json_plan_is_refused_with_what_and_where(demo_data, mutate, message):
+    raw = mutate(orjson.loads(plan_json(demo_data)))
+    with pytest.raises(PlanJSONError) as raised:
+        parse_plan_json(raw, Path("bad.json"))
+    assert message in str(raised.value)
+    assert "Nothing was written" in str(raised.value)
+
+
+def _with(document, table, key, **changes) -> bytes:
+    document[table][key].update(changes)
+    return orjson.dumps(document)
+
+
+def _renamed(document, table, key, new_key) -> bytes:
+    document[table][new_key] = document[table].pop(key)
+    return orjson.dumps(document)
+
+
+def test_escape_sequences_in_an_imported_json_plan_are_removed(demo_data):
+    document = orjson.loads(plan_json(demo_data))
+    document["items"]["1"]["title"] = "\x1b[2JWiped\x07"
+    back = parse_plan_json(orjson.dumps(document), Path("x.json"))
+    assert back.items[0].title == "[2JWiped"
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=300))
+def test_any_bytes_give_a_plan_or_a_clear_refusal(raw):
+    try:
+        parse_plan_json(raw, Path("x.json"))
+    except PlanJSONError as error:
+        assert "Cannot import x.json" in str(error)
+
+
+def test_cli_moves_a_plan_between_files(demo_path, tmp_path, capsys):
+    exported = tmp_path / "plan-export.json"
+    assert main(["export", "json", "--db", str(demo_path), "-o", str(exported)]) == 0
+    target = tmp_path / "elsewhere.json"
+    assert main(["import", "json", str(exported), "--db", str(target)]) == 0
+    assert read_plan(target) == read_plan(demo_path)
+    before = target.read_bytes()
+    assert main(["import", "json", str(exported), "--db", str(target)]) == 1
+    assert "--replace" in capsys.readouterr().err
+    assert target.read_bytes() == before
+    assert main(["import", "json", str(exported), "--db", str(target), "--replace"]) == 0
+    assert read_plan(target) == read_plan(demo_path)
+
+
+# --- bulk CSV
+
+
+def rows_of(text: str) -> list[BulkRow]:
+    return parse_bulk_bytes(text.encode(), "posts.csv").rows
+
+
+def without_items(data):
+    return replace(data, items=())
+
+
+def test_csv_round_trip_gives_the_same_posts(demo_data):
+    exported = bulk_csv(bulk_rows(demo_data))
+    planned = plan_bulk_import(without_items(demo_data), rows_of(exported))
+    assert planned.problems == []
+    imported = planned.added
+    assert len(imported) == len(demo_data.items)
+    for before, after in zip(demo_data.items, imported, strict=True):
+        for name in ("title", "body", "channel", "stage", "kind", "cta", "status", "link"):
+            assert getattr(after, name) == getattr(before, name), name
+        assert after.scheduled_at == before.scheduled_at
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=tricky_text, body=st.text(max_size=200), tags=st.lists(tricky_text, max_size=3))
+def test_csv_round_trip_keeps_commas_quotes_newlines_and_non_ascii(demo_data, title, body, tags):
+    from socialplan.core.validation import clean_text
+
+    item = replace(
+        demo_data.items[0],
+        title=clean_text(title),
+        body=clean_text(body, multiline=True),
+        tags=tuple(t for t in (clean_text(t.replace(",", " ")) for t in tags) if t),
+    )
+    planned = plan_bulk_import(
+        without_items(demo_data), rows_of(bulk_csv(bulk_rows(demo_data, [item])))
+    )
+    assert planned.problems == []
+    (back,) = planned.added
+    assert (back.title, back.body, back.tags) == (item.title, item.body, item.tags)
+
+
+def test_importing_the_same_file_twice_adds_nothing(demo_data):
+    exported = bulk_csv(bulk_rows(demo_data))
+    planned = plan_bulk_import(demo_data, rows_of(exported))
+    assert (planned.added, planned.changed, planned.unchanged) == ([], [], len(demo_data.items))
+
+
+def test_a_changed_row_updates_its_post_and_keeps_what_a_file_cannot_say(demo_data):
+    rows = bulk_rows(demo_data, demo_data.items[:1])
+    rows[0]["status"] = "approved"
+    planned = plan_bulk_import(demo_data, rows_of(bulk_csv(rows)))
+    ((before, after),) = planned.changed
+    assert after.status is Status.APPROVED and after.owner == before.owner and after.id == before.id
+
+
+def test_sprout_social_layout_needs_a_channel_and_reads_day_first():
+    found = read_bulk_file(FIXTURES / "sprout.csv")
+    assert found.layout == "Sprout Social"
+    assert found.rows[1].cells["message_text"] == "Two lines:\nsee the Webinar"
+
+
+def test_sprout_social_file_imports_into_the_chosen_channel(demo_data):
+    rows = read_bulk_file(FIXTURES / "sprout.csv").rows
+    refused = plan_bulk_import(demo_data, rows)
+    assert str(refused.problems[0]).startswith("line 2: no channel given")
+    planned = plan_bulk_import(demo_data, rows, channel="LinkedIn")
+    first, second = planned.added
+    assert first.title == 'Our new heat pump guide, with "real" numbers'
+    assert first.media_url == "https://example.nl/img.png"
+    assert first.tags == ("guide", "heat pump")
+    assert first.scheduled_at == datetime(2026, 11, 26, 9, 30, tzinfo=AMSTERDAM)
+    assert second.title == "Two lines:" and second.body == "Two lines:\nsee the Webinar"
+
+
+def test_hootsuite_layout_has_no_header(demo_data):
+    found = read_bulk_file(FIXTURES / "hootsuite.csv")
+    assert found.layout == "Hootsuite bulk composer"
+    planned = plan_bulk_import(demo_data, found.rows, channel="Instagram")
+    assert planned.problems == []
+    assert planned.added[0].link == "https://example.nl/leusden"
+    assert planned.added[1].scheduled_at == datetime(2026, 12, 3, 10, 0, tzinfo=AMSTERDAM)
+    assert planned.added[1].title == "Café owners ask: what does a heat pump cost?"
+
+
+@pytest.mark.parametrize(("day_first", "month"), [(True, 12), (False, 3)])
+def test_slashed_dates_are_read_in_the_chosen_order(demo_data, day_first, month):
+    rows = parse_bulk_bytes(b"03/12/2026 10:00,Hello\n", "h.csv").rows
+    planned = plan_bulk_import(demo_data, rows, channel="Instagram", day_first=day_first)
+    assert planned.added[0].scheduled_at.month == month
+
+
+HEADER = "date,time_24hr,channel,message_text,kind,cta,journey_stage,pillar,persona\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("2026-11-30,09:00,Mastodon,Hi,,,,,", "channel 'Mastodon' is not in the plan"),
+        ("2026-13-30,09:00,LinkedIn,Hi,,,,,", "date '2026-13-30' is not a date"),
+        ("2026-11-30,9.5,LinkedIn,Hi,,,,,", "time_24hr '9.5' is not a time"),
+        ("2026-11-30,09:00,LinkedIn,Hi,advert,,,,", "kind 'advert' is not one of"),
+        ("2026-11-30,09:00,LinkedIn,Hi,,maybe,,,", "cta 'maybe' is not yes or no"),
+        ("2026-11-30,09:00,LinkedIn,Hi,,,Buy,,", "journey_stage 'Buy' is not in the plan"),
+        ("2026-11-30,09:00,LinkedIn,Hi,,,,Gossip,", "pillar 'Gossip' is not in the plan"),
+        ("2026-11-30,09:00,LinkedIn,Hi,,,,,Nobody", "persona 'Nobody' is not in the plan"),
+        ("2026-11-30,09:00,LinkedIn,,,,,,", "there is no message_text"),
+        (",09:00,LinkedIn,Hi,,,,,", "a time_24hr without a date"),
+        ("2026-11-30,09:00,LinkedIn," + "x" * 20_001 + ",,,,,", "body: "),
+    ],
+)
+def test_each_bad_row_is_named_by_its_line(demo_data, row, message):
+    good = "2026-11-30,10:00,LinkedIn,Fine,,,,,\n"
+    planned = plan_bulk_import(demo_data, rows_of(HEADER + good + row + "\n"))
+    assert len(planned.problems) == 1
+    assert str(planned.problems[0]).startswith("line 3: ")
+    assert message in str(planned.problems[0])
+
+
+def test_a_row_twice_in_one_file_is_reported(demo_data):
+    row = "2026-11-30,10:00,LinkedIn,Same,,,,,\n"
+    planned = plan_bulk_import(demo_data, rows_of(HEADER + row + row))
+    assert [str(p) for p in planned.problems] == ["line 3: the same post as line 2"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"", "holds no posts"),
+        (b"PK\x03\x04\x00\x00binary", "binary data"),
+        (b"\xff\xfe\x00d", "not a UTF-8 text file"),
+        (b"when,what\n1,2\n", "no message_text column"),
+        (b"message_text,colour\nHi,red\n", "columns socialplan does not know: colour"),
+        (b"message_text\nHi,extra\n", "line 2: more cells than the header"),
+    ],
+)
+def test_a_bad_bulk_file_is_refused(raw, message):
+    with pytest.raises(BulkFileError) as raised:
+        parse_bulk_bytes(raw, "posts.csv")
+    assert message in str(raised.value)
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=400))
+def test_any_bytes_give_rows_or_a_clear_refusal(raw):
+    try:
+        parse_bulk_bytes(raw, "posts.csv")
+    except BulkFileError as error:
+        assert "posts.csv" in str(error)
+
+
+def test_cli_import_is_all_or_nothing_with_a_dry_run(demo_path, tmp_path, capsys):
+    posts = tmp_path / "posts.csv"
+    posts.write_text(HEADER + "2026-11-30,10:00,LinkedIn,Fine,,,,,\n2026-11-31,10:00,X,Bad,,,,,\n")
+    before = demo_path.read_bytes()
+    assert main(["import", "csv", str(posts), "--db", str(demo_path)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing imported" in err and "line 3: date '2026-11-31'" in err
+    assert demo_path.read_bytes() == before
+    posts.write_text(HEADER + "2026-11-30,10:00,LinkedIn,Fine,,,,,\n")
+    assert main(["import", "csv", str(posts), "--db", str(demo_path), "--dry-run"]) == 0
+    assert "1 new" in capsys.readouterr().out
+    assert demo_path.read_bytes() == before
+    assert main(["import", "csv", str(posts), "--db", str(demo_path)]) == 0
+    assert main(["import", "csv", str(posts), "--db", str(demo_path)]) == 0
+    assert "0 new, 0 changed, 1 already" in capsys.readouterr().out
+    assert sum(i.title == "Fine" for i in read_plan(demo_path).items) == 1
+
+
+# --- calendar
+
+
+def calendar_of(data, **options):
+    return vobject.readOne(plan_calendar(data, stamp=STAMP, **options).decode())
+
+
+def events(calendar) -> list:
+    return list(getattr(calendar, "vevent_list", []))
+
+
+def test_every_scheduled_post_is_an_event_in_the_plans_zone(demo_data):
+    calendar = calendar_of(demo_data)
+    scheduled = [i for i in demo_data.items if i.scheduled_at]
+    assert len(events(calendar)) == len(scheduled)
+    assert calendar.vtimezone.tzid.value == "Europe/Amsterdam"
+    first = min(scheduled, key=lambda i: (i.scheduled_at, i.id))
+    event = events(calendar)[0]
+    assert event.dtstart.value == first.scheduled_at
+    assert "Europe/Amsterdam" in repr(event.dtstart.value.tzinfo)
+    assert "DTSTART;TZID=Europe/Amsterdam:" in plan_calendar(demo_data, stamp=STAMP).decode()
+    assert event.dtstart.value.utcoffset() == first.scheduled_at.astimezone(AMSTERDAM).utcoffset()
+    assert event.summary.value == f"[{demo_data.channel_name(first.channel)}] {first.title}"
+    assert (
+        "Journey stage:" in event.description.value and "Call to action:" in event.description.value
+    )
+
+
+def test_uids_are_stable_across_exports_and_unique(demo_data):
+    once = [e.uid.value for e in events(calendar_of(demo_data))]
+    edited = replace(
+        demo_data, items=tuple(replace(i, title=i.title + "!") for i in demo_data.items)
+    )
+    again = [e.uid.value for e in events(calendar_of(edited))]
+    assert once == again and len(set(once)) == len(once)
+
+
+def test_channel_and_days_narrow_the_calendar(demo_data):
+    linkedin = next(c for c in demo_data.channels if c.name == "LinkedIn")
+    calendar = calendar_of(
+        demo_data, channel=linkedin.id, start=date(2026, 11, 23), end=date(2026, 11, 29)
+    )
+    for event in events(calendar):
+        assert event.summary.value.startswith("[LinkedIn]")
+        assert date(2026, 11, 23) <= event.dtstart.value.date() <= date(2026, 11, 29)
+    assert events(calendar)
+
+
+def with_weekly_series(data, moved: bool):
+    head = replace(
+        data.items[0],
+        id=999,
+        title="Weekly tip",
+        repeat="RRULE:FREQ=WEEKLY;COUNT=4",
+        scheduled_at=datetime(2027, 3, 15, 9, 0, tzinfo=AMSTERDAM),
+        series=None,
+    )
+    change = series_change(None, head, replace(data, items=(*data.items, head)), FROZEN_NOW)
+    repeats = [replace(r, id=1000 + n, series=999) for n, r in enumerate(change.add)]
+    if moved:
+        repeats[0] = replace(repeats[0], scheduled_at=repeats[0].scheduled_at + timedelta(hours=2))
+    return replace(data, items=(*data.items, head, *repeats))
+
+
+def test_a_repeating_post_is_one_event_with_its_rrule_across_the_clock_change(demo_data):
+    data = with_weekly_series(demo_data, moved=False)
+    (event,) = [e for e in events(calendar_of(data)) if "Weekly tip" in e.summary.value]
+    assert event.rrule.value.startswith("FREQ=WEEKLY")
+    starts = list(event.getrruleset())
+    assert len(starts) == 4
+    assert {s.astimezone(AMSTERDAM).hour for s in starts} == {9}
+    assert starts[-1].astimezone(AMSTERDAM).utcoffset() == timedelta(hours=2)
+
+
+def test_a_moved_repeat_is_an_event_of_its_own(demo_data):
+    data = with_weekly_series(demo_data, moved=True)
+    tips = [e for e in events(calendar_of(data)) if "Weekly tip" in e.summary.value]
+    assert len(tips) == 2
+    assert len({e.uid.value for e in tips}) == 2
+
+
+def test_cli_writes_the_calendar(demo_path, tmp_path):
+    target = tmp_path / "posts.ics"
+    assert main(["export", "ics", "--db", str(demo_path), "-o", str(target)]) == 0
+    assert events(vobject.readOne(target.read_text()))
+    assert main(["export", "ics", "--db", str(demo_path), "--channel", "Myspace"]) == 1
+
+
+def test_unknown_dates_on_the_command_line_are_refused(demo_path, capsys):
+    with pytest.raises(SystemExit) as raised:
+        main(["export", "ics", "--db", str(demo_path), "--from", "next week"])
+    assert raised.value.code == 2
+    assert "'next week' is not a date" in capsys.readouterr().err
+
+
+def test_no_field_is_forgotten_by_the_json_export():
+    fields = {f.name for f in dataclasses.fields(ContentItem)}
+    assert {"media_url", "tags", "persona"} <= fields
+    assert Kind.PROMOTION.value == "promotion"
