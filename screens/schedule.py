@@ -41,7 +41,7 @@ from socialplan.core.setup import incomplete_setup
 from socialplan.core.slots import requeue, schedule_in_next_slot
 from socialplan.core.validation import MAX_TITLE, InvalidInputError
 from socialplan.core.workflow import advance, reject, why_not_rejectable
-from socialplan.tui.messages import DeleteEntity, SaveEntities, SaveEntity
+from socialplan.tui.messages import DeleteEntity, ExportPlan, SaveEntities, SaveEntity
 from socialplan.tui.text import channel_colour, one_line, plain, when
 from socialplan.tui.widgets.calendar import DayList, DayRow, GoToDay, MonthGrid
 from socialplan.tui.widgets.item_list import Column, ItemList
@@ -105,6 +105,13 @@ class ScheduleScreen(PhaseScreen):
         Binding("f", "next_free_slot", "Into next free slot", show=False),
         Binding("R", "requeue", "Re-queue evergreen", show=False),
         Binding("S", "edit_slots", "Posting slots", show=False),
+        Binding(
+            "x",
+            "export_calendar",
+            "Export calendar",
+            tooltip="Write the schedule as an .ics file beside the plan (stable event UIDs)",
+            show=False,
+        ),
     ]
 
     def __init__(self) -> None:
@@ -555,6 +562,9 @@ class ScheduleScreen(PhaseScreen):
         """Let the calendar turn to the day an edit moves the item to."""
         if self.data is not None and self.view is View.CALENDAR:
             self.anchor = local_day(item, self.data.plan.timezone) or self.anchor
+
+    def action_export_calendar(self) -> None:
+        self.post_message(ExportPlan("ics"))
 
     def action_edit_slots(self) -> None:
         if self.data is None or not self.data.channels:

@@ -388,3 +388,14 @@ def test_no_field_is_forgotten_by_the_json_export():
     fields = {f.name for f in dataclasses.fields(ContentItem)}
     assert {"media_url", "tags", "persona"} <= fields
     assert Kind.PROMOTION.value == "promotion"
+
+
+async def test_x_on_schedule_writes_the_calendar_beside_the_plan(make_app, demo_store):
+    app = make_app("schedule")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any(n.title == "Exported" for n in app._notifications)
+    target = demo_store.path.with_name("demo-calendar.ics")
+    assert events(vobject.readOne(target.read_text()))

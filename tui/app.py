@@ -58,6 +58,12 @@ PHASE_SCREENS: dict[str, str] = {
     "measure": "socialplan.screens.measure:MeasureScreen",
 }
 """Phase screens by mode name, imported the first time they are shown."""
+EXPORTS = {
+    "plan": "Export the strategy (Markdown)",
+    "ics": "Export the schedule as a calendar (.ics)",
+    "csv": "Export the posts (bulk CSV)",
+    "json": "Export the whole plan (JSON)",
+}
 FIGURES_REFRESH_SECONDS = 60
 UNDO_DEPTH = 100
 WATCH_SECONDS = 1.0
@@ -453,23 +459,25 @@ class SocialPlanApp(App[None]):
         self.plan_data = data
         self.notify(f"Another session changed the plan: {summary}.", title="Plan reloaded")
 
-    def on_export_plan(self, _message: ExportPlan) -> None:
+    def on_export_plan(self, message: ExportPlan) -> None:
         if self.plan_data is not None:
-            target = self.store.path.with_name(f"{self.store.path.stem}-plan.md")
-            self._export_plan(self.plan_data, target)
+            self._export(message.what, self.plan_data)
 
-    @work(thread=True, exclusive=True, group="export")
-    def _export_plan(self, data: PlanData, target: Path) -> None:
+    def action_export(self, what: str) -> None:
+        self.post_message(ExportPlan(what))
+
+    @work(thread=True, group="export")
+    def _export(self, what: str, data: PlanData) -> None:
         """Written off the UI thread; the result is shown when it is done."""
-        from socialplan.data.markdown import write_plan_markdown
+        from socialplan.data.exports import export_beside
 
         try:
-            write_plan_markdown(data, target, self.now())
+            target = export_beside(self.store.path, what, data, self.now())
         except OSError as error:
-            message = f"Could not write {target}: {error.strerror or error}"
+            message = f"Could not write the export: {error.strerror or error}"
             self.call_from_thread(self.notify, message, title="Not exported", severity="error")
             return
-        self.call_from_thread(self.notify, str(target), title="Plan exported")
+        self.call_from_thread(self.notify, str(target), title="Exported")
 
     def on_import_results(self, message: ImportResults) -> None:
         if self.plan_data is not None:
@@ -562,6 +570,10 @@ class SocialPlanApp(App[None]):
             "Toggle the KPI panel", "[p] Show or hide the ratio/KPI panel", self.action_toggle_panel
         )
         yield SystemCommand("Help: all keys", "[?] Every key of the app", self.action_help)
+        for what, title in EXPORTS.items():
+            yield SystemCommand(
+                title, "Written beside the plan file", partial(self.action_export, what)
+            )
         if isinstance(screen, PhaseScreen):
             for binding in own_bindings(type(screen)):
                 _, name, parameters = parse_action(binding.action)

@@ -20,7 +20,7 @@ from socialplan import __version__
 from socialplan.data.errors import StoreError
 
 if TYPE_CHECKING:
-    from socialplan.core.model import PlanData
+    pass
 
 ENV_DB = "SOCIALPLAN_DB"
 
@@ -191,7 +191,11 @@ def run_export(args: argparse.Namespace) -> int:
             names = ", ".join(c.name for c in data.channels)
             print(f"socialplan: there is no channel {args.channel!r} ({names})", file=sys.stderr)
             return 1
-    payload = export_payload(args.what, data, channel, args.start, args.end)
+    from socialplan.data.exports import export_payload
+
+    payload = export_payload(
+        args.what, data, datetime.now(UTC), channel=channel, start=args.start, end=args.end
+    )
     if not args.output:
         sys.stdout.buffer.write(payload)
         return 0
@@ -205,30 +209,6 @@ def run_export(args: argparse.Namespace) -> int:
         return 1
     print(f"Wrote {target}.", file=sys.stderr)
     return 0
-
-
-def export_payload(
-    what: str, data: PlanData, channel: int | None, start: date | None, end: date | None
-) -> bytes:
-    now = datetime.now(UTC)
-    if what == "json":
-        from socialplan.data.plan_json import plan_json
-
-        return plan_json(data)
-    if what == "ics":
-        from socialplan.data.ics import plan_calendar
-
-        return plan_calendar(data, channel=channel, start=start, end=end, stamp=now)
-    if what == "csv":
-        from socialplan.core.bulk import bulk_rows
-        from socialplan.core.schedule import items_in_range
-        from socialplan.data.bulk_csv import bulk_csv
-
-        items = items_in_range(data, channel, start, end)
-        return bulk_csv(bulk_rows(data, items)).encode()
-    from socialplan.data.markdown import plan_markdown
-
-    return plan_markdown(data, now).encode()
 
 
 def run_import(args: argparse.Namespace) -> int:

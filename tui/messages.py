@@ -41,7 +41,12 @@ class DeleteEntity(Message):
 
 
 class ExportPlan(Message):
-    """Write the whole strategy as a Markdown document beside the plan file."""
+    """Write an export beside the plan file: ``what`` is plan (the strategy as Markdown),
+    json, csv or ics (see ``data.exports``)."""
+
+    def __init__(self, what: str = "plan") -> None:
+        super().__init__()
+        self.what = what
 
 
 class ImportResults(Message):
