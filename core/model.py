@@ -92,8 +92,6 @@ class Plan:
     min_cta_percent: int = 10
     uid: str = ""
     """Names the plan in exports (calendar event UIDs) across renames and machines."""
-    theme: str = ""
-    """The Textual theme the team chose; empty: the app's default."""
     id: int = 0
 
 

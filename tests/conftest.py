@@ -24,6 +24,16 @@ def frozen_clock() -> datetime:
     return FROZEN_NOW
 
 
+@pytest.fixture(autouse=True)
+def own_settings_and_plans(tmp_path_factory, monkeypatch) -> Path:
+    """Each test has its own settings file and data directory, never the user's."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SOCIALPLAN_CONFIG", str(home / "settings.json"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.delenv("SOCIALPLAN_DB", raising=False)
+    return home
+
+
 @pytest.fixture
 def demo_data() -> PlanData:
     return build_demo(FROZEN_NOW)

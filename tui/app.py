@@ -140,6 +140,7 @@ class SocialPlanApp(App[None]):
         return self._clock()
 
     def on_mount(self) -> None:
+        self._apply_settings()
         self.set_interval(FIGURES_REFRESH_SECONDS, self._refresh_figures)
         self.set_interval(WATCH_SECONDS, self._watch_file)
         self.set_interval(RETRY_SECONDS, self.retry_unsaved)
@@ -157,6 +158,52 @@ class SocialPlanApp(App[None]):
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             loop.add_signal_handler(signum, self._hung_up, 128 + signum)
+
+    def _apply_settings(self) -> None:
+        """The user's theme from their settings (not the plan's: a theme is personal)."""
+        from socialplan.data.settings import load_settings
+
+        theme = load_settings().get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self._settings_applied = True
+
+    def watch_theme(self, theme: str) -> None:
+        if getattr(self, "_settings_applied", False):
+            from socialplan.data.settings import save_setting
+
+            try:
+                save_setting("theme", theme)
+            except OSError as error:
+                self.notify(f"The theme is not remembered: {error.strerror or error}")
+
+    def action_toggle_light(self) -> None:
+        self.theme = "textual-dark" if self.current_theme.dark is False else "textual-light"
+
+    def action_open_plan(self, path: str) -> None:
+        """Switch the app to another plan file (agencies: one plan per client)."""
+        if self.unsaved:
+            self.notify(
+                "Edits are still waiting for the disk; switch plans once they are saved.",
+                severity="warning",
+            )
+            return
+        try:
+            store = PlanStore.open(path)
+        except StoreError as error:
+            self.notify(str(error), title="Not opened", severity="error", timeout=15)
+            return
+        self.store.close()
+        self.store = store
+        self.undo_stack.clear()
+        self.plan_data = store.load()
+        self.notify(f"{store.path}", title=f"Opened {self.data.plan.name}")
+
+    def other_plans(self) -> list[Path]:
+        """The plan files beside the current one."""
+        from socialplan.data.plans import plan_files
+
+        return [p for p in plan_files(self.store.path.parent) if p != self.store.path]
 
     def _hung_up(self, return_code: int) -> None:
         """A last try for edits still waiting for the disk, then leave."""
@@ -570,6 +617,17 @@ class SocialPlanApp(App[None]):
             "Toggle the KPI panel", "[p] Show or hide the ratio/KPI panel", self.action_toggle_panel
         )
         yield SystemCommand("Help: all keys", "[?] Every key of the app", self.action_help)
+        yield SystemCommand(
+            "Light or dark theme",
+            "Switch between the light and the dark theme (remembered)",
+            self.action_toggle_light,
+        )
+        for path in self.other_plans():
+            yield SystemCommand(
+                f"Open plan: {path.stem}",
+                f"Switch to the plan in {path.name}",
+                partial(self.action_open_plan, str(path)),
+            )
         for what, title in EXPORTS.items():
             yield SystemCommand(
                 title, "Written beside the plan file", partial(self.action_export, what)

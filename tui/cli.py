@@ -20,7 +20,7 @@ from socialplan import __version__
 from socialplan.data.errors import StoreError
 
 if TYPE_CHECKING:
-    pass
+    from socialplan.core.model import PlanData
 
 ENV_DB = "SOCIALPLAN_DB"
 
@@ -54,9 +54,32 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"socialplan {__version__}")
     parser.set_defaults(run=run_open)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    opening = commands.add_parser(
+        "open", parents=[db], help="open a plan in the app (without NAME: your default plan)"
+    )
+    opening.add_argument("name", metavar="NAME", nargs="?", help="a plan from 'socialplan plans'")
+    opening.set_defaults(run=run_open)
     commands.add_parser(
-        "open", parents=[db], help="open your plan in the app (the default)"
-    ).set_defaults(run=run_open)
+        "plans", help=f"list the plans in {default_plan_path().parent}"
+    ).set_defaults(run=run_plans)
+    new = commands.add_parser("new", help="create a plan (one per client or brand)")
+    new.add_argument("name", metavar="NAME", help="the plan's name, like 'Bakkerij De Vries'")
+    new.add_argument(
+        "--from",
+        dest="template",
+        metavar="TEMPLATE",
+        help="start from 'demo' (the sample plan) or a plan file or JSON export",
+    )
+    new.set_defaults(run=run_new)
+    serve = commands.add_parser(
+        "serve", parents=[db], help="make the app reachable in a browser (textual-serve)"
+    )
+    serve.add_argument("name", metavar="NAME", nargs="?", help="a plan from 'socialplan plans'")
+    serve.add_argument(
+        "--host", default="localhost", help="address to listen on (default: localhost)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.set_defaults(run=run_serve)
     commands.add_parser(
         "demo", help="open a fresh copy of the demo plan in a temporary place"
     ).set_defaults(run=run_demo)
@@ -140,11 +163,75 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def chosen_plan(args: argparse.Namespace) -> Path:
+    """A plan named on the command line, else ``--db`` / ``$SOCIALPLAN_DB`` / the default."""
+    if getattr(args, "name", None):
+        from socialplan.data.plans import find_plan
+
+        return find_plan(default_plan_path().parent, args.name)
+    return plan_path(args)
+
+
 def run_open(args: argparse.Namespace) -> int:
     from socialplan.data.store import PlanStore
 
-    store = PlanStore.open(plan_path(args))
+    store = PlanStore.open(chosen_plan(args))
     return _run_app(store)
+
+
+def run_plans(_args: argparse.Namespace) -> int:
+    from socialplan.data.plans import list_plans
+
+    directory = default_plan_path().parent
+    plans = list_plans(directory)
+    if not plans:
+        print(f"There are no plans in {directory} yet. Create one with: socialplan new NAME")
+        return 0
+    print(f"Plans in {directory}:")
+    width = max(len(p.key) for p in plans)
+    for plan in plans:
+        posts = "" if plan.posts is None else f"  {plan.posts} posts"
+        print(f"  {plan.key:<{width}}  {plan.name}{posts}")
+    print("Open one with: socialplan open NAME")
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from socialplan.data.plans import create_plan
+
+    template = _template(args.template) if args.template else None
+    path = create_plan(default_plan_path().parent, args.name, template)
+    print(f"Created the plan {args.name!r} in {path}. Open it with: socialplan open {path.stem}")
+    return 0
+
+
+def _template(source: str) -> PlanData:
+    if source == "demo":
+        from socialplan.data.demo import build_demo
+
+        return build_demo(datetime.now(UTC))
+    path = Path(source).expanduser()
+    from socialplan.data.store import read_plan
+
+    try:
+        return read_plan(path)
+    except StoreError:
+        from socialplan.data.plan_json import read_plan_json
+
+        return read_plan_json(path)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve the app to a browser: each browser tab runs ``socialplan open`` on the plan."""
+    import shlex
+
+    from textual_serve.server import Server
+
+    path = chosen_plan(args)
+    command = shlex.join([sys.executable, "-m", "socialplan", "open", "--db", str(path)])
+    print(f"Serving {path} at http://{args.host}:{args.port} (ctrl+c stops).")
+    Server(command, host=args.host, port=args.port, title="socialplan").serve()
+    return 0
 
 
 def run_demo(_args: argparse.Namespace) -> int:

@@ -1,0 +1,81 @@
+"""Several plans side by side (one per client or brand): the ``*.json`` plan files of one
+directory, by name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from socialplan.core.model import PlanData
+
+from .errors import StoreError
+from .store import PlanStore, read_plan, starter_plan
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFile:
+    path: Path
+    name: str
+    """The plan's own name, or what is wrong with the file."""
+    posts: int | None
+    """None: the file could not be read."""
+
+    @property
+    def key(self) -> str:
+        return self.path.stem
+
+
+def plan_key(name: str) -> str:
+    """The file name (without .json) for a plan called ``name``: 'Bakkerij De Vries' →
+    'bakkerij-de-vries'."""
+    key = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    if not key:
+        raise StoreError(f"'{name}' cannot name a plan: use letters or digits.")
+    return key
+
+
+def plan_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.glob("*.json") if p.is_file() and not p.name.startswith("."))
+
+
+def list_plans(directory: Path) -> list[PlanFile]:
+    plans = []
+    for path in plan_files(directory):
+        try:
+            data = read_plan(path)
+        except StoreError as error:
+            plans.append(PlanFile(path, f"not readable: {getattr(error, 'reason', error)}", None))
+            continue
+        plans.append(PlanFile(path, data.plan.name, len(data.items)))
+    return plans
+
+
+def find_plan(directory: Path, name: str) -> Path:
+    """The plan file called ``name`` (its file name or its plan's name)."""
+    wanted = directory / f"{plan_key(name)}.json"
+    if wanted.is_file():
+        return wanted
+    known = ", ".join(p.stem for p in plan_files(directory)) or "none yet"
+    raise StoreError(
+        f"There is no plan '{name}' in {directory} (plans: {known}). Create it with: "
+        f"socialplan new '{name}'"
+    )
+
+
+def create_plan(directory: Path, name: str, template: PlanData | None = None) -> Path:
+    """A new plan file named after ``name``, empty or a copy of ``template`` renamed."""
+    path = directory / f"{plan_key(name)}.json"
+    if path.exists():
+        raise StoreError(f"There is already a plan '{path.stem}' ({path}).")
+    fresh = starter_plan(name)
+    data = (
+        fresh
+        if template is None
+        else replace(template, plan=replace(template.plan, name=name, uid=fresh.plan.uid))
+    )
+    directory.mkdir(parents=True, exist_ok=True)
+    PlanStore.create(path, data).close()
+    return path

@@ -1,0 +1,150 @@
+"""Several plans (one per client), switching between them in the app, the user's theme,
+NO_COLOR, and the app served to a browser."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from textual.filter import Monochrome
+
+from socialplan.data.demo import build_demo
+from socialplan.data.plans import create_plan, list_plans, plan_key
+from socialplan.data.settings import load_settings
+from socialplan.data.store import read_plan
+from socialplan.tui.cli import default_plan_path, main
+
+from .conftest import FROZEN_NOW
+
+SIZE = (120, 40)
+
+
+def plans_dir():
+    return default_plan_path().parent
+
+
+def test_plan_names_become_file_names():
+    assert plan_key("Bakkerij De Vries") == "bakkerij-de-vries"
+    assert plan_key("Café Zuid!") == "caf-zuid"
+
+
+def test_new_plans_and_the_list(capsys):
+    assert main(["plans"]) == 0
+    assert "no plans" in capsys.readouterr().out
+    assert main(["new", "Bakkerij De Vries", "--from", "demo"]) == 0
+    assert main(["new", "Acme"]) == 0
+    assert main(["new", "acme"]) == 1
+    assert "already a plan 'acme'" in capsys.readouterr().err
+    assert main(["plans"]) == 0
+    out = capsys.readouterr().out
+    assert "bakkerij-de-vries  Bakkerij De Vries  60 posts" in out
+    assert "Acme  0 posts" in out
+    copied = read_plan(plans_dir() / "bakkerij-de-vries.json")
+    assert copied.plan.name == "Bakkerij De Vries" and copied.plan.uid != "veldhuis-demo"
+
+
+def test_a_new_plan_from_a_json_export(demo_path, tmp_path):
+    exported = tmp_path / "export.json"
+    assert main(["export", "json", "--db", str(demo_path), "-o", str(exported)]) == 0
+    assert main(["new", "Client B", "--from", str(exported)]) == 0
+    assert len(read_plan(plans_dir() / "client-b.json").items) == 60
+
+
+def test_opening_an_unknown_plan_names_the_known_ones(capsys):
+    create_plan(plans_dir(), "Acme")
+    assert main(["open", "Nope"]) == 1
+    assert "There is no plan 'Nope'" in capsys.readouterr().err
+
+
+def test_an_unreadable_plan_is_listed_as_such():
+    create_plan(plans_dir(), "Acme")
+    (plans_dir() / "broken.json").write_text("{")
+    listed = {p.key: p for p in list_plans(plans_dir())}
+    assert listed["broken"].posts is None and "not readable" in listed["broken"].name
+
+
+async def test_the_palette_switches_plans(tmp_path):
+    from socialplan.data.store import PlanStore
+    from socialplan.tui.app import SocialPlanApp
+
+    first = create_plan(plans_dir(), "Bakkerij De Vries", build_demo(FROZEN_NOW))
+    create_plan(plans_dir(), "Acme")
+    app = SocialPlanApp(PlanStore.open(first), clock=lambda: FROZEN_NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Open plan: acme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.plan_data.plan.name == "Acme"
+        assert app.title == "Acme"
+        assert app.store.path.name == "acme.json"
+        assert app.undo_stack == []
+
+
+async def test_the_theme_is_remembered_between_sessions(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        assert app.current_theme.dark
+        app.action_toggle_light()
+        assert not app.current_theme.dark
+    assert load_settings()["theme"] == "textual-light"
+    again = make_app()
+    async with again.run_test(size=SIZE):
+        assert again.theme == "textual-light"
+
+
+async def test_no_color_turns_the_app_monochrome(make_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        assert app.no_color
+        assert any(isinstance(f, Monochrome) for f in app._filters)
+
+
+def test_no_color_keeps_escape_codes_out_of_status(demo_path):
+    env = {**os.environ, "NO_COLOR": "1", "FORCE_COLOR": "", "TERM": "xterm-256color"}
+    out = subprocess.run(
+        [sys.executable, "-m", "socialplan", "status", "--db", str(demo_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert "\x1b[3" not in out and "\x1b[38" not in out
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_serve_answers_a_browser_on_localhost(demo_path):
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "socialplan", "serve", "--db", str(demo_path), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        page = ""
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://localhost:{port}/", timeout=2) as response:
+                    page = response.read().decode()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(server.stdout.read().decode())
+                time.sleep(0.1)
+        assert "socialplan" in page and "<html" in page.lower()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
