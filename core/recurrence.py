@@ -27,7 +27,7 @@ from dateutil import rrule as du
 from .validation import InvalidInputError, clean_text
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_RFC_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+RFC_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY_WORDS = {name: n for n, name in enumerate(WEEKDAYS)} | {
     "monday": 0,
     "tues": 1,
@@ -89,7 +89,7 @@ class Recurrence:
         if self.interval != 1:
             parts.append(f"INTERVAL={self.interval}")
         if self.weekdays:
-            parts.append("BYDAY=" + ",".join(_RFC_DAYS[d] for d in self.weekdays))
+            parts.append("BYDAY=" + ",".join(RFC_DAYS[d] for d in self.weekdays))
         if self.monthdays:
             parts.append("BYMONTHDAY=" + ",".join(str(d) for d in self.monthdays))
         if self.times:
@@ -285,7 +285,7 @@ def _parse_rrule(text: str, field: str) -> Recurrence:
         raise InvalidInputError(field, f"RRULE parts not supported: {', '.join(sorted(unknown))}")
     try:
         freq = Freq(values.get("FREQ", "").lower())
-        weekdays = tuple(sorted(_RFC_DAYS.index(d) for d in _split(values, "BYDAY")))
+        weekdays = tuple(sorted(RFC_DAYS.index(d) for d in _split(values, "BYDAY")))
         hours = [int(v) for v in _split(values, "BYHOUR")]
         minutes = [int(v) for v in _split(values, "BYMINUTE")] or ([0] if hours else [])
         rule = Recurrence(

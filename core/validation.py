@@ -52,6 +52,11 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
     return _CONTROL.sub("", _LINE_BREAKS.sub(" ", text)).strip()
 
 
+def without_controls(text: str) -> str:
+    """``text`` as it is, but for control characters (newlines and tabs stay)."""
+    return _CONTROL.sub("", text)
+
+
 def parse_when(text: str, timezone: str) -> datetime | None:
     """Parse ``YYYY-MM-DD HH:MM`` (or a date alone, meaning 09:00) in the plan's zone.
 

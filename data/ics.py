@@ -20,14 +20,13 @@ from icalendar import Calendar, Event, vRecur
 
 from socialplan import __version__
 from socialplan.core.model import ContentItem, Kind, PlanData, Status
-from socialplan.core.recurrence import Recurrence, occurrences, stored_rules
+from socialplan.core.recurrence import RFC_DAYS, Recurrence, occurrences, stored_rules
 from socialplan.core.schedule import items_in_range
 
 POST_LENGTH = timedelta(minutes=15)
 """How long an event lasts: a post is a moment, but a calendar needs an end."""
 ZONE_YEARS_AHEAD = 5
 """The VTIMEZONE covers the posts' years and this many after (for repeats)."""
-_RFC_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _CONFIRMED = (Status.SCHEDULED, Status.PUBLISHED)
 _CHECKED_REPEATS = 500
 """Occurrences of a rule compared with its repeats to tell which were moved."""
@@ -138,7 +137,7 @@ def _rrule(rule: Recurrence, zone: ZoneInfo) -> vRecur:
     if rule.interval != 1:
         parts["INTERVAL"] = rule.interval
     if rule.weekdays:
-        parts["BYDAY"] = [_RFC_DAYS[d] for d in rule.weekdays]
+        parts["BYDAY"] = [RFC_DAYS[d] for d in rule.weekdays]
     if rule.monthdays:
         parts["BYMONTHDAY"] = list(rule.monthdays)
     if rule.until is not None:

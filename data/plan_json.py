@@ -10,7 +10,6 @@ or foreign file is refused with the entry and field named, and nothing is writte
 from __future__ import annotations
 
 import dataclasses
-import re
 import types
 import typing
 from datetime import date, datetime
@@ -22,11 +21,10 @@ from typing import Any
 import orjson
 
 from socialplan.core.model import ENTITY_TYPES, PlanData
+from socialplan.core.validation import without_controls
 
 from .errors import StoreError, UnreadablePlanError
 from .store import decode_plan, encode_plan, migrate, schema_version
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class PlanJSONError(StoreError):
@@ -83,9 +81,9 @@ def _check_entry(source: Path, entity_type: type, doc_id: str, doc: Any) -> None
         if name in doc and not _fits(doc[name], expected):
             raise PlanJSONError(source, f"{where}: field '{name}' has a wrong value {doc[name]!r}")
         if isinstance(doc.get(name), str):
-            doc[name] = _CONTROL.sub("", doc[name])
+            doc[name] = without_controls(doc[name])
         elif isinstance(doc.get(name), list):
-            doc[name] = [_CONTROL.sub("", v) if isinstance(v, str) else v for v in doc[name]]
+            doc[name] = [without_controls(v) if isinstance(v, str) else v for v in doc[name]]
 
 
 @cache
