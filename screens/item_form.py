@@ -121,6 +121,30 @@ class ItemForm(FormScreen[ContentItem]):
                     "Owner", "owner", Input(item.owner, id="owner", compact=True)
                 )
                 yield from self._field("Link", "link", Input(item.link, id="link", compact=True))
+                yield from self._field(
+                    "Persona",
+                    "persona",
+                    Select(
+                        [(p.name, p.id) for p in data.personas],
+                        value=item.persona if item.persona is not None else Select.NULL,
+                        id="persona",
+                        prompt="(none)",
+                        compact=True,
+                    ),
+                )
+                yield from self._field(
+                    "Media URL", "media_url", Input(item.media_url, id="media_url", compact=True)
+                )
+                yield from self._field(
+                    "Tags",
+                    "tags",
+                    Input(
+                        ", ".join(item.tags),
+                        placeholder="separated by commas",
+                        id="tags",
+                        compact=True,
+                    ),
+                )
                 yield Label("Body", classes="field-label")
                 yield TextArea(item.body, id="body", compact=True)
                 yield Static(id="error-body", classes="field-error")
@@ -191,6 +215,9 @@ class ItemForm(FormScreen[ContentItem]):
             pillar=self._selected("pillar", None),
             owner=clean_text(self.query_one("#owner", Input).value),
             link=clean_text(self.query_one("#link", Input).value),
+            persona=self._selected("persona", None),
+            media_url=clean_text(self.query_one("#media_url", Input).value),
+            tags=_tags(self.query_one("#tags", Input).value),
             body=clean_text(self.query_one("#body", TextArea).text, multiline=True),
         )
 
@@ -203,3 +230,9 @@ class ItemForm(FormScreen[ContentItem]):
     def _selected(self, name: str, default):
         value = self.query_one(f"#{name}", Select).value
         return default if value is Select.NULL else value
+
+
+def _tags(text: str) -> tuple[str, ...]:
+    """Comma-separated tags, cleaned, each once, in the order typed."""
+    tags = (clean_text(tag) for tag in text.split(","))
+    return tuple(dict.fromkeys(tag for tag in tags if tag))

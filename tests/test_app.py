@@ -275,3 +275,21 @@ async def test_quit(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_the_item_form_edits_persona_media_and_tags(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        item = app.screen.selected_item()
+        await pilot.press("e")
+        form = app.screen
+        form.query_one("#media_url", Input).value = "https://example.nl/photo.jpg"
+        form.query_one("#tags", Input).value = "heat pump, subsidy,, heat pump"
+        persona = app.plan_data.personas[0]
+        form.query_one("#persona", Select).value = persona.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = next(i for i in read_plan(demo_path).items if i.id == item.id)
+    assert saved.media_url == "https://example.nl/photo.jpg"
+    assert saved.tags == ("heat pump", "subsidy")
+    assert saved.persona == persona.id
