@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -109,28 +111,14 @@ class ItemForm(FormScreen[ContentItem]):
                 yield from self._field(
                     "Content pillar",
                     "pillar",
-                    Select(
-                        [(p.name, p.id) for p in data.pillars],
-                        value=item.pillar if item.pillar is not None else Select.NULL,
-                        id="pillar",
-                        prompt="(none)",
-                        compact=True,
-                    ),
+                    _optional_choice("pillar", data.pillars, item.pillar),
                 )
                 yield from self._field(
                     "Owner", "owner", Input(item.owner, id="owner", compact=True)
                 )
                 yield from self._field("Link", "link", Input(item.link, id="link", compact=True))
                 yield from self._field(
-                    "Persona",
-                    "persona",
-                    Select(
-                        [(p.name, p.id) for p in data.personas],
-                        value=item.persona if item.persona is not None else Select.NULL,
-                        id="persona",
-                        prompt="(none)",
-                        compact=True,
-                    ),
+                    "Persona", "persona", _optional_choice("persona", data.personas, item.persona)
                 )
                 yield from self._field(
                     "Media URL", "media_url", Input(item.media_url, id="media_url", compact=True)
@@ -236,3 +224,14 @@ def _tags(text: str) -> tuple[str, ...]:
     """Comma-separated tags, cleaned, each once, in the order typed."""
     tags = (clean_text(tag) for tag in text.split(","))
     return tuple(dict.fromkeys(tag for tag in tags if tag))
+
+
+def _optional_choice(name: str, entries: Sequence[Any], chosen: int | None) -> Select[int]:
+    """A list of the plan's named entries (pillars, personas) where none is a choice too."""
+    return Select(
+        [(entry.name, entry.id) for entry in entries],
+        value=chosen if chosen is not None else Select.NULL,
+        id=name,
+        prompt="(none)",
+        compact=True,
+    )

@@ -407,13 +407,15 @@ class SocialPlanApp(App[None]):
                 severity="error",
                 timeout=15,
             )
-        self.plan_data = self.unsaved.shown()
-        self.sub_title = self._unsaved_line()
+        self._show_unsaved()
 
-    def _unsaved_line(self) -> str:
+    def _show_unsaved(self) -> None:
+        """The plan with the held edits applied, and how many wait in the title line."""
+        self.plan_data = self.unsaved.shown()
         count = len(self.unsaved.held)
         edits = "edit" if count == 1 else "edits"
-        return f"⚠ {count} {edits} not saved ({self.unsaved.problem}): retrying"
+        waiting = f"⚠ {count} {edits} not saved ({self.unsaved.problem}): retrying"
+        self.sub_title = waiting if count else ""
 
     def retry_unsaved(self) -> None:
         """Try the held requests again, in order; those the disk still refuses stay held."""
@@ -426,8 +428,7 @@ class SocialPlanApp(App[None]):
         for position, request in enumerate(held):
             if not self._attempt(request):
                 self.unsaved.held.extend(held[position + 1 :])
-                self.plan_data = self.unsaved.shown()
-                self.sub_title = self._unsaved_line()
+                self._show_unsaved()
                 return
         self.sub_title = ""
         count = len(held)
@@ -440,8 +441,7 @@ class SocialPlanApp(App[None]):
         edit still waiting for the disk is simply dropped."""
         if self.unsaved:
             dropped = self.unsaved.held.pop()
-            self.plan_data = self.unsaved.shown() if self.unsaved else self.unsaved.on_disk
-            self.sub_title = self._unsaved_line() if self.unsaved else ""
+            self._show_unsaved()
             self.notify(f"Undone: {dropped.describe()} (it had not been saved yet).")
             return
         if not self.undo_stack:
