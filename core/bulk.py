@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from .i18n import _
 from .model import ContentItem, Kind, PlanData, Status
 from .validation import clean_text, validate_item
 
@@ -55,7 +56,7 @@ class RowProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
+        return _("line {line}: {message}").format(line=self.line, message=self.message)
 
 
 @dataclass
@@ -70,9 +71,8 @@ class BulkImport:
         return (*self.added, *(new for _, new in self.changed))
 
     def describe(self) -> str:
-        return (
-            f"{len(self.added)} new, {len(self.changed)} changed, "
-            f"{self.unchanged} already in the plan"
+        return _("{count} new, {count2} changed, {unchanged} already in the plan").format(
+            count=len(self.added), count2=len(self.changed), unchanged=self.unchanged
         )
 
 
@@ -127,7 +127,9 @@ def plan_bulk_import(
             continue
         key = _identity(item)
         if key in seen:
-            outcome.problems.append(RowProblem(row.line, f"the same post as line {seen[key]}"))
+            outcome.problems.append(
+                RowProblem(row.line, _("the same post as line {seen}").format(seen=seen[key]))
+            )
             continue
         seen[key] = row.line
         stored = existing.get(key)
@@ -147,7 +149,7 @@ def _row_item(
     message = clean_text(row.cells.get("message_text", ""), multiline=True)
     title = clean_text(cells.get("title", "")) or _title_from(message)
     if not title:
-        raise ValueError("there is no message_text (or title)")
+        raise ValueError(_("there is no message_text (or title)"))
     scheduled = _when(cells.get("date", ""), cells.get("time_24hr", ""), day_first, data)
     item = ContentItem(
         title=title,
@@ -191,12 +193,20 @@ _REQUIRED = object()
 def _lookup(ids: dict[str, int], name: str, column: str, default: object = _REQUIRED):
     if not name:
         if default is _REQUIRED:
-            raise ValueError(f"no {column} given (name one of: {_listed(ids)})")
+            raise ValueError(
+                _("no {column} given (name one of: {listed})").format(
+                    column=column, listed=_listed(ids)
+                )
+            )
         return default
     try:
         return ids[name.casefold()]
     except KeyError:
-        raise ValueError(f"{column} '{_short(name)}' is not in the plan ({_listed(ids)})") from None
+        raise ValueError(
+            _("{column} '{short}' is not in the plan ({listed})").format(
+                column=column, short=_short(name), listed=_listed(ids)
+            )
+        ) from None
 
 
 def _choice(enum, text: str, column: str, default):
@@ -206,7 +216,11 @@ def _choice(enum, text: str, column: str, default):
         return enum(text.lower().replace(" ", "_"))
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
-        raise ValueError(f"{column} '{_short(text)}' is not one of {allowed}") from None
+        raise ValueError(
+            _("{column} '{short}' is not one of {allowed}").format(
+                column=column, short=_short(text), allowed=allowed
+            )
+        ) from None
 
 
 def _flag(text: str, column: str) -> bool:
@@ -215,19 +229,23 @@ def _flag(text: str, column: str) -> bool:
         return True
     if lowered in _NO:
         return False
-    raise ValueError(f"{column} '{_short(text)}' is not yes or no")
+    raise ValueError(
+        _("{column} '{short}' is not yes or no").format(column=column, short=_short(text))
+    )
 
 
 def _when(day_text: str, time_text: str, day_first: bool, data: PlanData) -> datetime | None:
     if not day_text:
         if time_text:
-            raise ValueError("a time_24hr without a date")
+            raise ValueError(_("a time_24hr without a date"))
         return None
     day = _day(day_text, day_first)
     try:
         at = time.fromisoformat(time_text) if time_text else time(9, 0)
     except ValueError:
-        raise ValueError(f"time_24hr '{_short(time_text)}' is not a time like 14:30") from None
+        raise ValueError(
+            _("time_24hr '{short}' is not a time like 14:30").format(short=_short(time_text))
+        ) from None
     return datetime.combine(day, at.replace(second=0, microsecond=0), ZoneInfo(data.plan.timezone))
 
 
@@ -241,7 +259,11 @@ def _day(text: str, day_first: bool) -> date:
         return date.fromisoformat(text)
     except ValueError:
         order = "DD/MM/YYYY" if day_first else "MM/DD/YYYY"
-        raise ValueError(f"date '{_short(text)}' is not a date (YYYY-MM-DD or {order})") from None
+        raise ValueError(
+            _("date '{short}' is not a date (YYYY-MM-DD or {order})").format(
+                short=_short(text), order=order
+            )
+        ) from None
 
 
 def _default_status(scheduled: datetime | None) -> Status:
@@ -286,7 +308,7 @@ def _updated(stored: ContentItem, item: ContentItem) -> ContentItem:
 
 
 def _listed(ids: dict[str, int]) -> str:
-    return ", ".join(sorted(ids)) or "none defined"
+    return ", ".join(sorted(ids)) or _("none defined")
 
 
 def _short(text: str) -> str:

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from .i18n import _
 from .model import ContentItem, PlanData
 from .schedule import items_between, local_midnight, time_order
 from .slots import ChannelWeek, week_paces
@@ -195,5 +196,7 @@ def _title(mode: CalendarMode, anchor: date, first: date, last: date) -> str:
         return f"{anchor:%B %Y}"
     if mode is CalendarMode.WEEK:
         week = first.isocalendar().week
-        return f"Week {week} · {first:%d %b} – {last:%d %b %Y}"
-    return f"Agenda · {first:%a %d %b} – {last:%a %d %b %Y}"
+        return _("Week {week} · {first:%d %b} – {last:%d %b %Y}").format(
+            week=week, first=first, last=last
+        )
+    return _("Agenda · {first:%a %d %b} – {last:%a %d %b %Y}").format(first=first, last=last)

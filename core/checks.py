@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import _
 from .model import Activity, PlanData, SocialActivity, Stage
 
 
@@ -34,8 +35,12 @@ def consistency_checks(data: PlanData) -> tuple[CheckResult, ...]:
 
 def goals_without_kpi(data: PlanData) -> CheckResult:
     return CheckResult(
-        "Every goal has a KPI",
-        tuple(f"Goal '{g.title}' has no KPI." for g in data.goals if not g.kpi.strip()),
+        _("Every goal has a KPI"),
+        tuple(
+            _("Goal '{title}' has no KPI.").format(title=g.title)
+            for g in data.goals
+            if not g.kpi.strip()
+        ),
     )
 
 
@@ -51,9 +56,11 @@ def _active(data: PlanData) -> set[tuple[int, int]]:
 def channels_no_persona_uses(data: PlanData) -> CheckResult:
     used = {channel for _, channel in _active(data)}
     return CheckResult(
-        "Every chosen channel is used by a persona",
+        _("Every chosen channel is used by a persona"),
         tuple(
-            f"No persona is active on {c.name}: record their online behaviour, or drop it."
+            _("No persona is active on {name}: record their online behaviour, or drop it.").format(
+                name=c.name
+            )
             for c in data.channels
             if c.id not in used
         ),
@@ -64,9 +71,9 @@ def personas_reached_by_no_channel(data: PlanData) -> CheckResult:
     chosen = {c.id for c in data.channels}
     reached = {persona for persona, channel in _active(data) if channel in chosen}
     return CheckResult(
-        "Every persona is reached on a chosen channel",
+        _("Every persona is reached on a chosen channel"),
         tuple(
-            f"Persona '{p.name}' is active on none of the chosen channels."
+            _("Persona '{name}' is active on none of the chosen channels.").format(name=p.name)
             for p in data.personas
             if p.id not in reached
         ),
@@ -75,8 +82,11 @@ def personas_reached_by_no_channel(data: PlanData) -> CheckResult:
 
 def stages_without_pillar(data: PlanData) -> CheckResult:
     return CheckResult(
-        "Every journey stage has a content pillar",
-        tuple(f"Journey stage '{s.name}' has no content pillar." for s in bare_stages(data)),
+        _("Every journey stage has a content pillar"),
+        tuple(
+            _("Journey stage '{name}' has no content pillar.").format(name=s.name)
+            for s in bare_stages(data)
+        ),
     )
 
 
@@ -87,9 +97,11 @@ def bare_stages(data: PlanData) -> list[Stage]:
 
 def islands(data: PlanData) -> CheckResult:
     return CheckResult(
-        "No social activity is an island",
+        _("No social activity is an island"),
         tuple(
-            f"'{a.name}' connects to nothing else in the marketing approach (an island)."
+            _("'{name}' connects to nothing else in the marketing approach (an island).").format(
+                name=a.name
+            )
             for a in island_activities(data)
         ),
     )

@@ -4,46 +4,56 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import N_, _
+
 
 @dataclass(frozen=True, slots=True)
 class Phase:
     key: str
     """The keyboard key that opens the phase from anywhere in the app."""
     name: str
-    title: str
-    summary: str
+    english_title: str
+    english_summary: str
+
+    @property
+    def title(self) -> str:
+        return _(self.english_title)
+
+    @property
+    def summary(self) -> str:
+        return _(self.english_summary)
 
 
 PHASES: tuple[Phase, ...] = (
     Phase(
         "1",
         "foundation",
-        "Foundation",
-        "Internal support: stakeholders, change management, culture, project team",
+        N_("Foundation"),
+        N_("Internal support: stakeholders, change management, culture, project team"),
     ),
     Phase(
         "2",
         "strategy",
-        "Strategy",
-        "Problem, target groups, SMART goals, online behaviour, channels, pillars",
+        N_("Strategy"),
+        N_("Problem, target groups, SMART goals, online behaviour, channels, pillars"),
     ),
     Phase(
         "3",
         "setup",
-        "Set up",
-        "Accounts, personal presence, following, conversations, partners, sources",
+        N_("Set up"),
+        N_("Accounts, personal presence, following, conversations, partners, sources"),
     ),
     Phase(
         "4",
         "schedule",
-        "Schedule",
-        "Posts per channel and journey stage, 10:1 content to promotion, calls to action",
+        N_("Schedule"),
+        N_("Posts per channel and journey stage, 10:1 content to promotion, calls to action"),
     ),
     Phase(
         "5",
         "measure",
-        "Measure",
-        "Results, KPIs and ROI that feed the next iteration's strategy",
+        N_("Measure"),
+        N_("Results, KPIs and ROI that feed the next iteration's strategy"),
     ),
 )
 

@@ -13,6 +13,7 @@ from datetime import date
 from enum import Enum, StrEnum
 from typing import Any
 
+from .i18n import N_, _
 from .model import (
     Activity,
     ChangeAction,
@@ -47,11 +48,11 @@ from .validation import (
 
 class FieldKind(StrEnum):
     TEXT = "text"
-    LONG_TEXT = "long text"
+    LONG_TEXT = N_("long text")
     LINES = "lines"
     """A tuple of short texts, one per line."""
-    URL = "web address"
-    INT = "whole number"
+    URL = N_("web address")
+    INT = N_("whole number")
     NUMBER = "number"
     AMOUNT = "amount"
     """A number from 0 up, 0 when left empty: money, hours."""
@@ -90,40 +91,40 @@ def _lines(name: str, label: str) -> EntryField:
 
 PLAN_SECTIONS: dict[str, tuple[EntryField, ...]] = {
     "inputs": (
-        _text("name", "Plan name", required=True),
-        _long("business_strategy", "Business strategy"),
-        _long("marketing_strategy", "Marketing strategy"),
+        _text("name", N_("Plan name"), required=True),
+        _long("business_strategy", N_("Business strategy")),
+        _long("marketing_strategy", N_("Marketing strategy")),
     ),
     "problem": (
-        _long("problem_statement", "Problem statement"),
-        _lines("points_of_attention", "Points of attention"),
+        _long("problem_statement", N_("Problem statement")),
+        _lines("points_of_attention", N_("Points of attention")),
     ),
     "frameworks": (
-        _long("tone", "Tone of voice"),
-        _lines("dos", "Do's"),
-        _lines("donts", "Don'ts"),
-        EntryField("budget", "Budget per iteration", FieldKind.NUMBER),
-        EntryField("hours_per_week", "Hours per week", FieldKind.NUMBER),
+        _long("tone", N_("Tone of voice")),
+        _lines("dos", N_("Do's")),
+        _lines("donts", N_("Don'ts")),
+        EntryField("budget", N_("Budget per iteration"), FieldKind.NUMBER),
+        EntryField("hours_per_week", N_("Hours per week"), FieldKind.NUMBER),
     ),
-    "culture": (_long("culture_notes", "Culture notes"),),
+    "culture": (_long("culture_notes", N_("Culture notes")),),
 }
 """The plan's prose, in the sections the Foundation and Strategy screens edit one at a time."""
 
 CHANNEL_CHOICE = (
-    _text("name", "Channel", required=True),
-    EntryField("planned_per_week", "Posts per week", FieldKind.INT),
-    _text("reason", "Why this channel"),
+    _text("name", N_("Channel"), required=True),
+    EntryField("planned_per_week", N_("Posts per week"), FieldKind.INT),
+    _text("reason", N_("Why this channel")),
 )
 MEDIA_PLAN = (
-    _text("role", "Role"),
-    _text("audience", "Audience"),
-    _text("formats", "Formats"),
-    EntryField("planned_per_week", "Posts per week", FieldKind.INT),
-    _text("owner", "Owner"),
+    _text("role", N_("Role")),
+    _text("audience", N_("Audience")),
+    _text("formats", N_("Formats")),
+    EntryField("planned_per_week", N_("Posts per week"), FieldKind.INT),
+    _text("owner", N_("Owner")),
 )
 ACCOUNT = (
-    _text("handle", "Account handle"),
-    EntryField("url", "Account URL", FieldKind.URL),
+    _text("handle", N_("Account handle")),
+    EntryField("url", N_("Account URL"), FieldKind.URL),
 )
 """A channel's three sides: why it was chosen (channel selection), how it is used (media
 plan) and the company's account on it (set-up)."""
@@ -131,44 +132,44 @@ plan) and the company's account on it (set-up)."""
 
 FIELDS: dict[type, tuple[EntryField, ...]] = {
     Stakeholder: (
-        _text("name", "Name", required=True),
-        _text("role", "Role"),
-        _text("department", "Department"),
-        EntryField("support", "Support", FieldKind.CHOICE, choices=SupportLevel),
-        EntryField("influence", "Influence", FieldKind.CHOICE, choices=Activity),
-        _text("next_action", "Next action"),
+        _text("name", N_("Name"), required=True),
+        _text("role", N_("Role")),
+        _text("department", N_("Department")),
+        EntryField("support", N_("Support"), FieldKind.CHOICE, choices=SupportLevel),
+        EntryField("influence", N_("Influence"), FieldKind.CHOICE, choices=Activity),
+        _text("next_action", N_("Next action")),
     ),
     ChangeAction: (
-        _text("title", "Action", required=True),
-        _text("owner", "Owner"),
-        EntryField("due", "Due", FieldKind.DATE),
-        EntryField("done", "Done", FieldKind.BOOL),
+        _text("title", N_("Action"), required=True),
+        _text("owner", N_("Owner")),
+        EntryField("due", N_("Due"), FieldKind.DATE),
+        EntryField("done", N_("Done"), FieldKind.BOOL),
     ),
-    TeamMember: (_text("name", "Name", required=True), _text("role", "Role")),
+    TeamMember: (_text("name", N_("Name"), required=True), _text("role", N_("Role"))),
     Persona: (
-        _text("name", "Name", required=True),
-        _text("role", "Role"),
-        _long("goals", "Goals"),
-        _long("pain_points", "Pain points"),
-        _long("objections", "Objections"),
-        _long("triggers", "Triggers"),
-        _text("preferred_formats", "Preferred formats"),
-        _long("content_habits", "Content habits"),
+        _text("name", N_("Name"), required=True),
+        _text("role", N_("Role")),
+        _long("goals", N_("Goals")),
+        _long("pain_points", N_("Pain points")),
+        _long("objections", N_("Objections")),
+        _long("triggers", N_("Triggers")),
+        _text("preferred_formats", N_("Preferred formats")),
+        _long("content_habits", N_("Content habits")),
     ),
     Goal: (
-        _text("title", "Objective", required=True),
+        _text("title", N_("Objective"), required=True),
         _text("kpi", "KPI"),
-        EntryField("target", "Target value", FieldKind.NUMBER),
-        _text("unit", "Unit"),
-        EntryField("deadline", "Deadline", FieldKind.DATE),
-        EntryField("channels", "Channels", FieldKind.CHANNELS),
+        EntryField("target", N_("Target value"), FieldKind.NUMBER),
+        _text("unit", N_("Unit")),
+        EntryField("deadline", N_("Deadline"), FieldKind.DATE),
+        EntryField("channels", N_("Channels"), FieldKind.CHANNELS),
     ),
     OnlineBehaviour: (
-        EntryField("persona", "Persona", FieldKind.PERSONA, required=True),
-        EntryField("channel", "Channel", FieldKind.CHANNEL, required=True),
-        EntryField("present", "Present", FieldKind.BOOL),
-        EntryField("activity", "How active", FieldKind.CHOICE, choices=Activity),
-        _text("when", "When"),
+        EntryField("persona", N_("Persona"), FieldKind.PERSONA, required=True),
+        EntryField("channel", N_("Channel"), FieldKind.CHANNEL, required=True),
+        EntryField("present", N_("Present"), FieldKind.BOOL),
+        EntryField("activity", N_("How active"), FieldKind.CHOICE, choices=Activity),
+        _text("when", N_("When")),
     ),
     Channel: (
         *CHANNEL_CHOICE,
@@ -176,62 +177,62 @@ FIELDS: dict[type, tuple[EntryField, ...]] = {
         *ACCOUNT,
     ),
     SetupTask: (
-        EntryField("channel", "Channel", FieldKind.CHANNEL, required=True),
-        EntryField("area", "Area", FieldKind.CHOICE, choices=SetupArea),
-        _text("title", "Task", required=True),
-        _text("owner", "Owner"),
-        EntryField("due", "Due", FieldKind.DATE),
-        EntryField("done", "Done", FieldKind.BOOL),
-        _lines("entries", "List (one per line)"),
+        EntryField("channel", N_("Channel"), FieldKind.CHANNEL, required=True),
+        EntryField("area", N_("Area"), FieldKind.CHOICE, choices=SetupArea),
+        _text("title", N_("Task"), required=True),
+        _text("owner", N_("Owner")),
+        EntryField("due", N_("Due"), FieldKind.DATE),
+        EntryField("done", N_("Done"), FieldKind.BOOL),
+        _lines("entries", N_("List (one per line)")),
     ),
     Result: (
-        EntryField("period_start", "From", FieldKind.DATE, required=True),
-        EntryField("period_end", "To", FieldKind.DATE, required=True),
-        EntryField("channel", "Channel", FieldKind.CHANNEL, required=True),
-        EntryField("item", "Post", FieldKind.ITEM),
+        EntryField("period_start", N_("From"), FieldKind.DATE, required=True),
+        EntryField("period_end", N_("To"), FieldKind.DATE, required=True),
+        EntryField("channel", N_("Channel"), FieldKind.CHANNEL, required=True),
+        EntryField("item", N_("Post"), FieldKind.ITEM),
         *(
             EntryField(name, label, FieldKind.INT)
             for name, label in (
-                ("reach", "Reach"),
-                ("impressions", "Impressions"),
-                ("engagements", "Engagements"),
-                ("clicks", "Clicks"),
-                ("conversions", "Conversions"),
-                ("followers_start", "Followers at start"),
-                ("followers_end", "Followers at end"),
+                ("reach", N_("Reach")),
+                ("impressions", N_("Impressions")),
+                ("engagements", N_("Engagements")),
+                ("clicks", N_("Clicks")),
+                ("conversions", N_("Conversions")),
+                ("followers_start", N_("Followers at start")),
+                ("followers_end", N_("Followers at end")),
             )
         ),
         *(
             EntryField(name, label, FieldKind.AMOUNT)
             for name, label in (
-                ("ad_spend", "Ad spend"),
-                ("tool_cost", "Tool cost"),
-                ("hours", "Hours"),
-                ("hourly_rate", "Hourly rate"),
-                ("value", "Value"),
+                ("ad_spend", N_("Ad spend")),
+                ("tool_cost", N_("Tool cost")),
+                ("hours", N_("Hours")),
+                ("hourly_rate", N_("Hourly rate")),
+                ("value", N_("Value")),
             )
         ),
     ),
     Decision: (
-        _text("text", "Decision", required=True),
-        EntryField("done", "Acted upon", FieldKind.BOOL),
+        _text("text", N_("Decision"), required=True),
+        EntryField("done", N_("Acted upon"), FieldKind.BOOL),
     ),
     Stage: (
-        _text("name", "Stage", required=True),
-        EntryField("order", "Order", FieldKind.INT),
-        _text("description", "About"),
-        _text("formats", "Formats"),
+        _text("name", N_("Stage"), required=True),
+        EntryField("order", N_("Order"), FieldKind.INT),
+        _text("description", N_("About")),
+        _text("formats", N_("Formats")),
     ),
     Pillar: (
-        _text("name", "Pillar", required=True),
-        _text("description", "About"),
-        EntryField("stages", "Journey stages", FieldKind.STAGES),
+        _text("name", N_("Pillar"), required=True),
+        _text("description", N_("About")),
+        EntryField("stages", N_("Journey stages"), FieldKind.STAGES),
     ),
     SocialActivity: (
-        _text("name", "Activity", required=True),
-        _text("description", "About"),
-        EntryField("connects_to", "Connects to", FieldKind.LINES),
-        EntryField("channels", "Channels", FieldKind.CHANNELS),
+        _text("name", N_("Activity"), required=True),
+        _text("description", N_("About")),
+        EntryField("connects_to", N_("Connects to"), FieldKind.LINES),
+        EntryField("channels", N_("Channels"), FieldKind.CHANNELS),
     ),
     Plan: tuple(field for fields in PLAN_SECTIONS.values() for field in fields),
 }
@@ -294,7 +295,9 @@ def _reference(field: EntryField, raw: Any) -> int | None:
         return None
     if isinstance(raw, int) or (isinstance(raw, str) and raw.isascii() and raw.isdigit()):
         return int(raw)
-    raise InvalidInputError(field.name, f"choose a {field.kind.value} from the list")
+    raise InvalidInputError(
+        field.name, _("choose a {value} from the list").format(value=field.kind.value)
+    )
 
 
 def _choice(field: EntryField, choices: type[Enum], raw: Any) -> Enum:
@@ -302,13 +305,17 @@ def _choice(field: EntryField, choices: type[Enum], raw: Any) -> Enum:
         return choices(raw)
     except ValueError:
         names = ", ".join(str(member.value) for member in choices)
-        raise InvalidInputError(field.name, f"choose one of: {names}") from None
+        raise InvalidInputError(
+            field.name, _("choose one of: {names}").format(names=names)
+        ) from None
 
 
 def _whole_number(field: EntryField, text: str) -> int:
     text = text.strip() or "0"
     if not (text.isascii() and text.isdigit()) or int(text) > MAX_COUNT:
-        raise InvalidInputError(field.name, f"a whole number from 0 to {MAX_COUNT:,}")
+        raise InvalidInputError(
+            field.name, _("a whole number from 0 to {MAX_COUNT:,}").format(MAX_COUNT=MAX_COUNT)
+        )
     return int(text)
 
 
@@ -319,9 +326,11 @@ def _number(field: EntryField, text: str) -> float | None:
     try:
         value = float(text)
     except ValueError:
-        raise InvalidInputError(field.name, f"'{text}' is not a number") from None
+        raise InvalidInputError(
+            field.name, _("'{text}' is not a number").format(text=text)
+        ) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise InvalidInputError(field.name, "a finite number, please")
+        raise InvalidInputError(field.name, _("a finite number, please"))
     return value
 
 
@@ -330,7 +339,9 @@ def _amount(field: EntryField, text: str) -> float:
     if value is None:
         return 0.0
     if not 0 <= value <= MAX_AMOUNT:
-        raise InvalidInputError(field.name, f"from 0 to {MAX_AMOUNT:,.0f}")
+        raise InvalidInputError(
+            field.name, _("from 0 to {MAX_AMOUNT:,.0f}").format(MAX_AMOUNT=MAX_AMOUNT)
+        )
     return value
 
 
@@ -364,36 +375,45 @@ def _field_problem(field: EntryField, entity: Any, data: PlanData) -> Problem | 
     value = getattr(entity, field.name)
     kind = field.kind
     if kind is FieldKind.URL and value and not WEB_ADDRESS.match(value):
-        return Problem(field.name, "a web address starting with https:// or http://")
+        return Problem(field.name, _("a web address starting with https:// or http://"))
     if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.URL):
         limit = MAX_TEXT if kind is FieldKind.LONG_TEXT else MAX_TITLE
         if field.required and not value.strip():
-            return Problem(field.name, "must not be empty")
+            return Problem(field.name, _("must not be empty"))
         if len(value) > limit:
-            return Problem(field.name, f"at most {limit} characters")
+            return Problem(field.name, _("at most {limit} characters").format(limit=limit))
     if kind is FieldKind.LINES:
         if len(value) > MAX_LINES:
-            return Problem(field.name, f"at most {MAX_LINES} lines")
+            return Problem(field.name, _("at most {MAX_LINES} lines").format(MAX_LINES=MAX_LINES))
         if any(len(line) > MAX_TITLE for line in value):
-            return Problem(field.name, f"at most {MAX_TITLE} characters per line")
+            return Problem(
+                field.name, _("at most {MAX_TITLE} characters per line").format(MAX_TITLE=MAX_TITLE)
+            )
     if kind is FieldKind.DATE and field.required and value in (None, date.min):
-        return Problem(field.name, "a date is needed (YYYY-MM-DD)")
+        return Problem(field.name, _("a date is needed (YYYY-MM-DD)"))
     if kind is FieldKind.PERSONA and value not in {p.id for p in data.personas}:
-        return Problem(field.name, "choose one of the plan's personas")
+        return Problem(field.name, _("choose one of the plan's personas"))
     if kind is FieldKind.CHANNEL and value not in {c.id for c in data.channels}:
-        return Problem(field.name, "choose one of the plan's channels")
+        return Problem(field.name, _("choose one of the plan's channels"))
     return None
 
 
 def _result_problems(result: Result, data: PlanData) -> list[Problem]:
     if result.period_end < result.period_start:
-        return [Problem("period_end", "the period cannot end before it starts")]
+        return [Problem("period_end", _("the period cannot end before it starts"))]
     if result.item is not None:
         item = next((i for i in data.items if i.id == result.item), None)
         if item is None:
-            return [Problem("item", "choose one of the plan's posts, or none")]
+            return [Problem("item", _("choose one of the plan's posts, or none"))]
         if item.channel != result.channel:
-            return [Problem("item", f"that post is on {data.channel_name(item.channel)}")]
+            return [
+                Problem(
+                    "item",
+                    _("that post is on {channel_name}").format(
+                        channel_name=data.channel_name(item.channel)
+                    ),
+                )
+            ]
     return []
 
 
@@ -402,7 +422,7 @@ def _duplicate_behaviour(entry: OnlineBehaviour, data: PlanData) -> list[Problem
         b.id != entry.id and (b.persona, b.channel) == (entry.persona, entry.channel)
         for b in data.behaviour
     ):
-        return [Problem("channel", "this persona already has a row for this channel: edit it")]
+        return [Problem("channel", _("this persona already has a row for this channel: edit it"))]
     return []
 
 
@@ -411,15 +431,21 @@ def why_not_deletable(entity: Any, data: PlanData) -> str | None:
     if isinstance(entity, Channel):
         posts = sum(1 for i in data.items if i.channel == entity.id)
         if posts:
-            return f"{entity.name} has {posts} posts: move or delete them first."
+            return _("{name} has {posts} posts: move or delete them first.").format(
+                name=entity.name, posts=posts
+            )
     if isinstance(entity, Stage):
         posts = sum(1 for i in data.items if i.stage == entity.id)
         if posts:
-            return f"Stage {entity.name} has {posts} posts: move them to another stage first."
+            return _("Stage {name} has {posts} posts: move them to another stage first.").format(
+                name=entity.name, posts=posts
+            )
         if len(data.stages) == 1:
-            return "The journey needs at least one stage."
+            return _("The journey needs at least one stage.")
     if isinstance(entity, Pillar) and any(i.pillar == entity.id for i in data.items):
-        return f"Posts belong to pillar {entity.name}: give them another pillar first."
+        return _("Posts belong to pillar {name}: give them another pillar first.").format(
+            name=entity.name
+        )
     if isinstance(entity, Persona) and any(b.persona == entity.id for b in data.behaviour):
-        return f"{entity.name} has online behaviour rows: delete those first."
+        return _("{name} has online behaviour rows: delete those first.").format(name=entity.name)
     return None

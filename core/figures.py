@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .checks import consistency_checks
+from .i18n import _, ngettext
 from .model import Kind, PlanData
 from .schedule import items_between, week_bounds, window_bounds
 from .setup import incomplete_setup
@@ -36,7 +37,7 @@ class Ratio:
 
     def describe(self) -> str:
         per = self.per_promotion
-        actual = "no promotion" if per is None else f"{per:.1f}:1"
+        actual = _("no promotion") if per is None else f"{per:.1f}:1"
         return f"{self.content} : {self.promotion} ({actual})"
 
 
@@ -71,28 +72,55 @@ class PanelFigures:
         """Plain-language warnings, in the order a planner should act on them."""
         found: list[str] = []
         if not self.window_items:
-            found.append("Nothing is scheduled in the upcoming window.")
+            found.append(_("Nothing is scheduled in the upcoming window."))
         elif not self.ratio.on_target:
             found.append(
-                f"Too much promotion: {self.ratio.describe()} is below the target "
-                f"{self.ratio.target_content}:{self.ratio.target_promotion}."
+                _(
+                    "Too much promotion: {describe} is below the target "
+                    "{target_content}:{target_promotion}."
+                ).format(
+                    describe=self.ratio.describe(),
+                    target_content=self.ratio.target_content,
+                    target_promotion=self.ratio.target_promotion,
+                )
             )
         if self.window_items and not self.cta_items:
-            found.append("No post in the upcoming window has a call to action.")
+            found.append(_("No post in the upcoming window has a call to action."))
         elif self.window_items and not self.cta_on_target:
-            found.append(f"Calls to action below {self.min_cta_percent}% of posts.")
+            found.append(
+                _("Calls to action below {min_cta_percent}% of posts.").format(
+                    min_cta_percent=self.min_cta_percent
+                )
+            )
         if self.window_items and self.empty_stages:
-            found.append(f"No content for {', '.join(self.empty_stages)} in the window.")
+            found.append(
+                _("No content for {join} in the window.").format(join=", ".join(self.empty_stages))
+            )
         if self.setup_incomplete:
-            found.append(f"Set-up incomplete: {', '.join(self.setup_incomplete)}: see Set up (3).")
+            found.append(
+                _("Set-up incomplete: {join}: see Set up (3).").format(
+                    join=", ".join(self.setup_incomplete)
+                )
+            )
         if self.checks_failing:
-            plural = "s fail" if self.checks_failing > 1 else " fails"
-            found.append(f"{self.checks_failing} plan check{plural}: see Strategy (2).")
+            found.append(
+                ngettext(
+                    "{count} plan check fails: see Strategy (2).",
+                    "{count} plan checks fail: see Strategy (2).",
+                    self.checks_failing,
+                ).format(count=self.checks_failing)
+            )
         for week in self.channel_weeks:
             if week.off_plan:
                 found.append(
-                    f"{week.channel}: {week.scheduled} posts this week, planned "
-                    f"{week.planned} ({week.pace.value})."
+                    _(
+                        "{channel}: {scheduled} posts this week, planned {planned} ({value})."
+                    ).format(
+                        channel=week.channel,
+                        scheduled=week.scheduled,
+                        planned=week.planned,
+                        value=week.pace.label,
+                    )
                 )
         return found
 
@@ -105,7 +133,7 @@ def panel_figures(data: PlanData, now: datetime) -> PanelFigures:
     ratio = Ratio(
         kinds[Kind.CONTENT], kinds[Kind.PROMOTION], plan.ratio_content, plan.ratio_promotion
     )
-    week_start, _ = week_bounds(now, plan.timezone)
+    week_start, _week_end = week_bounds(now, plan.timezone)
     checks = consistency_checks(data)
     return PanelFigures(
         window_start=start,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass
 
+from .i18n import _
 from .model import ContentItem, PlanData
 from .validation import InvalidInputError, clean_text
 
@@ -38,7 +39,7 @@ def parse_filter(text: str) -> ItemFilter:
     try:
         tokens = [t for t in shlex.split(clean_text(text)) if t]
     except ValueError:
-        raise InvalidInputError("filter", "a quote is not closed") from None
+        raise InvalidInputError("filter", _("a quote is not closed")) from None
     words: list[str] = []
     terms: list[tuple[str, str]] = []
     for token in tokens:
@@ -48,9 +49,11 @@ def parse_filter(text: str) -> ItemFilter:
             continue
         if name.casefold() not in FIELDS:
             known = ", ".join(f"{f}:" for f in FIELDS)
-            raise InvalidInputError("filter", f"unknown field '{name}:'; use {known}")
+            raise InvalidInputError(
+                "filter", _("unknown field '{name}:'; use {known}").format(name=name, known=known)
+            )
         if name.casefold() == "cta" and value.casefold() not in YES + NO:
-            raise InvalidInputError("filter", "cta: takes yes or no")
+            raise InvalidInputError("filter", _("cta: takes yes or no"))
         terms.append((name.casefold(), value.casefold()))
     return ItemFilter(tuple(words), tuple(terms))
 

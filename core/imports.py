@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .i18n import _
 from .model import Channel, ContentItem, PlanData, Result
 from .schedule import local_time
 from .validation import InvalidInputError
@@ -51,7 +52,8 @@ def channel_for(platform: str, data: PlanData) -> Channel:
     found = next((c for c in data.channels if c.name.strip().lower() in names), None)
     if found is None:
         raise InvalidInputError(
-            "channel", f"the plan has no channel named {names[0].title()}: add it first"
+            "channel",
+            _("the plan has no channel named {title}: add it first").format(title=names[0].title()),
         )
     return found
 
@@ -83,11 +85,18 @@ class ImportPlan:
 
     def describe(self) -> str:
         replacing = sum(1 for r in self.rows if r.replaces)
-        return (
-            f"{len(self.rows)} {self.platform} posts: {len(self.rows) - len(self.unmatched)} "
-            f"matched to planned posts, {len(self.unmatched)} unmatched (kept as "
-            f"{self.channel.name} totals unless matched); {len(self.rows) - replacing} new, "
-            f"{replacing} replacing an earlier import"
+        return _(
+            "{count} {platform} posts: {value} matched to planned posts, {count2} "
+            "unmatched (kept as {name} totals unless matched); {value2} new, "
+            "{replacing} replacing an earlier import"
+        ).format(
+            count=len(self.rows),
+            platform=self.platform,
+            value=len(self.rows) - len(self.unmatched),
+            count2=len(self.unmatched),
+            name=self.channel.name,
+            value2=len(self.rows) - replacing,
+            replacing=replacing,
         )
 
     def with_item(self, position: int, item: int | None) -> ImportPlan:

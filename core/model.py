@@ -12,15 +12,25 @@ from enum import StrEnum
 from functools import cached_property
 from typing import ClassVar
 
+from .i18n import N_, _
 
-class Kind(StrEnum):
+
+class Labelled(StrEnum):
+    """A stored value with a label in the interface's language (``ENUM_LABELS``)."""
+
+    @property
+    def label(self) -> str:
+        return _(self.value.replace("_", " "))
+
+
+class Kind(Labelled):
     """What a post does: give value, or sell. The 3-S model asks about 10 of the first to 1."""
 
     CONTENT = "content"
     PROMOTION = "promotion"
 
 
-class Status(StrEnum):
+class Status(Labelled):
     IDEA = "idea"
     DRAFT = "draft"
     IN_REVIEW = "in_review"
@@ -28,19 +38,15 @@ class Status(StrEnum):
     SCHEDULED = "scheduled"
     PUBLISHED = "published"
 
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ")
 
-
-class SupportLevel(StrEnum):
+class SupportLevel(Labelled):
     OPPONENT = "opponent"
     NEUTRAL = "neutral"
     SUPPORTER = "supporter"
     CHAMPION = "champion"
 
 
-class SetupArea(StrEnum):
+class SetupArea(Labelled):
     """The parts of setting up a channel, in the 3-S model's order."""
 
     ACCOUNT = "account"
@@ -53,13 +59,27 @@ class SetupArea(StrEnum):
     OTHER = "other"
 
 
-class Activity(StrEnum):
+class Activity(Labelled):
     """How active a target group is on a channel."""
 
     NONE = "none"
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
+
+
+ENUM_LABELS = (
+    *(N_("content"), N_("promotion")),
+    *(N_("idea"), N_("draft"), N_("in review"), N_("approved"), N_("scheduled"), N_("published")),
+    *(N_("opponent"), N_("neutral"), N_("supporter"), N_("champion")),
+    *(N_("account"), N_("personal"), N_("follow"), N_("conversations"), N_("relationships")),
+    *(N_("partners"), N_("sources"), N_("other")),
+    *(N_("none"), N_("low"), N_("medium"), N_("high")),
+    *(N_("under"), N_("on plan"), N_("over")),
+    *(N_("met"), N_("on track"), N_("behind"), N_("missed"), N_("not measured")),
+    *(N_("open"), N_("complete"), N_("reopened")),
+)
+"""Every ``Labelled`` value, marked for the catalog (a test checks none is missing)."""
 
 
 @dataclass(frozen=True, slots=True)

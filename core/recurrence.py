@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil import rrule as du
 
+from .i18n import N_, _
 from .validation import InvalidInputError, clean_text
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -149,16 +150,18 @@ def parse_rules(
         return ()
     pieces = [p.strip() for p in text.split("+")]
     if any(not p for p in pieces):
-        raise InvalidInputError(field, "there is an empty rule around a '+'")
+        raise InvalidInputError(field, _("there is an empty rule around a '+'"))
     if len(pieces) > MAX_RULES:
-        raise InvalidInputError(field, f"at most {MAX_RULES} rules joined with '+'")
+        raise InvalidInputError(
+            field, _("at most {MAX_RULES} rules joined with '+'").format(MAX_RULES=MAX_RULES)
+        )
     rules = tuple(_parse_one(piece, field) for piece in pieces)
     for rule in rules:
         if with_times is True and not rule.times:
-            raise InvalidInputError(field, "give each rule a time of day, like 09:00")
+            raise InvalidInputError(field, _("give each rule a time of day, like 09:00"))
         if with_times is False and rule.times:
             raise InvalidInputError(
-                field, "a repeat keeps the item's own time: leave out the time of day"
+                field, _("a repeat keeps the item's own time: leave out the time of day")
             )
     return rules
 
@@ -193,7 +196,12 @@ def _parse_spoken(text: str, field: str) -> Recurrence:
         nonlocal position
         position += 1
         if position >= len(tokens):
-            raise InvalidInputError(field, f"'{tokens[position - 1]}' needs {what} after it")
+            raise InvalidInputError(
+                field,
+                _("'{tokens}' needs {what} after it").format(
+                    tokens=tokens[position - 1], what=what
+                ),
+            )
         return tokens[position]
 
     while position < len(tokens):
@@ -201,17 +209,20 @@ def _parse_spoken(text: str, field: str) -> Recurrence:
         if token in ("daily", "weekly", "monthly"):
             freq = Freq(token)
         elif token == "every":
-            following = take_next("a number or day, week, month")
+            following = take_next(_("a number or day, week, month"))
             if following == "other":
-                interval, following = 2, take_next("day, week or month")
+                interval, following = 2, take_next(_("day, week or month"))
             elif following.isdigit():
-                interval, following = _positive(following, field, "every"), take_next("a unit")
+                interval, following = _positive(following, field, "every"), take_next(_("a unit"))
             if following in _UNIT_WORDS:
                 freq = _UNIT_WORDS[following]
             elif following in _DAY_WORDS:
                 weekdays.add(_DAY_WORDS[following])
             else:
-                raise InvalidInputError(field, f"every ... what? '{following}' is not a unit")
+                raise InvalidInputError(
+                    field,
+                    _("every ... what? '{following}' is not a unit").format(following=following),
+                )
         elif token in _DAY_WORDS:
             weekdays.add(_DAY_WORDS[token])
         elif token in ("weekdays", "workdays"):
@@ -223,18 +234,25 @@ def _parse_spoken(text: str, field: str) -> Recurrence:
         elif match := _TIME.match(token):
             times.add((int(match[1]), int(match[2])))
         elif token == "until":
-            until = _date(take_next("a date (YYYY-MM-DD)"), field)
+            until = _date(take_next(_("a date (YYYY-MM-DD)")), field)
         elif token in ("count", "for"):
-            count = _positive(take_next("a number"), field, token)
+            count = _positive(take_next(_("a number")), field, token)
             if position + 1 < len(tokens) and tokens[position + 1] in ("times", "posts"):
                 position += 1
         elif token.isdigit() and position + 1 < len(tokens) and tokens[position + 1] == "times":
             count = _positive(token, field, "times")
             position += 1
         elif token.isdigit():
-            raise InvalidInputError(field, f"'{token}': write a time of day as 09:00")
+            raise InvalidInputError(
+                field, _("'{token}': write a time of day as 09:00").format(token=token)
+            )
         else:
-            raise InvalidInputError(field, f"'{token}' is not understood; {_EXAMPLE}")
+            raise InvalidInputError(
+                field,
+                _("'{token}' is not understood; {example}").format(
+                    token=token, example=_(_EXAMPLE)
+                ),
+            )
         position += 1
     if freq is None:
         if monthdays:
@@ -242,7 +260,9 @@ def _parse_spoken(text: str, field: str) -> Recurrence:
         elif weekdays:
             freq = Freq.WEEKLY
         else:
-            raise InvalidInputError(field, f"say how often; {_EXAMPLE}")
+            raise InvalidInputError(
+                field, _("say how often; {example}").format(example=_(_EXAMPLE))
+            )
     return _checked(
         Recurrence(
             freq,
@@ -257,20 +277,20 @@ def _parse_spoken(text: str, field: str) -> Recurrence:
     )
 
 
-_EXAMPLE = "try 'tue thu 09:00', 'weekly until 2027-06-30', 'monthly day 1 count 6'"
+_EXAMPLE = N_("try 'tue thu 09:00', 'weekly until 2027-06-30', 'monthly day 1 count 6'")
 
 
 def _month_day(token: str, take_next, field: str) -> int:
     if token == "last":
-        if take_next("'day'") not in ("day", "days"):
-            raise InvalidInputError(field, "say 'last day' for the last day of the month")
+        if take_next(_("'day'")) not in ("day", "days"):
+            raise InvalidInputError(field, _("say 'last day' for the last day of the month"))
         return -1
-    value = take_next("a day of the month (1-31 or last)")
+    value = take_next(_("a day of the month (1-31 or last)"))
     if value == "last":
         return -1
     day = _positive(value, field, "day")
     if day > 31:
-        raise InvalidInputError(field, "a day of the month is 1 to 31, or 'last'")
+        raise InvalidInputError(field, _("a day of the month is 1 to 31, or 'last'"))
     return day
 
 
@@ -278,11 +298,15 @@ def _parse_rrule(text: str, field: str) -> Recurrence:
     try:
         values = dict(part.split("=", 1) for part in text.split(";") if part)
     except ValueError:
-        raise InvalidInputError(field, f"'{text}' is not an RRULE (KEY=VALUE;...)") from None
+        raise InvalidInputError(
+            field, _("'{text}' is not an RRULE (KEY=VALUE;...)").format(text=text)
+        ) from None
     unknown = set(values) - {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYHOUR", "BYMINUTE"}
     unknown -= {"BYSECOND", "UNTIL", "COUNT", "WKST"}
     if unknown:
-        raise InvalidInputError(field, f"RRULE parts not supported: {', '.join(sorted(unknown))}")
+        raise InvalidInputError(
+            field, _("RRULE parts not supported: {join}").format(join=", ".join(sorted(unknown)))
+        )
     try:
         freq = Freq(values.get("FREQ", "").lower())
         weekdays = tuple(sorted(RFC_DAYS.index(d) for d in _split(values, "BYDAY")))
@@ -299,12 +323,12 @@ def _parse_rrule(text: str, field: str) -> Recurrence:
         )
     except (ValueError, KeyError):
         raise InvalidInputError(
-            field, "only FREQ=DAILY, WEEKLY or MONTHLY with BYDAY like TU, numbers elsewhere"
+            field, _("only FREQ=DAILY, WEEKLY or MONTHLY with BYDAY like TU, numbers elsewhere")
         ) from None
     if any(not (0 <= h < 24) for h in hours) or any(not (0 <= m < 60) for m in minutes):
-        raise InvalidInputError(field, "BYHOUR is 0-23 and BYMINUTE 0-59")
+        raise InvalidInputError(field, _("BYHOUR is 0-23 and BYMINUTE 0-59"))
     if any(d == 0 or not (-1 <= d <= 31) for d in rule.monthdays):
-        raise InvalidInputError(field, "BYMONTHDAY is 1 to 31, or -1 for the last day")
+        raise InvalidInputError(field, _("BYMONTHDAY is 1 to 31, or -1 for the last day"))
     return _checked(rule, field)
 
 
@@ -318,13 +342,13 @@ def _rrule_until(value: str) -> date:
 
 def _checked(rule: Recurrence, field: str) -> Recurrence:
     if rule.until is not None and rule.count is not None:
-        raise InvalidInputError(field, "give an end date or a count, not both")
+        raise InvalidInputError(field, _("give an end date or a count, not both"))
     if rule.interval < 1 or rule.interval > 52:
-        raise InvalidInputError(field, "the interval is 1 to 52")
+        raise InvalidInputError(field, _("the interval is 1 to 52"))
     if rule.count is not None and not 1 <= rule.count <= 1000:
-        raise InvalidInputError(field, "the count is 1 to 1000")
+        raise InvalidInputError(field, _("the count is 1 to 1000"))
     if rule.monthdays and rule.freq is not Freq.MONTHLY:
-        raise InvalidInputError(field, "days of the month need 'monthly'")
+        raise InvalidInputError(field, _("days of the month need 'monthly'"))
     if rule.times:
         try:
             _hours_and_minutes(rule.times)
@@ -339,13 +363,15 @@ def _hours_and_minutes(times: tuple[tuple[int, int], ...]) -> tuple[list[int], l
     hours = sorted({h for h, _ in times})
     minutes = sorted({m for _, m in times})
     if len(hours) * len(minutes) != len(times):
-        raise ValueError("times with different minutes need separate rules: '09:00 + 17:30'")
+        raise ValueError(_("times with different minutes need separate rules: '09:00 + 17:30'"))
     return hours, minutes
 
 
 def _positive(text: str, field: str, after: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise InvalidInputError(field, f"'{after}' needs a whole number of at least 1")
+        raise InvalidInputError(
+            field, _("'{after}' needs a whole number of at least 1").format(after=after)
+        )
     return int(text)
 
 
@@ -353,7 +379,9 @@ def _date(text: str, field: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidInputError(field, f"'{text}' is not a date; write YYYY-MM-DD") from None
+        raise InvalidInputError(
+            field, _("'{text}' is not a date; write YYYY-MM-DD").format(text=text)
+        ) from None
 
 
 def occurrences(rules: Sequence[Recurrence], start: datetime, timezone: str) -> Iterator[datetime]:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from .i18n import _
 from .kpi import Totals, engagement_rate_by_impressions, totals
 from .model import ContentItem, Decision, Iteration, Plan, PlanData, Result
 from .summaries import GoalProgress, goal_progress
@@ -126,14 +127,19 @@ def close_iteration(
     next one, as long as the one closed and starting the day after it ends."""
     current = data.current_iteration()
     if current is None or current.closed:
-        raise InvalidInputError("iteration", "there is no open iteration to close")
+        raise InvalidInputError("iteration", _("there is no open iteration to close"))
     lessons = clean_text(lessons, multiline=True).strip()
     if len(lessons) > MAX_TEXT:
-        raise InvalidInputError("lessons", f"at most {MAX_TEXT} characters")
+        raise InvalidInputError(
+            "lessons", _("at most {MAX_TEXT} characters").format(MAX_TEXT=MAX_TEXT)
+        )
     texts = [clean_text(line).strip() for line in decisions]
     texts = [text for text in texts if text]
     if any(len(text) > MAX_TITLE for text in texts):
-        raise InvalidInputError("decisions", f"at most {MAX_TITLE} characters per decision")
+        raise InvalidInputError(
+            "decisions",
+            _("at most {MAX_TITLE} characters per decision").format(MAX_TITLE=MAX_TITLE),
+        )
     number = max(i.number for i in data.iterations) + 1
     start = current.end + timedelta(days=1)
     following = Iteration(

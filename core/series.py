@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import islice
 
+from .i18n import _
 from .model import ContentItem, PlanData, Status
 from .recurrence import FIELD, occurrences, parse_rules
 from .validation import InvalidInputError, Problem, validate_item
@@ -51,16 +52,21 @@ def repeat_times(item: ContentItem, timezone: str) -> list[datetime]:
     if not rules:
         return []
     if item.series is not None:
-        raise InvalidInputError(FIELD, "this is a repeat: change the rule on the first item")
+        raise InvalidInputError(FIELD, _("this is a repeat: change the rule on the first item"))
     if item.scheduled_at is None:
-        raise InvalidInputError(FIELD, "give the item a date and time before it can repeat")
+        raise InvalidInputError(FIELD, _("give the item a date and time before it can repeat"))
     if not all(rule.ends for rule in rules):
-        raise InvalidInputError(FIELD, "a repeat needs an end: add 'until YYYY-MM-DD' or 'count N'")
+        raise InvalidInputError(
+            FIELD, _("a repeat needs an end: add 'until YYYY-MM-DD' or 'count N'")
+        )
     moments = list(islice(occurrences(rules, item.scheduled_at, timezone), MAX_REPEATS + 2))
     repeats = [m for m in moments if m != item.scheduled_at]
     if len(repeats) > MAX_REPEATS:
         raise InvalidInputError(
-            FIELD, f"that makes more than {MAX_REPEATS} repeats: choose an earlier end"
+            FIELD,
+            _("that makes more than {MAX_REPEATS} repeats: choose an earlier end").format(
+                MAX_REPEATS=MAX_REPEATS
+            ),
         )
     return repeats
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import N_, _
 from .model import Channel, PlanData, SetupArea, SetupTask
 
 CHECKLIST: dict[SetupArea, str] = {
-    SetupArea.ACCOUNT: "Create the company account on {channel}",
-    SetupArea.PERSONAL: "Team members active on {channel} under their own name",
-    SetupArea.FOLLOW: "Follow and like relevant people, pages and companies",
-    SetupArea.CONVERSATIONS: "Join the conversations and groups that matter to customers",
-    SetupArea.RELATIONSHIPS: "Build relationships with customers and influencers",
-    SetupArea.PARTNERS: "Find partners who share our content",
-    SetupArea.SOURCES: "Line up content sources to share and to build on",
+    SetupArea.ACCOUNT: N_("Create the company account on {channel}"),
+    SetupArea.PERSONAL: N_("Team members active on {channel} under their own name"),
+    SetupArea.FOLLOW: N_("Follow and like relevant people, pages and companies"),
+    SetupArea.CONVERSATIONS: N_("Join the conversations and groups that matter to customers"),
+    SetupArea.RELATIONSHIPS: N_("Build relationships with customers and influencers"),
+    SetupArea.PARTNERS: N_("Find partners who share our content"),
+    SetupArea.SOURCES: N_("Line up content sources to share and to build on"),
 }
 """One task per area of the method's set-up step; the title names the channel."""
 
@@ -23,7 +24,7 @@ def missing_checklist(data: PlanData, channel: Channel) -> list[SetupTask]:
     """Tasks for the method's areas that ``channel`` has no task for yet (unsaved)."""
     present = {t.area for t in data.setup_tasks if t.channel == channel.id}
     return [
-        SetupTask(channel.id, title.format(channel=channel.name), owner=channel.owner, area=area)
+        SetupTask(channel.id, _(title).format(channel=channel.name), owner=channel.owner, area=area)
         for area, title in CHECKLIST.items()
         if area not in present
     ]
@@ -48,7 +49,7 @@ class SetupProgress:
         return 100 * self.done / self.total if self.total else 0.0
 
     def describe(self) -> str:
-        return f"{self.done}/{self.total}" if self.total else "no checklist"
+        return f"{self.done}/{self.total}" if self.total else _("no checklist")
 
 
 def setup_progress(data: PlanData) -> list[SetupProgress]:
@@ -63,7 +64,7 @@ def setup_progress(data: PlanData) -> list[SetupProgress]:
 
 def overall_setup(progress: list[SetupProgress]) -> SetupProgress:
     return SetupProgress(
-        "All channels", sum(p.done for p in progress), sum(p.total for p in progress)
+        _("All channels"), sum(p.done for p in progress), sum(p.total for p in progress)
     )
 
 

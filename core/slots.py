@@ -7,11 +7,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
 from itertools import islice
 from zoneinfo import ZoneInfo
 
-from .model import Channel, ContentItem, PlanData, Status
+from .i18n import _
+from .model import Channel, ContentItem, Labelled, PlanData, Status
 from .recurrence import Recurrence, occurrences, stored_rules
 from .schedule import items_between, local_midnight, local_time
 from .validation import InvalidInputError
@@ -20,7 +20,7 @@ SEARCH_DAYS = 366
 """How far ahead a free slot or a free day is looked for."""
 
 
-class Pace(StrEnum):
+class Pace(Labelled):
     """How a channel's posts in a week compare with its planned frequency."""
 
     UNDER = "under"
@@ -109,7 +109,7 @@ def next_free_day(data: PlanData, item: ContentItem, now: datetime) -> datetime 
         if i.channel == item.channel and i.id != item.id and i.scheduled_at is not None
     }
     day = local_time(now, timezone).date()
-    for _ in range(SEARCH_DAYS):
+    for _day in range(SEARCH_DAYS):
         day += timedelta(days=1)
         if day not in busy_days:
             return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
@@ -120,11 +120,14 @@ def schedule_in_next_slot(data: PlanData, item: ContentItem, now: datetime) -> C
     channel = _channel(data, item.channel)
     if not slot_rules(channel):
         raise InvalidInputError(
-            "slots", f"{channel.name} has no posting slots yet: press S to define them"
+            "slots",
+            _("{name} has no posting slots yet: press S to define them").format(name=channel.name),
         )
     moment = next_free_slot(data, item, now)
     if moment is None:
-        raise InvalidInputError("slots", f"{channel.name} has no free slot in the coming year")
+        raise InvalidInputError(
+            "slots", _("{name} has no free slot in the coming year").format(name=channel.name)
+        )
     return replace(item, scheduled_at=moment)
 
 
@@ -133,7 +136,7 @@ def requeue(data: PlanData, item: ContentItem, now: datetime) -> ContentItem:
     without slots, on the next day without a post on that channel)."""
     if not item.evergreen:
         raise InvalidInputError(
-            "evergreen", "only evergreen items can be re-queued: mark it evergreen first (e)"
+            "evergreen", _("only evergreen items can be re-queued: mark it evergreen first (e)")
         )
     copy = replace(
         item,
@@ -146,14 +149,14 @@ def requeue(data: PlanData, item: ContentItem, now: datetime) -> ContentItem:
     )
     moment = next_free_slot(data, copy, now) or next_free_day(data, copy, now)
     if moment is None:
-        raise InvalidInputError("evergreen", "no free day for this channel in the coming year")
+        raise InvalidInputError("evergreen", _("no free day for this channel in the coming year"))
     return replace(copy, scheduled_at=moment)
 
 
 def _channel(data: PlanData, channel_id: int) -> Channel:
     channel = next((c for c in data.channels if c.id == channel_id), None)
     if channel is None:
-        raise InvalidInputError("channel", "the item's channel is no longer in the plan")
+        raise InvalidInputError("channel", _("the item's channel is no longer in the plan"))
     return channel
 
 

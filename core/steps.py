@@ -9,71 +9,79 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from enum import StrEnum
 
 from .checks import bare_stages, island_activities
-from .model import Plan, PlanData
+from .i18n import N_, _
+from .model import Labelled, Plan, PlanData
 from .validation import InvalidInputError
 
 
 @dataclass(frozen=True, slots=True)
 class StrategyStep:
     key: str
-    title: str
-    asks: str
+    english_title: str
+    english_asks: str
     """The method's question for this step, shown at the top of its section."""
+
+    @property
+    def title(self) -> str:
+        return _(self.english_title)
+
+    @property
+    def asks(self) -> str:
+        return _(self.english_asks)
 
 
 STRATEGY_STEPS: tuple[StrategyStep, ...] = (
     StrategyStep(
         "inputs",
-        "Business and marketing strategy",
-        "Social media serve the business and marketing strategy: start from both.",
+        N_("Business and marketing strategy"),
+        N_("Social media serve the business and marketing strategy: start from both."),
     ),
     StrategyStep(
         "problem",
-        "Problem statement and points of attention",
-        "What problem should social media help solve, and what needs watching?",
+        N_("Problem statement and points of attention"),
+        N_("What problem should social media help solve, and what needs watching?"),
     ),
     StrategyStep(
         "personas",
-        "Target groups and personas",
-        "Who are we talking to: role, goals, pain points, triggers, formats, habits.",
+        N_("Target groups and personas"),
+        N_("Who are we talking to: role, goals, pain points, triggers, formats, habits."),
     ),
     StrategyStep(
         "goals",
-        "SMART objectives",
-        "What do we want to reach: a KPI, a target value, a deadline, the channels.",
+        N_("SMART objectives"),
+        N_("What do we want to reach: a KPI, a target value, a deadline, the channels."),
     ),
     StrategyStep(
         "behaviour",
-        "Online behaviour",
-        "Where is each target group online, how active, and when?",
+        N_("Online behaviour"),
+        N_("Where is each target group online, how active, and when?"),
     ),
     StrategyStep(
         "channels",
-        "Channel selection",
-        "Which channels do we use, why, and how many posts a week?",
+        N_("Channel selection"),
+        N_("Which channels do we use, why, and how many posts a week?"),
     ),
     StrategyStep(
         "content",
-        "Content per journey stage",
-        "Which content pillars and formats serve each stage of the customer journey?",
+        N_("Content per journey stage"),
+        N_("Which content pillars and formats serve each stage of the customer journey?"),
     ),
     StrategyStep(
         "frameworks",
-        "Strategic frameworks",
-        "Tone of voice, do's and don'ts, budget and the hours the team can give.",
+        N_("Strategic frameworks"),
+        N_("Tone of voice, do's and don'ts, budget and the hours the team can give."),
     ),
     StrategyStep(
         "integration",
-        "Integration with the marketing approach",
-        "What does each social activity connect to? One connected to nothing is an island.",
+        N_("Integration with the marketing approach"),
+        N_("What does each social activity connect to? One connected to nothing is an island."),
     ),
     StrategyStep(
         "media",
-        "Media plan",
-        "Per channel: its role, audience, formats, frequency and owner.",
+        N_("Media plan"),
+        N_("Per channel: its role, audience, formats, frequency and owner."),
     ),
 )
 STEP_KEYS = tuple(step.key for step in STRATEGY_STEPS)
@@ -86,57 +94,57 @@ def step_named(key: str) -> StrategyStep:
 def _inputs(data: PlanData) -> str | None:
     plan = data.plan
     if not plan.business_strategy.strip() or not plan.marketing_strategy.strip():
-        return "write both the business and the marketing strategy"
+        return _("write both the business and the marketing strategy")
     return None
 
 
 def _problem(data: PlanData) -> str | None:
-    return None if data.plan.problem_statement.strip() else "write the problem statement"
+    return None if data.plan.problem_statement.strip() else _("write the problem statement")
 
 
 def _personas(data: PlanData) -> str | None:
-    return None if data.personas else "describe at least one persona"
+    return None if data.personas else _("describe at least one persona")
 
 
 def _goals(data: PlanData) -> str | None:
-    return None if data.goals else "set at least one SMART objective"
+    return None if data.goals else _("set at least one SMART objective")
 
 
 def _behaviour(data: PlanData) -> str | None:
-    return None if data.behaviour else "record where at least one persona is online"
+    return None if data.behaviour else _("record where at least one persona is online")
 
 
 def _channels(data: PlanData) -> str | None:
     if not data.channels:
-        return "choose at least one channel"
-    return _missing("give a reason for", [c.name for c in data.channels if not c.reason.strip()])
+        return _("choose at least one channel")
+    return _missing(_("give a reason for"), [c.name for c in data.channels if not c.reason.strip()])
 
 
 def _content(data: PlanData) -> str | None:
     if not data.pillars:
-        return "name at least one content pillar"
-    return _missing("give a content pillar to stage", [s.name for s in bare_stages(data)])
+        return _("name at least one content pillar")
+    return _missing(_("give a content pillar to stage"), [s.name for s in bare_stages(data)])
 
 
 def _frameworks(data: PlanData) -> str | None:
-    return None if data.plan.tone.strip() else "describe the tone of voice"
+    return None if data.plan.tone.strip() else _("describe the tone of voice")
 
 
 def _integration(data: PlanData) -> str | None:
     if not data.activities:
-        return "list the social activities and what they connect to"
+        return _("list the social activities and what they connect to")
     return _missing("connect", [a.name for a in island_activities(data)])
 
 
 def _media(data: PlanData) -> str | None:
     if not data.channels:
-        return "choose channels first (Channel selection)"
+        return _("choose channels first (Channel selection)")
     incomplete = [
         c.name
         for c in data.channels
         if not (c.role.strip() and c.audience.strip() and c.owner.strip())
     ]
-    return _missing("give a role, audience and owner to", incomplete)
+    return _missing(_("give a role, audience and owner to"), incomplete)
 
 
 def _missing(what: str, names: list[str]) -> str | None:
@@ -162,7 +170,7 @@ def step_gap(key: str, data: PlanData) -> str | None:
     return GAPS[key](data)
 
 
-class StepState(StrEnum):
+class StepState(Labelled):
     OPEN = "open"
     COMPLETE = "complete"
     REOPENED = "reopened"
@@ -200,8 +208,16 @@ class StrategyProgress:
 
     def describe(self) -> str:
         following = self.next_step
-        then = f" · next: {following.number}. {following.step.title}" if following else ""
-        return f"{self.complete} of {self.total} steps complete{then}"
+        then = (
+            _(" · next: {number}. {title}").format(
+                number=following.number, title=following.step.title
+            )
+            if following
+            else ""
+        )
+        return _("{complete} of {total} steps complete{then}").format(
+            complete=self.complete, total=self.total, then=then
+        )
 
 
 def strategy_progress(data: PlanData) -> StrategyProgress:
@@ -228,6 +244,6 @@ def toggle_step(key: str, data: PlanData) -> Plan:
         return replace(plan, completed_steps=tuple(k for k in marked if k != key))
     gap = step_gap(key, data)
     if gap is not None:
-        raise InvalidInputError(key, f"not complete yet: {gap}")
+        raise InvalidInputError(key, _("not complete yet: {gap}").format(gap=gap))
     done = set(marked) | {key}
     return replace(plan, completed_steps=tuple(k for k in STEP_KEYS if k in done))

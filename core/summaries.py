@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, fields
 from datetime import date
-from enum import StrEnum
 
+from .i18n import _
 from .kpi import KPI_FORMULAS, Totals, totals
-from .model import Goal, PlanData, SupportLevel
+from .model import Goal, Labelled, PlanData, SupportLevel
 
 _COUNT_KPIS = {f.name for f in fields(Totals)}
 
@@ -20,9 +20,11 @@ class SupportSummary:
     overdue_actions: int
 
     def describe(self) -> str:
-        levels = ", ".join(f"{n} {level.value}" for level, n in self.per_level.items())
-        return (
-            f"{levels} · {self.open_actions} open change actions ({self.overdue_actions} overdue)"
+        levels = ", ".join(f"{n} {level.label}" for level, n in self.per_level.items())
+        return _(
+            "{levels} · {open_actions} open change actions ({overdue_actions} overdue)"
+        ).format(
+            levels=levels, open_actions=self.open_actions, overdue_actions=self.overdue_actions
         )
 
 
@@ -40,11 +42,11 @@ def support_summary(data: PlanData, today: date) -> SupportSummary:
 def channel_totals(data: PlanData) -> list[tuple[str, Totals]]:
     """Summed results per channel, then the whole plan as "All channels"."""
     rows = [(c.name, totals(r for r in data.results if r.channel == c.id)) for c in data.channels]
-    rows.append(("All channels", totals(data.results)))
+    rows.append((_("All channels"), totals(data.results)))
     return rows
 
 
-class GoalStatus(StrEnum):
+class GoalStatus(Labelled):
     MET = "met"
     ON_TRACK = "on track"
     BEHIND = "behind"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .i18n import _
 from .model import ContentItem, Goal, Plan, PlanData
 
 MAX_TITLE = 200
@@ -73,7 +74,9 @@ def parse_when(text: str, timezone: str) -> datetime | None:
         if fmt == "%Y-%m-%d":
             naive = naive.replace(hour=9)
         return naive.replace(tzinfo=ZoneInfo(timezone)).astimezone(UTC)
-    raise InvalidInputError("scheduled", f"'{text}' is not a date and time; use YYYY-MM-DD HH:MM")
+    raise InvalidInputError(
+        "scheduled", _("'{text}' is not a date and time; use YYYY-MM-DD HH:MM").format(text=text)
+    )
 
 
 def parse_date(text: str, field: str = "date") -> date | None:
@@ -83,20 +86,22 @@ def parse_date(text: str, field: str = "date") -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidInputError(field, f"'{text}' is not a date; use YYYY-MM-DD") from None
+        raise InvalidInputError(
+            field, _("'{text}' is not a date; use YYYY-MM-DD").format(text=text)
+        ) from None
 
 
 def validate_item(item: ContentItem, data: PlanData) -> list[Problem]:
     problems = _text_problems("title", item.title, required=True)
     problems += _text_problems("body", item.body, limit=MAX_TEXT, multiline=True)
     if not any(c.id == item.channel for c in data.channels):
-        problems.append(Problem("channel", "choose one of the plan's channels"))
+        problems.append(Problem("channel", _("choose one of the plan's channels")))
     if not any(s.id == item.stage for s in data.stages):
-        problems.append(Problem("stage", "choose one of the plan's journey stages"))
+        problems.append(Problem("stage", _("choose one of the plan's journey stages")))
     if item.pillar is not None and not any(p.id == item.pillar for p in data.pillars):
-        problems.append(Problem("pillar", "choose one of the plan's content pillars"))
+        problems.append(Problem("pillar", _("choose one of the plan's content pillars")))
     if item.scheduled_at is not None and item.scheduled_at.tzinfo is None:
-        problems.append(Problem("scheduled", "a scheduled time needs a time zone"))
+        problems.append(Problem("scheduled", _("a scheduled time needs a time zone")))
     return problems
 
 
@@ -104,32 +109,41 @@ def validate_goal(goal: Goal) -> list[Problem]:
     """A goal must be SMART: measurable (KPI and target) and time-bound (deadline)."""
     problems = _text_problems("title", goal.title, required=True)
     if not goal.kpi.strip():
-        problems.append(Problem("kpi", "name the KPI that measures this goal"))
+        problems.append(Problem("kpi", _("name the KPI that measures this goal")))
     if goal.target is None:
-        problems.append(Problem("target", "a SMART goal needs a measurable target value"))
+        problems.append(Problem("target", _("a SMART goal needs a measurable target value")))
     if goal.deadline is None:
-        problems.append(Problem("deadline", "a SMART goal needs a deadline"))
+        problems.append(Problem("deadline", _("a SMART goal needs a deadline")))
     return problems
 
 
 def validate_plan(plan: Plan) -> list[Problem]:
     problems = _text_problems("name", plan.name, required=True)
     if plan.ratio_content < 1 or plan.ratio_promotion < 1:
-        problems.append(Problem("ratio", "both sides of the ratio must be at least 1"))
+        problems.append(Problem("ratio", _("both sides of the ratio must be at least 1")))
     if not 1 <= plan.window_days <= 366:
-        problems.append(Problem("window_days", "the window must be 1 to 366 days"))
+        problems.append(Problem("window_days", _("the window must be 1 to 366 days")))
     if not 0 <= plan.min_cta_percent <= 100:
-        problems.append(Problem("min_cta_percent", "a percentage is 0 to 100"))
+        problems.append(Problem("min_cta_percent", _("a percentage is 0 to 100")))
     if plan.budget is not None and not 0 <= plan.budget <= MAX_BUDGET:
-        problems.append(Problem("budget", f"a budget is 0 to {MAX_BUDGET:,.0f}"))
+        problems.append(
+            Problem("budget", _("a budget is 0 to {MAX_BUDGET:,.0f}").format(MAX_BUDGET=MAX_BUDGET))
+        )
     if plan.hours_per_week is not None and not 0 <= plan.hours_per_week <= MAX_WEEK_HOURS:
         problems.append(
-            Problem("hours_per_week", f"team hours per week are 0 to {MAX_WEEK_HOURS:,}")
+            Problem(
+                "hours_per_week",
+                _("team hours per week are 0 to {MAX_WEEK_HOURS:,}").format(
+                    MAX_WEEK_HOURS=MAX_WEEK_HOURS
+                ),
+            )
         )
     try:
         ZoneInfo(plan.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        problems.append(Problem("timezone", f"unknown time zone '{plan.timezone}'"))
+        problems.append(
+            Problem("timezone", _("unknown time zone '{timezone}'").format(timezone=plan.timezone))
+        )
     return problems
 
 
@@ -142,10 +156,17 @@ def _text_problems(
     multiline: bool = False,
 ) -> list[Problem]:
     if required and not value.strip():
-        return [Problem(field, "must not be empty")]
+        return [Problem(field, _("must not be empty"))]
     if len(value) > limit:
-        return [Problem(field, f"at most {limit} characters (this has {len(value)})")]
+        return [
+            Problem(
+                field,
+                _("at most {limit} characters (this has {count})").format(
+                    limit=limit, count=len(value)
+                ),
+            )
+        ]
     if clean_text(value, multiline=multiline) != value.strip():
-        breaks = "" if multiline else " or line breaks"
-        return [Problem(field, f"contains control characters{breaks}")]
+        breaks = "" if multiline else _(" or line breaks")
+        return [Problem(field, _("contains control characters{breaks}").format(breaks=breaks))]
     return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .i18n import _
 from .model import ContentItem, Status
 from .validation import InvalidInputError, clean_text
 
@@ -31,9 +32,11 @@ def advance(item: ContentItem) -> ContentItem:
     """
     following = next_status(item.status)
     if following is None:
-        raise InvalidInputError("status", "a published item has no further status")
+        raise InvalidInputError("status", _("a published item has no further status"))
     if following is Status.SCHEDULED and item.scheduled_at is None:
-        raise InvalidInputError("scheduled", "give the item a date and time before scheduling it")
+        raise InvalidInputError(
+            "scheduled", _("give the item a date and time before scheduling it")
+        )
     addressed = following is Status.IN_REVIEW
     return replace(item, status=following, review_comment="" if addressed else item.review_comment)
 
@@ -41,7 +44,7 @@ def advance(item: ContentItem) -> ContentItem:
 def why_not_rejectable(item: ContentItem) -> str | None:
     """Why ``item`` cannot be sent back from review, or None when it can."""
     if item.status is not Status.IN_REVIEW:
-        return "only an item in review can be rejected"
+        return _("only an item in review can be rejected")
     return None
 
 
@@ -51,5 +54,5 @@ def reject(item: ContentItem, comment: str) -> ContentItem:
         raise InvalidInputError("status", reason)
     reason = clean_text(comment, multiline=True)
     if not reason:
-        raise InvalidInputError("comment", "say what has to change")
+        raise InvalidInputError("comment", _("say what has to change"))
     return replace(item, status=Status.DRAFT, review_comment=reason)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from socialplan.core.bulk import ALIASES, COLUMNS, BulkRow
+from socialplan.core.i18n import _
 
 MAX_FILE_BYTES = 20_000_000
 MAX_ROWS = 20_000
@@ -39,10 +40,16 @@ def bulk_csv(rows: list[dict[str, str]]) -> str:
 def read_bulk_file(path: Path) -> BulkFile:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise BulkFileError(f"{path} is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+            raise BulkFileError(
+                _("{path} is larger than {value} MB").format(
+                    path=path, value=MAX_FILE_BYTES // 1_000_000
+                )
+            )
         raw = path.read_bytes()
     except OSError as error:
-        raise BulkFileError(f"cannot read {path}: {error.strerror or error}") from None
+        raise BulkFileError(
+            _("cannot read {path}: {value}").format(path=path, value=error.strerror or error)
+        ) from None
     return parse_bulk_bytes(raw, path.name)
 
 
@@ -50,21 +57,27 @@ def parse_bulk_bytes(raw: bytes, name: str) -> BulkFile:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BulkFileError(f"{name} is not a UTF-8 text file (save it as CSV UTF-8)") from None
+        raise BulkFileError(
+            _("{name} is not a UTF-8 text file (save it as CSV UTF-8)").format(name=name)
+        ) from None
     if "\0" in text:
-        raise BulkFileError(f"{name} is not a CSV file (it holds binary data)")
+        raise BulkFileError(_("{name} is not a CSV file (it holds binary data)").format(name=name))
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
-        raise BulkFileError(f"{name} is not valid CSV ({error})") from None
+        raise BulkFileError(
+            _("{name} is not valid CSV ({error})").format(name=name, error=error)
+        ) from None
     records = [r for r in records if any(cell.strip() for cell in r)]
     if not records:
-        raise BulkFileError(f"{name} holds no posts")
+        raise BulkFileError(_("{name} holds no posts").format(name=name))
     if len(records) > MAX_ROWS:
-        raise BulkFileError(f"{name} has more than {MAX_ROWS:,} rows")
+        raise BulkFileError(
+            _("{name} has more than {MAX_ROWS:,} rows").format(name=name, MAX_ROWS=MAX_ROWS)
+        )
     first = [cell.strip() for cell in records[0]]
     if first and _HOOTSUITE_WHEN.match(first[0]):
-        return BulkFile("Hootsuite bulk composer", _hootsuite_rows(text))
+        return BulkFile(_("Hootsuite bulk composer"), _hootsuite_rows(text))
     return _headed(first, text, name)
 
 
@@ -74,19 +87,29 @@ def _headed(header: list[str], text: str, name: str) -> BulkFile:
     unknown = [h for h, c in zip(header, columns, strict=True) if c not in known]
     if "message_text" not in columns and "title" not in columns:
         raise BulkFileError(
-            f"{name} has no message_text column; the first line must be the header "
-            f"({', '.join(COLUMNS)}), or a Hootsuite file must start with a date and time "
-            "like 24/11/2026 09:30"
+            _(
+                "{name} has no message_text column; the first line must be the header "
+                "({join}), or a Hootsuite file must start with a date and time like "
+                "24/11/2026 09:30"
+            ).format(name=name, join=", ".join(COLUMNS))
         )
     if unknown:
-        raise BulkFileError(f"{name} has columns socialplan does not know: {', '.join(unknown)}")
-    layout = "socialplan" if "channel" in columns else "Sprout Social"
+        raise BulkFileError(
+            _("{name} has columns socialplan does not know: {join}").format(
+                name=name, join=", ".join(unknown)
+            )
+        )
+    layout = "socialplan" if "channel" in columns else _("Sprout Social")
     rows = []
     for line, record in _numbered(text):
         if line == 1 or not any(cell.strip() for cell in record):
             continue
         if len(record) > len(columns):
-            raise BulkFileError(f"{name}, line {line}: more cells than the header has columns")
+            raise BulkFileError(
+                _("{name}, line {line}: more cells than the header has columns").format(
+                    name=name, line=line
+                )
+            )
         rows.append(BulkRow(line, dict(zip(columns, record, strict=False))))
     return BulkFile(layout, rows)
 
@@ -97,7 +120,7 @@ def _hootsuite_rows(text: str) -> list[BulkRow]:
         if not any(cell.strip() for cell in record):
             continue
         when, message, link = (*record, "", "", "")[:3]
-        day, _, clock = when.strip().partition(" ")
+        day, _space, clock = when.strip().partition(" ")
         cells = {"date": day, "time_24hr": clock, "message_text": message, "link": link}
         rows.append(BulkRow(line, cells))
     return rows

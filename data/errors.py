@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from socialplan.core.i18n import _
+
 
 class StoreError(Exception):
     """A plan file could not be opened or written. ``str()`` is the message for the user."""
@@ -12,8 +14,10 @@ class StoreError(Exception):
 class PlanBusyError(StoreError):
     def __init__(self, path: Path, seconds: float) -> None:
         super().__init__(
-            f"The plan {path} is busy: another socialplan process held its lock for "
-            f"{seconds:g} s. Try again in a moment."
+            _(
+                "The plan {path} is busy: another socialplan process held its lock for "
+                "{seconds:g} s. Try again in a moment."
+            ).format(path=path, seconds=seconds)
         )
 
 
@@ -25,15 +29,17 @@ class UnreadablePlanError(StoreError):
         self.reason = reason
         self.backups = backups
         if backups:
-            restore = (
-                f" The newest backup is {backups[0]}; restore it with: socialplan restore "
-                f"'{backups[0]}' --db '{path}' (the file as it is now is kept aside), or see "
-                f"them all with: socialplan backups --db '{path}'"
-            )
+            restore = _(
+                " The newest backup is {backups}; restore it with: socialplan restore "
+                "'{backups}' --db '{path}' (the file as it is now is kept aside), or see "
+                "them all with: socialplan backups --db '{path}'"
+            ).format(backups=backups[0], path=path)
         else:
-            restore = " There is no backup of it."
+            restore = _(" There is no backup of it.")
         super().__init__(
-            f"Cannot open the plan {path}: {reason}. The file has not been changed.{restore}"
+            _(
+                "Cannot open the plan {path}: {reason}. The file has not been changed.{restore}"
+            ).format(path=path, reason=reason, restore=restore)
         )
 
 
@@ -41,6 +47,8 @@ class SaveFailedError(StoreError):
     def __init__(self, path: Path, cause: OSError) -> None:
         self.cause = cause
         super().__init__(
-            f"Could not save to {path}: {cause.strerror or cause}. "
-            "Nothing on disk was changed; the edit is still on screen."
+            _(
+                "Could not save to {path}: {value}. Nothing on disk was changed; the "
+                "edit is still on screen."
+            ).format(path=path, value=cause.strerror or cause)
         )

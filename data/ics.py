@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, vRecur
 
 from socialplan import __version__
+from socialplan.core.i18n import _
 from socialplan.core.model import ContentItem, Kind, PlanData, Status
 from socialplan.core.recurrence import RFC_DAYS, Recurrence, occurrences, stored_rules
 from socialplan.core.schedule import items_in_range
@@ -118,16 +119,16 @@ def _event(item: ContentItem, data: PlanData, zone: ZoneInfo, stamp: datetime) -
 
 
 def _description(item: ContentItem, data: PlanData) -> str:
-    kind = "promotion" if item.kind is Kind.PROMOTION else "content"
+    kind = _("promotion") if item.kind is Kind.PROMOTION else _("content")
     lines = [item.body] if item.body else []
     lines += [
-        f"Kind: {kind}",
-        f"Journey stage: {data.stage_name(item.stage)}",
-        f"Call to action: {'yes' if item.cta else 'no'}",
-        f"Status: {item.status.value}",
+        _("Kind: {kind}").format(kind=kind),
+        _("Journey stage: {stage_name}").format(stage_name=data.stage_name(item.stage)),
+        _("Call to action: {value}").format(value=_("yes") if item.cta else _("no")),
+        _("Status: {value}").format(value=item.status.label),
     ]
     if item.owner:
-        lines.append(f"Owner: {item.owner}")
+        lines.append(_("Owner: {owner}").format(owner=item.owner))
     return "\n".join(lines)
 
 

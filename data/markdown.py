@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from socialplan.core.checks import consistency_checks
+from socialplan.core.i18n import N_, _
 from socialplan.core.model import PlanData
 from socialplan.core.recurrence import describe_rules, stored_rules
 from socialplan.core.schedule import local_time
@@ -23,9 +24,9 @@ from socialplan.core.validation import clean_text
 from .files import atomic_replace
 
 SECTIONS = (
-    "Internal organisation",
-    *(step.title for step in STRATEGY_STEPS),
-    "Consistency checks",
+    N_("Internal organisation"),
+    *(step.english_title for step in STRATEGY_STEPS),
+    N_("Consistency checks"),
 )
 """The document's second-level headings, in order: the foundation, the Strategy steps."""
 
@@ -35,10 +36,16 @@ def plan_markdown(data: PlanData, now: datetime) -> str:
     iteration = data.current_iteration()
     lines = [f"# {inline(plan.name)}", ""]
     named = f" ({inline(iteration.name)})" if iteration else ""
-    lines += [f"Social media plan, iteration {plan.current_iteration}{named}.", ""]
-    lines += [f"Strategy: {strategy_progress(data).describe()}.", ""]
-    lines += [f"Exported {now:%Y-%m-%d %H:%M} UTC by socialplan.", ""]
-    for title, body in zip(SECTIONS, _bodies(data, now), strict=True):
+    lines += [
+        _("Social media plan, iteration {current_iteration}{named}.").format(
+            current_iteration=plan.current_iteration, named=named
+        ),
+        "",
+    ]
+    lines += [_("Strategy: {describe}.").format(describe=strategy_progress(data).describe()), ""]
+    lines += [_("Exported {now:%Y-%m-%d %H:%M} UTC by socialplan.").format(now=now), ""]
+    for english, body in zip(SECTIONS, _bodies(data, now), strict=True):
+        title = _(english)
         lines += [f"## {title}", "", *body, ""]
     return "\n".join(lines).rstrip() + "\n"
 
@@ -91,35 +98,37 @@ def _organisation(data: PlanData, today: date) -> list[str]:
     return [
         "### Support base",
         "",
-        f"Stakeholders per support level: {support_summary(data, today).describe()}.",
+        _("Stakeholders per support level: {describe}.").format(
+            describe=support_summary(data, today).describe()
+        ),
         "",
         *table(
-            ("Name", "Role", "Department", "Support", "Influence", "Next action"),
+            (_("Name"), _("Role"), _("Department"), _("Support"), _("Influence"), _("Next action")),
             (
-                (s.name, s.role, s.department, s.support.value, s.influence.value, s.next_action)
+                (s.name, s.role, s.department, s.support.label, s.influence.label, s.next_action)
                 for s in data.stakeholders
             ),
-            "No stakeholders yet.",
+            _("No stakeholders yet."),
         ),
         "",
         "### Change management",
         "",
         *table(
-            ("Action", "Owner", "Due", "Done"),
+            (_("Action"), _("Owner"), _("Due"), _("Done")),
             (
                 (a.title, a.owner, a.due or "", "yes" if a.done else "no")
                 for a in data.change_actions
             ),
-            "No change actions yet.",
+            _("No change actions yet."),
         ),
         "",
         "### Culture",
         "",
-        *paragraphs(data.plan.culture_notes, "No culture notes yet."),
+        *paragraphs(data.plan.culture_notes, _("No culture notes yet.")),
         "",
         "### Project team",
         "",
-        *table(("Name", "Role"), ((m.name, m.role) for m in data.team), "No team yet."),
+        *table((_("Name"), _("Role")), ((m.name, m.role) for m in data.team), _("No team yet.")),
     ]
 
 
@@ -128,19 +137,19 @@ def _strategy(data: PlanData) -> list[str]:
     return [
         "### Business strategy",
         "",
-        *paragraphs(plan.business_strategy, "Not written yet."),
+        *paragraphs(plan.business_strategy, _("Not written yet.")),
         "",
         "### Marketing strategy",
         "",
-        *paragraphs(plan.marketing_strategy, "Not written yet."),
+        *paragraphs(plan.marketing_strategy, _("Not written yet.")),
     ]
 
 
 def _problem(data: PlanData) -> list[str]:
     return [
-        *paragraphs(data.plan.problem_statement, "No problem statement yet."),
+        *paragraphs(data.plan.problem_statement, _("No problem statement yet.")),
         "",
-        "Points of attention:",
+        _("Points of attention:"),
         "",
         *_bullets(data.plan.points_of_attention),
     ]
@@ -151,23 +160,23 @@ def _personas(data: PlanData) -> list[str]:
     for persona in data.personas:
         lines += [f"### {inline(persona.name)}", ""]
         for label, value in (
-            ("Role", persona.role),
-            ("Goals", persona.goals),
-            ("Pain points", persona.pain_points),
-            ("Objections", persona.objections),
-            ("Triggers", persona.triggers),
-            ("Preferred formats", persona.preferred_formats),
-            ("Content habits", persona.content_habits),
+            (_("Role"), persona.role),
+            (_("Goals"), persona.goals),
+            (_("Pain points"), persona.pain_points),
+            (_("Objections"), persona.objections),
+            (_("Triggers"), persona.triggers),
+            (_("Preferred formats"), persona.preferred_formats),
+            (_("Content habits"), persona.content_habits),
         ):
             if value.strip():
                 lines.append(f"- **{label}:** {inline(value)}")
         lines.append("")
-    return lines[:-1] if lines else ["_No personas yet._"]
+    return lines[:-1] if lines else [_("_No personas yet._")]
 
 
 def _goals(data: PlanData) -> list[str]:
     return table(
-        ("Objective", "KPI", "Target", "Deadline", "Channels"),
+        (_("Objective"), "KPI", _("Target"), _("Deadline"), _("Channels")),
         (
             (
                 g.title,
@@ -178,42 +187,42 @@ def _goals(data: PlanData) -> list[str]:
             )
             for g in data.goals
         ),
-        "No objectives yet.",
+        _("No objectives yet."),
     )
 
 
 def _behaviour(data: PlanData) -> list[str]:
     personas = {p.id: p.name for p in data.personas}
     return table(
-        ("Persona", "Channel", "Present", "Activity", "When"),
+        (_("Persona"), _("Channel"), _("Present"), _("Activity"), _("When")),
         (
             (
                 personas.get(b.persona, "?"),
                 data.channel_name(b.channel),
                 "yes" if b.present else "no",
-                b.activity.value,
+                b.activity.label,
                 b.when,
             )
             for b in data.behaviour
         ),
-        "No online behaviour recorded.",
+        _("No online behaviour recorded."),
     )
 
 
 def _channels(data: PlanData) -> list[str]:
     return table(
-        ("Channel", "Posts per week", "Posting slots", "Why"),
+        (_("Channel"), _("Posts per week"), _("Posting slots"), _("Why")),
         (
             (c.name, c.planned_per_week, describe_rules(stored_rules(c.slots)), c.reason)
             for c in data.channels
         ),
-        "No channels chosen.",
+        _("No channels chosen."),
     )
 
 
 def _stages(data: PlanData) -> list[str]:
     return table(
-        ("Stage", "Formats", "Content pillars", "About"),
+        (_("Stage"), _("Formats"), _("Content pillars"), _("About")),
         (
             (
                 s.name,
@@ -223,18 +232,26 @@ def _stages(data: PlanData) -> list[str]:
             )
             for s in data.ordered_stages()
         ),
-        "No journey stages.",
+        _("No journey stages."),
     )
 
 
 def _frameworks(data: PlanData) -> list[str]:
     plan = data.plan
-    budget = f"{plan.budget:,.2f} per iteration" if plan.budget is not None else "not set"
-    hours = f"{plan.hours_per_week:g} a week" if plan.hours_per_week is not None else "not set"
+    budget = (
+        _("{budget:,.2f} per iteration").format(budget=plan.budget)
+        if plan.budget is not None
+        else _("not set")
+    )
+    hours = (
+        _("{hours_per_week:g} a week").format(hours_per_week=plan.hours_per_week)
+        if plan.hours_per_week is not None
+        else _("not set")
+    )
     return [
         "### Tone of voice",
         "",
-        *paragraphs(plan.tone, "Not described yet."),
+        *paragraphs(plan.tone, _("Not described yet.")),
         "",
         "### Do's",
         "",
@@ -244,37 +261,37 @@ def _frameworks(data: PlanData) -> list[str]:
         "",
         *_bullets(plan.donts),
         "",
-        f"Budget: {budget}. Team time: {hours}.",
+        _("Budget: {budget}. Team time: {hours}.").format(budget=budget, hours=hours),
     ]
 
 
 def _bullets(lines: Sequence[str]) -> list[str]:
-    return [f"- {inline(line)}" for line in lines] or ["_None yet._"]
+    return [f"- {inline(line)}" for line in lines] or [_("_None yet._")]
 
 
 def _integration(data: PlanData) -> list[str]:
     return table(
-        ("Social activity", "Connects to", "Channels"),
+        (_("Social activity"), _("Connects to"), _("Channels")),
         (
             (
                 a.name,
-                ", ".join(t for t in a.connects_to if t.strip()) or "nothing (an island)",
+                ", ".join(t for t in a.connects_to if t.strip()) or _("nothing (an island)"),
                 ", ".join(data.channel_name(c) for c in a.channels),
             )
             for a in data.activities
         ),
-        "No social activities recorded.",
+        _("No social activities recorded."),
     )
 
 
 def _media_plan(data: PlanData) -> list[str]:
     return table(
-        ("Channel", "Role", "Audience", "Formats", "Posts per week", "Owner"),
+        (_("Channel"), _("Role"), _("Audience"), _("Formats"), _("Posts per week"), _("Owner")),
         (
             (c.name, c.role, c.audience, c.formats, c.planned_per_week, c.owner)
             for c in data.channels
         ),
-        "No channels chosen.",
+        _("No channels chosen."),
     )
 
 

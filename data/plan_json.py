@@ -20,6 +20,7 @@ from typing import Any
 
 import orjson
 
+from socialplan.core.i18n import _
 from socialplan.core.model import ENTITY_TYPES, PlanData
 from socialplan.core.validation import without_controls
 
@@ -31,7 +32,11 @@ class PlanJSONError(StoreError):
     """The file is not a plan this version can import; says what and where."""
 
     def __init__(self, source: Path, problem: str) -> None:
-        super().__init__(f"Cannot import {source}: {problem}. Nothing was written.")
+        super().__init__(
+            _("Cannot import {source}: {problem}. Nothing was written.").format(
+                source=source, problem=problem
+            )
+        )
 
 
 def plan_json(data: PlanData) -> bytes:
@@ -50,9 +55,11 @@ def parse_plan_json(raw: bytes, source: Path) -> PlanData:
     try:
         document = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        raise PlanJSONError(source, f"it is not valid JSON ({error})") from None
+        raise PlanJSONError(
+            source, _("it is not valid JSON ({error})").format(error=error)
+        ) from None
     if not isinstance(document, dict) or not all(isinstance(t, dict) for t in document.values()):
-        raise PlanJSONError(source, "it is JSON, but not a socialplan plan export")
+        raise PlanJSONError(source, _("it is JSON, but not a socialplan plan export"))
     try:
         version = schema_version(source, document)
     except UnreadablePlanError as error:
@@ -66,20 +73,27 @@ def parse_plan_json(raw: bytes, source: Path) -> PlanData:
     except UnreadablePlanError as error:
         raise PlanJSONError(source, error.reason) from None
     except (TypeError, ValueError) as error:
-        raise PlanJSONError(source, f"an entry cannot be read ({error})") from None
+        raise PlanJSONError(
+            source, _("an entry cannot be read ({error})").format(error=error)
+        ) from None
 
 
 def _check_entry(source: Path, entity_type: type, doc_id: str, doc: Any) -> None:
     """Every field of one entry has the model's type; its text is cleaned of control
     characters in place, so no escape sequence arrives on a screen or in an export."""
-    where = f"{entity_type.TABLE} entry {doc_id!r}"
+    where = _("{TABLE} entry {doc_id!r}").format(TABLE=entity_type.TABLE, doc_id=doc_id)
     if not doc_id.isascii() or not doc_id.isdigit() or int(doc_id) < 1:
-        raise PlanJSONError(source, f"{where} has no whole-number id")
+        raise PlanJSONError(source, _("{where} has no whole-number id").format(where=where))
     if not isinstance(doc, dict):
-        raise PlanJSONError(source, f"{where} is not an object")
+        raise PlanJSONError(source, _("{where} is not an object").format(where=where))
     for name, expected in _field_types(entity_type).items():
         if name in doc and not _fits(doc[name], expected):
-            raise PlanJSONError(source, f"{where}: field '{name}' has a wrong value {doc[name]!r}")
+            raise PlanJSONError(
+                source,
+                _("{where}: field '{name}' has a wrong value {doc!r}").format(
+                    where=where, name=name, doc=doc[name]
+                ),
+            )
         if isinstance(doc.get(name), str):
             doc[name] = without_controls(doc[name])
         elif isinstance(doc.get(name), list):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from socialplan.core.i18n import _
 from socialplan.core.model import PlanData
 
 from .errors import StoreError
@@ -31,7 +32,7 @@ def plan_key(name: str) -> str:
     'bakkerij-de-vries'."""
     key = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
     if not key:
-        raise StoreError(f"'{name}' cannot name a plan: use letters or digits.")
+        raise StoreError(_("'{name}' cannot name a plan: use letters or digits.").format(name=name))
     return key
 
 
@@ -47,7 +48,13 @@ def list_plans(directory: Path) -> list[PlanFile]:
         try:
             data = read_plan(path)
         except StoreError as error:
-            plans.append(PlanFile(path, f"not readable: {getattr(error, 'reason', error)}", None))
+            plans.append(
+                PlanFile(
+                    path,
+                    _("not readable: {getattr}").format(getattr=getattr(error, "reason", error)),
+                    None,
+                )
+            )
             continue
         plans.append(PlanFile(path, data.plan.name, len(data.items)))
     return plans
@@ -58,10 +65,12 @@ def find_plan(directory: Path, name: str) -> Path:
     wanted = directory / f"{plan_key(name)}.json"
     if wanted.is_file():
         return wanted
-    known = ", ".join(p.stem for p in plan_files(directory)) or "none yet"
+    known = ", ".join(p.stem for p in plan_files(directory)) or _("none yet")
     raise StoreError(
-        f"There is no plan '{name}' in {directory} (plans: {known}). Create it with: "
-        f"socialplan new '{name}'"
+        _(
+            "There is no plan '{name}' in {directory} (plans: {known}). Create it "
+            "with: socialplan new '{name}'"
+        ).format(name=name, directory=directory, known=known)
     )
 
 
@@ -69,7 +78,9 @@ def create_plan(directory: Path, name: str, template: PlanData | None = None) ->
     """A new plan file named after ``name``, empty or a copy of ``template`` renamed."""
     path = directory / f"{plan_key(name)}.json"
     if path.exists():
-        raise StoreError(f"There is already a plan '{path.stem}' ({path}).")
+        raise StoreError(
+            _("There is already a plan '{stem}' ({path}).").format(stem=path.stem, path=path)
+        )
     fresh = starter_plan(name)
     data = (
         fresh

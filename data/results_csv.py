@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from socialplan.core.i18n import _
 from socialplan.core.imports import MeasuredPost
 
 MAX_BYTES = 50_000_000
@@ -30,9 +31,10 @@ class ResultsFileError(ValueError):
         self.problems = problems
         shown = problems[:MAX_PROBLEMS]
         more = len(problems) - len(shown)
-        tail = [f"... and {more} more"] if more > 0 else []
+        tail = [_("... and {more} more").format(more=more)] if more > 0 else []
         super().__init__(
-            f"Nothing was imported from {path}:\n" + "\n".join(f"  {p}" for p in shown + tail)
+            _("Nothing was imported from {path}:\n").format(path=path)
+            + "\n".join(f"  {p}" for p in shown + tail)
         )
 
 
@@ -59,7 +61,16 @@ def _meta_platform(row: dict[str, str]) -> str:
 LAYOUTS = (
     Layout(
         "LinkedIn page 'All posts'",
-        frozenset({"Post title", "Post link", "Created date", "Impressions", "Clicks", "Likes"}),
+        frozenset(
+            {
+                "Post title",
+                "Post link",
+                "Created date",
+                "Impressions",
+                "Clicks",
+                "Likes",
+            }
+        ),
         lambda _row: "linkedin",
         ("Post link",),
         "Created date",
@@ -67,12 +78,27 @@ LAYOUTS = (
         {
             "impressions": ("Impressions",),
             "clicks": ("Clicks",),
-            "engagements": ("Likes", "Comments", "Reposts", "Clicks", "Follows"),
+            "engagements": (
+                "Likes",
+                "Comments",
+                "Reposts",
+                "Clicks",
+                "Follows",
+            ),
         },
     ),
     Layout(
         "Meta Business Suite posts",
-        frozenset({"Post ID", "Publish time", "Permalink", "Reach", "Reactions", "Comments"}),
+        frozenset(
+            {
+                "Post ID",
+                "Publish time",
+                "Permalink",
+                "Reach",
+                "Reactions",
+                "Comments",
+            }
+        ),
         _meta_platform,
         ("Permalink", "Post ID"),
         "Publish time",
@@ -124,7 +150,7 @@ def read_results_file(path: Path) -> ResultsFile:
     # field at \x1e, \x85 or \u2028.
     lines = io.StringIO(text, newline="").readlines()
     if not any(line.strip() for line in lines):
-        raise ResultsFileError(path, ["the file is empty"])
+        raise ResultsFileError(path, [_("the file is empty")])
     start, layout = _find_header(path, lines)
     reader = csv.DictReader(io.StringIO("".join(lines[start:]), newline=""), strict=True)
     posts: list[MeasuredPost] = []
@@ -137,35 +163,45 @@ def read_results_file(path: Path) -> ResultsFile:
             try:
                 posts.append(_post(layout, row, line))
             except ValueError as error:
-                problems.append(f"line {line}: {error}")
+                problems.append(_("line {line}: {error}").format(line=line, error=error))
     except csv.Error as error:
-        problems.append(f"line {start + reader.line_num}: not valid CSV ({error})")
+        problems.append(
+            _("line {value}: not valid CSV ({error})").format(
+                value=start + reader.line_num, error=error
+            )
+        )
     if problems:
         raise ResultsFileError(path, problems)
     if not posts:
-        raise ResultsFileError(path, [f"line {start + 1}: a header but no rows"])
+        raise ResultsFileError(
+            path, [_("line {value}: a header but no rows").format(value=start + 1)]
+        )
     platforms = {p.platform for p in posts}
     if len(platforms) > 1:
-        raise ResultsFileError(path, ["rows from more than one platform: export them apart"])
+        raise ResultsFileError(path, [_("rows from more than one platform: export them apart")])
     return ResultsFile(layout.name, platforms.pop(), tuple(posts))
 
 
 def _text_of(path: Path) -> str:
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ResultsFileError(path, [f"larger than {MAX_BYTES // 1_000_000} MB"])
+            raise ResultsFileError(
+                path, [_("larger than {value} MB").format(value=MAX_BYTES // 1_000_000)]
+            )
         raw = path.read_bytes()
     except IsADirectoryError:
-        raise ResultsFileError(path, ["it is a directory, not a file"]) from None
+        raise ResultsFileError(path, [_("it is a directory, not a file")]) from None
     except OSError as error:
-        raise ResultsFileError(path, [f"cannot be read: {error.strerror or error}"]) from None
+        raise ResultsFileError(
+            path, [_("cannot be read: {value}").format(value=error.strerror or error)]
+        ) from None
     if b"\x00" in raw:
-        raise ResultsFileError(path, ["not a CSV text file (it holds binary data)"])
+        raise ResultsFileError(path, [_("not a CSV text file (it holds binary data)")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problem = f"line {line}: not UTF-8 text; export as CSV UTF-8"
+        problem = _("line {line}: not UTF-8 text; export as CSV UTF-8").format(line=line)
         raise ResultsFileError(path, [problem]) from None
 
 
@@ -185,10 +221,14 @@ def _find_header(path: Path, lines: list[str]) -> tuple[int, Layout]:
                 best_missing is None or len(missing) < len(best_missing[1])
             ):
                 best_missing = (layout.name, missing)
-    problems = ["not a LinkedIn, Meta Business Suite or X analytics export"]
+    problems = [_("not a LinkedIn, Meta Business Suite or X analytics export")]
     if best_missing is not None:
         name, missing = best_missing
-        problems.append(f"closest is {name}, but it lacks the columns {', '.join(sorted(missing))}")
+        problems.append(
+            _("closest is {name}, but it lacks the columns {join}").format(
+                name=name, join=", ".join(sorted(missing))
+            )
+        )
     raise ResultsFileError(path, problems)
 
 
@@ -196,7 +236,9 @@ def _post(layout: Layout, row: dict[str, str], line: int) -> MeasuredPost:
     cleaned = {(key or "").strip(): (value or "").strip() for key, value in row.items()}
     ref = next((cleaned[c] for c in layout.post_ref if cleaned.get(c)), "")
     if not ref:
-        raise ValueError(f"no post link or id in {' or '.join(layout.post_ref)}")
+        raise ValueError(
+            _("no post link or id in {join}").format(join=" or ".join(layout.post_ref))
+        )
     counts = {
         field: sum(_count(cleaned.get(column, ""), column) for column in columns)
         for field, columns in layout.counts.items()
@@ -220,9 +262,13 @@ def _count(value: str, column: str) -> int:
     try:
         number = float(plain)
     except ValueError:
-        raise ValueError(f"{column} '{value[:40]}' is not a number") from None
+        raise ValueError(
+            _("{column} '{value}' is not a number").format(column=column, value=value[:40])
+        ) from None
     if number < 0 or number != number or number > 1e12:
-        raise ValueError(f"{column} '{value[:40]}' is not a count")
+        raise ValueError(
+            _("{column} '{value}' is not a count").format(column=column, value=value[:40])
+        )
     return round(number)
 
 
@@ -232,4 +278,4 @@ def _date(value: str, column: str) -> date:
             return datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"{column} '{value[:40]}' is not a date")
+    raise ValueError(_("{column} '{value}' is not a date").format(column=column, value=value[:40]))

@@ -28,6 +28,8 @@ import orjson
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
+from socialplan.core.i18n import _
+
 from .backups import list_backups
 from .errors import PlanBusyError, SaveFailedError, UnreadablePlanError
 from .files import atomic_replace, temp_files_of
@@ -80,7 +82,7 @@ class SafeJSONStorage(Storage):
         together, or (on an exception) none of them does."""
         with self.locked():
             if self._batching:
-                raise RuntimeError("batches do not nest")
+                raise RuntimeError(_("batches do not nest"))
             self._batching, self._batch_written = True, False
             try:
                 yield
@@ -151,15 +153,15 @@ class SafeJSONStorage(Storage):
 def parse_plan_bytes(path: Path, raw: bytes) -> dict[str, Any]:
     """Parse a plan file's bytes, or raise ``UnreadablePlanError`` saying what is wrong."""
     if not raw.strip():
-        raise UnreadablePlanError(path, "the file is empty", list_backups(path))
+        raise UnreadablePlanError(path, _("the file is empty"), list_backups(path))
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise UnreadablePlanError(
-            path, f"the file is not valid JSON ({error})", list_backups(path)
+            path, _("the file is not valid JSON ({error})").format(error=error), list_backups(path)
         ) from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise UnreadablePlanError(
-            path, "the file is JSON but not a TinyDB document store", list_backups(path)
+            path, _("the file is JSON but not a TinyDB document store"), list_backups(path)
         )
     return data

@@ -22,6 +22,7 @@ from tinydb.table import Document, Table
 from socialplan import __version__
 from socialplan.core.codec import from_doc, to_doc
 from socialplan.core.edits import describe
+from socialplan.core.i18n import _
 from socialplan.core.model import DEFAULT_STAGES, ENTITY_TYPES, Plan, PlanData
 
 from .backups import list_backups, make_backup, restore_backup
@@ -53,8 +54,10 @@ E = TypeVar("E")
 class MissingDocumentError(StoreError):
     def __init__(self, table: str, doc_id: int) -> None:
         super().__init__(
-            f"Entry {doc_id} in {table} no longer exists: it was deleted, perhaps in another "
-            "session. Reload to see the current plan."
+            _(
+                "Entry {doc_id} in {table} no longer exists: it was deleted, perhaps in "
+                "another session. Reload to see the current plan."
+            ).format(doc_id=doc_id, table=table)
         )
 
 
@@ -65,8 +68,10 @@ class ConflictError(StoreError):
     def __init__(self, theirs: Any) -> None:
         self.theirs = theirs
         super().__init__(
-            f"{describe(theirs).capitalize()} was changed in another session since you opened "
-            "it; nothing was saved."
+            _(
+                "{capitalize} was changed in another session since you opened it; "
+                "nothing was saved."
+            ).format(capitalize=describe(theirs).capitalize())
         )
 
 
@@ -85,7 +90,7 @@ class PlanStore:
         cls,
         path: str | os.PathLike[str],
         *,
-        plan_name: str = "My social plan",
+        plan_name: str | None = None,
         lock_timeout: float = 10.0,
     ) -> PlanStore:
         """Open (creating it if missing) the plan at ``path``."""
@@ -95,7 +100,7 @@ class PlanStore:
             store.storage.remove_orphaned_temp_files()
             raw = _read_existing(target)
             if raw is None:
-                store._write_whole(encode_plan(starter_plan(plan_name)))
+                store._write_whole(encode_plan(starter_plan(plan_name or _("My social plan"))))
             else:
                 store._prepare_existing(raw)
         return store
@@ -107,7 +112,9 @@ class PlanStore:
         store = cls(target)
         with store.storage.locked():
             if target.exists():
-                raise StoreError(f"Will not overwrite the existing plan {target}.")
+                raise StoreError(
+                    _("Will not overwrite the existing plan {target}.").format(target=target)
+                )
             store._write_whole(encode_plan(data))
         return store
 
@@ -184,7 +191,7 @@ class PlanStore:
     def _prepare_existing(self, raw: bytes) -> None:
         document = parse_plan_bytes(self.path, raw)
         if not document:
-            self._write_whole(encode_plan(starter_plan("My social plan")))
+            self._write_whole(encode_plan(starter_plan(_("My social plan"))))
             return
         version = schema_version(self.path, document)
         make_backup(self.path, raw)
@@ -235,15 +242,17 @@ def read_plan(path: str | os.PathLike[str]) -> PlanData:
     """
     target = Path(path).expanduser()
     if target.is_dir():
-        raise UnreadablePlanError(target, "it is a directory, not a file", [])
+        raise UnreadablePlanError(target, _("it is a directory, not a file"), [])
     try:
         raw = target.read_bytes()
     except FileNotFoundError:
         raise StoreError(
-            f"There is no plan at {target} yet. Run 'socialplan --db {target}' to create it."
+            _(
+                "There is no plan at {target} yet. Run 'socialplan --db {target}' to create it."
+            ).format(target=target)
         ) from None
     except PermissionError:
-        raise UnreadablePlanError(target, "you have no permission to read it", []) from None
+        raise UnreadablePlanError(target, _("you have no permission to read it"), []) from None
     document = parse_plan_bytes(target, raw)
     version = schema_version(target, document)
     if version < SCHEMA_VERSION:
@@ -279,7 +288,7 @@ def encode_plan(data: PlanData) -> dict[str, Any]:
 def decode_plan(document: dict[str, Any], path: Path) -> PlanData:
     plans = document.get(Plan.TABLE) or {}
     if not plans:
-        raise UnreadablePlanError(path, "the file holds no plan", list_backups(path))
+        raise UnreadablePlanError(path, _("the file holds no plan"), list_backups(path))
     plan_id, plan_doc = min(plans.items(), key=lambda kv: int(kv[0]))
     tables: dict[str, tuple[Any, ...]] = {}
     for entity_type in ENTITY_TYPES:
@@ -303,14 +312,16 @@ def schema_version(path: Path, document: dict[str, Any]) -> int:
     if not isinstance(version, int):
         raise UnreadablePlanError(
             path,
-            "it is a TinyDB file but not a socialplan plan (no schema version)",
+            _("it is a TinyDB file but not a socialplan plan (no schema version)"),
             list_backups(path),
         )
     if version > SCHEMA_VERSION:
         raise UnreadablePlanError(
             path,
-            f"it was written by a newer socialplan (schema {version}; this version reads up "
-            f"to {SCHEMA_VERSION}); upgrade socialplan to open it",
+            _(
+                "it was written by a newer socialplan (schema {version}; this version "
+                "reads up to {SCHEMA_VERSION}); upgrade socialplan to open it"
+            ).format(version=version, SCHEMA_VERSION=SCHEMA_VERSION),
             list_backups(path),
         )
     return version
@@ -318,7 +329,7 @@ def schema_version(path: Path, document: dict[str, Any]) -> int:
 
 def _checked_path(path: Path) -> Path:
     if path.is_dir():
-        raise UnreadablePlanError(path, "it is a directory, not a file", [])
+        raise UnreadablePlanError(path, _("it is a directory, not a file"), [])
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -329,9 +340,9 @@ def _read_existing(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except PermissionError:
-        raise UnreadablePlanError(path, "you have no permission to read it", []) from None
+        raise UnreadablePlanError(path, _("you have no permission to read it"), []) from None
     if not os.access(path, os.W_OK):
         raise UnreadablePlanError(
-            path, "you have no permission to write it (edits could not be saved)", []
+            path, _("you have no permission to write it (edits could not be saved)"), []
         )
     return raw

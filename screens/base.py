@@ -17,15 +17,17 @@ from textual.widgets import Footer, Header
 
 from socialplan.core.cycle import Phase
 from socialplan.core.figures import PanelFigures
+from socialplan.core.i18n import _
 from socialplan.core.model import PlanData
 from socialplan.tui.widgets.kpi_panel import KpiPanel
 from socialplan.tui.widgets.phase_bar import PhaseBar
+from socialplan.tui.widgets.translated import TranslatedBindings
 
 if TYPE_CHECKING:
     from socialplan.tui.app import SocialPlanApp
 
 
-class PhaseScreen(Screen[None]):
+class PhaseScreen(TranslatedBindings, Screen[None]):
     PHASE: ClassVar[Phase]
 
     figures: reactive[PanelFigures | None] = reactive(None)
@@ -36,7 +38,7 @@ class PhaseScreen(Screen[None]):
 
     @property
     def plan_app(self) -> SocialPlanApp:
-        return cast("SocialPlanApp", self.app)
+        return cast(_("SocialPlanApp"), self.app)
 
     def now(self) -> datetime:
         return self.plan_app.now()
@@ -69,7 +71,9 @@ class PhaseScreen(Screen[None]):
         iteration = data.current_iteration()
         named = f": {iteration.name}" if iteration else ""
         self.title = data.plan.name
-        self.sub_title = f"Iteration {data.plan.current_iteration}{named}"
+        self.sub_title = _("Iteration {current_iteration}{named}").format(
+            current_iteration=data.plan.current_iteration, named=named
+        )
         self.show_plan(data)
 
     def _figures_changed(self, figures: PanelFigures | None) -> None:

@@ -8,12 +8,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from socialplan.core.i18n import N_, _
 from socialplan.tui.text import plain
+from socialplan.tui.widgets.translated import TranslatedBindings
 
 
-class CommentScreen(ModalScreen[str | None]):
+class CommentScreen(TranslatedBindings, ModalScreen[str | None]):
     AUTO_FOCUS = "#comment"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, question: str, placeholder: str = "") -> None:
         super().__init__(classes="form-screen")
@@ -24,13 +26,13 @@ class CommentScreen(ModalScreen[str | None]):
         with Vertical(classes="confirm-dialog"):
             yield Label(plain(self.question), classes="form-title")
             yield Input(placeholder=self.placeholder, id="comment")
-            yield Static("enter to send, escape to cancel", classes="form-hint")
+            yield Static(_("enter to send, escape to cancel"), classes="form-hint")
             yield Static(id="error-comment", classes="field-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not event.value.strip():
             error = self.query_one("#error-comment", Static)
-            error.update("say what has to change")
+            error.update(_("say what has to change"))
             error.display = True
             return
         self.dismiss(event.value)

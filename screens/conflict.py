@@ -14,7 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Label, Static
 
 from socialplan.core.edits import describe, differences
+from socialplan.core.i18n import N_, _
 from socialplan.tui.text import plain
+from socialplan.tui.widgets.translated import TranslatedBindings
 
 
 class ConflictChoice(Enum):
@@ -23,11 +25,13 @@ class ConflictChoice(Enum):
     COPY_MINE = "copy"
 
 
-class ConflictScreen(ModalScreen[ConflictChoice]):
+class ConflictScreen(TranslatedBindings, ModalScreen[ConflictChoice]):
     BINDINGS = [
-        Binding("k", "choose('keep')", "Keep mine", tooltip="Save your version over theirs"),
-        Binding("t,escape", "choose('take')", "Take theirs", tooltip="Drop your change"),
-        Binding("c", "choose('copy')", "Copy mine", tooltip="Save yours as a new entry"),
+        Binding(
+            "k", "choose('keep')", N_("Keep mine"), tooltip=N_("Save your version over theirs")
+        ),
+        Binding("t,escape", "choose('take')", N_("Take theirs"), tooltip=N_("Drop your change")),
+        Binding("c", "choose('copy')", N_("Copy mine"), tooltip=N_("Save yours as a new entry")),
     ]
 
     def __init__(self, mine: Any, theirs: Any, *, deleting: bool) -> None:
@@ -40,24 +44,29 @@ class ConflictScreen(ModalScreen[ConflictChoice]):
         what = describe(self.theirs)
         doing = "delete" if self.deleting else "save"
         with Vertical(classes="conflict-dialog"):
-            yield Label(plain(f"{what} was changed in another session"), classes="form-title")
+            yield Label(
+                plain(_("{what} was changed in another session").format(what=what)),
+                classes="form-title",
+            )
             yield Static(
                 plain(
-                    f"You were about to {doing} it; nothing is saved until you choose. "
-                    "What differs between your version and theirs:"
+                    _(
+                        "You were about to {doing} it; nothing is saved until you choose. What "
+                        "differs between your version and theirs:"
+                    ).format(doing=doing)
                 )
             )
             table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
-            table.add_columns("Field", "Yours", "Theirs")
+            table.add_columns(_("Field"), _("Yours"), _("Theirs"))
             for field, mine, theirs in differences(self.mine, self.theirs):
                 table.add_row(Text(field), Text(mine), Text(theirs))
             yield table
             with Horizontal(classes="form-buttons"):
-                keep = "Delete anyway (k)" if self.deleting else "Keep mine (k)"
+                keep = _("Delete anyway (k)") if self.deleting else _("Keep mine (k)")
                 yield Button(keep, variant="warning", id="keep", compact=True)
-                yield Button("Take theirs (t)", variant="primary", id="take", compact=True)
+                yield Button(_("Take theirs (t)"), variant="primary", id="take", compact=True)
                 if not self.deleting:
-                    yield Button("Copy mine as new (c)", id="copy", compact=True)
+                    yield Button(_("Copy mine as new (c)"), id="copy", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_choose(event.button.id or "take")

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from socialplan.core.entries import FIELDS, EntryField, FieldKind, parse_value, validate_entry
+from socialplan.core.i18n import N_, _
 from socialplan.core.model import ContentItem, PlanData
 from socialplan.core.schedule import local_time
 from socialplan.core.validation import InvalidInputError, Problem, clean_text
@@ -31,8 +32,8 @@ TEXT_INPUTS = {
 TEXT_AREAS = {FieldKind.LONG_TEXT, FieldKind.LINES}
 HINTS = {
     FieldKind.DATE: "YYYY-MM-DD",
-    FieldKind.NUMBER: "a number",
-    FieldKind.INT: "a whole number",
+    FieldKind.NUMBER: N_("a number"),
+    FieldKind.INT: N_("a whole number"),
     FieldKind.URL: "https://...",
     FieldKind.AMOUNT: "0",
 }
@@ -53,17 +54,21 @@ class EntryForm(FormScreen[Any]):
         self.fields = FIELDS[type(entry)] if fields is None else fields
 
     def compose(self) -> ComposeResult:
-        heading = f"Edit {self.what}" if self.entry.id else f"New {self.what}"
+        heading = (
+            _("Edit {what}").format(what=self.what)
+            if self.entry.id
+            else _("New {what}").format(what=self.what)
+        )
         with Vertical(classes="form-dialog"):
             yield Label(heading, classes="form-title")
             with VerticalScroll(classes="form-fields entry-fields", can_focus=False):
                 for field in self.fields:
                     with Horizontal(classes="field-row"):
-                        yield Label(field.label, classes="field-label")
+                        yield Label(_(field.label), classes="field-label")
                         yield self._widget(field)
                     yield Static(id=f"error-{field.name}", classes="field-error")
             yield Static(
-                "tab / shift+tab between fields · ctrl+s save · esc cancel", classes="form-hint"
+                _("tab / shift+tab between fields · ctrl+s save · esc cancel"), classes="form-hint"
             )
             yield from self.form_buttons()
 
@@ -75,20 +80,25 @@ class EntryForm(FormScreen[Any]):
         kind = field.kind
         if kind in TEXT_INPUTS:
             shown = "" if value is None else _shown(value)
-            return Input(shown, placeholder=HINTS.get(kind, ""), id=field.name, compact=True)
+            return Input(
+                shown,
+                placeholder=_(HINTS[kind]) if kind in HINTS else "",
+                id=field.name,
+                compact=True,
+            )
         if kind in TEXT_AREAS:
             text = "\n".join(value) if kind is FieldKind.LINES else value
             return TextArea(text, id=field.name, compact=True)
         if kind is FieldKind.BOOL:
-            return Checkbox(field.label, value, id=field.name, compact=True)
+            return Checkbox(_(field.label), value, id=field.name, compact=True)
         if kind is FieldKind.CHOICE:
             assert field.choices is not None
-            options = [(member.value, member) for member in field.choices]
+            options = [(member.label, member) for member in field.choices]
             return Select(options, value=value, allow_blank=False, id=field.name, compact=True)
         if kind in (FieldKind.PERSONA, FieldKind.CHANNEL, FieldKind.ITEM):
             options = self._references(kind)
             chosen = value if value in {key for _, key in options} else Select.NULL
-            prompt = "None: a channel total" if kind is FieldKind.ITEM else "Choose"
+            prompt = _("None: a channel total") if kind is FieldKind.ITEM else _("Choose")
             return Select(options, value=chosen, prompt=prompt, id=field.name, compact=True)
         selections = [(name, key, key in value) for name, key in self._references(kind)]
         return SelectionList(*selections, id=field.name, compact=True)

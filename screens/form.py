@@ -12,18 +12,20 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from socialplan.core.i18n import N_, _
 from socialplan.core.validation import Problem
+from socialplan.tui.widgets.translated import TranslatedBindings
 
 Result = TypeVar("Result")
 
 
-class FormScreen(ModalScreen[Result | None]):
+class FormScreen(TranslatedBindings, ModalScreen[Result | None]):
     """A subclass defines ``action_save``: check the fields, then dismiss with the result
     or show what is wrong."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
 
     if TYPE_CHECKING:
@@ -36,8 +38,8 @@ class FormScreen(ModalScreen[Result | None]):
     @staticmethod
     def form_buttons() -> ComposeResult:
         with Horizontal(classes="form-buttons"):
-            yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
-            yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield Button(_("Save (ctrl+s)"), variant="primary", id="save", compact=True)
+            yield Button(_("Cancel (esc)"), id="cancel", compact=True)
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.action_save()

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
 from socialplan.core.cycle import phase_named
+from socialplan.core.i18n import N_, _
 from socialplan.core.model import ChangeAction, PlanData, Stakeholder, TeamMember
 from socialplan.core.summaries import support_summary
 from socialplan.tui.text import day, plain, tick
@@ -21,30 +22,37 @@ class FoundationScreen(ListScreen):
     PHASE = phase_named("foundation")
     BINDINGS = [*LIST_BINDINGS]
     LISTS = {
-        "stakeholders": ListSpec(Stakeholder, "stakeholder"),
-        "change-actions": ListSpec(ChangeAction, "change action"),
-        "team": ListSpec(TeamMember, "team member"),
+        "stakeholders": ListSpec(Stakeholder, N_("stakeholder")),
+        "change-actions": ListSpec(ChangeAction, N_("change action")),
+        "team": ListSpec(TeamMember, N_("team member")),
     }
-    PROSE = {"culture": ProseSpec("culture", "culture notes")}
+    PROSE = {"culture": ProseSpec("culture", N_("culture notes"))}
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):
             yield Static(id="support-summary", classes="summary-line")
-            yield Label("Stakeholders and support", classes="section-title")
+            yield Label(_("Stakeholders and support"), classes="section-title")
             yield PlanTable(
-                ["Name", "Role", "Department", "Support", "Influence", "Next action"],
-                empty="No stakeholders yet",
+                [
+                    _("Name"),
+                    _("Role"),
+                    _("Department"),
+                    _("Support"),
+                    _("Influence"),
+                    _("Next action"),
+                ],
+                empty=_("No stakeholders yet"),
                 id="stakeholders",
             )
-            yield Label("Change management", classes="section-title")
+            yield Label(_("Change management"), classes="section-title")
             yield PlanTable(
-                ["Done", "Action", "Owner", "Due"],
-                empty="No change actions yet",
+                [_("Done"), _("Action"), _("Owner"), _("Due")],
+                empty=_("No change actions yet"),
                 id="change-actions",
             )
-            yield Label("Project team", classes="section-title")
-            yield PlanTable(["Name", "Role"], empty="No team members yet", id="team")
-            yield Label("Culture", classes="section-title")
+            yield Label(_("Project team"), classes="section-title")
+            yield PlanTable([_("Name"), _("Role")], empty=_("No team members yet"), id="team")
+            yield Label(_("Culture"), classes="section-title")
             yield ProseView(id="culture", classes="prose")
 
     def show_plan(self, data: PlanData) -> None:
@@ -57,7 +65,7 @@ class FoundationScreen(ListScreen):
                     plain(s.name),
                     plain(s.role),
                     plain(s.department),
-                    s.support.value,
+                    s.support.label,
                     s.influence.value,
                     plain(s.next_action),
                 ],
@@ -71,5 +79,5 @@ class FoundationScreen(ListScreen):
         self.query_one("#team", PlanTable).show_rows(
             (str(m.id), [plain(m.name), plain(m.role)]) for m in data.team
         )
-        culture = data.plan.culture_notes or "No notes on culture yet: e writes them."
+        culture = data.plan.culture_notes or _("No notes on culture yet: e writes them.")
         self.query_one("#culture", Static).update(plain(culture))

@@ -11,12 +11,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from socialplan.core.i18n import N_, _
+from socialplan.tui.widgets.translated import TranslatedBindings
+
 KeySection = tuple[str, Sequence[tuple[str, str]]]
 """A section title and its (key, what it does) rows."""
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close help")]
+class HelpScreen(TranslatedBindings, ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "close", N_("Close help"))]
 
     def __init__(self, sections: Sequence[KeySection]) -> None:
         super().__init__(classes="form-screen")
@@ -24,7 +27,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="help-dialog"):
-            yield Label("socialplan keys  (escape closes)", classes="form-title")
+            yield Label(_("socialplan keys  (escape closes)"), classes="form-title")
             with VerticalScroll():
                 for title, rows in self.sections:
                     yield Label(title, classes="section-title")

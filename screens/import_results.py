@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from socialplan.core.i18n import _
 from socialplan.core.imports import ImportPlan, RowMatch
 from socialplan.core.model import PlanData
 from socialplan.core.schedule import local_time
@@ -31,15 +32,17 @@ class ImportFileForm(FormScreen[Path]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog"):
-            yield Label("Import measured results", classes="form-title")
+            yield Label(_("Import measured results"), classes="form-title")
             yield Static(
-                "A CSV export of LinkedIn page 'All posts', Meta Business Suite posts "
-                "(Facebook, Instagram) or X account analytics content.",
+                _(
+                    "A CSV export of LinkedIn page 'All posts', Meta Business Suite posts "
+                    "(Facebook, Instagram) or X account analytics content."
+                ),
                 classes="form-note",
             )
             yield Input(placeholder="path/to/export.csv", id="path", compact=True)
             yield Static(id="error-path", classes="field-error")
-            yield Static("enter reads the file · esc cancels", classes="form-hint")
+            yield Static(_("enter reads the file · esc cancels"), classes="form-hint")
             yield from self.form_buttons()
 
     def on_mount(self) -> None:
@@ -49,7 +52,11 @@ class ImportFileForm(FormScreen[Path]):
         raw = self.query_one("#path", Input).value.strip()
         path = Path(raw).expanduser()
         if not raw or not path.is_file():
-            message = "type the path of the export" if not raw else f"no file at {path}"
+            message = (
+                _("type the path of the export")
+                if not raw
+                else _("no file at {path}").format(path=path)
+            )
             self.show_problems([Problem("path", message)], ["path"])
             return
         self.dismiss(path)
@@ -66,16 +73,18 @@ class ImportReviewScreen(FormScreen[ImportPlan]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog review-dialog"):
-            yield Label(f"Import from {self.source}", classes="form-title")
+            yield Label(_("Import from {source}").format(source=self.source), classes="form-title")
             yield Static(id="import-summary", classes="form-note")
             yield PlanTable(
-                ["Line", "Day", "Post text", "Impr.", "Eng.", "Becomes"],
-                empty="No rows",
+                [_("Line"), _("Day"), _("Post text"), _("Impr."), _("Eng."), _("Becomes")],
+                empty=_("No rows"),
                 id="import-rows",
             )
             yield Static(
-                "enter matches a row to a planned post or keeps it as a channel total · "
-                "ctrl+s imports · esc cancels (nothing is written)",
+                _(
+                    "enter matches a row to a planned post or keeps it as a channel total · "
+                    "ctrl+s imports · esc cancels (nothing is written)"
+                ),
                 classes="form-hint",
             )
             yield from self.form_buttons()
@@ -125,7 +134,7 @@ class ImportReviewScreen(FormScreen[ImportPlan]):
 
 def _becomes(row: RowMatch, titles: dict[int, str], channel: str) -> Text:
     if row.result.item is None:
-        return Text(f"{channel} total", style="bold dark_orange")
+        return Text(_("{channel} total").format(channel=channel), style="bold dark_orange")
     return one_line(f"→ {titles.get(row.result.item, '?')}", 40)
 
 
@@ -148,7 +157,11 @@ class MatchPostScreen(FormScreen[str]):
             and i.scheduled_at
             and abs(local_time(i.scheduled_at, zone).date() - day) <= timedelta(NEARBY_DAYS)
         ]
-        total = Text(f"Keep as a {clean_text(self.planned.channel.name)} total")
+        total = Text(
+            _("Keep as a {clean_text} total").format(
+                clean_text=clean_text(self.planned.channel.name)
+            )
+        )
         options = [Option(total, id=CHANNEL_TOTAL)]
         for _distance, item in sorted(nearby, key=lambda pair: (pair[0], pair[1].id)):
             assert item.scheduled_at is not None
@@ -156,10 +169,10 @@ class MatchPostScreen(FormScreen[str]):
             label = Text(f"{when:%a %d %b} · ").append_text(one_line(item.title, 50))
             options.append(Option(label, id=str(item.id)))
         with Vertical(classes="form-dialog"):
-            yield Label("Which planned post is this?", classes="form-title")
+            yield Label(_("Which planned post is this?"), classes="form-title")
             yield Static(one_line(f"{day}: {self.row.post.text}", 120), classes="form-note")
             yield OptionList(*options, id="choices")
-            yield Static("enter chooses · esc goes back", classes="form-hint")
+            yield Static(_("enter chooses · esc goes back"), classes="form-hint")
 
     def on_mount(self) -> None:
         self.query_one("#choices", OptionList).focus()

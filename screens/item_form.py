@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from socialplan.core.i18n import _
 from socialplan.core.model import ContentItem, Kind, PlanData, Status
 from socialplan.core.recurrence import describe_rules, parse_rules, rules_text, stored_rules
 from socialplan.core.schedule import local_time
@@ -34,20 +35,20 @@ class ItemForm(FormScreen[ContentItem]):
 
     def compose(self) -> ComposeResult:
         item, data = self.item, self.data
-        heading = "Edit content item" if item.id else "New content item"
+        heading = _("Edit content item") if item.id else _("New content item")
         with Vertical(classes="form-dialog"):
             yield Label(heading, classes="form-title")
             if item.review_comment:
                 yield Static(
-                    Text("Sent back from review: ").append_text(plain(item.review_comment)),
+                    Text(_("Sent back from review: ")).append_text(plain(item.review_comment)),
                     classes="review-comment",
                 )
             with VerticalScroll(classes="form-fields", can_focus=False):
                 yield from self._field(
-                    "Title", "title", Input(item.title, id="title", compact=True)
+                    _("Title"), "title", Input(item.title, id="title", compact=True)
                 )
                 yield from self._field(
-                    "When",
+                    _("When"),
                     "scheduled",
                     Input(
                         self._when_text(), placeholder="unscheduled", id="scheduled", compact=True
@@ -55,32 +56,32 @@ class ItemForm(FormScreen[ContentItem]):
                 )
                 yield from self._repeat_field()
                 yield from self._field(
-                    "Channel",
+                    _("Channel"),
                     "channel",
                     Select(
                         [(c.name, c.id) for c in data.channels],
                         value=item.channel or Select.NULL,
                         id="channel",
-                        prompt="Choose a channel",
+                        prompt=_("Choose a channel"),
                         compact=True,
                     ),
                 )
                 yield from self._field(
-                    "Journey stage",
+                    _("Journey stage"),
                     "stage",
                     Select(
                         [(s.name, s.id) for s in data.ordered_stages()],
                         value=item.stage or Select.NULL,
                         id="stage",
-                        prompt="Choose a stage",
+                        prompt=_("Choose a stage"),
                         compact=True,
                     ),
                 )
                 yield from self._field(
-                    "Kind",
+                    _("Kind"),
                     "kind",
                     Select(
-                        [(k.value, k) for k in Kind],
+                        [(k.label, k) for k in Kind],
                         value=item.kind,
                         allow_blank=False,
                         id="kind",
@@ -88,17 +89,20 @@ class ItemForm(FormScreen[ContentItem]):
                     ),
                 )
                 yield from self._field(
-                    "", "cta", Checkbox("Call to action", item.cta, id="cta", compact=True)
+                    "", "cta", Checkbox(_("Call to action"), item.cta, id="cta", compact=True)
                 )
                 yield from self._field(
                     "",
                     "evergreen",
                     Checkbox(
-                        "Evergreen (can be re-queued)", item.evergreen, id="evergreen", compact=True
+                        _("Evergreen (can be re-queued)"),
+                        item.evergreen,
+                        id="evergreen",
+                        compact=True,
                     ),
                 )
                 yield from self._field(
-                    "Status",
+                    _("Status"),
                     "status",
                     Select(
                         [(s.label, s) for s in Status],
@@ -109,37 +113,41 @@ class ItemForm(FormScreen[ContentItem]):
                     ),
                 )
                 yield from self._field(
-                    "Content pillar",
+                    _("Content pillar"),
                     "pillar",
                     _optional_choice("pillar", data.pillars, item.pillar),
                 )
                 yield from self._field(
-                    "Owner", "owner", Input(item.owner, id="owner", compact=True)
+                    _("Owner"), "owner", Input(item.owner, id="owner", compact=True)
                 )
-                yield from self._field("Link", "link", Input(item.link, id="link", compact=True))
+                yield from self._field(_("Link"), "link", Input(item.link, id="link", compact=True))
                 yield from self._field(
-                    "Persona", "persona", _optional_choice("persona", data.personas, item.persona)
+                    _("Persona"),
+                    "persona",
+                    _optional_choice("persona", data.personas, item.persona),
                 )
                 yield from self._field(
-                    "Media URL", "media_url", Input(item.media_url, id="media_url", compact=True)
+                    _("Media URL"), "media_url", Input(item.media_url, id="media_url", compact=True)
                 )
                 yield from self._field(
-                    "Tags",
+                    _("Tags"),
                     "tags",
                     Input(
                         ", ".join(item.tags),
-                        placeholder="separated by commas",
+                        placeholder=_("separated by commas"),
                         id="tags",
                         compact=True,
                     ),
                 )
-                yield Label("Body", classes="field-label")
+                yield Label(_("Body"), classes="field-label")
                 yield TextArea(item.body, id="body", compact=True)
                 yield Static(id="error-body", classes="field-error")
                 yield Static(
-                    "When: YYYY-MM-DD HH:MM in the plan's time zone, empty for unscheduled.\n"
-                    "Repeat: 'weekly count 6', 'every 2 weeks until 2027-03-31', "
-                    "'monthly last day count 3', 'tue thu until 2027-01-31'.",
+                    _(
+                        "When: YYYY-MM-DD HH:MM in the plan's time zone, empty for unscheduled.\n"
+                        "Repeat: 'weekly count 6', 'every 2 weeks until 2027-03-31', "
+                        "'monthly last day count 3', 'tue thu until 2027-01-31'."
+                    ),
                     classes="form-hint",
                 )
             yield from self.form_buttons()
@@ -156,17 +164,19 @@ class ItemForm(FormScreen[ContentItem]):
         """The repeat rule; a repeat itself shows which item it repeats instead."""
         if self.item.series is not None:
             head = next((i for i in self.data.items if i.id == self.item.series), None)
-            title = head.title if head else "a deleted item"
+            title = head.title if head else _("a deleted item")
             yield Static(
-                Text("Repeat of ").append_text(plain(title)).append(": edit that item's rule"),
+                Text(_("Repeat of "))
+                .append_text(plain(title))
+                .append(_(": edit that item's rule")),
                 classes="form-note",
             )
             return
         spoken = describe_rules(stored_rules(self.item.repeat))
         yield from self._field(
-            "Repeat",
+            _("Repeat"),
             "repeat",
-            Input(spoken, placeholder="does not repeat", id="repeat", compact=True),
+            Input(spoken, placeholder=_("does not repeat"), id="repeat", compact=True),
         )
 
     def _when_text(self) -> str:
@@ -232,6 +242,6 @@ def _optional_choice(name: str, entries: Sequence[Any], chosen: int | None) -> S
         [(entry.name, entry.id) for entry in entries],
         value=chosen if chosen is not None else Select.NULL,
         id=name,
-        prompt="(none)",
+        prompt=_("(none)"),
         compact=True,
     )

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Collapsible, DataTable
 
 from socialplan.core.entries import NEW_ENTRIES, PLAN_SECTIONS, EntryField, why_not_deletable
+from socialplan.core.i18n import N_, _
 from socialplan.core.model import OnlineBehaviour, PlanData, SetupTask
 from socialplan.tui.messages import DeleteEntity, SaveEntity
 from socialplan.tui.widgets.prose import ProseView
@@ -23,9 +24,9 @@ from socialplan.tui.widgets.tables import PlanTable
 from .base import PhaseScreen
 
 LIST_BINDINGS = [
-    Binding("a", "add_entry", "Add"),
-    Binding("e", "edit_entry", "Edit"),
-    Binding("d", "delete_entry", "Delete"),
+    Binding("a", "add_entry", N_("Add")),
+    Binding("e", "edit_entry", N_("Edit")),
+    Binding("d", "delete_entry", N_("Delete")),
 ]
 """Listed in each screen's own BINDINGS, so help and the palette show them per screen."""
 
@@ -33,19 +34,31 @@ LIST_BINDINGS = [
 @dataclass(frozen=True, slots=True)
 class ListSpec:
     entity: type
-    what: str
-    """How one entry is called in titles and messages: 'stakeholder'."""
+    english_what: str
+    """How one entry is called in titles and messages: 'stakeholder' (a catalog message)."""
     fields: tuple[EntryField, ...] | None = None
     """The fields this list edits; None for all of the entity's fields."""
-    added_elsewhere: str | None = None
+    english_elsewhere: str | None = None
     """Why entries are not added or deleted in this list, when they are not."""
+
+    @property
+    def what(self) -> str:
+        return _(self.english_what)
+
+    @property
+    def added_elsewhere(self) -> str | None:
+        return _(self.english_elsewhere) if self.english_elsewhere else None
 
 
 @dataclass(frozen=True, slots=True)
 class ProseSpec:
     section: str
     """A key of ``PLAN_SECTIONS``: the plan fields this text shows."""
-    what: str
+    english_what: str
+
+    @property
+    def what(self) -> str:
+        return _(self.english_what)
 
 
 class ListScreen(PhaseScreen):
@@ -80,7 +93,7 @@ class ListScreen(PhaseScreen):
                 section.collapsed = False
                 inside[0].focus()
                 return inside[0]
-        self.notify("Move to a list or a text first (tab).", severity="warning")
+        self.notify(_("Move to a list or a text first (tab)."), severity="warning")
         return None
 
     def _editable(self, widget: Widget) -> bool:
@@ -93,7 +106,7 @@ class ListScreen(PhaseScreen):
         entries = getattr(self.data, spec.entity.TABLE)
         entry = next((e for e in entries if key is not None and e.id == int(key)), None)
         if entry is None:
-            self.notify(f"No {spec.what} here yet.", severity="warning")
+            self.notify(_("No {what} here yet.").format(what=spec.what), severity="warning")
             return None
         return entry, spec
 
@@ -135,14 +148,14 @@ class ListScreen(PhaseScreen):
         assert self.data is not None and prose.id is not None
         spec = self.PROSE[prose.id]
         fields = PLAN_SECTIONS[spec.section]
-        self._open_form(self.data.plan, ListSpec(type(self.data.plan), spec.what, fields))
+        self._open_form(self.data.plan, ListSpec(type(self.data.plan), spec.english_what, fields))
 
     def action_delete_entry(self) -> None:
         target = self._target()
         if target is None or self.data is None:
             return
         if isinstance(target, ProseView):
-            self.notify("This is text: e edits it, and an emptied field is gone.")
+            self.notify(_("This is text: e edits it, and an emptied field is gone."))
             return
         assert target.id is not None
         if self._refused_elsewhere(self.LISTS[target.id]):
@@ -153,7 +166,7 @@ class ListScreen(PhaseScreen):
         entry, spec = selected
         reason = why_not_deletable(entry, self.data)
         if reason is not None:
-            self.notify(reason, title="Not deleted", severity="warning")
+            self.notify(reason, title=_("Not deleted"), severity="warning")
             return
         from .confirm import ConfirmScreen
 
@@ -163,7 +176,11 @@ class ListScreen(PhaseScreen):
 
         name = getattr(entry, "name", None) or getattr(entry, "title", None) or spec.what
         self.app.push_screen(
-            ConfirmScreen(f"Delete {spec.what} '{name}'?", "ctrl+z brings it back."), confirmed
+            ConfirmScreen(
+                _("Delete {what} '{name}'?").format(what=spec.what, name=name),
+                _("ctrl+z brings it back."),
+            ),
+            confirmed,
         )
 
     def _open_form(self, entry: Any, spec: ListSpec) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import Label, Static
 
 from socialplan.core import kpi
 from socialplan.core.cycle import phase_named
+from socialplan.core.i18n import N_, _
 from socialplan.core.kpi import Totals
 from socialplan.core.model import PlanData, Result
 from socialplan.core.review import IterationClosing
@@ -34,12 +35,22 @@ STATUS_STYLE = {
     GoalStatus.NOT_MEASURED: "dim",
 }
 CHANNEL_COLUMNS = (
-    "Channel",
-    *("Reach", "Impr.", "Eng.", "ER %", "CTR %", "Conv.", "Cost", "Value", "ROI %"),
+    N_("Channel"),
+    *(
+        N_("Reach"),
+        N_("Impr."),
+        N_("Eng."),
+        N_("ER %"),
+        N_("CTR %"),
+        N_("Conv."),
+        N_("Cost"),
+        N_("Value"),
+        N_("ROI %"),
+    ),
 )
 RESULT_COLUMNS = (
-    *("From", "To", "Channel", "Post"),
-    *("Reach", "Eng.", "Clicks", "Conv.", "Cost", "Value", "Source"),
+    *(N_("From"), N_("To"), N_("Channel"), N_("Post")),
+    *(N_("Reach"), N_("Eng."), N_("Clicks"), N_("Conv."), N_("Cost"), N_("Value"), N_("Source")),
 )
 RATES = {"engagement rate (impressions)", "click-through rate", "social ROI"}
 
@@ -48,35 +59,45 @@ class MeasureScreen(ListScreen):
     PHASE = phase_named("measure")
     BINDINGS = [
         *LIST_BINDINGS,
-        Binding("i", "import_results", "Import results…"),
-        Binding("C", "close_iteration", "Close iteration…"),
-        Binding("h", "past_iterations", "Iteration reviews"),
+        Binding("i", "import_results", N_("Import results…")),
+        Binding("C", "close_iteration", N_("Close iteration…")),
+        Binding("h", "past_iterations", N_("Iteration reviews")),
     ]
-    LISTS = {"results": ListSpec(Result, "result")}
+    LISTS = {"results": ListSpec(Result, N_("result"))}
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):
             yield Static(id="measure-summary", classes="summary-line")
-            yield Label("Objectives", classes="section-title")
+            yield Label(_("Objectives"), classes="section-title")
             yield PlanTable(
-                ["Objective", "Status", "Progress", "Now", "Target", "KPI", "Deadline"],
-                empty="No objectives yet (Strategy, step 4)",
+                [
+                    _("Objective"),
+                    _("Status"),
+                    _("Progress"),
+                    _("Now"),
+                    _("Target"),
+                    "KPI",
+                    _("Deadline"),
+                ],
+                empty=_("No objectives yet (Strategy, step 4)"),
                 id="goal-progress",
             )
-            yield Label("Results and ROI per channel", classes="section-title")
+            yield Label(_("Results and ROI per channel"), classes="section-title")
             yield PlanTable(
                 CHANNEL_COLUMNS,
-                empty="No results yet",
+                empty=_("No results yet"),
                 id="channel-results",
             )
-            yield Label("Trends: last 12 weeks, and per iteration", classes="section-title")
+            yield Label(_("Trends: last 12 weeks, and per iteration"), classes="section-title")
             yield PlanTable(
-                ["KPI", "Weekly", "Last week", "Per iteration"], empty="No KPIs", id="trends"
+                ["KPI", _("Weekly"), _("Last week"), _("Per iteration")],
+                empty=_("No KPIs"),
+                id="trends",
             )
-            yield Label("Results", classes="section-title")
+            yield Label(_("Results"), classes="section-title")
             yield PlanTable(
                 RESULT_COLUMNS,
-                empty="No results yet: a adds one",
+                empty=_("No results yet: a adds one"),
                 id="results",
             )
 
@@ -86,15 +107,20 @@ class MeasureScreen(ListScreen):
         overall = channel_totals(data)[-1][1]
         reached = sum(1 for p in progress if p.status in (GoalStatus.MET, GoalStatus.ON_TRACK))
         self.query_one("#measure-summary", Static).update(
-            f"ROI {number(kpi.social_roi(overall), '%', digits=0)} over all results · "
-            f"{reached} of {len(progress)} objectives met or on track"
+            _(
+                "ROI {number} over all results · {reached} of {count} objectives met or on track"
+            ).format(
+                number=number(kpi.social_roi(overall), "%", digits=0),
+                reached=reached,
+                count=len(progress),
+            )
         )
         self.query_one("#goal-progress", PlanTable).show_rows(
             (
                 str(p.goal.id),
                 [
                     one_line(p.goal.title, 32),
-                    plain(p.status.value, STATUS_STYLE[p.status]),
+                    plain(p.status.label, STATUS_STYLE[p.status]),
                     number(p.percent_of_target, "%", digits=0),
                     number(p.current),
                     f"{number(p.goal.target, digits=0)} {p.goal.unit}".strip(),
@@ -168,26 +194,28 @@ class MeasureScreen(ListScreen):
             return
         current = self.data.current_iteration()
         if current is None or current.closed:
-            self.notify("There is no open iteration to close.", severity="warning")
+            self.notify(_("There is no open iteration to close."), severity="warning")
             return
         self.app.push_screen(ReviewScreen(self.data, current, closing=True), self._iteration_closed)
 
     def _iteration_closed(self, closing: IterationClosing | None) -> None:
         if closing is None:
             return
-        label = f"close iteration {closing.closed.number}"
+        label = _("close iteration {number}").format(number=closing.closed.number)
         self.post_message(SaveEntities(closing.entities, label))
         following = closing.following
         self.notify(
-            f"Iteration {following.number} '{following.name}' starts {day(following.start)}; "
-            "strategy, set-up and slots carry over. Decisions wait on the Strategy screen."
+            _(
+                "Iteration {number} '{name}' starts {day}; strategy, set-up and slots "
+                "carry over. Decisions wait on the Strategy screen."
+            ).format(number=following.number, name=following.name, day=day(following.start))
         )
 
     def action_past_iterations(self) -> None:
         from .review import ReviewScreen
 
         if self.data is None or not self.data.iterations:
-            self.notify("No iterations yet.", severity="warning")
+            self.notify(_("No iterations yet."), severity="warning")
             return
         closed = [i for i in self.data.iterations if i.closed]
         shown = max(closed or self.data.iterations, key=lambda i: i.number)

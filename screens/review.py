@@ -13,6 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static, TextArea
 
 from socialplan.core import kpi
+from socialplan.core.i18n import N_, _
 from socialplan.core.model import Iteration, PlanData
 from socialplan.core.review import (
     IterationClosing,
@@ -30,8 +31,8 @@ from .measure import STATUS_STYLE
 
 class ReviewScreen(FormScreen[IterationClosing]):
     BINDINGS = [
-        Binding("left_square_bracket", "browse(-1)", "Previous iteration"),
-        Binding("right_square_bracket", "browse(1)", "Next iteration"),
+        Binding("left_square_bracket", "browse(-1)", N_("Previous iteration")),
+        Binding("right_square_bracket", "browse(1)", N_("Next iteration")),
     ]
 
     def __init__(self, data: PlanData, iteration: Iteration, *, closing: bool) -> None:
@@ -53,56 +54,61 @@ class ReviewScreen(FormScreen[IterationClosing]):
         state = "closing" if self.closing else ("closed" if it.closed else "running")
         with Vertical(classes="form-dialog review-dialog"):
             yield Label(
-                f"Review of iteration {it.number}: {it.name} "
-                f"({day(it.start)} – {day(it.end)}, {state})",
+                _("Review of iteration {number}: {name} ({day} – {day2}, {state})").format(
+                    number=it.number, name=it.name, day=day(it.start), day2=day(it.end), state=state
+                ),
                 classes="form-title",
             )
             with VerticalScroll(classes="form-fields review-body"):
-                yield Label("Objectives due in this iteration", classes="section-title")
+                yield Label(_("Objectives due in this iteration"), classes="section-title")
                 yield PlanTable(
-                    ["Objective", "Now", "Target", "Status"],
-                    empty="No objective has its deadline in this iteration",
+                    [_("Objective"), _("Now"), _("Target"), _("Status")],
+                    empty=_("No objective has its deadline in this iteration"),
                     id="review-goals",
                 )
-                yield Label("What worked", classes="section-title")
+                yield Label(_("What worked"), classes="section-title")
                 yield PlanTable(
-                    ["By", "Name", "Reach", "ER %", "CTR %", "Conv.", "ROI %"],
-                    empty="No results in this iteration",
+                    [_("By"), _("Name"), _("Reach"), _("ER %"), _("CTR %"), _("Conv."), _("ROI %")],
+                    empty=_("No results in this iteration"),
                     id="review-groups",
                 )
                 yield Label(
-                    "Best and worst posts (engagement per impression)", classes="section-title"
+                    _("Best and worst posts (engagement per impression)"), classes="section-title"
                 )
                 yield PlanTable(
-                    ["", "Post", "Channel", "ER %"],
-                    empty="No results per post in this iteration",
+                    ["", _("Post"), _("Channel"), _("ER %")],
+                    empty=_("No results per post in this iteration"),
                     id="review-posts",
                 )
                 yield from self._compose_conclusions()
             hint = (
-                "ctrl+s closes the iteration and starts the next · esc cancels"
+                _("ctrl+s closes the iteration and starts the next · esc cancels")
                 if self.closing
-                else "[ ] previous / next iteration · esc closes"
+                else _("[ ] previous / next iteration · esc closes")
             )
             yield Static(hint, classes="form-hint")
 
     def _compose_conclusions(self) -> ComposeResult:
         if self.closing:
-            yield Label("Lessons", classes="section-title")
+            yield Label(_("Lessons"), classes="section-title")
             yield TextArea(id="lessons", compact=True)
             yield Static(id="error-lessons", classes="field-error")
-            yield Label("Decisions, one per line", classes="section-title")
+            yield Label(_("Decisions, one per line"), classes="section-title")
             yield TextArea(id="decisions", compact=True)
             yield Static(id="error-decisions", classes="field-error")
-            yield Label("Name of the next iteration", classes="section-title")
-            yield Input(placeholder=f"Iteration {self._next_number()}", id="name", compact=True)
+            yield Label(_("Name of the next iteration"), classes="section-title")
+            yield Input(
+                placeholder=_("Iteration {next_number}").format(next_number=self._next_number()),
+                id="name",
+                compact=True,
+            )
             yield from self.form_buttons()
             return
-        yield Label("Lessons", classes="section-title")
-        yield Static(plain(self.iteration.lessons or "No lessons written."), classes="prose")
-        yield Label("Decisions", classes="section-title")
+        yield Label(_("Lessons"), classes="section-title")
+        yield Static(plain(self.iteration.lessons or _("No lessons written.")), classes="prose")
+        yield Label(_("Decisions"), classes="section-title")
         decisions = [f"{'✓' if d.done else '·'} {d.text}" for d in self.review.decisions] or [
-            "No decisions recorded."
+            _("No decisions recorded.")
         ]
         yield Static(plain("\n".join(decisions)), classes="prose")
 
@@ -125,7 +131,7 @@ class ReviewScreen(FormScreen[IterationClosing]):
                     plain(p.goal.title),
                     number(p.current),
                     f"{number(p.goal.target, digits=0)} {p.goal.unit}".strip(),
-                    plain(p.status.value, STATUS_STYLE[p.status]),
+                    plain(p.status.label, STATUS_STYLE[p.status]),
                 ],
             )
             for p in review.goals
@@ -168,7 +174,7 @@ class ReviewScreen(FormScreen[IterationClosing]):
         ordered = sorted(self.data.iterations, key=lambda i: i.number)
         position = ordered.index(self.iteration) + step
         if not 0 <= position < len(ordered):
-            self.notify("No more iterations that way.")
+            self.notify(_("No more iterations that way."))
             return
         self.app.switch_screen(ReviewScreen(self.data, ordered[position], closing=False))
 

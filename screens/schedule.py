@@ -34,6 +34,7 @@ from socialplan.core.calendar import (
 from socialplan.core.cycle import phase_named
 from socialplan.core.edits import describe
 from socialplan.core.filtering import ItemFilter, parse_filter
+from socialplan.core.i18n import N_, _, ngettext
 from socialplan.core.model import Channel, ContentItem, Kind, PlanData
 from socialplan.core.schedule import blank_item, in_time_order, local_time, next_posts
 from socialplan.core.series import upcoming_repeats
@@ -54,13 +55,13 @@ PROMOTION_STYLE = "bold #ff5f87"
 CONTEXT_ROWS = 2
 """Past posts kept in view above the next one when the list opens."""
 COLUMNS = (
-    Column("When", 16),
-    Column("Channel", 9, drop_order=1),
-    Column("Title", 10, flexible=True),
-    Column("Kind", 7, drop_order=3),
+    Column(N_("When"), 16),
+    Column(N_("Channel"), 9, drop_order=1),
+    Column(N_("Title"), 10, flexible=True),
+    Column(N_("Kind"), 7, drop_order=3),
     Column("CTA", 3, drop_order=2),
-    Column("Status", 9, drop_order=4),
-    Column("Stage", 6, drop_order=5),
+    Column(N_("Status"), 9, drop_order=4),
+    Column(N_("Stage"), 6, drop_order=5),
 )
 """At 80x24 with the panel open, When, Channel and Title remain; promotions stay visible
 because their titles carry the promotion style too."""
@@ -80,36 +81,38 @@ CALENDAR_ACTIONS = {"calendar_mode", "today", "page", "move_day"}
 class ScheduleScreen(PhaseScreen):
     PHASE = phase_named("schedule")
     BINDINGS = [
-        Binding("n", "new_item", "New item"),
-        Binding("e", "edit_item", "Edit"),
-        Binding("d", "delete_item", "Delete", show=False),
-        Binding("v", "toggle_list", "Board/list"),
-        Binding("c", "toggle_calendar", "Calendar"),
-        Binding("slash", "filter", "Filter", key_display="/"),
-        Binding("m", "calendar_mode('month')", "Month"),
-        Binding("w", "calendar_mode('week')", "Week"),
-        Binding("a", "calendar_mode('agenda')", "Agenda"),
-        Binding("t", "today", "Today"),
-        Binding("left_square_bracket", "page(-1)", "Previous page", key_display="[", show=False),
-        Binding("right_square_bracket", "page(1)", "Next page", key_display="]", show=False),
-        Binding("H,shift+left", "move_stage(-1)", "Stage left", show=False),
-        Binding("L,shift+right", "move_stage(1)", "Stage right", show=False),
-        Binding("K,shift+up", "reorder(-1)", "Card up", show=False),
-        Binding("J,shift+down", "reorder(1)", "Card down", show=False),
-        Binding("H,shift+left", "move_day(-1)", "A day earlier", show=False),
-        Binding("L,shift+right", "move_day(1)", "A day later", show=False),
-        Binding("K,shift+up", "move_day(-7)", "A week earlier", show=False),
-        Binding("J,shift+down", "move_day(7)", "A week later", show=False),
-        Binding("s", "advance_status", "Next status", show=False),
-        Binding("r", "reject_review", "Reject review", show=False),
-        Binding("f", "next_free_slot", "Into next free slot", show=False),
-        Binding("R", "requeue", "Re-queue evergreen", show=False),
-        Binding("S", "edit_slots", "Posting slots", show=False),
+        Binding("n", "new_item", N_("New item")),
+        Binding("e", "edit_item", N_("Edit")),
+        Binding("d", "delete_item", N_("Delete"), show=False),
+        Binding("v", "toggle_list", N_("Board/list")),
+        Binding("c", "toggle_calendar", N_("Calendar")),
+        Binding("slash", "filter", N_("Filter"), key_display="/"),
+        Binding("m", "calendar_mode('month')", N_("Month")),
+        Binding("w", "calendar_mode('week')", N_("Week")),
+        Binding("a", "calendar_mode('agenda')", N_("Agenda")),
+        Binding("t", "today", N_("Today")),
+        Binding(
+            "left_square_bracket", "page(-1)", N_("Previous page"), key_display="[", show=False
+        ),
+        Binding("right_square_bracket", "page(1)", N_("Next page"), key_display="]", show=False),
+        Binding("H,shift+left", "move_stage(-1)", N_("Stage left"), show=False),
+        Binding("L,shift+right", "move_stage(1)", N_("Stage right"), show=False),
+        Binding("K,shift+up", "reorder(-1)", N_("Card up"), show=False),
+        Binding("J,shift+down", "reorder(1)", N_("Card down"), show=False),
+        Binding("H,shift+left", "move_day(-1)", N_("A day earlier"), show=False),
+        Binding("L,shift+right", "move_day(1)", N_("A day later"), show=False),
+        Binding("K,shift+up", "move_day(-7)", N_("A week earlier"), show=False),
+        Binding("J,shift+down", "move_day(7)", N_("A week later"), show=False),
+        Binding("s", "advance_status", N_("Next status"), show=False),
+        Binding("r", "reject_review", N_("Reject review"), show=False),
+        Binding("f", "next_free_slot", N_("Into next free slot"), show=False),
+        Binding("R", "requeue", N_("Re-queue evergreen"), show=False),
+        Binding("S", "edit_slots", N_("Posting slots"), show=False),
         Binding(
             "x",
             "export_calendar",
-            "Export calendar",
-            tooltip="Write the schedule as an .ics file beside the plan (stable event UIDs)",
+            N_("Export calendar"),
+            tooltip=N_("Write the schedule as an .ics file beside the plan (stable event UIDs)"),
             show=False,
         ),
     ]
@@ -127,16 +130,16 @@ class ScheduleScreen(PhaseScreen):
         """The plan the board was composed with, so mounting does not build it twice."""
 
     def compose_main(self) -> ComposeResult:
-        yield Label("Content schedule", id="schedule-title", classes="section-title")
+        yield Label(_("Content schedule"), id="schedule-title", classes="section-title")
         yield Input(
-            placeholder="filter: words channel: kind: status: pillar: owner: stage: cta:",
+            placeholder=_("filter: words channel: kind: status: pillar: owner: stage: cta:"),
             id="filter",
             compact=True,
         )
         yield Static(id="error-filter", classes="field-error")
         data = self._composed_for = self.plan_app.plan_data
         yield Kanban(self._card_text, self._board_views(data) if data else (), id="board")
-        yield ItemList(COLUMNS, empty="No content yet: press n to add an item", id="items")
+        yield ItemList(COLUMNS, empty=_("No content yet: press n to add an item"), id="items")
         with Vertical(id="calendar"):
             yield Static(id="calendar-pace")
             yield MonthGrid(self._day_marks, id="month")
@@ -164,13 +167,15 @@ class ScheduleScreen(PhaseScreen):
         """Show the current view, filtering the plan once."""
         if self._composed_for is data:
             self._composed_for = None
-            self._show_title("Content schedule", len(data.items), len(data.items))
+            self._show_title(_("Content schedule"), len(data.items), len(data.items))
             return
         self._composed_for = None
         if self.view is View.BOARD:
             views = self._board_views(data)
             self.query_one(Kanban).show_board(views)
-            self._show_title("Content schedule", sum(len(v.keys) for v in views), len(data.items))
+            self._show_title(
+                _("Content schedule"), sum(len(v.keys) for v in views), len(data.items)
+            )
         elif self.view is View.LIST:
             shown = data.items
             if self.item_filter.active:
@@ -179,7 +184,7 @@ class ScheduleScreen(PhaseScreen):
             self.query_one("#items", ItemList).show_rows(
                 ordered, [str(i.id) for i in ordered], self._cells
             )
-            self._show_title("Content schedule", len(ordered), len(data.items))
+            self._show_title(_("Content schedule"), len(ordered), len(data.items))
         else:
             self._show_calendar(data)
 
@@ -214,9 +219,11 @@ class ScheduleScreen(PhaseScreen):
     def _show_title(self, title: str, shown: int, total: int) -> None:
         if self.item_filter.active:
             filter_text = self.query_one("#filter", Input).value
-            title = f"{title} · filter {filter_text!r}: {shown} of {total}"
+            title = _("{title} · filter {filter_text!r}: {shown} of {total}").format(
+                title=title, filter_text=filter_text, shown=shown, total=total
+            )
         unfinished = incomplete_setup(self.data) if self.data is not None else ()
-        flag = f"  ⚠ set-up: {', '.join(unfinished)}" if unfinished else ""
+        flag = _("  ⚠ set-up: {join}").format(join=", ".join(unfinished)) if unfinished else ""
         self.query_one("#schedule-title", Label).update(
             Content.assemble(Content(title), (flag, "$warning"))
         )
@@ -296,9 +303,13 @@ class ScheduleScreen(PhaseScreen):
         if row.item is None:
             line = Text(f" {row.day:%a %d %b}")
             if today:
-                line.append(" · today")
+                line.append(_(" · today"))
             posts = row.posts
-            line.append(f"  {posts} post{'s' if posts != 1 else ''}" if posts else "  no posts")
+            line.append(
+                ngettext("  {posts} post", "  {posts} posts", posts).format(posts=posts)
+                if posts
+                else _("  no posts")
+            )
             return line
         item: ContentItem = row.item
         moment = self._local_moment(item)
@@ -493,7 +504,9 @@ class ScheduleScreen(PhaseScreen):
         if len(changed) == 1:
             self.post_message(SaveEntity(changed[0]))
         elif changed:
-            self.post_message(SaveEntities(changed, f"reorder {describe(item)}"))
+            self.post_message(
+                SaveEntities(changed, _("reorder {describe}").format(describe=describe(item)))
+            )
 
     def action_move_day(self, days: int) -> None:
         """Move the selected post to another day at the same time of day."""
@@ -532,7 +545,10 @@ class ScheduleScreen(PhaseScreen):
         if (reason := why_not_rejectable(item)) is not None:
             self.notify(reason, severity="warning")
             return
-        self.app.push_screen(CommentScreen(f"Send '{item.title}' back to draft: why?"), rejected)
+        self.app.push_screen(
+            CommentScreen(_("Send '{title}' back to draft: why?").format(title=item.title)),
+            rejected,
+        )
 
     def action_next_free_slot(self) -> None:
         self._save_derived(schedule_in_next_slot)
@@ -540,7 +556,11 @@ class ScheduleScreen(PhaseScreen):
     def action_requeue(self) -> None:
         again = self._save_derived(requeue)
         if again is not None:
-            self.notify(f"Re-queued '{again.title}' for {when(self._local_moment(again))}.")
+            self.notify(
+                _("Re-queued '{title}' for {when}.").format(
+                    title=again.title, when=when(self._local_moment(again))
+                )
+            )
 
     def _save_derived(
         self, derive: Callable[[PlanData, ContentItem, datetime], ContentItem]
@@ -568,7 +588,7 @@ class ScheduleScreen(PhaseScreen):
 
     def action_edit_slots(self) -> None:
         if self.data is None or not self.data.channels:
-            self.notify("Choose a channel in the Strategy phase first.", severity="warning")
+            self.notify(_("Choose a channel in the Strategy phase first."), severity="warning")
             return
         item = self.selected_item()
         channel = next((c for c in self.data.channels if item and c.id == item.channel), None)
@@ -586,7 +606,7 @@ class ScheduleScreen(PhaseScreen):
         if self.data is None:
             return
         if not self.data.channels:
-            self.notify("Choose a channel in the Strategy phase first.", severity="warning")
+            self.notify(_("Choose a channel in the Strategy phase first."), severity="warning")
             return
         item = blank_item(self.data, self.now())
         if self.view is View.CALENDAR:
@@ -609,9 +629,13 @@ class ScheduleScreen(PhaseScreen):
                 self.post_message(DeleteEntity(item))
 
         repeats = len(upcoming_repeats(item, self.data, self.now()))
-        also = f" and its {repeats} upcoming repeats" if repeats else ""
+        also = _(" and its {repeats} upcoming repeats").format(repeats=repeats) if repeats else ""
         self.app.push_screen(
-            ConfirmScreen(f"Delete '{item.title}'{also}?", "This cannot be undone."), confirmed
+            ConfirmScreen(
+                _("Delete '{title}'{also}?").format(title=item.title, also=also),
+                _("This cannot be undone."),
+            ),
+            confirmed,
         )
 
     def _open_form(self, item: ContentItem) -> None:
@@ -633,12 +657,12 @@ def pace_line(week: CalendarWeek | None) -> Content:
     if week is None or not week.paces:
         return Content("")
     off = week.off_plan
-    parts: list[str | tuple[str, str]] = [(f"Week {week.number}: ", "bold")]
+    parts: list[str | tuple[str, str]] = [(_("Week {number}: ").format(number=week.number), "bold")]
     for pace in off:
         parts.append((f"{pace.channel} {pace.scheduled}/{pace.planned} {pace.pace} · ", WARNING))
     on_plan = len(week.paces) - len(off)
     if not off:
-        parts.append(f"all {on_plan} channels on plan")
+        parts.append(_("all {on_plan} channels on plan").format(on_plan=on_plan))
     elif on_plan:
-        parts.append(f"{on_plan} on plan")
+        parts.append(_("{on_plan} on plan").format(on_plan=on_plan))
     return Content.assemble(*parts)

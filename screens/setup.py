@@ -13,6 +13,7 @@ from textual.widgets import Label, Static
 
 from socialplan.core.cycle import phase_named
 from socialplan.core.entries import ACCOUNT
+from socialplan.core.i18n import N_, _
 from socialplan.core.model import Channel, PlanData, SetupArea, SetupTask
 from socialplan.core.setup import missing_checklist, overall_setup, setup_progress
 from socialplan.tui.messages import SaveEntities, SaveEntity
@@ -29,32 +30,32 @@ class SetupScreen(ListScreen):
     PHASE = phase_named("setup")
     BINDINGS = [
         *LIST_BINDINGS,
-        Binding("space", "toggle_done", "Done / not done"),
-        Binding("g", "add_checklist", "Add the method's checklist"),
+        Binding("space", "toggle_done", N_("Done / not done")),
+        Binding("g", "add_checklist", N_("Add the method's checklist")),
     ]
     LISTS = {
-        "setup-tasks": ListSpec(SetupTask, "set-up task"),
+        "setup-tasks": ListSpec(SetupTask, N_("set-up task")),
         "setup-channels": ListSpec(
             Channel,
-            "account",
+            N_("account"),
             ACCOUNT,
-            added_elsewhere="Channels are chosen on the Strategy screen (2), step 6.",
+            english_elsewhere=N_("Channels are chosen on the Strategy screen (2), step 6."),
         ),
     }
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):
             yield Static(id="setup-summary", classes="summary-line")
-            yield Label("Checklist", classes="section-title")
+            yield Label(_("Checklist"), classes="section-title")
             yield PlanTable(
-                ["Done", "Channel", "Task", "Area", "Owner", "Due", "List"],
-                empty="No set-up tasks yet: g adds the method's checklist",
+                [_("Done"), _("Channel"), _("Task"), _("Area"), _("Owner"), _("Due"), _("List")],
+                empty=_("No set-up tasks yet: g adds the method's checklist"),
                 id="setup-tasks",
             )
-            yield Label("Channels and accounts", classes="section-title")
+            yield Label(_("Channels and accounts"), classes="section-title")
             yield PlanTable(
-                ["Channel", "Set-up", "Account", "URL", "Not in the checklist yet"],
-                empty="No channels chosen yet (Strategy, step 6)",
+                [_("Channel"), _("Set-up"), _("Account"), "URL", _("Not in the checklist yet")],
+                empty=_("No channels chosen yet (Strategy, step 6)"),
                 id="setup-channels",
             )
 
@@ -63,8 +64,9 @@ class SetupScreen(ListScreen):
         overall = overall_setup(progress)
         complete = sum(1 for p in progress if p.complete)
         self.query_one("#setup-summary", Static).update(
-            f"Set-up: {overall.done} of {overall.total} tasks done · "
-            f"{complete} of {len(progress)} channels complete"
+            _(
+                "Set-up: {done} of {total} tasks done · {complete} of {count} channels complete"
+            ).format(done=overall.done, total=overall.total, complete=complete, count=len(progress))
         )
         order = {c.id: position for position, c in enumerate(data.channels)}
         tasks = sorted(
@@ -78,7 +80,7 @@ class SetupScreen(ListScreen):
                     tick(t.done),
                     plain(data.channel_name(t.channel)),
                     plain(t.title),
-                    t.area.value,
+                    t.area.label,
                     plain(t.owner),
                     day(t.due),
                     one_line(", ".join(t.entries), 40),
@@ -94,7 +96,7 @@ class SetupScreen(ListScreen):
                     progress_bar(each.percent, each.describe(), each.complete),
                     plain(channel.handle or "-"),
                     plain(channel.url or "-"),
-                    plain(", ".join(t.area.value for t in missing_checklist(data, channel))),
+                    plain(", ".join(t.area.label for t in missing_checklist(data, channel))),
                 ],
             )
             for channel, each in zip(data.channels, progress, strict=True)
@@ -103,7 +105,7 @@ class SetupScreen(ListScreen):
     def action_toggle_done(self) -> None:
         table = self.query_one("#setup-tasks", PlanTable)
         if self.focused is not table:
-            self.notify("Move to the checklist first (tab).", severity="warning")
+            self.notify(_("Move to the checklist first (tab)."), severity="warning")
             return
         selected = self._selected_entry(table)
         if selected is not None:
@@ -121,9 +123,11 @@ class SetupScreen(ListScreen):
             channels = tuple(c for c in channels if c.id == int(key))
         tasks = [task for c in channels for task in missing_checklist(self.data, c)]
         if not tasks:
-            self.notify("Every channel has the method's whole checklist already.")
+            self.notify(_("Every channel has the method's whole checklist already."))
             return
-        self.post_message(SaveEntities(tuple(tasks), f"add {len(tasks)} checklist tasks"))
+        self.post_message(
+            SaveEntities(tuple(tasks), _("add {count} checklist tasks").format(count=len(tasks)))
+        )
 
 
 def progress_bar(percent: float, label: str, complete: bool) -> Text:

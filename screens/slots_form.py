@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select, Static
 
+from socialplan.core.i18n import _, ngettext
 from socialplan.core.model import Channel, PlanData
 from socialplan.core.recurrence import (
     Recurrence,
@@ -46,9 +47,9 @@ class SlotsForm(FormScreen[Channel]):
     def compose(self) -> ComposeResult:
         channel = self.channel
         with Vertical(classes="form-dialog"):
-            yield Label("Posting slots", classes="form-title")
+            yield Label(_("Posting slots"), classes="form-title")
             with Horizontal(classes="field-row"):
-                yield Label("Channel", classes="field-label")
+                yield Label(_("Channel"), classes="field-label")
                 yield Select(
                     [(c.name, c.id) for c in self.data.channels],
                     value=channel.id,
@@ -57,22 +58,24 @@ class SlotsForm(FormScreen[Channel]):
                     compact=True,
                 )
             with Horizontal(classes="field-row"):
-                yield Label("Posts per week", classes="field-label")
+                yield Label(_("Posts per week"), classes="field-label")
                 yield Input(str(channel.planned_per_week), id="planned", compact=True)
             yield Static(id="error-planned", classes="field-error")
             with Horizontal(classes="field-row"):
-                yield Label("Slots", classes="field-label")
+                yield Label(_("Slots"), classes="field-label")
                 yield Input(
                     describe_rules(stored_rules(channel.slots)),
-                    placeholder="no slots",
+                    placeholder=_("no slots"),
                     id="slots",
                     compact=True,
                 )
             yield Static(id="error-slots", classes="field-error")
             yield Static(id="slots-preview", classes="form-note")
             yield Static(
-                "Slots: 'tue thu 09:00', 'weekdays 08:30', 'mon wed fri 12:00 until "
-                "2027-06-30', 'every 2 weeks thu 16:00 count 10'; join rules with '+'.",
+                _(
+                    "Slots: 'tue thu 09:00', 'weekdays 08:30', 'mon wed fri 12:00 until "
+                    "2027-06-30', 'every 2 weeks thu 16:00 count 10'; join rules with '+'."
+                ),
                 classes="form-hint",
             )
             yield from self.form_buttons()
@@ -107,7 +110,10 @@ class SlotsForm(FormScreen[Channel]):
     def _planned(self) -> int:
         text = self.query_one("#planned", Input).value.strip()
         if not text.isdigit() or int(text) > MAX_PER_WEEK:
-            raise InvalidInputError("planned", f"a whole number from 0 to {MAX_PER_WEEK}")
+            raise InvalidInputError(
+                "planned",
+                _("a whole number from 0 to {MAX_PER_WEEK}").format(MAX_PER_WEEK=MAX_PER_WEEK),
+            )
         return int(text)
 
     def _start(self) -> date:
@@ -141,14 +147,17 @@ def slot_preview(
 ) -> Text:
     """The next slots and how their weekly number compares with the planned frequency."""
     if not rules:
-        return Text("No slots: 'schedule into next free slot' is off for this channel.")
+        return Text(_("No slots: 'schedule into next free slot' is off for this channel."))
     timezone = data.plan.timezone
     upcoming = upcoming_slots(rules, start, timezone, now, PREVIEW_COUNT)
     per_week = sum(rule.per_week() for rule in rules)
-    lines = Text("Next: ")
-    lines.append(", ".join(when(local_time(m, timezone)) for m in upcoming) or "none (ended)")
-    slots = "slot" if round(per_week, 2) == 1 else "slots"
-    comparison = f"\nAbout {per_week:.3g} {slots} a week; the plan asks {planned}."
+    lines = Text(_("Next: "))
+    lines.append(", ".join(when(local_time(m, timezone)) for m in upcoming) or _("none (ended)"))
+    comparison = ngettext(
+        "\nAbout {per_week:.3g} slot a week; the plan asks {planned}.",
+        "\nAbout {per_week:.3g} slots a week; the plan asks {planned}.",
+        round(per_week, 2),
+    ).format(per_week=per_week, planned=planned)
     style = "" if round(per_week) == planned else "bold"
     lines.append(comparison, style=style)
     return lines

@@ -18,6 +18,7 @@ from textual.widgets import Collapsible, Static
 from socialplan.core.checks import consistency_checks
 from socialplan.core.cycle import phase_named
 from socialplan.core.entries import CHANNEL_CHOICE, MEDIA_PLAN
+from socialplan.core.i18n import N_, _
 from socialplan.core.model import (
     Channel,
     Decision,
@@ -52,45 +53,47 @@ class StrategyScreen(ListScreen):
     PHASE = phase_named("strategy")
     BINDINGS = [
         *LIST_BINDINGS,
-        Binding("m", "mark_step", "Mark step complete"),
-        Binding("right_square_bracket", "step(1)", "Next step"),
-        Binding("left_square_bracket", "step(-1)", "Previous step"),
-        Binding("x", "export_plan", "Export plan (Markdown)"),
+        Binding("m", "mark_step", N_("Mark step complete")),
+        Binding("right_square_bracket", "step(1)", N_("Next step")),
+        Binding("left_square_bracket", "step(-1)", N_("Previous step")),
+        Binding("x", "export_plan", N_("Export plan (Markdown)")),
     ]
     LISTS = {
-        "personas": ListSpec(Persona, "persona"),
-        "goals": ListSpec(Goal, "objective"),
-        "behaviour": ListSpec(OnlineBehaviour, "online behaviour row"),
-        "channels": ListSpec(Channel, "channel", CHANNEL_CHOICE),
-        "stages": ListSpec(Stage, "journey stage"),
-        "pillars": ListSpec(Pillar, "content pillar"),
-        "activities": ListSpec(SocialActivity, "social activity"),
+        "personas": ListSpec(Persona, N_("persona")),
+        "goals": ListSpec(Goal, N_("objective")),
+        "behaviour": ListSpec(OnlineBehaviour, N_("online behaviour row")),
+        "channels": ListSpec(Channel, N_("channel"), CHANNEL_CHOICE),
+        "stages": ListSpec(Stage, N_("journey stage")),
+        "pillars": ListSpec(Pillar, N_("content pillar")),
+        "activities": ListSpec(SocialActivity, N_("social activity")),
         "decisions": ListSpec(
             Decision,
-            "decision",
-            added_elsewhere="Decisions come from closing an iteration (Measure, C).",
+            N_("decision"),
+            english_elsewhere=N_("Decisions come from closing an iteration (Measure, C)."),
         ),
         "media": ListSpec(
             Channel,
-            "media plan of the channel",
+            N_("media plan of the channel"),
             MEDIA_PLAN,
-            added_elsewhere="Channels are added and removed in step 6, Channel selection.",
+            english_elsewhere=N_("Channels are added and removed in step 6, Channel selection."),
         ),
     }
     PROSE = {
-        "strategy-inputs": ProseSpec("inputs", "business and marketing strategy"),
-        "problem": ProseSpec("problem", "problem statement"),
-        "frameworks": ProseSpec("frameworks", "strategic frameworks"),
+        "strategy-inputs": ProseSpec("inputs", N_("business and marketing strategy")),
+        "problem": ProseSpec("problem", N_("problem statement")),
+        "frameworks": ProseSpec("frameworks", N_("strategic frameworks")),
     }
 
     def compose_main(self) -> ComposeResult:
         yield Static(id="progress", classes="summary-line")
         with VerticalScroll(classes="phase-scroll"):
-            with Collapsible(title="Decisions", id="decisions-section", classes="step"):
+            with Collapsible(title=_("Decisions"), id="decisions-section", classes="step"):
                 yield PlanTable(
-                    ["From review of", "Decision"], empty="No open decisions", id="decisions"
+                    [_("From review of"), _("Decision")],
+                    empty=_("No open decisions"),
+                    id="decisions",
                 )
-            with Collapsible(title="Consistency checks", id="checks-section", classes="step"):
+            with Collapsible(title=_("Consistency checks"), id="checks-section", classes="step"):
                 yield Static(id="checks", classes="prose")
             for number_, step in enumerate(STRATEGY_STEPS, start=1):
                 with Collapsible(
@@ -102,20 +105,26 @@ class StrategyScreen(ListScreen):
 
     def _step_body(self, key: str) -> ComposeResult:
         tables = {
-            "personas": (["Persona", "Role", "Goals", "Pain points", "Formats"], "No personas yet"),
-            "goals": (["Objective", "KPI", "Target", "Deadline", "Channels"], "No objectives yet"),
-            "behaviour": (
-                ["Persona", "Channel", "Present", "Activity", "When"],
-                "No online behaviour recorded",
+            "personas": (
+                [_("Persona"), _("Role"), _("Goals"), _("Pain points"), _("Formats")],
+                _("No personas yet"),
             ),
-            "channels": (["Channel", "Posts/week", "Why"], "No channels chosen"),
+            "goals": (
+                [_("Objective"), "KPI", _("Target"), _("Deadline"), _("Channels")],
+                _("No objectives yet"),
+            ),
+            "behaviour": (
+                [_("Persona"), _("Channel"), _("Present"), _("Activity"), _("When")],
+                _("No online behaviour recorded"),
+            ),
+            "channels": ([_("Channel"), _("Posts/week"), _("Why")], _("No channels chosen")),
             "integration": (
-                ["Social activity", "Connects to", "Channels"],
-                "No social activities recorded",
+                [_("Social activity"), _("Connects to"), _("Channels")],
+                _("No social activities recorded"),
             ),
             "media": (
-                ["Channel", "Role", "Audience", "Formats", "Posts/week", "Owner"],
-                "Choose channels first",
+                [_("Channel"), _("Role"), _("Audience"), _("Formats"), _("Posts/week"), _("Owner")],
+                _("Choose channels first"),
             ),
         }
         prose = {"inputs": "strategy-inputs", "problem": "problem", "frameworks": "frameworks"}
@@ -123,11 +132,13 @@ class StrategyScreen(ListScreen):
             yield ProseView(id=prose[key], classes="prose")
         elif key == "content":
             yield PlanTable(
-                ["Stage", "Formats", "Pillars", "About"], empty="No stages", id="stages"
+                [_("Stage"), _("Formats"), _("Pillars"), _("About")],
+                empty=_("No stages"),
+                id="stages",
             )
             yield PlanTable(
-                ["Content pillar", "Journey stages", "About"],
-                empty="No content pillars yet",
+                [_("Content pillar"), _("Journey stages"), _("About")],
+                empty=_("No content pillars yet"),
                 id="pillars",
             )
         else:
@@ -169,12 +180,12 @@ class StrategyScreen(ListScreen):
     def action_mark_step(self) -> None:
         key = self._current_step()
         if key is None or self.data is None:
-            self.notify("Move to a step first ([ and ] go from step to step).")
+            self.notify(_("Move to a step first ([ and ] go from step to step)."))
             return
         try:
             plan = toggle_step(key, self.data)
         except InvalidInputError as error:
-            self.notify(error.problem.message, title="Step not complete", severity="warning")
+            self.notify(error.problem.message, title=_("Step not complete"), severity="warning")
             return
         self.post_message(SaveEntity(plan))
         if key in plan.completed_steps:
@@ -189,9 +200,11 @@ class StrategyScreen(ListScreen):
         checks = consistency_checks(data)
         failing = sum(1 for check in checks if not check.ok)
         self.query_one("#checks-section", Collapsible).title = (
-            f"⚠ Consistency checks: {failing} of {len(checks)} fail"
+            _("⚠ Consistency checks: {failing} of {count} fail").format(
+                failing=failing, count=len(checks)
+            )
             if failing
-            else f"✓ Consistency checks: all {len(checks)} pass"
+            else _("✓ Consistency checks: all {count} pass").format(count=len(checks))
         )
         self.query_one("#checks", Static).update(checks_content(data))
         self._show_decisions(data)
@@ -209,46 +222,47 @@ class StrategyScreen(ListScreen):
         """The review decisions still to act upon; one marked acted upon leaves the list."""
         waiting = open_decisions(data)
         section = self.query_one("#decisions-section", Collapsible)
-        section.title = f"⚑ Decisions to act upon: {len(waiting)}"
+        section.title = _("⚑ Decisions to act upon: {count}").format(count=len(waiting))
         section.display = bool(waiting)
         self.query_one("#decisions", PlanTable).show_rows(
-            (str(d.id), [f"iteration {d.iteration}", plain(d.text)]) for d in waiting
+            (str(d.id), [_("iteration {iteration}").format(iteration=d.iteration), plain(d.text)])
+            for d in waiting
         )
 
     def _show_prose(self, data: PlanData) -> None:
         plan = data.plan
         self.query_one("#strategy-inputs", Static).update(
             Text.assemble(
-                ("Business: ", "bold"),
+                (_("Business: "), "bold"),
                 plain(plan.business_strategy or "-"),
                 "\n",
-                ("Marketing: ", "bold"),
+                (_("Marketing: "), "bold"),
                 plain(plan.marketing_strategy or "-"),
             )
         )
         self.query_one("#problem", Static).update(
             Text.assemble(
-                plain(plan.problem_statement or "No problem statement yet."),
+                plain(plan.problem_statement or _("No problem statement yet.")),
                 *bullets(plan.points_of_attention),
             )
         )
-        budget = number(plan.budget, " per iteration", digits=0)
-        hours = number(plan.hours_per_week, " a week", digits=0)
+        budget = number(plan.budget, _(" per iteration"), digits=0)
+        hours = number(plan.hours_per_week, _(" a week"), digits=0)
         self.query_one("#frameworks", Static).update(
             Text.assemble(
-                ("Tone: ", "bold"),
+                (_("Tone: "), "bold"),
                 plain(plan.tone or "-"),
                 "\n",
-                ("Do's:", "bold"),
+                (_("Do's:"), "bold"),
                 *bullets(plan.dos),
                 "\n",
-                ("Don'ts:", "bold"),
+                (_("Don'ts:"), "bold"),
                 *bullets(plan.donts),
                 "\n",
-                ("Budget: ", "bold"),
+                (_("Budget: "), "bold"),
                 budget,
                 "  ",
-                ("Hours: ", "bold"),
+                (_("Hours: "), "bold"),
                 hours,
             )
         )
@@ -288,7 +302,7 @@ class StrategyScreen(ListScreen):
                     plain(personas.get(b.persona, "?")),
                     plain(data.channel_name(b.channel)),
                     tick(b.present),
-                    b.activity.value,
+                    b.activity.label,
                     plain(b.when),
                 ],
             )
@@ -342,7 +356,7 @@ class StrategyScreen(ListScreen):
                     plain(a.name),
                     plain(", ".join(a.connects_to))
                     if any(t.strip() for t in a.connects_to)
-                    else Text("island: connects to nothing", style="bold"),
+                    else Text(_("island: connects to nothing"), style="bold"),
                     plain(", ".join(data.channel_name(c) for c in a.channels)),
                 ],
             )
@@ -364,7 +378,7 @@ def checks_content(data: PlanData) -> Content:
 
 def progress_content(progress: StrategyProgress) -> Content:
     """One cell per step (filled when complete), then the count and the next step."""
-    cells: list[str | tuple[str, str]] = [("Strategy ", "bold")]
+    cells: list[str | tuple[str, str]] = [(_("Strategy "), "bold")]
     for status in progress.steps:
         complete = status.state is StepState.COMPLETE
         cells.append(("■", "$success") if complete else ("□", "$text-muted"))
@@ -373,10 +387,10 @@ def progress_content(progress: StrategyProgress) -> Content:
 
 def gap_content(state: StepState, gap: str | None) -> Content:
     if state is StepState.COMPLETE:
-        return Content.styled("Complete. m reopens it.", "$success")
+        return Content.styled(_("Complete. m reopens it."), "$success")
     if gap is None:
-        return Content.styled("Ready: m marks it complete.", "$text-muted")
-    prefix = "Reopened: " if state is StepState.REOPENED else "Before marking it complete: "
+        return Content.styled(_("Ready: m marks it complete."), "$text-muted")
+    prefix = _("Reopened: ") if state is StepState.REOPENED else _("Before marking it complete: ")
     return Content.styled(prefix + clean_text(gap), "$warning")
 
 

@@ -29,6 +29,7 @@ from textual.screen import Screen
 from socialplan.core.cycle import PHASES
 from socialplan.core.edits import Edit, changes_between, describe, with_changes
 from socialplan.core.figures import PanelFigures, panel_figures
+from socialplan.core.i18n import N_, _, ngettext
 from socialplan.core.model import ContentItem, Plan, PlanData
 from socialplan.core.series import SeriesChange, series_change, upcoming_repeats
 from socialplan.core.validation import InvalidInputError
@@ -43,6 +44,7 @@ from socialplan.tui.messages import (
     SaveEntity,
 )
 from socialplan.tui.requests import Delete, Request, Save, Unsaved, is_provisional
+from socialplan.tui.widgets.translated import TranslatedBindings, translated
 
 if TYPE_CHECKING:
     from socialplan.core.imports import ImportPlan
@@ -59,10 +61,10 @@ PHASE_SCREENS: dict[str, str] = {
 }
 """Phase screens by mode name, imported the first time they are shown."""
 EXPORTS = {
-    "plan": "Export the strategy (Markdown)",
-    "ics": "Export the schedule as a calendar (.ics)",
-    "csv": "Export the posts (bulk CSV)",
-    "json": "Export the whole plan (JSON)",
+    "plan": N_("Export the strategy (Markdown)"),
+    "ics": N_("Export the schedule as a calendar (.ics)"),
+    "csv": N_("Export the posts (bulk CSV)"),
+    "json": N_("Export the whole plan (JSON)"),
 }
 FIGURES_REFRESH_SECONDS = 60
 UNDO_DEPTH = 100
@@ -102,7 +104,7 @@ def system_clock() -> datetime:
     return datetime.now(UTC)
 
 
-class SocialPlanApp(App[None]):
+class SocialPlanApp(TranslatedBindings, App[None]):
     CSS_PATH = Path(__file__).with_name("socialplan.tcss")
     TITLE = "socialplan"
     MODES: ClassVar = {mode: partial(make_phase_screen, mode) for mode in PHASE_SCREENS}
@@ -111,10 +113,10 @@ class SocialPlanApp(App[None]):
             Binding(p.key, f"phase('{p.name}')", p.title, tooltip=p.summary, show=False)
             for p in PHASES
         ),
-        Binding("p", "toggle_panel", "Panel", tooltip="Show or hide the ratio/KPI panel"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("ctrl+z", "undo", "Undo", tooltip="Take back the last change", show=False),
-        Binding("q", "quit", "Quit"),
+        Binding("p", "toggle_panel", N_("Panel"), tooltip=N_("Show or hide the ratio/KPI panel")),
+        Binding("question_mark", "help", N_("Help"), key_display="?"),
+        Binding("ctrl+z", "undo", N_("Undo"), tooltip=N_("Take back the last change"), show=False),
+        Binding("q", "quit", N_("Quit")),
     ]
 
     plan_data: var[PlanData | None] = var(None, always_update=True)
@@ -175,7 +177,9 @@ class SocialPlanApp(App[None]):
             try:
                 save_setting("theme", theme)
             except OSError as error:
-                self.notify(f"The theme is not remembered: {error.strerror or error}")
+                self.notify(
+                    _("The theme is not remembered: {value}").format(value=error.strerror or error)
+                )
 
     def action_toggle_light(self) -> None:
         self.theme = "textual-dark" if self.current_theme.dark is False else "textual-light"
@@ -184,20 +188,20 @@ class SocialPlanApp(App[None]):
         """Switch the app to another plan file (agencies: one plan per client)."""
         if self.unsaved:
             self.notify(
-                "Edits are still waiting for the disk; switch plans once they are saved.",
+                _("Edits are still waiting for the disk; switch plans once they are saved."),
                 severity="warning",
             )
             return
         try:
             store = PlanStore.open(path)
         except StoreError as error:
-            self.notify(str(error), title="Not opened", severity="error", timeout=15)
+            self.notify(str(error), title=_("Not opened"), severity="error", timeout=15)
             return
         self.store.close()
         self.store = store
         self.undo_stack.clear()
         self.plan_data = store.load()
-        self.notify(f"{store.path}", title=f"Opened {self.data.plan.name}")
+        self.notify(f"{store.path}", title=_("Opened {name}").format(name=self.data.plan.name))
 
     def other_plans(self) -> list[Path]:
         """The plan files beside the current one."""
@@ -224,8 +228,14 @@ class SocialPlanApp(App[None]):
         count = len(self.unsaved.held)
         self.push_screen(
             ConfirmScreen(
-                f"{count} {'edit is' if count == 1 else 'edits are'} not saved yet. Quit anyway?",
-                f"The disk refused them ({self.unsaved.problem}); quitting loses them.",
+                ngettext(
+                    "{count} edit is not saved yet. Quit anyway?",
+                    "{count} edits are not saved yet. Quit anyway?",
+                    count,
+                ).format(count=count),
+                _("The disk refused them ({problem}); quitting loses them.").format(
+                    problem=self.unsaved.problem
+                ),
             ),
             answered,
         )
@@ -243,7 +253,9 @@ class SocialPlanApp(App[None]):
         self._submit(Save((message.entity,), bases=(message.base,)))
 
     def on_save_entities(self, message: SaveEntities) -> None:
-        self._submit(Save(message.entities, message.label, f"Saved: {message.label}."))
+        self._submit(
+            Save(message.entities, message.label, _("Saved: {label}.").format(label=message.label))
+        )
 
     def on_delete_entity(self, message: DeleteEntity) -> None:
         self._submit(Delete(message.entity))
@@ -253,9 +265,10 @@ class SocialPlanApp(App[None]):
         waiting = next((e for e in request.entities if is_provisional(e)), None)
         if waiting is not None:
             self.notify(
-                f"{describe(waiting)} is not saved yet ({self.unsaved.problem}); it can be "
-                "changed once it is.",
-                title="Waiting for the disk",
+                _("{describe} is not saved yet ({problem}); it can be changed once it is.").format(
+                    describe=describe(waiting), problem=self.unsaved.problem
+                ),
+                title=_("Waiting for the disk"),
                 severity="warning",
             )
         elif self.unsaved:
@@ -273,9 +286,9 @@ class SocialPlanApp(App[None]):
             self._hold(request, error)
             return False
         except InvalidInputError as error:
-            self.notify(error.problem.message, title="Not saved", severity="error")
+            self.notify(error.problem.message, title=_("Not saved"), severity="error")
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            self.notify(str(error), title=_("Not saved"), severity="error", timeout=15)
         return True
 
     def _perform(self, request: Request) -> None:
@@ -337,7 +350,11 @@ class SocialPlanApp(App[None]):
         self._record(Edit(_label(before, item), (*_kept(before), *removed), created, after))
         self.last_saved = item
         if added or removed:
-            self.notify(f"Repeats of '{item.title}': {len(added)} planned, {len(removed)} removed.")
+            self.notify(
+                _("Repeats of '{title}': {count} planned, {count2} removed.").format(
+                    title=item.title, count=len(added), count2=len(removed)
+                )
+            )
 
     def _apply_series(
         self, head: ContentItem, change: SeriesChange | None
@@ -361,7 +378,7 @@ class SocialPlanApp(App[None]):
             for each in gone:
                 self.store.delete(type(each), each.id, expected=each)
         self.plan_data = with_changes(data, [], gone)
-        self._record(Edit(f"delete {describe(entity)}", gone))
+        self._record(Edit(_("delete {describe}").format(describe=describe(entity)), gone))
 
     def _record(self, edit: Edit) -> None:
         self.undo_stack.append(edit)
@@ -386,9 +403,11 @@ class SocialPlanApp(App[None]):
                 self._submit(request.with_copy_of(mine))
             else:
                 self.notify(
-                    f"Showing the other session's version of {describe(theirs)}; your "
-                    f"{request.describe()} was not saved.",
-                    title="Took their version",
+                    _(
+                        "Showing the other session's version of {describe}; your {describe2} was "
+                        "not saved."
+                    ).format(describe=describe(theirs), describe2=request.describe()),
+                    title=_("Took their version"),
                 )
 
         self.push_screen(ConflictScreen(mine, theirs, deleting=isinstance(request, Delete)), chosen)
@@ -401,9 +420,11 @@ class SocialPlanApp(App[None]):
         if error is not None:
             self.unsaved.problem = _reason(error)
             self.notify(
-                f"{error} It is shown as made and will be saved as soon as the disk takes it; "
-                "socialplan tries again every few seconds.",
-                title="Not saved yet",
+                _(
+                    "{error} It is shown as made and will be saved as soon as the disk takes "
+                    "it; socialplan tries again every few seconds."
+                ).format(error=error),
+                title=_("Not saved yet"),
                 severity="error",
                 timeout=15,
             )
@@ -413,8 +434,11 @@ class SocialPlanApp(App[None]):
         """The plan with the held edits applied, and how many wait in the title line."""
         self.plan_data = self.unsaved.shown()
         count = len(self.unsaved.held)
-        edits = "edit" if count == 1 else "edits"
-        waiting = f"⚠ {count} {edits} not saved ({self.unsaved.problem}): retrying"
+        waiting = ngettext(
+            "⚠ {count} edit not saved ({problem}): retrying",
+            "⚠ {count} edits not saved ({problem}): retrying",
+            count,
+        ).format(count=count, problem=self.unsaved.problem)
         self.sub_title = waiting if count else ""
 
     def retry_unsaved(self) -> None:
@@ -433,7 +457,11 @@ class SocialPlanApp(App[None]):
         self.sub_title = ""
         count = len(held)
         self.notify(
-            f"Saved {count} {'edit' if count == 1 else 'edits'} that had waited for the disk."
+            ngettext(
+                "Saved {count} edit that had waited for the disk.",
+                "Saved {count} edits that had waited for the disk.",
+                count,
+            ).format(count=count)
         )
 
     def action_undo(self) -> None:
@@ -442,10 +470,14 @@ class SocialPlanApp(App[None]):
         if self.unsaved:
             dropped = self.unsaved.held.pop()
             self._show_unsaved()
-            self.notify(f"Undone: {dropped.describe()} (it had not been saved yet).")
+            self.notify(
+                _("Undone: {describe} (it had not been saved yet).").format(
+                    describe=dropped.describe()
+                )
+            )
             return
         if not self.undo_stack:
-            self.notify("Nothing to undo.", severity="warning")
+            self.notify(_("Nothing to undo."), severity="warning")
             return
         edit = self.undo_stack.pop()
         try:
@@ -456,21 +488,23 @@ class SocialPlanApp(App[None]):
                     self.store.restore(entity, expected=edit.left(entity))
         except ConflictError as error:
             self.notify(
-                f"Not undone: {error} Taking this edit back would overwrite that change, so it "
-                "is dropped from undo.",
-                title="Not undone",
+                _(
+                    "Not undone: {error} Taking this edit back would overwrite that change, "
+                    "so it is dropped from undo."
+                ).format(error=error),
+                title=_("Not undone"),
                 severity="error",
                 timeout=15,
             )
             return
         except StoreError as error:
             self.undo_stack.append(edit)
-            self.notify(str(error), title="Not undone", severity="error", timeout=15)
+            self.notify(str(error), title=_("Not undone"), severity="error", timeout=15)
             return
         self.plan_data = with_changes(self.data, edit.before, edit.created)
         if edit.before:
             self.last_saved = edit.before[0]
-        self.notify(f"Undone: {edit.label}.")
+        self.notify(_("Undone: {label}.").format(label=edit.label))
 
     def _watch_file(self) -> None:
         """Reload when another session wrote the plan (checked every second: one stat)."""
@@ -485,7 +519,7 @@ class SocialPlanApp(App[None]):
             data = read_plan(self.store.path)
         except StoreError as error:
             self.call_from_thread(
-                self.notify, str(error), title="Not reloaded", severity="error", timeout=30
+                self.notify, str(error), title=_("Not reloaded"), severity="error", timeout=30
             )
             return
         self.call_from_thread(self._take_reloaded, data, writes)
@@ -504,7 +538,10 @@ class SocialPlanApp(App[None]):
             self.unsaved.on_disk = data
             data = self.unsaved.shown()
         self.plan_data = data
-        self.notify(f"Another session changed the plan: {summary}.", title="Plan reloaded")
+        self.notify(
+            _("Another session changed the plan: {summary}.").format(summary=summary),
+            title=_("Plan reloaded"),
+        )
 
     def on_export_plan(self, message: ExportPlan) -> None:
         if self.plan_data is not None:
@@ -521,10 +558,10 @@ class SocialPlanApp(App[None]):
         try:
             target = export_beside(self.store.path, what, data, self.now())
         except OSError as error:
-            message = f"Could not write the export: {error.strerror or error}"
-            self.call_from_thread(self.notify, message, title="Not exported", severity="error")
+            message = _("Could not write the export: {value}").format(value=error.strerror or error)
+            self.call_from_thread(self.notify, message, title=_("Not exported"), severity="error")
             return
-        self.call_from_thread(self.notify, str(target), title="Exported")
+        self.call_from_thread(self.notify, str(target), title=_("Exported"))
 
     def on_import_results(self, message: ImportResults) -> None:
         if self.plan_data is not None:
@@ -541,13 +578,15 @@ class SocialPlanApp(App[None]):
             planned = plan_import(data, found.platform, found.posts)
         except ResultsFileError as error:
             self.call_from_thread(
-                self.notify, str(error), title="Not imported", severity="error", timeout=30
+                self.notify, str(error), title=_("Not imported"), severity="error", timeout=30
             )
             return
         except InvalidInputError as error:
-            message = f"Nothing imported from {path}: {error.problem.message}."
+            message = _("Nothing imported from {path}: {message}.").format(
+                path=path, message=error.problem.message
+            )
             self.call_from_thread(
-                self.notify, message, title="Not imported", severity="error", timeout=30
+                self.notify, message, title=_("Not imported"), severity="error", timeout=30
             )
             return
         self.call_from_thread(self._review_import, planned, data, f"{found.layout}: {path.name}")
@@ -557,8 +596,16 @@ class SocialPlanApp(App[None]):
 
         def confirmed(final: ImportPlan | None) -> None:
             if final is not None:
-                label = f"import {len(final.rows)} {final.platform} results"
-                self._submit(Save(final.results(), label, f"Imported: {final.describe()}."))
+                label = _("import {count} {platform} results").format(
+                    count=len(final.rows), platform=final.platform
+                )
+                self._submit(
+                    Save(
+                        final.results(),
+                        label,
+                        _("Imported: {describe}.").format(describe=final.describe()),
+                    )
+                )
 
         self.push_screen(ImportReviewScreen(planned, data, source), confirmed)
 
@@ -577,11 +624,11 @@ class SocialPlanApp(App[None]):
     def key_sections(self) -> list[KeySection]:
         """Every key of the app, grouped by where it works, for the help screen."""
         sections: list[KeySection] = [
-            ("Everywhere", self._rows(own_bindings(type(self)))),
-            ("Everywhere (Textual)", [("^p", "Command palette: every action by name")]),
+            (_("Everywhere"), self._rows(own_bindings(type(self)))),
+            (_("Everywhere (Textual)"), [("^p", _("Command palette: every action by name"))]),
         ]
         sections += [
-            (f"{screen.PHASE.title} screen", self._rows(own_bindings(screen)))
+            (_("{title} screen").format(title=screen.PHASE.title), self._rows(own_bindings(screen)))
             for screen in map(phase_screen_class, PHASE_SCREENS)
             if own_bindings(screen)
         ]
@@ -589,57 +636,58 @@ class SocialPlanApp(App[None]):
         from socialplan.tui.widgets.calendar import DayList, MonthGrid
         from socialplan.tui.widgets.kanban import KanbanColumn
 
-        sections.append(("Board and list", self._rows(own_bindings(KanbanColumn))))
-        sections.append(("Calendar: month grid", self._rows(own_bindings(MonthGrid))))
-        sections.append(("Calendar: day list", self._rows(own_bindings(DayList))))
-        sections.append(("Forms", self._rows(own_bindings(FormScreen))))
+        sections.append((_("Board and list"), self._rows(own_bindings(KanbanColumn))))
+        sections.append((_("Calendar: month grid"), self._rows(own_bindings(MonthGrid))))
+        sections.append((_("Calendar: day list"), self._rows(own_bindings(DayList))))
+        sections.append((_("Forms"), self._rows(own_bindings(FormScreen))))
         return sections
 
     def _rows(self, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
         rows = []
         for binding in bindings:
-            what = (
-                f"{binding.description}: {binding.tooltip}"
-                if binding.tooltip
-                else binding.description
-            )
+            shown = translated(binding)
+            what = f"{shown.description}: {shown.tooltip}" if shown.tooltip else shown.description
             rows.append((self.get_key_display(binding), what))
         return rows
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for phase in PHASES:
             yield SystemCommand(
-                f"{phase.title} phase",
+                _("{title} phase").format(title=phase.title),
                 f"[{phase.key}] {phase.summary}",
                 partial(self.action_phase, phase.name),
             )
         yield SystemCommand(
-            "Toggle the KPI panel", "[p] Show or hide the ratio/KPI panel", self.action_toggle_panel
+            _("Toggle the KPI panel"),
+            _("[p] Show or hide the ratio/KPI panel"),
+            self.action_toggle_panel,
         )
-        yield SystemCommand("Help: all keys", "[?] Every key of the app", self.action_help)
+        yield SystemCommand(_("Help: all keys"), _("[?] Every key of the app"), self.action_help)
         yield SystemCommand(
-            "Light or dark theme",
-            "Switch between the light and the dark theme (remembered)",
+            _("Light or dark theme"),
+            _("Switch between the light and the dark theme (remembered)"),
             self.action_toggle_light,
         )
         for path in self.other_plans():
             yield SystemCommand(
-                f"Open plan: {path.stem}",
-                f"Switch to the plan in {path.name}",
+                _("Open plan: {stem}").format(stem=path.stem),
+                _("Switch to the plan in {name}").format(name=path.name),
                 partial(self.action_open_plan, str(path)),
             )
         for what, title in EXPORTS.items():
             yield SystemCommand(
-                title, "Written beside the plan file", partial(self.action_export, what)
+                _(title), _("Written beside the plan file"), partial(self.action_export, what)
             )
         if isinstance(screen, PhaseScreen):
             for binding in own_bindings(type(screen)):
-                _, name, parameters = parse_action(binding.action)
+                _namespace, name, parameters = parse_action(binding.action)
                 if not screen.check_action(name, parameters):
                     continue
                 yield SystemCommand(
-                    binding.description,
-                    f"[{binding.key}] on the {screen.PHASE.title} screen",
+                    _(binding.description),
+                    _("[{key}] on the {title} screen").format(
+                        key=binding.key, title=screen.PHASE.title
+                    ),
                     partial(screen.run_action, binding.action),
                 )
         yield from super().get_system_commands(screen)
@@ -658,7 +706,7 @@ def _reason(error: StoreError) -> str:
     """Why the disk refused a save, in a few words for the title line."""
     if isinstance(error, SaveFailedError):
         return (error.cause.strerror or "write failed").lower()
-    return "the plan is busy"
+    return _("the plan is busy")
 
 
 def _kept(before: Any | None) -> tuple[Any, ...]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from socialplan import __version__
+from socialplan.core.i18n import _
 from socialplan.data.errors import StoreError
 
 if TYPE_CHECKING:
@@ -43,121 +44,139 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help=f"plan file (default: ${ENV_DB}, else {default_plan_path()})",
+        help=_("plan file (default: ${ENV_DB}, else {default_plan_path})").format(
+            ENV_DB=ENV_DB, default_plan_path=default_plan_path()
+        ),
     )
     parser = argparse.ArgumentParser(
         prog="socialplan",
         parents=[db],
-        description="Plan, run and measure a social-media strategy: the 3-S cycle on the "
-        "SocialStrategyModel's foundation.",
+        description=_(
+            "Plan, run and measure a social-media strategy: the 3-S cycle on the "
+            "SocialStrategyModel's foundation."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"socialplan {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"socialplan {__version__}",
+    )
     parser.set_defaults(run=run_open)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     opening = commands.add_parser(
-        "open", parents=[db], help="open a plan in the app (without NAME: your default plan)"
+        "open", parents=[db], help=_("open a plan in the app (without NAME: your default plan)")
     )
-    opening.add_argument("name", metavar="NAME", nargs="?", help="a plan from 'socialplan plans'")
+    opening.add_argument(
+        "name", metavar="NAME", nargs="?", help=_("a plan from 'socialplan plans'")
+    )
     opening.set_defaults(run=run_open)
     commands.add_parser(
-        "plans", help=f"list the plans in {default_plan_path().parent}"
+        "plans", help=_("list the plans in {parent}").format(parent=default_plan_path().parent)
     ).set_defaults(run=run_plans)
-    new = commands.add_parser("new", help="create a plan (one per client or brand)")
-    new.add_argument("name", metavar="NAME", help="the plan's name, like 'Bakkerij De Vries'")
+    new = commands.add_parser("new", help=_("create a plan (one per client or brand)"))
+    new.add_argument("name", metavar="NAME", help=_("the plan's name, like 'Bakkerij De Vries'"))
     new.add_argument(
         "--from",
         dest="template",
         metavar="TEMPLATE",
-        help="start from 'demo' (the sample plan) or a plan file or JSON export",
+        help=_("start from 'demo' (the sample plan) or a plan file or JSON export"),
     )
     new.set_defaults(run=run_new)
     serve = commands.add_parser(
-        "serve", parents=[db], help="make the app reachable in a browser (textual-serve)"
+        "serve", parents=[db], help=_("make the app reachable in a browser (textual-serve)")
     )
-    serve.add_argument("name", metavar="NAME", nargs="?", help="a plan from 'socialplan plans'")
+    serve.add_argument("name", metavar="NAME", nargs="?", help=_("a plan from 'socialplan plans'"))
     serve.add_argument(
-        "--host", default="localhost", help="address to listen on (default: localhost)"
+        "--host", default="localhost", help=_("address to listen on (default: localhost)")
     )
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
     serve.set_defaults(run=run_serve)
     commands.add_parser(
-        "demo", help="open a fresh copy of the demo plan in a temporary place"
+        "demo", help=_("open a fresh copy of the demo plan in a temporary place")
     ).set_defaults(run=run_demo)
     status = commands.add_parser(
-        "status", parents=[db], help="print the ratio, KPI figures and next posts, then exit"
+        "status", parents=[db], help=_("print the ratio, KPI figures and next posts, then exit")
     )
-    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.add_argument("--json", action="store_true", help=_("machine-readable output"))
     status.set_defaults(run=run_status)
     export = commands.add_parser(
         "export",
         parents=[db],
-        help="write the strategy (Markdown), the whole plan (JSON), the posts (CSV) or the "
-        "schedule as a calendar (ics)",
+        help=_(
+            "write the strategy (Markdown), the whole plan (JSON), the posts (CSV) or the "
+            "schedule as a calendar (ics)"
+        ),
     )
     export.add_argument(
         "what",
         choices=["plan", "json", "csv", "ics"],
-        help="plan: the strategy as Markdown; json: the whole plan, lossless; csv: the posts "
-        "in the bulk layout; ics: the scheduled posts as calendar events",
+        help=_(
+            "plan: the strategy as Markdown; json: the whole plan, lossless; csv: the posts "
+            "in the bulk layout; ics: the scheduled posts as calendar events"
+        ),
     )
     export.add_argument("--format", choices=["md"], default="md", help=argparse.SUPPRESS)
     export.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+        "-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output")
     )
-    export.add_argument("--channel", metavar="NAME", help="csv, ics: only this channel's posts")
+    export.add_argument("--channel", metavar="NAME", help=_("csv, ics: only this channel's posts"))
     export.add_argument(
-        "--from", dest="start", metavar="YYYY-MM-DD", type=_day, help="csv, ics: from this day"
+        "--from", dest="start", metavar="YYYY-MM-DD", type=_day, help=_("csv, ics: from this day")
     )
     export.add_argument(
-        "--to", dest="end", metavar="YYYY-MM-DD", type=_day, help="csv, ics: up to this day"
+        "--to", dest="end", metavar="YYYY-MM-DD", type=_day, help=_("csv, ics: up to this day")
     )
     export.set_defaults(run=run_export)
     importing = commands.add_parser(
         "import",
         parents=[db],
-        help="import measured results (LinkedIn, Meta, X), posts in bulk (CSV) or a whole "
-        "plan (JSON)",
+        help=_(
+            "import measured results (LinkedIn, Meta, X), posts in bulk (CSV) or a whole "
+            "plan (JSON)"
+        ),
     )
     importing.add_argument(
         "what",
         choices=["results", "csv", "json"],
-        help="results: a platform's analytics export; csv: posts in the bulk layout, Sprout "
-        "Social's or Hootsuite's; json: a whole plan from 'export json'",
+        help=_(
+            "results: a platform's analytics export; csv: posts in the bulk layout, Sprout "
+            "Social's or Hootsuite's; json: a whole plan from 'export json'"
+        ),
     )
-    importing.add_argument("file", metavar="FILE", help="the file to read")
+    importing.add_argument("file", metavar="FILE", help=_("the file to read"))
     importing.add_argument(
-        "--channel", metavar="NAME", help="csv: the channel for files that name none"
+        "--channel", metavar="NAME", help=_("csv: the channel for files that name none")
     )
     importing.add_argument(
         "--month-first",
         action="store_true",
-        help="csv: read 03/04/2027 as March 4 (default: 3 April)",
+        help=_("csv: read 03/04/2027 as March 4 (default: 3 April)"),
     )
     importing.add_argument(
         "--replace",
         action="store_true",
-        help="json: replace the existing plan (it is kept as a backup first)",
+        help=_("json: replace the existing plan (it is kept as a backup first)"),
     )
     importing.add_argument(
         "--unmatched",
         choices=["keep", "skip"],
         default="keep",
-        help="rows that match no planned post: keep them as channel totals (default) or skip",
+        help=_("rows that match no planned post: keep them as channel totals (default) or skip"),
     )
     importing.add_argument(
-        "--dry-run", action="store_true", help="show what would change and write nothing"
+        "--dry-run", action="store_true", help=_("show what would change and write nothing")
     )
     importing.set_defaults(run=run_import)
     commands.add_parser(
-        "backups", parents=[db], help="list the plan's backups, newest first"
+        "backups", parents=[db], help=_("list the plan's backups, newest first")
     ).set_defaults(run=run_backups)
     restore = commands.add_parser(
         "restore",
         parents=[db],
-        help="put a backup back as the plan (the current file is kept as a backup first)",
+        help=_("put a backup back as the plan (the current file is kept as a backup first)"),
     )
     restore.add_argument(
-        "backup", metavar="BACKUP", help="a backup's path, or its number in 'socialplan backups'"
+        "backup", metavar="BACKUP", help=_("a backup's path, or its number in 'socialplan backups'")
     )
     restore.set_defaults(run=run_restore)
     return parser
@@ -185,14 +204,18 @@ def run_plans(_args: argparse.Namespace) -> int:
     directory = default_plan_path().parent
     plans = list_plans(directory)
     if not plans:
-        print(f"There are no plans in {directory} yet. Create one with: socialplan new NAME")
+        print(
+            _("There are no plans in {directory} yet. Create one with: socialplan new NAME").format(
+                directory=directory
+            )
+        )
         return 0
-    print(f"Plans in {directory}:")
+    print(_("Plans in {directory}:").format(directory=directory))
     width = max(len(p.key) for p in plans)
     for plan in plans:
-        posts = "" if plan.posts is None else f"  {plan.posts} posts"
+        posts = "" if plan.posts is None else _("  {posts} posts").format(posts=plan.posts)
         print(f"  {plan.key:<{width}}  {plan.name}{posts}")
-    print("Open one with: socialplan open NAME")
+    print(_("Open one with: socialplan open NAME"))
     return 0
 
 
@@ -201,7 +224,11 @@ def run_new(args: argparse.Namespace) -> int:
 
     template = _template(args.template) if args.template else None
     path = create_plan(default_plan_path().parent, args.name, template)
-    print(f"Created the plan {args.name!r} in {path}. Open it with: socialplan open {path.stem}")
+    print(
+        _("Created the plan {name!r} in {path}. Open it with: socialplan open {stem}").format(
+            name=args.name, path=path, stem=path.stem
+        )
+    )
     return 0
 
 
@@ -229,7 +256,11 @@ def run_serve(args: argparse.Namespace) -> int:
 
     path = chosen_plan(args)
     command = shlex.join([sys.executable, "-m", "socialplan", "open", "--db", str(path)])
-    print(f"Serving {path} at http://{args.host}:{args.port} (ctrl+c stops).")
+    print(
+        _("Serving {path} at http://{host}:{port} (ctrl+c stops).").format(
+            path=path, host=args.host, port=args.port
+        )
+    )
     Server(command, host=args.host, port=args.port, title="socialplan").serve()
     return 0
 
@@ -262,7 +293,9 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date; use YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date; use YYYY-MM-DD").format(text=text)
+        ) from None
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -276,7 +309,12 @@ def run_export(args: argparse.Namespace) -> int:
         )
         if channel is None:
             names = ", ".join(c.name for c in data.channels)
-            print(f"socialplan: there is no channel {args.channel!r} ({names})", file=sys.stderr)
+            print(
+                _("socialplan: there is no channel {channel!r} ({names})").format(
+                    channel=args.channel, names=names
+                ),
+                file=sys.stderr,
+            )
             return 1
     from socialplan.data.exports import export_payload
 
@@ -292,9 +330,14 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         atomic_replace(target, payload)
     except OSError as error:
-        print(f"socialplan: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        print(
+            _("socialplan: cannot write {target}: {value}").format(
+                target=target, value=error.strerror or error
+            ),
+            file=sys.stderr,
+        )
         return 1
-    print(f"Wrote {target}.", file=sys.stderr)
+    print(_("Wrote {target}.").format(target=target), file=sys.stderr)
     return 0
 
 
@@ -314,7 +357,7 @@ def _import_csv(args: argparse.Namespace) -> int:
     try:
         found = read_bulk_file(Path(args.file).expanduser())
     except BulkFileError as error:
-        print(f"socialplan: nothing imported: {error}", file=sys.stderr)
+        print(_("socialplan: nothing imported: {error}").format(error=error), file=sys.stderr)
         return 1
     store = PlanStore.open(plan_path(args))
     try:
@@ -322,22 +365,25 @@ def _import_csv(args: argparse.Namespace) -> int:
             store.load(), found.rows, channel=args.channel, day_first=not args.month_first
         )
         if planned.problems:
-            print(f"socialplan: nothing imported from {args.file}:", file=sys.stderr)
+            print(
+                _("socialplan: nothing imported from {file}:").format(file=args.file),
+                file=sys.stderr,
+            )
             for problem in planned.problems:
                 print(f"  {problem}", file=sys.stderr)
             return 1
         print(f"{found.layout}: {planned.describe()}.")
-        for _, after in planned.changed:
-            print(f"  changed: {after.title!r}")
+        for _before, after in planned.changed:
+            print(_("  changed: {title!r}").format(title=after.title))
         if args.dry_run:
-            print("Dry run: nothing was written.")
+            print(_("Dry run: nothing was written."))
             return 0
         with store.batch():
             for item in planned.added:
                 store.add(item)
             for before, after in planned.changed:
                 store.update(after, expected=before)
-        print(f"Saved to {store.path}.")
+        print(_("Saved to {path}.").format(path=store.path))
     finally:
         store.close()
     return 0
@@ -349,18 +395,26 @@ def _import_json(args: argparse.Namespace) -> int:
 
     data = read_plan_json(Path(args.file).expanduser())
     target = plan_path(args)
-    summary = f"{data.plan.name!r}: {len(data.items)} posts, {len(data.channels)} channels"
+    summary = _("{name!r}: {count} posts, {count2} channels").format(
+        name=data.plan.name, count=len(data.items), count2=len(data.channels)
+    )
     if args.dry_run:
-        print(f"Dry run: would write {summary} to {target}; nothing was written.")
+        print(
+            _("Dry run: would write {summary} to {target}; nothing was written.").format(
+                summary=summary, target=target
+            )
+        )
         return 0
     if not target.exists():
         PlanStore.create(target, data).close()
-        print(f"Created {target} with {summary}.")
+        print(_("Created {target} with {summary}.").format(target=target, summary=summary))
         return 0
     if not args.replace:
         print(
-            f"socialplan: {target} already holds a plan; add --replace to replace it (it is "
-            "kept as a backup first), or choose another file with --db.",
+            _(
+                "socialplan: {target} already holds a plan; add --replace to replace it "
+                "(it is kept as a backup first), or choose another file with --db."
+            ).format(target=target),
             file=sys.stderr,
         )
         return 1
@@ -369,7 +423,11 @@ def _import_json(args: argparse.Namespace) -> int:
         store.replace_all(data)
     finally:
         store.close()
-    print(f"Replaced {target} with {summary}; the plan it held is kept as a backup.")
+    print(
+        _("Replaced {target} with {summary}; the plan it held is kept as a backup.").format(
+            target=target, summary=summary
+        )
+    )
     return 0
 
 
@@ -383,23 +441,30 @@ def _import_results(args: argparse.Namespace) -> int:
     try:
         found = read_results_file(path)
     except ResultsFileError as error:
-        print(f"socialplan: {error}", file=sys.stderr)
+        print(_("socialplan: {error}").format(error=error), file=sys.stderr)
         return 1
     store = PlanStore.open(plan_path(args))
     try:
         try:
             planned = plan_import(store.load(), found.platform, found.posts)
         except InvalidInputError as error:
-            print(f"socialplan: nothing imported: {error.problem.message}", file=sys.stderr)
+            print(
+                _("socialplan: nothing imported: {message}").format(message=error.problem.message),
+                file=sys.stderr,
+            )
             return 1
         print(f"{found.layout}: {planned.describe()}.")
         for row in planned.unmatched:
             post = row.post
-            print(f"  unmatched, line {post.line}: {post.posted} {post.text[:60]!r}")
+            print(
+                _("  unmatched, line {line}: {posted} {text!r}").format(
+                    line=post.line, posted=post.posted, text=post.text[:60]
+                )
+            )
         keep = args.unmatched == "keep"
         results = [r.result for r in planned.rows if r.matched or keep]
         if args.dry_run:
-            print("Dry run: nothing was written.")
+            print(_("Dry run: nothing was written."))
             return 0
         with store.batch():
             for result in results:
@@ -407,7 +472,7 @@ def _import_results(args: argparse.Namespace) -> int:
                     store.update(result)
                 else:
                     store.add(result)
-        print(f"Saved {len(results)} results to {store.path}.")
+        print(_("Saved {count} results to {path}.").format(count=len(results), path=store.path))
     finally:
         store.close()
     return 0
@@ -420,18 +485,22 @@ def run_backups(args: argparse.Namespace) -> int:
     path = plan_path(args)
     backups = list_backups(path)
     if not backups:
-        print(f"There are no backups of {path}.")
+        print(_("There are no backups of {path}.").format(path=path))
         return 0
-    print(f"Backups of {path}, newest first:")
+    print(_("Backups of {path}, newest first:").format(path=path))
     for number, backup in enumerate(backups, start=1):
         try:
             data = read_plan(backup)
-            what = f"{data.plan.name!r}, {len(data.items)} posts"
+            what = _("{name!r}, {count} posts").format(name=data.plan.name, count=len(data.items))
         except StoreError as error:
-            what = f"not readable: {getattr(error, 'reason', error)}"
+            what = _("not readable: {getattr}").format(getattr=getattr(error, "reason", error))
         size = backup.stat().st_size
-        print(f"{number:>3}  {backup.name}  {size:>10,} bytes  {what}")
-    print(f"Restore one with: socialplan restore NUMBER --db '{path}'")
+        print(
+            _("{number:>3}  {name}  {size:>10,} bytes  {what}").format(
+                number=number, name=backup.name, size=size, what=what
+            )
+        )
+    print(_("Restore one with: socialplan restore NUMBER --db '{path}'").format(path=path))
     return 0
 
 
@@ -445,25 +514,34 @@ def run_restore(args: argparse.Namespace) -> int:
     choice = args.backup
     if choice.isdigit() and not Path(choice).exists():
         if not 1 <= int(choice) <= len(backups):
-            print(f"socialplan: there is no backup number {choice} of {path}", file=sys.stderr)
+            print(
+                _("socialplan: there is no backup number {choice} of {path}").format(
+                    choice=choice, path=path
+                ),
+                file=sys.stderr,
+            )
             return 1
         backup = backups[int(choice) - 1]
     else:
         backup = Path(choice).expanduser()
     if not backup.is_file():
-        print(f"socialplan: there is no backup file {backup}", file=sys.stderr)
+        print(
+            _("socialplan: there is no backup file {backup}").format(backup=backup), file=sys.stderr
+        )
         return 1
     try:
         kept = restore_plan(path, backup)
     except UnreadablePlanError as error:
         print(
-            f"socialplan: not restored, {backup} is not a readable plan: {error.reason}. "
-            f"{path} has not been changed.",
+            _(
+                "socialplan: not restored, {backup} is not a readable plan: {reason}. "
+                "{path} has not been changed."
+            ).format(backup=backup, reason=error.reason, path=path),
             file=sys.stderr,
         )
         return 1
-    aside = f"; the file it replaced is kept as {kept}" if kept else ""
-    print(f"Restored {backup} as {path}{aside}.")
+    aside = _("; the file it replaced is kept as {kept}").format(kept=kept) if kept else ""
+    print(_("Restored {backup} as {path}{aside}.").format(backup=backup, path=path, aside=aside))
     return 0
 
 
@@ -483,7 +561,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except StoreError as error:
-        print(f"socialplan: {error}", file=sys.stderr)
+        print(_("socialplan: {error}").format(error=error), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

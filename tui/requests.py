@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from socialplan.core.edits import describe, with_changes
+from socialplan.core.i18n import _
 from socialplan.core.model import PlanData
 
 
@@ -46,7 +47,7 @@ class Save:
         return replace(self, entities=entities)
 
     def describe(self) -> str:
-        return self.label or f"save {describe(self.entities[0])}"
+        return self.label or _("save {describe}").format(describe=describe(self.entities[0]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ class Delete:
         return Delete(theirs)
 
     def describe(self) -> str:
-        return f"delete {describe(self.entity)}"
+        return _("delete {describe}").format(describe=describe(self.entity))
 
 
 Request = Save | Delete

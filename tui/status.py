@@ -14,6 +14,7 @@ from rich.text import Text
 
 from socialplan.core import kpi
 from socialplan.core.figures import PanelFigures, panel_figures
+from socialplan.core.i18n import _
 from socialplan.core.model import ContentItem, Kind, PlanData, SetupTask
 from socialplan.core.schedule import local_time, next_posts
 from socialplan.core.setup import open_setup_tasks
@@ -132,10 +133,15 @@ def render_status(data: PlanData, now: datetime, console: Console) -> None:
     figures = panel_figures(data, now)
     iteration = data.current_iteration()
     heading = Text(clean_text(data.plan.name), style="bold")
-    heading.append(f"  iteration {data.plan.current_iteration}", style="dim")
+    heading.append(
+        _("  iteration {current_iteration}").format(current_iteration=data.plan.current_iteration),
+        style="dim",
+    )
     if iteration:
         heading.append(f": {clean_text(iteration.name)}", style="dim")
-    strategy = Text(f"Strategy: {strategy_progress(data).describe()}", style="dim")
+    strategy = Text(
+        _("Strategy: {describe}").format(describe=strategy_progress(data).describe()), style="dim"
+    )
     today = local_time(now, data.plan.timezone).date()
     console.print(
         Group(
@@ -151,38 +157,40 @@ def render_status(data: PlanData, now: datetime, console: Console) -> None:
     for warning in figures.warnings():
         console.print(Text(f"⚠ {clean_text(warning)}", style="bold yellow"))
     if not figures.warnings():
-        console.print(Text("✓ Everything on target", style="green"))
+        console.print(Text(_("✓ Everything on target"), style="green"))
 
 
 def _figures_table(figures: PanelFigures) -> Table:
     days = (figures.window_end - figures.window_start).days
-    table = Table(title=f"Next {days} days and this week", title_justify="left", box=None)
-    table.add_column("Figure")
-    table.add_column("Now", justify="right")
-    table.add_column("Target", justify="right")
+    table = Table(
+        title=_("Next {days} days and this week").format(days=days), title_justify="left", box=None
+    )
+    table.add_column(_("Figure"))
+    table.add_column(_("Now"), justify="right")
+    table.add_column(_("Target"), justify="right")
     ratio = figures.ratio
     table.add_row(
-        "Content : promotion",
+        _("Content : promotion"),
         _flag(ratio.describe(), ratio.on_target),
         f"{ratio.target_content}:{ratio.target_promotion}",
     )
     percent = figures.cta_percent
     share = "–" if percent is None else f"{figures.cta_items} ({percent:.0f}%)"
     table.add_row(
-        "Calls to action", _flag(share, figures.cta_on_target), f"≥ {figures.min_cta_percent}%"
+        _("Calls to action"), _flag(share, figures.cta_on_target), f"≥ {figures.min_cta_percent}%"
     )
     for week in figures.channel_weeks:
         table.add_row(
-            Text(f"{clean_text(week.channel)} this week"),
-            _flag(f"{week.scheduled} {week.pace.value}", week.scheduled == week.planned),
+            Text(_("{clean_text} this week").format(clean_text=clean_text(week.channel))),
+            _flag(f"{week.scheduled} {week.pace.label}", week.scheduled == week.planned),
             str(week.planned),
         )
     return table
 
 
 def _goals_table(data: PlanData, today: date) -> Table:
-    table = Table(title="Objectives", title_justify="left", box=None)
-    for column in ("Objective", "Now", "Target", "Status", "Deadline"):
+    table = Table(title=_("Objectives"), title_justify="left", box=None)
+    for column in (_("Objective"), _("Now"), _("Target"), _("Status"), _("Deadline")):
         table.add_column(column, justify="right" if column in ("Now", "Target") else "left")
     for progress in goal_progress(data, today):
         goal = progress.goal
@@ -190,15 +198,15 @@ def _goals_table(data: PlanData, today: date) -> Table:
             Text(clean_text(goal.title)),
             _figure(progress.current),
             Text(clean_text(f"{_figure(goal.target)} {goal.unit}".strip())),
-            _flag(progress.status.value, progress.status in GOOD),
+            _flag(progress.status.label, progress.status in GOOD),
             goal.deadline.isoformat() if goal.deadline else "–",
         )
     return table
 
 
 def _roi_table(data: PlanData) -> Table:
-    table = Table(title="ROI per channel", title_justify="left", box=None)
-    for column in ("Channel", "Cost", "Value", "ROI"):
+    table = Table(title=_("ROI per channel"), title_justify="left", box=None)
+    for column in (_("Channel"), _("Cost"), _("Value"), "ROI"):
         table.add_column(column, justify="left" if column == "Channel" else "right")
     for name, t in channel_totals(data):
         roi = kpi.social_roi(t)
@@ -213,8 +221,12 @@ def _roi_table(data: PlanData) -> Table:
 
 def _setup_table(data: PlanData) -> Table:
     tasks = open_setup_tasks(data)
-    table = Table(title=f"Open set-up tasks: {len(tasks)}", title_justify="left", box=None)
-    for column in ("Channel", "Task", "Owner", "Due"):
+    table = Table(
+        title=_("Open set-up tasks: {count}").format(count=len(tasks)),
+        title_justify="left",
+        box=None,
+    )
+    for column in (_("Channel"), _("Task"), _("Owner"), _("Due")):
         table.add_column(column)
     for task in tasks[:NEXT_POSTS]:
         table.add_row(
@@ -231,14 +243,14 @@ def _figure(value: float | None) -> str:
 
 
 def _next_table(data: PlanData, now: datetime) -> Table:
-    table = Table(title="Next posts", title_justify="left", box=None)
-    for column in ("When", "Channel", "Stage", "Kind", "Status"):
+    table = Table(title=_("Next posts"), title_justify="left", box=None)
+    for column in (_("When"), _("Channel"), _("Stage"), _("Kind"), _("Status")):
         table.add_column(column, no_wrap=True)
-    table.add_column("Title", no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column(_("Title"), no_wrap=True, overflow="ellipsis", ratio=1)
     zone = data.plan.timezone
     for item in next_posts(data.items, now, NEXT_POSTS):
         assert item.scheduled_at is not None
-        kind = item.kind.value + (" +CTA" if item.cta else "")
+        kind = item.kind.label + (_(" +CTA") if item.cta else "")
         table.add_row(
             local_time(item.scheduled_at, zone).strftime("%a %d %b %H:%M"),
             Text(clean_text(data.channel_name(item.channel))),

@@ -26,13 +26,14 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from socialplan.core.calendar import CalendarPage, DayCell
+from socialplan.core.i18n import N_, WEEKDAYS_SHORT, _
 
 from .cursor import CURSOR_BINDINGS, CursorActions
 from .line_styles import CachedLineStyles
+from .translated import TranslatedBindings
 
 WEEK_COLUMN = 4
 LINES_PER_WEEK = 2
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DayMarks = Callable[[DayCell, int], Text]
 """Builds the marks line of a day cell of the given width."""
 
@@ -45,7 +46,7 @@ class GoToDay(Message):
         self.day = day
 
 
-class MonthGrid(CachedLineStyles, Widget, can_focus=True):
+class MonthGrid(TranslatedBindings, CachedLineStyles, Widget, can_focus=True):
     COMPONENT_CLASSES = {
         "month-grid--header",
         "month-grid--other-month",
@@ -54,11 +55,11 @@ class MonthGrid(CachedLineStyles, Widget, can_focus=True):
         "month-grid--flag",
     }
     BINDINGS = [
-        Binding("left,h", "step(-1)", "Day before", show=False),
-        Binding("right,l", "step(1)", "Day after", show=False),
-        Binding("up,k", "step(-7)", "Week before", show=False),
-        Binding("down,j", "step(7)", "Week after", show=False),
-        Binding("enter", "open_day", "Posts of the day", show=False),
+        Binding("left,h", "step(-1)", N_("Day before"), show=False),
+        Binding("right,l", "step(1)", N_("Day after"), show=False),
+        Binding("up,k", "step(-7)", N_("Week before"), show=False),
+        Binding("down,j", "step(7)", N_("Week after"), show=False),
+        Binding("enter", "open_day", N_("Posts of the day"), show=False),
     ]
 
     class OpenDay(Message):
@@ -108,8 +109,8 @@ class MonthGrid(CachedLineStyles, Widget, can_focus=True):
         cell = self._cell_width()
         if y == 0:
             line = Text(" " * WEEK_COLUMN)
-            for name in WEEKDAY_NAMES:
-                line.append(name[: cell - 1].center(cell))
+            for name in WEEKDAYS_SHORT:
+                line.append(_(name)[: cell - 1].center(cell))
             line.stylize(self.line_style("month-grid--header"))
             return self._strip(line, width)
         week_index, row = divmod(y - 1, LINES_PER_WEEK)
@@ -167,8 +168,8 @@ class DayList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
     }
     BINDINGS = [
         *CURSOR_BINDINGS,
-        Binding("left,h", "step_day(-1)", "Day before", show=False),
-        Binding("right,l", "step_day(1)", "Day after", show=False),
+        Binding("left,h", "step_day(-1)", N_("Day before"), show=False),
+        Binding("right,l", "step_day(1)", N_("Day after"), show=False),
     ]
 
     cursor: reactive[int] = reactive(0, init=False)

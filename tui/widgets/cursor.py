@@ -7,6 +7,10 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
+from socialplan.core.i18n import N_
+
+from .translated import TranslatedBindings
+
 if TYPE_CHECKING:
     from textual.widget import Widget
 
@@ -15,18 +19,18 @@ else:
     _Base = object
 
 CURSOR_BINDINGS = [
-    Binding("up,k", "move(-1)", "Up", show=False),
-    Binding("down,j", "move(1)", "Down", show=False),
-    Binding("pageup", "page(-1)", "Page up", show=False),
-    Binding("pagedown", "page(1)", "Page down", show=False),
-    Binding("home", "jump(0)", "First", show=False),
-    Binding("end", "jump(-1)", "Last", show=False),
-    Binding("enter", "select", "Open", show=False),
+    Binding("up,k", "move(-1)", N_("Up"), show=False),
+    Binding("down,j", "move(1)", N_("Down"), show=False),
+    Binding("pageup", "page(-1)", N_("Page up"), show=False),
+    Binding("pagedown", "page(1)", N_("Page down"), show=False),
+    Binding("home", "jump(0)", N_("First"), show=False),
+    Binding("end", "jump(-1)", N_("Last"), show=False),
+    Binding("enter", "select", N_("Open"), show=False),
 ]
 """Included in each widget's BINDINGS: Textual merges bindings only from widget classes."""
 
 
-class CursorActions(_Base):
+class CursorActions(TranslatedBindings, _Base):
     """Actions for ``CURSOR_BINDINGS``. The widget defines a ``cursor`` reactive, a nested
     ``Selected(widget, key)`` message, ``row_keys()`` (the keys in display order) and
     ``page_rows()`` (how far page-up and page-down move)."""

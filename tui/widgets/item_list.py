@@ -19,6 +19,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from socialplan.core.i18n import _
+
 from .cursor import CURSOR_BINDINGS, CursorActions
 from .line_styles import CachedLineStyles
 
@@ -144,7 +146,7 @@ class ItemList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         width = self.size.width
         base = self.line_style()
         if y == 0:
-            header = [Text(c.title) for c in self.columns]
+            header = [Text(_(c.title)) for c in self.columns]
             text = self._line(header, width)
             text.stylize(self.line_style("item-list--header"))
         elif not self._keys:

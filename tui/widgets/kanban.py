@@ -22,6 +22,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from socialplan.core.i18n import N_, _
+
 from .cursor import CURSOR_BINDINGS, CursorActions
 from .line_styles import CachedLineStyles
 
@@ -52,8 +54,8 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
     }
     BINDINGS = [
         *CURSOR_BINDINGS,
-        Binding("left,h", "neighbour(-1)", "Column left", show=False),
-        Binding("right,l", "neighbour(1)", "Column right", show=False),
+        Binding("left,h", "neighbour(-1)", N_("Column left"), show=False),
+        Binding("right,l", "neighbour(1)", N_("Column right"), show=False),
     ]
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -147,7 +149,7 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         line = self.scroll_offset.y + y - 1
         index, row = divmod(line, CARD_LINES)
         if not self.view.keys:
-            return self._strip(Text(" (none)" if y == 1 else ""), width, "kanban--empty")
+            return self._strip(Text(_(" (none)") if y == 1 else ""), width, "kanban--empty")
         if index >= len(self.view.keys):
             return Strip.blank(width, base)
         if index not in self._cache:

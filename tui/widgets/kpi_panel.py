@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from socialplan.core.figures import PanelFigures
+from socialplan.core.i18n import N_, _
 from socialplan.core.slots import Pace
 from socialplan.core.validation import clean_text
 
@@ -23,7 +24,7 @@ LABEL = "dim"
 OFF = "bold $warning"
 OK = "$success"
 CHANNEL_WIDTH = 12
-PACE_MARK = {Pace.UNDER: "▼ under", Pace.ON_PLAN: "✓", Pace.OVER: "▲ over"}
+PACE_MARK = {Pace.UNDER: N_("▼ under"), Pace.ON_PLAN: "✓", Pace.OVER: N_("▲ over")}
 """Shown beside each channel's posts this week against its planned frequency."""
 
 Part = str | tuple[str, str]
@@ -62,46 +63,54 @@ def panel_content(figures: PanelFigures) -> Content:
 def _window(figures: PanelFigures) -> list[Part]:
     days = (figures.window_end - figures.window_start).days
     ratio = figures.ratio
-    target = f"target {ratio.target_content}:{ratio.target_promotion}"
+    target = _("target {target_content}:{target_promotion}").format(
+        target_content=ratio.target_content, target_promotion=ratio.target_promotion
+    )
     ratio_line = f" {ratio.describe()}  {target} {'✓' if ratio.on_target else '⚠'}\n"
     percent = figures.cta_percent
     share = "–" if percent is None else f"{percent:.0f}%"
-    counts = f"{figures.cta_items} of {figures.window_items} ({share})"
-    cta_line = (
-        f" {counts}  min {figures.min_cta_percent}% {'✓' if figures.cta_on_target else '⚠'}\n"
+    counts = _("{cta_items} of {window_items} ({share})").format(
+        cta_items=figures.cta_items, window_items=figures.window_items, share=share
+    )
+    cta_line = _(" {counts}  min {min_cta_percent}% {value}\n").format(
+        counts=counts,
+        min_cta_percent=figures.min_cta_percent,
+        value="✓" if figures.cta_on_target else "⚠",
     )
     return [
-        (f"Upcoming {days} days\n", HEADING),
-        ("Content : promotion\n", LABEL),
+        (_("Upcoming {days} days\n").format(days=days), HEADING),
+        (_("Content : promotion\n"), LABEL),
         (ratio_line, "" if ratio.on_target else OFF),
-        ("Calls to action\n", LABEL),
+        (_("Calls to action\n"), LABEL),
         (cta_line, "" if figures.cta_on_target else OFF),
     ]
 
 
 def _channels(figures: PanelFigures) -> list[Part]:
-    parts: list[Part] = [("\nThis week per channel\n", HEADING)]
+    parts: list[Part] = [(_("\nThis week per channel\n"), HEADING)]
     if not figures.channel_weeks:
-        parts.append(("No channels chosen yet\n", LABEL))
+        parts.append((_("No channels chosen yet\n"), LABEL))
     for week in figures.channel_weeks:
         name = clean_text(week.channel)
         if len(name) > CHANNEL_WIDTH:
             name = name[: CHANNEL_WIDTH - 1] + "…"
         style = "" if week.pace is Pace.ON_PLAN else OFF
         parts.append(name.ljust(CHANNEL_WIDTH))
-        parts.append((f" {week.scheduled:>2}/{week.planned:<2} {PACE_MARK[week.pace]}\n", style))
+        parts.append((f" {week.scheduled:>2}/{week.planned:<2} {_(PACE_MARK[week.pace])}\n", style))
     return parts
 
 
 def _checks(figures: PanelFigures) -> list[Part]:
     passing = figures.checks_total - figures.checks_failing
     mark = "⚠" if figures.checks_failing else "✓"
-    line = f": {passing} of {figures.checks_total} pass {mark}\n"
-    return [("\nPlan checks", HEADING), (line, OFF if figures.checks_failing else "")]
+    line = _(": {passing} of {checks_total} pass {mark}\n").format(
+        passing=passing, checks_total=figures.checks_total, mark=mark
+    )
+    return [(_("\nPlan checks"), HEADING), (line, OFF if figures.checks_failing else "")]
 
 
 def _warnings(figures: PanelFigures) -> list[Part]:
     warnings = figures.warnings()
     if not warnings:
-        return [("\n✓ Everything on target", OK)]
+        return [(_("\n✓ Everything on target"), OK)]
     return [("\n" + "\n".join(f"⚠ {clean_text(w)}" for w in warnings), "$warning")]

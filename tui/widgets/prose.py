@@ -7,9 +7,13 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from socialplan.core.i18n import N_
 
-class ProseView(Static, can_focus=True):
-    BINDINGS = [Binding("enter", "edit", "Edit", show=False)]
+from .translated import TranslatedBindings
+
+
+class ProseView(TranslatedBindings, Static, can_focus=True):
+    BINDINGS = [Binding("enter", "edit", N_("Edit"), show=False)]
 
     class EditRequested(Message):
         """Enter on the text: the screen opens the form for its section."""

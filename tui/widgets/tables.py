@@ -7,11 +7,13 @@ from collections.abc import Iterable, Sequence
 from rich.text import Text
 from textual.widgets import DataTable
 
+from .translated import TranslatedBindings
+
 Row = tuple[str, Sequence[Text | str]]
 """A row key and its cells."""
 
 
-class PlanTable(DataTable[Text | str]):
+class PlanTable(TranslatedBindings, DataTable[Text | str]):
     """A DataTable filled from (key, cells) rows, showing a line when it has none."""
 
     def __init__(self, columns: Sequence[str], *, empty: str, **kwargs) -> None:

@@ -1,0 +1,42 @@
+"""Key descriptions in the interface's language.
+
+Textual merges a class's ``BINDINGS`` once, when the class is defined, and every node
+copies that map when it is made. Our descriptions are catalog messages marked with ``N_``,
+so a node translates its copy as it is made: screens built after a language switch show
+the new language in the Footer, the help screen and the command palette.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from textual.binding import Binding, BindingsMap
+
+from socialplan.core.i18n import _
+
+
+def translated(binding: Binding) -> Binding:
+    """The binding with its description and tooltip in the current language."""
+    return replace(
+        binding,
+        description=_(binding.description) if binding.description else "",
+        tooltip=_(binding.tooltip) if binding.tooltip else "",
+    )
+
+
+def translated_map(bindings: BindingsMap) -> BindingsMap:
+    result = BindingsMap()
+    for key, each in bindings.key_to_bindings.items():
+        result.key_to_bindings[key] = [translated(binding) for binding in each]
+    return result
+
+
+class TranslatedBindings:
+    """Mixin, listed before the Textual class: the node's bindings in the current language."""
+
+    _bindings: BindingsMap
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._bindings = translated_map(self._bindings)
