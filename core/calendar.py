@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from .i18n import _
+from .i18n import _, format_date
 from .model import ContentItem, PlanData
 from .schedule import items_between, local_midnight, time_order
 from .slots import ChannelWeek, week_paces
@@ -193,10 +193,12 @@ def _listed_days(
 
 def _title(mode: CalendarMode, anchor: date, first: date, last: date) -> str:
     if mode is CalendarMode.MONTH:
-        return f"{anchor:%B %Y}"
+        return format_date(anchor, "%B %Y")
     if mode is CalendarMode.WEEK:
         week = first.isocalendar().week
-        return _("Week {week} · {first:%d %b} – {last:%d %b %Y}").format(
-            week=week, first=first, last=last
+        return _("Week {week} · {first} – {last}").format(
+            week=week, first=format_date(first, "%d %b"), last=format_date(last, "%d %b %Y")
         )
-    return _("Agenda · {first:%a %d %b} – {last:%a %d %b %Y}").format(first=first, last=last)
+    return _("Agenda · {first} – {last}").format(
+        first=format_date(first, "%a %d %b"), last=format_date(last, "%a %d %b %Y")
+    )

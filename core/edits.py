@@ -10,7 +10,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from .model import Plan, PlanData
+from .i18n import N_, _
+from .model import Labelled, Plan, PlanData
 
 
 def with_changes(data: PlanData, saved: Sequence[Any], removed: Sequence[Any]) -> PlanData:
@@ -56,7 +57,7 @@ class Edit:
 
 def describe(entity: Any) -> str:
     """A short name for an entity in messages: its title or name."""
-    name = getattr(entity, "title", None) or getattr(entity, "name", None) or "entry"
+    name = getattr(entity, "title", None) or getattr(entity, "name", None) or _("entry")
     return f"'{name}'"
 
 
@@ -75,6 +76,8 @@ def shown(value: Any) -> str:
     """A field's value as one line of text."""
     if value is None or value == "" or value == ():
         return "—"
+    if isinstance(value, Labelled):
+        return value.label
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, datetime):
@@ -82,7 +85,7 @@ def shown(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, tuple):
         return ", ".join(shown(v) for v in value)
     return " ".join(str(value).split())
@@ -98,8 +101,9 @@ def changes_between(old: PlanData, new: PlanData) -> str:
         added += len(after.keys() - before.keys())
         removed += len(before.keys() - after.keys())
         changed += sum(1 for key in before.keys() & after.keys() if before[key] != after[key])
-    counts = ((changed, "changed"), (added, "added"), (removed, "removed"))
-    return ", ".join(f"{count} {what}" for count, what in counts if count)
+    counts = ((changed, N_("{count} changed")), (added, N_("{count} added")))
+    counts += ((removed, N_("{count} removed")),)
+    return ", ".join(_(what).format(count=count) for count, what in counts if count)
 
 
 def _tables(data: PlanData) -> list[str]:

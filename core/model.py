@@ -6,7 +6,7 @@ collection it lives in. References between entities are by id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cached_property
@@ -429,22 +429,38 @@ class PlanData:
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage(
-        "See",
+        N_("See"),
         1,
-        "Everyone who could ever be interested: reach and awareness",
-        "Short video, photos, infographics",
+        N_("Everyone who could ever be interested: reach and awareness"),
+        N_("Short video, photos, infographics"),
     ),
     Stage(
-        "Think",
+        N_("Think"),
         2,
-        "People considering a solution: inform and help compare",
-        "How-to articles, explainers, comparisons",
+        N_("People considering a solution: inform and help compare"),
+        N_("How-to articles, explainers, comparisons"),
     ),
     Stage(
-        "Do",
+        N_("Do"),
         3,
-        "People ready to act: offers, demos, a clear call to action",
-        "Case studies, demos, offers",
+        N_("People ready to act: offers, demos, a clear call to action"),
+        N_("Case studies, demos, offers"),
     ),
-    Stage("Care", 4, "Customers: service, loyalty, advocacy", "Tips for customers, reviews"),
+    Stage(
+        N_("Care"),
+        4,
+        N_("Customers: service, loyalty, advocacy"),
+        N_("Tips for customers, reviews"),
+    ),
 )
+"""See / Think / Do / Care (Avinash Kaushik), as catalog messages: see ``default_stages``."""
+
+
+def default_stages() -> tuple[Stage, ...]:
+    """The journey stages a new plan starts with, named in the interface's language."""
+    return tuple(
+        replace(
+            stage, name=_(stage.name), description=_(stage.description), formats=_(stage.formats)
+        )
+        for stage in DEFAULT_STAGES
+    )

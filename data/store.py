@@ -23,7 +23,7 @@ from socialplan import __version__
 from socialplan.core.codec import from_doc, to_doc
 from socialplan.core.edits import describe
 from socialplan.core.i18n import _
-from socialplan.core.model import DEFAULT_STAGES, ENTITY_TYPES, Plan, PlanData
+from socialplan.core.model import ENTITY_TYPES, Plan, PlanData, default_stages
 
 from .backups import list_backups, make_backup, restore_backup
 from .errors import StoreError, UnreadablePlanError
@@ -269,7 +269,7 @@ def migrate(document: dict[str, Any], version: int) -> dict[str, Any]:
 
 
 def starter_plan(name: str) -> PlanData:
-    stages = tuple(replace(stage, id=n) for n, stage in enumerate(DEFAULT_STAGES, start=1))
+    stages = tuple(replace(stage, id=n) for n, stage in enumerate(default_stages(), start=1))
     return PlanData(plan=Plan(name=name, uid=uuid.uuid4().hex[:16], id=1), stages=stages)
 
 

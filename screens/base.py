@@ -38,7 +38,7 @@ class PhaseScreen(TranslatedBindings, Screen[None]):
 
     @property
     def plan_app(self) -> SocialPlanApp:
-        return cast(_("SocialPlanApp"), self.app)
+        return cast("SocialPlanApp", self.app)
 
     def now(self) -> datetime:
         return self.plan_app.now()

@@ -42,20 +42,17 @@ class ConflictScreen(TranslatedBindings, ModalScreen[ConflictChoice]):
 
     def compose(self) -> ComposeResult:
         what = describe(self.theirs)
-        doing = "delete" if self.deleting else "save"
+        about = (
+            _("You were about to delete it; nothing is saved until you choose.")
+            if self.deleting
+            else _("You were about to save it; nothing is saved until you choose.")
+        )
         with Vertical(classes="conflict-dialog"):
             yield Label(
                 plain(_("{what} was changed in another session").format(what=what)),
                 classes="form-title",
             )
-            yield Static(
-                plain(
-                    _(
-                        "You were about to {doing} it; nothing is saved until you choose. What "
-                        "differs between your version and theirs:"
-                    ).format(doing=doing)
-                )
-            )
+            yield Static(plain(about + " " + _("What differs between your version and theirs:")))
             table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
             table.add_columns(_("Field"), _("Yours"), _("Theirs"))
             for field, mine, theirs in differences(self.mine, self.theirs):

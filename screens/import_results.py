@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from socialplan.core.i18n import _
+from socialplan.core.i18n import _, format_date
 from socialplan.core.imports import ImportPlan, RowMatch
 from socialplan.core.model import PlanData
 from socialplan.core.schedule import local_time
@@ -166,7 +166,9 @@ class MatchPostScreen(FormScreen[str]):
         for _distance, item in sorted(nearby, key=lambda pair: (pair[0], pair[1].id)):
             assert item.scheduled_at is not None
             when = local_time(item.scheduled_at, zone)
-            label = Text(f"{when:%a %d %b} · ").append_text(one_line(item.title, 50))
+            label = Text(format_date(when, "%a %d %b") + " · ").append_text(
+                one_line(item.title, 50)
+            )
             options.append(Option(label, id=str(item.id)))
         with Vertical(classes="form-dialog"):
             yield Label(_("Which planned post is this?"), classes="form-title")

@@ -34,7 +34,7 @@ from socialplan.core.calendar import (
 from socialplan.core.cycle import phase_named
 from socialplan.core.edits import describe
 from socialplan.core.filtering import ItemFilter, parse_filter
-from socialplan.core.i18n import N_, _, ngettext
+from socialplan.core.i18n import N_, _, format_date, ngettext
 from socialplan.core.model import Channel, ContentItem, Kind, PlanData
 from socialplan.core.schedule import blank_item, in_time_order, local_time, next_posts
 from socialplan.core.series import upcoming_repeats
@@ -259,7 +259,7 @@ class ScheduleScreen(PhaseScreen):
         data = self.data
         promotion = item.kind is Kind.PROMOTION
         moment = self._local_moment(item)
-        day_and_time = moment.strftime("%d %b %H:%M") if moment else "unscheduled"
+        day_and_time = format_date(moment, "%d %b %H:%M") if moment else _("unscheduled")
         meta = Text(f"{day_and_time} ").append_text(plain(data.channel_name(item.channel)))
         return [
             one_line(item.title, MAX_TITLE, style="bold " + (PROMOTION_STYLE if promotion else "")),
@@ -301,7 +301,7 @@ class ScheduleScreen(PhaseScreen):
     def _day_row_text(self, row: DayRow, today: bool) -> Text:
         assert self.data is not None
         if row.item is None:
-            line = Text(f" {row.day:%a %d %b}")
+            line = Text(" " + format_date(row.day, "%a %d %b"))
             if today:
                 line.append(_(" · today"))
             posts = row.posts

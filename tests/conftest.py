@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,6 +12,7 @@ import pytest
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
+from socialplan.core.i18n import LOCALE_VARIABLES, use_language
 from socialplan.core.model import PlanData
 from socialplan.data.demo import build_demo
 from socialplan.data.store import PlanStore
@@ -25,13 +26,19 @@ def frozen_clock() -> datetime:
 
 
 @pytest.fixture(autouse=True)
-def own_settings_and_plans(tmp_path_factory, monkeypatch) -> Path:
-    """Each test has its own settings file and data directory, never the user's."""
+def own_settings_and_plans(tmp_path_factory, monkeypatch) -> Iterator[Path]:
+    """Each test has its own settings file and data directory, never the user's, and
+    starts in English whatever the machine's locale."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SOCIALPLAN_CONFIG", str(home / "settings.json"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("SOCIALPLAN_DB", raising=False)
-    return home
+    for variable in LOCALE_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    use_language("en")
+    yield home
+    use_language("en")
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ from textual.screen import Screen
 from socialplan.core.cycle import PHASES
 from socialplan.core.edits import Edit, changes_between, describe, with_changes
 from socialplan.core.figures import PanelFigures, panel_figures
-from socialplan.core.i18n import N_, _, ngettext
+from socialplan.core.i18n import LANGUAGES, N_, _, language, ngettext, use_language
 from socialplan.core.model import ContentItem, Plan, PlanData
 from socialplan.core.series import SeriesChange, series_change, upcoming_repeats
 from socialplan.core.validation import InvalidInputError
@@ -183,6 +183,37 @@ class SocialPlanApp(TranslatedBindings, App[None]):
 
     def action_toggle_light(self) -> None:
         self.theme = "textual-dark" if self.current_theme.dark is False else "textual-light"
+
+    async def action_language(self, code: str) -> None:
+        """Speak another language from now on, and remember it for the next sessions.
+
+        Every screen is built anew in that language (their cursors start afresh); the
+        plan and any edit waiting for the disk are untouched."""
+        from socialplan.data.settings import save_setting
+
+        use_language(code)
+        try:
+            save_setting("lang", code)
+        except OSError as error:
+            self.notify(
+                _("The language is not remembered: {value}").format(value=error.strerror or error)
+            )
+        self.retranslate_bindings()
+        await self._rebuild_screens()
+        if self.unsaved:
+            self._show_unsaved()
+        self.notify(_("The interface speaks {language} now.").format(language=LANGUAGES[code]))
+
+    async def _rebuild_screens(self) -> None:
+        """Replace every phase screen with a new one; the current one last, from another."""
+        current = self.current_mode
+        stand_in = next(mode for mode in PHASE_SCREENS if mode != current)
+        for mode in (*(m for m in PHASE_SCREENS if m != current), current):
+            if mode == current:
+                await self.switch_mode(stand_in)
+            await self.remove_mode(mode)
+            self.add_mode(mode, partial(make_phase_screen, mode))
+        await self.switch_mode(current)
 
     def action_open_plan(self, path: str) -> None:
         """Switch the app to another plan file (agencies: one plan per client)."""
@@ -668,6 +699,13 @@ class SocialPlanApp(TranslatedBindings, App[None]):
             _("Switch between the light and the dark theme (remembered)"),
             self.action_toggle_light,
         )
+        for code, name in LANGUAGES.items():
+            if code != language():
+                yield SystemCommand(
+                    _("Language: {name}").format(name=name),
+                    _("Show the interface in {name} (remembered)").format(name=name),
+                    partial(self.action_language, code),
+                )
         for path in self.other_plans():
             yield SystemCommand(
                 _("Open plan: {stem}").format(stem=path.stem),

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from socialplan import __version__
-from socialplan.core.i18n import _
+from socialplan.core.i18n import LANGUAGES, _, choose_language, language, use_language
 from socialplan.data.errors import StoreError
 
 if TYPE_CHECKING:
@@ -39,7 +39,14 @@ def plan_path(args: argparse.Namespace) -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db = argparse.ArgumentParser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=argparse.SUPPRESS,
+        help=_("interface language (default: the language setting, else $LANG, else English)"),
+    )
+    db = argparse.ArgumentParser(add_help=False, parents=[common])
     db.add_argument(
         "--db",
         metavar="PATH",
@@ -71,9 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     opening.set_defaults(run=run_open)
     commands.add_parser(
-        "plans", help=_("list the plans in {parent}").format(parent=default_plan_path().parent)
+        "plans",
+        parents=[common],
+        help=_("list the plans in {parent}").format(parent=default_plan_path().parent),
     ).set_defaults(run=run_plans)
-    new = commands.add_parser("new", help=_("create a plan (one per client or brand)"))
+    new = commands.add_parser(
+        "new", parents=[common], help=_("create a plan (one per client or brand)")
+    )
     new.add_argument("name", metavar="NAME", help=_("the plan's name, like 'Bakkerij De Vries'"))
     new.add_argument(
         "--from",
@@ -92,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
     serve.set_defaults(run=run_serve)
     commands.add_parser(
-        "demo", help=_("open a fresh copy of the demo plan in a temporary place")
+        "demo", parents=[common], help=_("open a fresh copy of the demo plan in a temporary place")
     ).set_defaults(run=run_demo)
     status = commands.add_parser(
         "status", parents=[db], help=_("print the ratio, KPI figures and next posts, then exit")
@@ -255,7 +266,9 @@ def run_serve(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
     path = chosen_plan(args)
-    command = shlex.join([sys.executable, "-m", "socialplan", "open", "--db", str(path)])
+    command = shlex.join(
+        [sys.executable, "-m", "socialplan", "open", "--db", str(path), "--lang", language()]
+    )
     print(
         _("Serving {path} at http://{host}:{port} (ctrl+c stops).").format(
             path=path, host=args.host, port=args.port
@@ -556,8 +569,27 @@ def _run_app(store) -> int:
     return app.return_code or 0
 
 
+def flag_language(argv: Sequence[str]) -> str | None:
+    """``--lang``, read before the parser is built so that its help speaks that language."""
+    for position, argument in enumerate(argv):
+        if argument == "--lang" and position + 1 < len(argv):
+            return argv[position + 1]
+        if argument.startswith("--lang="):
+            return argument.partition("=")[2]
+    return None
+
+
+def set_language(argv: Sequence[str]) -> None:
+    """``--lang``, else the user's setting, else the locale (``LANGUAGE``, ``LANG``...)."""
+    from socialplan.data.settings import load_settings
+
+    use_language(choose_language(flag_language(argv), load_settings().get("lang"), os.environ))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    set_language(arguments)
+    args = build_parser().parse_args(arguments)
     try:
         return args.run(args)
     except StoreError as error:

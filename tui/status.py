@@ -14,7 +14,7 @@ from rich.text import Text
 
 from socialplan.core import kpi
 from socialplan.core.figures import PanelFigures, panel_figures
-from socialplan.core.i18n import _
+from socialplan.core.i18n import _, format_date
 from socialplan.core.model import ContentItem, Kind, PlanData, SetupTask
 from socialplan.core.schedule import local_time, next_posts
 from socialplan.core.setup import open_setup_tasks
@@ -252,7 +252,7 @@ def _next_table(data: PlanData, now: datetime) -> Table:
         assert item.scheduled_at is not None
         kind = item.kind.label + (_(" +CTA") if item.cta else "")
         table.add_row(
-            local_time(item.scheduled_at, zone).strftime("%a %d %b %H:%M"),
+            format_date(local_time(item.scheduled_at, zone), "%a %d %b %H:%M"),
             Text(clean_text(data.channel_name(item.channel))),
             Text(clean_text(data.stage_name(item.stage))),
             Text(kind, style="bold deep_pink2" if item.kind is Kind.PROMOTION else ""),

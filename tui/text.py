@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from rich.text import Text
 
+from socialplan.core.i18n import _, format_date
 from socialplan.core.validation import clean_text
 
 
@@ -25,7 +26,7 @@ def one_line(value: str, limit: int = 80, style: str = "") -> Text:
 
 
 def when(moment: datetime | None) -> str:
-    return moment.strftime("%a %d %b %H:%M") if moment else "unscheduled"
+    return format_date(moment, "%a %d %b %H:%M") if moment else _("unscheduled")
 
 
 def day(value: date | None) -> str:

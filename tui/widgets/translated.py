@@ -39,4 +39,9 @@ class TranslatedBindings:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._untranslated_bindings = self._bindings
         self._bindings = translated_map(self._bindings)
+
+    def retranslate_bindings(self) -> None:
+        """After a language switch: the same bindings, described in the new language."""
+        self._bindings = translated_map(self._untranslated_bindings)
