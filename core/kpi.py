@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
+from .i18n import N_, _
 from .model import Result
 
 
@@ -102,3 +103,17 @@ KPI_FORMULAS = {
     "social ROI": social_roi,
 }
 """The KPIs computed from result totals, by the name a goal's ``kpi`` field uses."""
+
+KPI_NAMES = (
+    *(N_("reach"), N_("impressions"), N_("engagements"), N_("clicks"), N_("conversions")),
+    *(N_("cost"), N_("value"), N_("followers_start"), N_("followers_end")),
+    *(N_("engagement rate (reach)"), N_("engagement rate (impressions)")),
+    *(N_("click-through rate"), N_("conversion rate"), N_("follower growth")),
+    *(N_("cost per click"), N_("cost per acquisition"), N_("social ROI")),
+)
+"""Every KPI name the formulas and totals know, marked for the catalog."""
+
+
+def kpi_label(name: str) -> str:
+    """A KPI's name in the interface's language; a name we do not know, as typed."""
+    return _(name) if name in KPI_NAMES else name

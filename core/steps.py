@@ -133,7 +133,7 @@ def _frameworks(data: PlanData) -> str | None:
 def _integration(data: PlanData) -> str | None:
     if not data.activities:
         return _("list the social activities and what they connect to")
-    return _missing("connect", [a.name for a in island_activities(data)])
+    return _missing(_("connect"), [a.name for a in island_activities(data)])
 
 
 def _media(data: PlanData) -> str | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from socialplan.core.checks import consistency_checks
 from socialplan.core.i18n import N_, _
+from socialplan.core.kpi import kpi_label
 from socialplan.core.model import PlanData
 from socialplan.core.recurrence import describe_rules, stored_rules
 from socialplan.core.schedule import local_time
@@ -116,7 +117,7 @@ def _organisation(data: PlanData, today: date) -> list[str]:
         *table(
             (_("Action"), _("Owner"), _("Due"), _("Done")),
             (
-                (a.title, a.owner, a.due or "", "yes" if a.done else "no")
+                (a.title, a.owner, a.due or "", _("yes") if a.done else _("no"))
                 for a in data.change_actions
             ),
             _("No change actions yet."),
@@ -180,7 +181,7 @@ def _goals(data: PlanData) -> list[str]:
         (
             (
                 g.title,
-                g.kpi,
+                kpi_label(g.kpi),
                 f"{g.target:g} {g.unit}".strip() if g.target is not None else "",
                 g.deadline or "",
                 ", ".join(data.channel_name(c) for c in g.channels),
@@ -199,7 +200,7 @@ def _behaviour(data: PlanData) -> list[str]:
             (
                 personas.get(b.persona, "?"),
                 data.channel_name(b.channel),
-                "yes" if b.present else "no",
+                _("yes") if b.present else _("no"),
                 b.activity.label,
                 b.when,
             )

@@ -66,7 +66,7 @@ class FoundationScreen(ListScreen):
                     plain(s.role),
                     plain(s.department),
                     s.support.label,
-                    s.influence.value,
+                    s.influence.label,
                     plain(s.next_action),
                 ],
             )

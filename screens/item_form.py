@@ -51,7 +51,10 @@ class ItemForm(FormScreen[ContentItem]):
                     _("When"),
                     "scheduled",
                     Input(
-                        self._when_text(), placeholder="unscheduled", id="scheduled", compact=True
+                        self._when_text(),
+                        placeholder=_("unscheduled"),
+                        id="scheduled",
+                        compact=True,
                     ),
                 )
                 yield from self._repeat_field()

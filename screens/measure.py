@@ -15,7 +15,7 @@ from textual.widgets import Label, Static
 from socialplan.core import kpi
 from socialplan.core.cycle import phase_named
 from socialplan.core.i18n import N_, _
-from socialplan.core.kpi import Totals
+from socialplan.core.kpi import Totals, kpi_label
 from socialplan.core.model import PlanData, Result
 from socialplan.core.review import IterationClosing
 from socialplan.core.schedule import local_time
@@ -84,7 +84,7 @@ class MeasureScreen(ListScreen):
             )
             yield Label(_("Results and ROI per channel"), classes="section-title")
             yield PlanTable(
-                CHANNEL_COLUMNS,
+                [_(title) for title in CHANNEL_COLUMNS],
                 empty=_("No results yet"),
                 id="channel-results",
             )
@@ -96,7 +96,7 @@ class MeasureScreen(ListScreen):
             )
             yield Label(_("Results"), classes="section-title")
             yield PlanTable(
-                RESULT_COLUMNS,
+                [_(title) for title in RESULT_COLUMNS],
                 empty=_("No results yet: a adds one"),
                 id="results",
             )
@@ -124,7 +124,7 @@ class MeasureScreen(ListScreen):
                     number(p.percent_of_target, "%", digits=0),
                     number(p.current),
                     f"{number(p.goal.target, digits=0)} {p.goal.unit}".strip(),
-                    plain(p.goal.kpi),
+                    plain(kpi_label(p.goal.kpi)),
                     day(p.goal.deadline),
                 ],
             )
@@ -144,7 +144,7 @@ class MeasureScreen(ListScreen):
                 f"{i.number}: {number(value, digits=digits)}" for i, value in trend.iterations
             )
             cells = [
-                trend.kpi,
+                kpi_label(trend.kpi),
                 sparkline(trend.weeks),
                 number(trend.latest_week, digits=digits),
                 per_iteration,
@@ -165,14 +165,14 @@ class MeasureScreen(ListScreen):
                     day(r.period_start),
                     day(r.period_end),
                     plain(data.channel_name(r.channel)),
-                    one_line(titles.get(r.item or 0, "(channel total)"), 40),
+                    one_line(titles.get(r.item or 0, _("(channel total)")), 40),
                     f"{r.reach:,}",
                     f"{r.engagements:,}",
                     f"{r.clicks:,}",
                     f"{r.conversions:,}",
                     number(r.cost, digits=0),
                     number(r.value, digits=0),
-                    plain(r.source or "typed"),
+                    plain(r.source or _("typed")),
                 ],
             )
             for r in newest

@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from socialplan.core import kpi
 from socialplan.core.i18n import N_, _
-from socialplan.core.model import Iteration, PlanData
+from socialplan.core.model import Iteration, Kind, PlanData
 from socialplan.core.review import (
     IterationClosing,
     IterationReview,
@@ -51,7 +51,7 @@ class ReviewScreen(FormScreen[IterationClosing]):
 
     def compose(self) -> ComposeResult:
         it = self.iteration
-        state = "closing" if self.closing else ("closed" if it.closed else "running")
+        state = _("closing") if self.closing else (_("closed") if it.closed else _("running"))
         with Vertical(classes="form-dialog review-dialog"):
             yield Label(
                 _("Review of iteration {number}: {name} ({day} – {day2}, {state})").format(
@@ -137,15 +137,15 @@ class ReviewScreen(FormScreen[IterationClosing]):
             for p in review.goals
         )
         groups = [
-            *(("channel", name, t) for name, t in review.by_channel),
-            *(("stage", name, t) for name, t in review.by_stage),
-            *(("kind", name, t) for name, t in review.by_kind),
+            *((N_("channel"), name, t) for name, t in review.by_channel),
+            *((N_("stage"), name, t) for name, t in review.by_stage),
+            *((N_("kind"), Kind(name).label, t) for name, t in review.by_kind),
         ]
         self.query_one("#review-groups", PlanTable).show_rows(
             (
                 f"{by}:{name}",
                 [
-                    by,
+                    _(by),
                     plain(name),
                     f"{t.reach:,}",
                     number(kpi.engagement_rate_by_impressions(t)),
@@ -156,12 +156,12 @@ class ReviewScreen(FormScreen[IterationClosing]):
             )
             for by, name, t in groups
         )
-        ranked = [("best", r) for r in review.best] + [("worst", r) for r in review.worst]
+        ranked = [(N_("best"), r) for r in review.best] + [(N_("worst"), r) for r in review.worst]
         self.query_one("#review-posts", PlanTable).show_rows(
             (
                 f"{label}:{r.item.id}",
                 [
-                    label,
+                    _(label),
                     one_line(r.item.title, 50),
                     plain(self.data.channel_name(r.item.channel)),
                     number(r.score),

@@ -276,7 +276,7 @@ class ScheduleScreen(PhaseScreen):
             Text(when(moment)),
             plain(data.channel_name(item.channel)),
             one_line(item.title, MAX_TITLE, style=PROMOTION_STYLE if promotion else ""),
-            Text("PROMO", style=PROMOTION_STYLE) if promotion else Text("content"),
+            Text("PROMO", style=PROMOTION_STYLE) if promotion else Text(_("content")),
             Text("CTA" if item.cta else ""),
             Text(item.status.label),
             plain(data.stage_name(item.stage)),

@@ -80,7 +80,7 @@ def _strategy(data: PlanData) -> dict[str, Any]:
     return {
         "steps_complete": progress.complete,
         "steps": progress.total,
-        "next_step": following.step.title if following else None,
+        "next_step": following.step.english_title if following else None,
     }
 
 
