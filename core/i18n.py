@@ -3,7 +3,7 @@
 Messages are written in English in the source. ``_`` translates one now; ``N_`` only marks
 one for the catalog, for text defined at import time (phase titles, binding descriptions,
 table headings) that must follow a language switch: it is translated with ``_`` where it
-is shown. The Dutch catalog is ``socialplan/locale/nl/LC_MESSAGES/socialplan.po``, compiled
+is shown. The Dutch catalog is ``core/locale/nl/LC_MESSAGES/socialplan.po``, compiled
 to the ``.mo`` beside it (``python3 tools/catalog.py``).
 
 Dates get their day and month names from the catalog too, so ``%a``/``%b`` do not depend
@@ -15,7 +15,6 @@ from __future__ import annotations
 import gettext
 from collections.abc import Mapping
 from datetime import date
-from importlib.resources import files
 from pathlib import Path
 
 DOMAIN = "socialplan"
@@ -30,7 +29,7 @@ _language = ENGLISH
 
 
 def locale_dir() -> Path:
-    return Path(str(files("socialplan"))) / "locale"
+    return Path(__file__).resolve().parent / "locale"
 
 
 def _(message: str) -> str:

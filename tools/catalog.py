@@ -20,7 +20,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("core", "data", "tui", "screens")
-LOCALES = ROOT / "socialplan" / "locale"
+LOCALES = ROOT / "core" / "locale"
 DOMAIN = "socialplan"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
