@@ -199,6 +199,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
                 _("The language is not remembered: {value}").format(value=error.strerror or error)
             )
         self.retranslate_bindings()
+        self._refresh_figures()
         await self._rebuild_screens()
         if self.unsaved:
             self._show_unsaved()
