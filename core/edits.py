@@ -101,8 +101,11 @@ def changes_between(old: PlanData, new: PlanData) -> str:
         added += len(after.keys() - before.keys())
         removed += len(before.keys() - after.keys())
         changed += sum(1 for key in before.keys() & after.keys() if before[key] != after[key])
-    counts = ((changed, N_("{count} changed")), (added, N_("{count} added")))
-    counts += ((removed, N_("{count} removed")),)
+    counts = (
+        (changed, N_("{count} changed")),
+        (added, N_("{count} added")),
+        (removed, N_("{count} removed")),
+    )
     return ", ".join(_(what).format(count=count) for count, what in counts if count)
 
 

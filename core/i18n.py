@@ -47,11 +47,6 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations.ngettext(singular, plural, count)
 
 
-def pgettext(context: str, message: str) -> str:
-    """A short message whose translation depends on where it is used (``context``)."""
-    return _translations.pgettext(context, message)
-
-
 def language() -> str:
     """The code of the current language, like ``"nl"``."""
     return _language

@@ -126,11 +126,11 @@ def test_a_new_dutch_plan_gets_dutch_stages_and_checklists():
 def test_messages_and_plurals_follow_the_language():
     use_language("nl")
     assert _("Nothing to undo.") == "Niets om ongedaan te maken."
-    figures = build_demo(FROZEN_NOW)
-    assert isinstance(figures, PlanData)
+    data = build_demo(FROZEN_NOW)
+    assert isinstance(data, PlanData)
     from socialplan.core.figures import panel_figures
 
-    warnings = panel_figures(figures, FROZEN_NOW).warnings()
+    warnings = panel_figures(data, FROZEN_NOW).warnings()
     assert any("plancontrole faalt" in w for w in warnings)
 
 

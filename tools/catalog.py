@@ -18,11 +18,13 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from socialplan import __version__
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("core", "data", "tui", "screens")
 LOCALES = ROOT / "core" / "locale"
 DOMAIN = "socialplan"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 
 def extracted() -> Catalog:
@@ -103,6 +105,7 @@ def update(language: str) -> None:
 def write_catalog(language: str, catalog: Catalog) -> None:
     """Write the .po (without line numbers, which would change with every edit of the
     source) and compile it."""
+    catalog.project, catalog.version, catalog.msgid_bugs_address = "socialplan", __version__, ""
     with po_path(language).open("wb") as handle:
         write_po(handle, catalog, width=100, include_lineno=False)
     po_path(language).with_suffix(".mo").write_bytes(compiled(read_catalog(language)))
