@@ -13,12 +13,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from socialplan.core.cycle import Phase
 from socialplan.core.figures import PanelFigures
 from socialplan.core.i18n import _
 from socialplan.core.model import PlanData
+from socialplan.tui.widgets.footer import KeyFooter
 from socialplan.tui.widgets.kpi_panel import KpiPanel
 from socialplan.tui.widgets.phase_bar import PhaseBar
 from socialplan.tui.widgets.translated import TranslatedBindings
@@ -50,7 +51,7 @@ class PhaseScreen(TranslatedBindings, Screen[None]):
             with Vertical(id="phase-main"):
                 yield from self.compose_main()
             yield KpiPanel(id="kpi-panel").data_bind(PhaseScreen.figures)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def compose_main(self) -> ComposeResult:
         """The phase's own widgets."""

@@ -138,7 +138,9 @@ class ScheduleScreen(PhaseScreen):
         )
         yield Static(id="error-filter", classes="field-error")
         data = self._composed_for = self.plan_app.plan_data
-        yield Kanban(self._card_text, self._board_views(data) if data else (), id="board")
+        views = self._board_views(data) if data else []
+        self.AUTO_FOCUS = self._first_focus(data, views)
+        yield Kanban(self._card_text, views, id="board")
         yield ItemList(COLUMNS, empty=_("No content yet: press n to add an item"), id="items")
         with Vertical(id="calendar"):
             yield Static(id="calendar-pace")
@@ -148,7 +150,7 @@ class ScheduleScreen(PhaseScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.watch(self.app, "last_saved", self._select_saved, init=False)
-        self.call_after_refresh(self._focus_next_post)
+        self._focus_next_post()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in CALENDAR_ACTIONS:
@@ -325,6 +327,14 @@ class ScheduleScreen(PhaseScreen):
         return line
 
     # Selection and focus
+
+    def _first_focus(self, data: PlanData | None, views: list[ColumnView]) -> str:
+        """The board column holding the next post, focused as the screen is composed: the
+        board is then laid out around it once, instead of again after the first paint."""
+        upcoming = next(iter(next_posts(data.items, self.now(), 1)), None) if data else None
+        key = str(upcoming.id) if upcoming else None
+        column = next((view.key for view in views if key in view.keys), None)
+        return f"#column-{column}" if column else "#board KanbanColumn"
 
     def _focus_next_post(self) -> None:
         """Select the first post that is still to come, in the view on screen."""

@@ -49,6 +49,20 @@ from .lists import LIST_BINDINGS, ListScreen, ListSpec, ProseSpec
 STEP_ID = "step-"
 
 
+class StepSection(Collapsible):
+    """A step's section; one just opened scrolls to the top once it has been laid out open.
+
+    Scrolling after the next refresh is not enough while the app starts or switches
+    screens: Textual then runs such callbacks before the first layout."""
+
+    scroll_when_laid_out = False
+
+    def on_resize(self) -> None:
+        if self.scroll_when_laid_out:
+            self.scroll_when_laid_out = False
+            self.scroll_visible(top=True, animate=False)
+
+
 class StrategyScreen(ListScreen):
     PHASE = phase_named("strategy")
     BINDINGS = [
@@ -96,7 +110,7 @@ class StrategyScreen(ListScreen):
             with Collapsible(title=_("Consistency checks"), id="checks-section", classes="step"):
                 yield Static(id="checks", classes="prose")
             for number_, step in enumerate(STRATEGY_STEPS, start=1):
-                with Collapsible(
+                with StepSection(
                     title=f"{number_}. {step.title}", id=f"{STEP_ID}{step.key}", classes="step"
                 ):
                     yield Static(step.asks, classes="step-asks")
@@ -154,11 +168,14 @@ class StrategyScreen(ListScreen):
 
     def _open_step(self, key: str) -> None:
         """Open the step's section, close the others, and put the focus on its title."""
-        for section in self.query(".step").results(Collapsible):
-            section.collapsed = section.id != f"{STEP_ID}{key}"
-        section = self.query_one(f"#{STEP_ID}{key}", Collapsible)
+        section = self.query_one(f"#{STEP_ID}{key}", StepSection)
+        if section.collapsed:
+            section.scroll_when_laid_out = True
+        else:
+            self.call_after_refresh(section.scroll_visible, top=True, animate=False)
+        for each in self.query(".step").results(Collapsible):
+            each.collapsed = each is not section
         section.query_one("CollapsibleTitle").focus()
-        self.call_after_refresh(section.scroll_visible, top=True, animate=False)
 
     def _current_step(self) -> str | None:
         """The key of the step the focus is in, if any."""

@@ -46,9 +46,8 @@ def board_keys(app) -> list[str]:
 def board_text(app) -> str:
     """What the visible board columns show, line by line."""
     lines = []
-    for column in kanban(app).columns():
-        if column.display:
-            lines += [column.render_line(y).text for y in range(column.size.height)]
+    for column in kanban(app).shown_columns():
+        lines += [column.render_line(y).text for y in range(column.size.height)]
     return "\n".join(lines)
 
 

@@ -165,7 +165,7 @@ def board_lines(app) -> list[str]:
     return [
         column.render_line(y).text
         for column in kanban(app).columns()
-        if column.display
+        if column in kanban(app).shown_columns()
         for y in range(column.size.height)
     ]
 
@@ -186,3 +186,24 @@ async def test_the_form_shows_why_a_review_sent_the_item_back(make_app):
         await pilot.press("e")
         shown = str(app.screen.query_one(".review-comment", Static).content)
         assert shown == "Sent back from review: [b]Add price[/b]"
+
+
+def shown(app) -> list[str]:
+    return [column.view.header.split()[0] for column in kanban(app).shown_columns()]
+
+
+async def test_the_board_shows_whole_columns_around_the_focused_one(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert shown(app) == ["Think", "Do", "Care"]
+        await pilot.press("left", "left", "left")
+        await pilot.pause()
+        assert shown(app) == ["See", "Think", "Do"]
+        assert all(not column.show_horizontal_scrollbar for column in kanban(app).columns())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert shown(app) == ["See", "Think"]
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert shown(app) == ["Think", "Do"]

@@ -204,7 +204,7 @@ class DayList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
             self.rows.extend(DayRow(str(item.id), cell.day, item) for item in cell.items)
         self._index = {row.key: n for n, row in enumerate(self.rows)}
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.virtual_size = Size(0, len(self.rows))
         position = self._index.get(selected or "", min(self.cursor, len(self.rows) - 1))
         self.set_reactive(DayList.cursor, max(0, position))
         self.refresh()
@@ -257,9 +257,6 @@ class DayList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
             self.cursor = index
             if event.chain == 2:
                 self.action_select()
-
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows))
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width

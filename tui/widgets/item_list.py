@@ -97,7 +97,7 @@ class ItemList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         self._items, self._keys, self._cells = items, list(keys), cells
         self._cache.clear()
         self._index = {key: n for n, key in enumerate(self._keys)}
-        self.virtual_size = Size(self.size.width, len(self._keys) + 1)
+        self.virtual_size = Size(0, len(self._keys) + 1)
         if selected in self._index:
             self.set_reactive(ItemList.cursor, self._index[selected])
         else:
@@ -122,9 +122,6 @@ class ItemList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
             self.cursor = index
             if event.chain == 2:
                 self.action_select()
-
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self._keys) + 1)
 
     def _row_cells(self, index: int) -> Sequence[Text]:
         if index not in self._cache:

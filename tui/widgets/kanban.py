@@ -17,10 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.geometry import Size
+from textual.layout import ArrangeResult, Layout
+from textual.layouts.horizontal import HorizontalLayout
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from socialplan.core.i18n import N_, _
 
@@ -75,23 +78,27 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
     def __init__(self, view: ColumnView, card_text: CardText) -> None:
         super().__init__(id=f"column-{view.key}", classes="kanban-column")
         self.card_text = card_text
-        self.view = view
         self._cache: dict[int, Sequence[Text]] = {}
-        self._index: dict[str, int] = {}
+        self._take(view)
+        self.set_reactive(KanbanColumn.virtual_size, self._rows_size())
 
     def show(self, view: ColumnView) -> None:
         selected = self.selected_key()
-        self.view = view
-        self._cache.clear()
-        self._index = {key: n for n, key in enumerate(view.keys)}
-        self.virtual_size = Size(self.size.width, len(view.keys) * CARD_LINES + 1)
+        self._take(view)
+        self.virtual_size = self._rows_size()
         position = self._index.get(selected or "", min(self.cursor, len(view.keys) - 1))
         self.set_reactive(KanbanColumn.cursor, max(0, position))
         self.refresh()
         self.call_after_refresh(self._scroll_cursor_into_view)
 
-    def on_mount(self) -> None:
-        self.show(self.view)
+    def _take(self, view: ColumnView) -> None:
+        self.view = view
+        self._cache.clear()
+        self._index = {key: n for n, key in enumerate(view.keys)}
+
+    def _rows_size(self) -> Size:
+        """The header and the cards; never wider than the column (no sideways scroll)."""
+        return Size(0, len(self.view.keys) * CARD_LINES + 1)
 
     def row_keys(self) -> Sequence[str]:
         return self.view.keys
@@ -104,8 +111,8 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         if key not in self._index:
             return False
         self.cursor = self._index[key]
-        self._when_laid_out(
-            lambda: self.scroll_to(y=max(0, (self.cursor - 1) * CARD_LINES), animate=False)
+        self.scroll_to(
+            y=max(0, (self.cursor - 1) * CARD_LINES), animate=False, immediate=True, force=True
         )
         return True
 
@@ -137,9 +144,6 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         if event.y >= 1 and 0 <= index < len(self.view.keys):
             self.cursor = index
 
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.view.keys) * CARD_LINES + 1)
-
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base = self.line_style()
@@ -163,6 +167,23 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         return self.text_strip(text, width, self.line_style(component))
 
 
+class ColumnWindow(HorizontalLayout):
+    """Lays out as many whole columns as fit the board, around the focused one.
+
+    Choosing the columns while laying out, rather than hiding the others once the board
+    knows its width, gets the board right in the first layout: hiding them afterwards
+    cost a second layout and a second render of every card before the first paint."""
+
+    name = "column-window"
+
+    def arrange(
+        self, parent: Widget, children: list[Widget], size: Size, greedy: bool = True
+    ) -> ArrangeResult:
+        if isinstance(parent, Kanban):
+            children = parent.window(children, size.width)
+        return super().arrange(parent, children, size, greedy)
+
+
 class Kanban(Horizontal, can_focus=False):
     """The board: as many columns side by side as fit, in a window that follows the focus."""
 
@@ -174,30 +195,39 @@ class Kanban(Horizontal, can_focus=False):
         self.card_text = card_text
         self._initial_views = views
         self._first_shown = 0
+        self._focused = 0
+        self._window_layout = ColumnWindow()
+
+    @property
+    def layout(self) -> Layout:
+        return self._window_layout
 
     def compose(self) -> ComposeResult:
         for view in self._initial_views:
             yield KanbanColumn(view, self.card_text)
 
-    def on_resize(self) -> None:
-        column = self.current_column()
-        self._fit(self.columns().index(column) if column else 0)
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, KanbanColumn):
-            self._fit(self.columns().index(event.widget))
-
-    def _fit(self, focused: int) -> None:
-        """Show the columns that fit, keeping the focused one among them."""
-        columns = self.columns()
-        fit = max(1, self.size.width // MIN_COLUMN_WIDTH)
+    def window(self, columns: Sequence[Widget], width: int) -> list[Widget]:
+        """The columns that fit in ``width``, keeping the focused one among them."""
+        fit = max(1, width // MIN_COLUMN_WIDTH)
+        if self.screen.focused in columns:
+            self._focused = columns.index(self.screen.focused)
+        focused = min(self._focused, len(columns) - 1)
         if focused < self._first_shown:
             self._first_shown = focused
         elif focused >= self._first_shown + fit:
             self._first_shown = focused - fit + 1
         self._first_shown = max(0, min(self._first_shown, len(columns) - fit))
-        for n, column in enumerate(columns):
-            column.display = self._first_shown <= n < self._first_shown + fit
+        return list(columns[self._first_shown : self._first_shown + fit])
+
+    def shown_columns(self) -> list[KanbanColumn]:
+        """The columns on screen now."""
+        return [column for column in self.columns() if column.region]
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A column outside the window took the focus: move the window to it."""
+        if isinstance(event.widget, KanbanColumn) and not event.widget.region:
+            self._clear_arrangement_cache()
+            self.refresh(layout=True)
 
     def show_board(self, views: Sequence[ColumnView]) -> None:
         columns = list(self.query(KanbanColumn))
