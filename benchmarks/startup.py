@@ -1,7 +1,9 @@
 """First paint of socialplan against a bare Textual app, measured in the same run.
 
 Uses ../shared/tools/ttfp.py (tmux, 120x40). Target: socialplan at most 1.3x the bare app.
-Two fairness steps: the package is byte-compiled first (pip does that on install, but
+Three fairness steps: the programs take turns, one start each per round, so a busy moment
+of the machine slows all three alike instead of whichever was measuring; the package is
+byte-compiled first (pip does that on install, but
 this machine sets PYTHONDONTWRITEBYTECODE, so an editable install would otherwise be
 compiled from source on every start), and a placeholder tmux session keeps the tmux server
 alive between runs (otherwise the server exits after each run and races the next one).
@@ -16,6 +18,7 @@ import compileall
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,9 +34,10 @@ TTFP = Path(os.environ.get("SOCIALPLAN_TTFP", ROOT.parent / "shared" / "tools" /
 KEEPALIVE = "socialplan-benchmark-keepalive"
 
 
-def median_first_paint(marker: str, command: list[str], runs: int) -> float:
+def first_paint(marker: str, command: list[str]) -> float:
+    """One start (after ttfp.py's own warm-up start), in seconds."""
     result = subprocess.run(
-        [sys.executable, str(TTFP), "-n", str(runs), "--size", "120x40", marker, "--", *command],
+        [sys.executable, str(TTFP), "-n", "1", "--size", "120x40", marker, "--", *command],
         capture_output=True,
         text=True,
         check=True,
@@ -56,13 +60,16 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as directory:
             plan = Path(directory) / "plan.json"
             PlanStore.create(plan, build_demo(datetime.now(UTC))).close()
-            bare = median_first_paint(
-                "BARE-APP-READY", [sys.executable, str(HERE / "bare_app.py")], runs
-            )
-            existing = median_first_paint(
-                "Content schedule", [*socialplan, "--db", str(plan)], runs
-            )
-            demo = median_first_paint("Content schedule", [*socialplan, "demo"], runs)
+            programs = {
+                "bare": ("BARE-APP-READY", [sys.executable, str(HERE / "bare_app.py")]),
+                "existing": ("Content schedule", [*socialplan, "--db", str(plan)]),
+                "demo": ("Content schedule", [*socialplan, "demo"]),
+            }
+            times: dict[str, list[float]] = {name: [] for name in programs}
+            for _round in range(runs):
+                for name, (marker, command) in programs.items():
+                    times[name].append(first_paint(marker, command))
+            bare, existing, demo = (statistics.median(times[name]) for name in programs)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", KEEPALIVE], capture_output=True)
     print(f"bare Textual app first paint          median {bare:.3f} s")
