@@ -39,6 +39,11 @@ def kanban(app) -> Kanban:
     return app.screen.query_one(Kanban)
 
 
+def shown_columns(app) -> list:
+    """The board's columns on screen now (the others are outside its window)."""
+    return [column for column in kanban(app).columns() if column.region]
+
+
 def board_keys(app) -> list[str]:
     return [key for column in kanban(app).columns() for key in column.view.keys]
 
@@ -46,7 +51,7 @@ def board_keys(app) -> list[str]:
 def board_text(app) -> str:
     """What the visible board columns show, line by line."""
     lines = []
-    for column in kanban(app).shown_columns():
+    for column in shown_columns(app):
         lines += [column.render_line(y).text for y in range(column.size.height)]
     return "\n".join(lines)
 

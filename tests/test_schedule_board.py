@@ -17,6 +17,11 @@ def kanban(app) -> Kanban:
     return app.screen.query_one(Kanban)
 
 
+def shown_columns(app) -> list:
+    """The board's columns on screen now (the others are outside its window)."""
+    return [column for column in kanban(app).columns() if column.region]
+
+
 def headers(app) -> list[str]:
     return [column.view.header for column in kanban(app).columns()]
 
@@ -165,7 +170,7 @@ def board_lines(app) -> list[str]:
     return [
         column.render_line(y).text
         for column in kanban(app).columns()
-        if column in kanban(app).shown_columns()
+        if column in shown_columns(app)
         for y in range(column.size.height)
     ]
 
@@ -189,7 +194,7 @@ async def test_the_form_shows_why_a_review_sent_the_item_back(make_app):
 
 
 def shown(app) -> list[str]:
-    return [column.view.header.split()[0] for column in kanban(app).shown_columns()]
+    return [column.view.header.split()[0] for column in shown_columns(app)]
 
 
 async def test_the_board_shows_whole_columns_around_the_focused_one(make_app):

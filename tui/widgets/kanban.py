@@ -219,12 +219,9 @@ class Kanban(Horizontal, can_focus=False):
         self._first_shown = max(0, min(self._first_shown, len(columns) - fit))
         return list(columns[self._first_shown : self._first_shown + fit])
 
-    def shown_columns(self) -> list[KanbanColumn]:
-        """The columns on screen now."""
-        return [column for column in self.columns() if column.region]
-
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """A column outside the window took the focus: move the window to it."""
+        """A column outside the window took the focus: move the window to it (Textual keeps
+        a container's arrangement for as long as its size and children stay the same)."""
         if isinstance(event.widget, KanbanColumn) and not event.widget.region:
             self._clear_arrangement_cache()
             self.refresh(layout=True)
