@@ -331,16 +331,19 @@ class ScheduleScreen(PhaseScreen):
     def _first_focus(self, data: PlanData | None, views: list[ColumnView]) -> str:
         """The board column holding the next post, focused as the screen is composed: the
         board is then laid out around it once, instead of again after the first paint."""
-        upcoming = next(iter(next_posts(data.items, self.now(), 1)), None) if data else None
+        upcoming = self._next_post(data) if data else None
         key = str(upcoming.id) if upcoming else None
         column = next((view.key for view in views if key in view.keys), None)
         return f"#column-{column}" if column else "#board KanbanColumn"
+
+    def _next_post(self, data: PlanData) -> ContentItem | None:
+        return next(iter(next_posts(data.items, self.now(), 1)), None)
 
     def _focus_next_post(self) -> None:
         """Select the first post that is still to come, in the view on screen."""
         if self.data is None:
             return
-        upcoming = next(iter(next_posts(self.data.items, self.now(), 1)), None)
+        upcoming = self._next_post(self.data)
         if self.view is View.BOARD:
             if upcoming is not None:
                 self.query_one(Kanban).select_key(str(upcoming.id))
