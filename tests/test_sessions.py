@@ -97,6 +97,7 @@ async def test_a_change_by_another_session_appears_and_the_cursor_stays(make_app
         other = next(i for i in app.plan_data.items if i.id != selected.id)
         edit_in_another_process(demo_path, other.id, title="Changed over there")
         await wait_for(pilot, lambda: item_titled(app, "Changed over there") is not None)
+        await pilot.pause()  # App.notify posts a message: let it arrive
         assert app.screen.selected_item().id == selected.id
         assert any("1 changed" in n.message for n in app._notifications)
 
