@@ -148,13 +148,83 @@ def test_a_dropped_connection_leaves_cleanly_with_every_edit_on_disk(tmp_path):
         terminal.wait_for(r"Title\s+Hung up on")
         terminal.send("C-s")
         terminal.wait_for(r"See  21 · 21:0")
-        shell = terminal._tmux("list-panes", "-t", "app", "-F", "#{pane_pid}").strip()
-        app_pid = subprocess.run(
-            ["pgrep", "-P", shell], capture_output=True, text=True, check=True
-        ).stdout.split()[0]
-        os.kill(int(app_pid), signal.SIGHUP)
+        os.kill(_app_pid(terminal), signal.SIGHUP)
         terminal.wait_for(f"EXITED-{128 + signal.SIGHUP}")
     finally:
         terminal.close()
     assert any(i.title == "Hung up on" for i in read_plan(plan).items)
     PlanStore.open(plan, lock_timeout=0.5).close()
+
+
+def _app_pid(terminal: Terminal) -> int:
+    shell = terminal._tmux("list-panes", "-t", "app", "-F", "#{pane_pid}").strip()
+    children = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True, check=True)
+    return int(children.stdout.split()[0])
+
+
+def _threads(pid: int) -> int:
+    return len(os.listdir(f"/proc/{pid}/task"))
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rpartition(")")[2].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+needs_proc = pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="reads /proc")
+
+
+@needs_proc
+def test_a_stray_sigcont_leaves_the_running_app_as_it_is(tmp_path):
+    """Textual restarts its terminal threads on every SIGCONT; the kernel sends one with
+    each hang-up. Only a SIGCONT after a suspend may do that."""
+    from socialplan.data.demo import build_demo
+    from socialplan.data.store import PlanStore
+
+    from .conftest import FROZEN_NOW
+
+    plan = tmp_path / "plan.json"
+    PlanStore.create(plan, build_demo(FROZEN_NOW)).close()
+    command = shutil.which("socialplan") or "python -m socialplan"
+    terminal = Terminal(f"{command} --db {plan}")
+    try:
+        terminal.wait_for("Content schedule")
+        app_pid = _app_pid(terminal)
+        threads = _threads(app_pid)
+        os.kill(app_pid, signal.SIGCONT)
+        time.sleep(0.5)
+        assert _threads(app_pid) == threads
+        terminal.send("q")
+        terminal.wait_for("EXITED-0")
+    finally:
+        terminal.close()
+
+
+@needs_proc
+def test_closing_the_terminal_while_the_app_paints_leaves_no_process_behind(tmp_path):
+    """Each round kills the tmux server the moment the schedule first shows, as a dropped
+    SSH connection would, and the app must be gone soon after."""
+    from socialplan.data.demo import build_demo
+    from socialplan.data.store import PlanStore
+
+    from .conftest import FROZEN_NOW
+
+    plan = tmp_path / "plan.json"
+    PlanStore.create(plan, build_demo(FROZEN_NOW)).close()
+    command = shutil.which("socialplan") or "python -m socialplan"
+    for _round in range(3):
+        terminal = Terminal(f"{command} --db {plan}")
+        try:
+            terminal.wait_for("Content schedule")
+            app_pid = _app_pid(terminal)
+        finally:
+            terminal.close()
+        deadline = time.monotonic() + 10
+        while _running(app_pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if _running(app_pid):
+            os.kill(app_pid, signal.SIGKILL)
+            pytest.fail(f"round {_round + 1}: the app still ran 10 s after its terminal closed")

@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import work
@@ -147,6 +148,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self.set_interval(WATCH_SECONDS, self._watch_file)
         self.set_interval(RETRY_SECONDS, self.retry_unsaved)
         self._exit_on_hang_up()
+        self._resume_only_after_suspend()
 
     def _exit_on_hang_up(self) -> None:
         """SIGHUP (the SSH connection dropped) or SIGTERM: leave cleanly, terminal restored
@@ -160,6 +162,34 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             loop.add_signal_handler(signum, self._hung_up, 128 + signum)
+
+    @staticmethod
+    def _resume_only_after_suspend() -> None:
+        """Pass SIGCONT on to Textual only when a SIGTSTP suspended the app.
+
+        Textual restarts application mode, with a new output thread, on every SIGCONT. The
+        kernel sends SIGCONT along with SIGHUP when a terminal hangs up (a dropped SSH
+        connection, a closed tmux pane): the new output thread died writing to the closed
+        terminal and leaving then blocked for ever on its full queue. One in three starts
+        that tmux killed right after the first paint left such a process behind.
+        """
+        resume = signal.getsignal(signal.SIGCONT) if hasattr(signal, "SIGCONT") else None
+        suspend = signal.getsignal(signal.SIGTSTP) if hasattr(signal, "SIGTSTP") else None
+        if not callable(resume) or not callable(suspend):
+            return
+        suspended = threading.Event()
+
+        def on_suspend(signum: int, frame: FrameType | None) -> None:
+            suspended.set()
+            suspend(signum, frame)
+
+        def on_resume(signum: int, frame: FrameType | None) -> None:
+            if suspended.is_set():
+                suspended.clear()
+                resume(signum, frame)
+
+        signal.signal(signal.SIGTSTP, on_suspend)
+        signal.signal(signal.SIGCONT, on_resume)
 
     def _apply_settings(self) -> None:
         """The user's theme from their settings (not the plan's: a theme is personal)."""
