@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Header
 
 from socialplan.core.cycle import Phase
@@ -27,6 +28,8 @@ from socialplan.tui.widgets.translated import TranslatedBindings
 if TYPE_CHECKING:
     from socialplan.tui.app import SocialPlanApp
 
+FRAME_SECONDS = 1 / 60
+
 
 class PhaseScreen(TranslatedBindings, Screen[None]):
     PHASE: ClassVar[Phase]
@@ -36,6 +39,7 @@ class PhaseScreen(TranslatedBindings, Screen[None]):
     def __init__(self) -> None:
         super().__init__(id=f"phase-{self.PHASE.name}")
         self.data: PlanData | None = None
+        self._held_frame: Timer | None = None
 
     @property
     def plan_app(self) -> SocialPlanApp:
@@ -43,6 +47,23 @@ class PhaseScreen(TranslatedBindings, Screen[None]):
 
     def now(self) -> datetime:
         return self.plan_app.now()
+
+    def _compositor_refresh(self) -> None:
+        """Render only frames that can reach the terminal.
+
+        While the App holds updates back (all through its start-up, and for 50 ms after a
+        mode switch) Textual still renders each frame, then drops it. At start-up that was
+        a full frame of every card, about 50 ms before anything showed. Such a frame is now
+        rendered once updates flow again.
+        """
+        if not self.app._batch_count:
+            super()._compositor_refresh()
+        elif self._held_frame is None:
+            self._held_frame = self.set_timer(FRAME_SECONDS, self._render_held_frame)
+
+    def _render_held_frame(self) -> None:
+        self._held_frame = None
+        self._compositor_refresh()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
