@@ -7,7 +7,42 @@ from __future__ import annotations
 
 from textual._compositor import Compositor
 
+from socialplan.tui.stylesheet import ReusingStylesheet
+
 SIZE = (120, 40)
+CSS = "Static { color: $accent; }"
+
+
+def _parsed(variables: dict[str, str]) -> ReusingStylesheet:
+    stylesheet = ReusingStylesheet(variables=variables)
+    stylesheet.add_source(CSS, read_from=("test.tcss", ""))
+    stylesheet.parse()
+    return stylesheet
+
+
+def test_the_same_variables_reuse_the_parsed_rules():
+    stylesheet = _parsed({"accent": "red"})
+    rules = stylesheet.rules
+    stylesheet.set_variables({"accent": "red"})
+    stylesheet.reparse()
+    assert stylesheet.rules[0] is rules[0]
+
+
+def test_new_variables_parse_again_with_the_new_values():
+    stylesheet = _parsed({"accent": "red"})
+    stylesheet.set_variables({"accent": "blue"})
+    stylesheet.reparse()
+    assert stylesheet.rules[0].styles.color.hex == "#0000FF"
+
+
+async def test_a_theme_change_restyles_the_screen(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dark = app.screen.styles.background
+        app.action_toggle_light()
+        await pilot.pause()
+        assert app.screen.styles.background != dark
+        assert not app.current_theme.dark
 
 
 async def test_start_up_renders_no_frame_while_updates_are_held_back(make_app, monkeypatch):

@@ -45,6 +45,7 @@ from socialplan.tui.messages import (
     SaveEntity,
 )
 from socialplan.tui.requests import Delete, Request, Save, Unsaved, is_provisional
+from socialplan.tui.stylesheet import ReusingStylesheet
 from socialplan.tui.widgets.translated import TranslatedBindings, translated
 
 if TYPE_CHECKING:
@@ -131,6 +132,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
     ) -> None:
         self.DEFAULT_MODE = start_phase  # type: ignore[misc]
         super().__init__()
+        self.stylesheet = ReusingStylesheet(variables=self.get_css_variables())
         self.store = store
         self._clock = clock
         self.plan_data = store.load()

@@ -1,0 +1,25 @@
+"""A stylesheet that parses each source once per set of CSS variables.
+
+Textual re-parses every source from scratch on each ``refresh_css``: when a screen is
+first shown and when the theme changes. It also forgets what it parsed whenever the
+variables are set, even to the same values. At start-up that parsed our stylesheet
+three times with identical variables (about 16 ms each).
+"""
+
+from __future__ import annotations
+
+from textual.css.stylesheet import Stylesheet
+
+
+class ReusingStylesheet(Stylesheet):
+    def set_variables(self, variables: dict[str, str]) -> None:
+        if variables != self._variables:
+            super().set_variables(variables)
+
+    def reparse(self) -> None:
+        """Parse again, from the cache where source and variables are unchanged.
+
+        Like Textual's own ``reparse``, a source with an error raises and leaves the
+        current rules in place.
+        """
+        self.parse()
