@@ -72,10 +72,25 @@ class Terminal:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
 
+SOCIALPLAN = shutil.which("socialplan") or "python -m socialplan"
+
+
+@pytest.fixture
+def plan(tmp_path):
+    """The demo plan, at the frozen clock, in its own file."""
+    from socialplan.data.demo import build_demo
+    from socialplan.data.store import PlanStore
+
+    from .conftest import FROZEN_NOW
+
+    path = tmp_path / "plan.json"
+    PlanStore.create(path, build_demo(FROZEN_NOW)).close()
+    return path
+
+
 @pytest.fixture
 def demo_terminal(tmp_path):
-    command = shutil.which("socialplan") or "python -m socialplan"
-    terminal = Terminal(f"TMPDIR={tmp_path} {command} demo")
+    terminal = Terminal(f"TMPDIR={tmp_path} {SOCIALPLAN} demo")
     yield terminal
     terminal.close()
 
@@ -128,18 +143,12 @@ def test_calendar_views_in_a_real_terminal(demo_terminal):
     demo_terminal.wait_for("EXITED-0")
 
 
-def test_a_dropped_connection_leaves_cleanly_with_every_edit_on_disk(tmp_path):
+def test_a_dropped_connection_leaves_cleanly_with_every_edit_on_disk(plan):
     """SIGHUP, as when the SSH connection drops: the app exits at once, the terminal is
     restored, and the edit made just before is in the plan."""
-    from socialplan.data.demo import build_demo
     from socialplan.data.store import PlanStore, read_plan
 
-    from .conftest import FROZEN_NOW
-
-    plan = tmp_path / "plan.json"
-    PlanStore.create(plan, build_demo(FROZEN_NOW)).close()
-    command = shutil.which("socialplan") or "python -m socialplan"
-    terminal = Terminal(f"{command} --db {plan}")
+    terminal = Terminal(f"{SOCIALPLAN} --db {plan}")
     try:
         terminal.wait_for("Content schedule")
         terminal.send("n")
@@ -178,18 +187,10 @@ needs_proc = pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="re
 
 
 @needs_proc
-def test_a_stray_sigcont_leaves_the_running_app_as_it_is(tmp_path):
+def test_a_stray_sigcont_leaves_the_running_app_as_it_is(plan):
     """Textual restarts its terminal threads on every SIGCONT; the kernel sends one with
     each hang-up. Only a SIGCONT after a suspend may do that."""
-    from socialplan.data.demo import build_demo
-    from socialplan.data.store import PlanStore
-
-    from .conftest import FROZEN_NOW
-
-    plan = tmp_path / "plan.json"
-    PlanStore.create(plan, build_demo(FROZEN_NOW)).close()
-    command = shutil.which("socialplan") or "python -m socialplan"
-    terminal = Terminal(f"{command} --db {plan}")
+    terminal = Terminal(f"{SOCIALPLAN} --db {plan}")
     try:
         terminal.wait_for("Content schedule")
         app_pid = _app_pid(terminal)
@@ -204,19 +205,11 @@ def test_a_stray_sigcont_leaves_the_running_app_as_it_is(tmp_path):
 
 
 @needs_proc
-def test_closing_the_terminal_while_the_app_paints_leaves_no_process_behind(tmp_path):
+def test_closing_the_terminal_while_the_app_paints_leaves_no_process_behind(plan):
     """Each round kills the tmux server the moment the schedule first shows, as a dropped
     SSH connection would, and the app must be gone soon after."""
-    from socialplan.data.demo import build_demo
-    from socialplan.data.store import PlanStore
-
-    from .conftest import FROZEN_NOW
-
-    plan = tmp_path / "plan.json"
-    PlanStore.create(plan, build_demo(FROZEN_NOW)).close()
-    command = shutil.which("socialplan") or "python -m socialplan"
     for _round in range(3):
-        terminal = Terminal(f"{command} --db {plan}")
+        terminal = Terminal(f"{SOCIALPLAN} --db {plan}")
         try:
             terminal.wait_for("Content schedule")
             app_pid = _app_pid(terminal)
