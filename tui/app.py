@@ -132,7 +132,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
     ) -> None:
         self.DEFAULT_MODE = start_phase  # type: ignore[misc]
         super().__init__()
-        self.stylesheet = ReusingStylesheet(variables=self.get_css_variables())
+        self.stylesheet = ReusingStylesheet.taking_over(self.stylesheet)
         self.store = store
         self._clock = clock
         self.plan_data = store.load()
@@ -150,12 +150,13 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self.set_interval(WATCH_SECONDS, self._watch_file)
         self.set_interval(RETRY_SECONDS, self.retry_unsaved)
         self._exit_on_hang_up()
-        self._resume_only_after_suspend()
 
     def _exit_on_hang_up(self) -> None:
         """SIGHUP (the SSH connection dropped) or SIGTERM: leave cleanly, terminal restored
         and the store closed. Every edit is on disk the moment it is made, so there is
-        nothing left to save. Only the main thread of a POSIX process can take signals."""
+        nothing left to save. A hang-up brings a SIGCONT too, kept from Textual (see
+        ``_resume_only_after_suspend``). Only the main thread of a POSIX process can take
+        signals."""
         if (
             not hasattr(signal, "SIGHUP")
             or threading.current_thread() is not threading.main_thread()
@@ -164,6 +165,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             loop.add_signal_handler(signum, self._hung_up, 128 + signum)
+        self._resume_only_after_suspend()
 
     @staticmethod
     def _resume_only_after_suspend() -> None:
@@ -175,8 +177,8 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         terminal and leaving then blocked for ever on its full queue. One in three starts
         that tmux killed right after the first paint left such a process behind.
         """
-        resume = signal.getsignal(signal.SIGCONT) if hasattr(signal, "SIGCONT") else None
-        suspend = signal.getsignal(signal.SIGTSTP) if hasattr(signal, "SIGTSTP") else None
+        resume = signal.getsignal(signal.SIGCONT)
+        suspend = signal.getsignal(signal.SIGTSTP)
         if not callable(resume) or not callable(suspend):
             return
         suspended = threading.Event()

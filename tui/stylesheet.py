@@ -12,6 +12,11 @@ from textual.css.stylesheet import Stylesheet
 
 
 class ReusingStylesheet(Stylesheet):
+    @classmethod
+    def taking_over(cls, stylesheet: Stylesheet) -> ReusingStylesheet:
+        """One to stand in for the App's fresh stylesheet, with the variables it already has."""
+        return cls(variables=stylesheet._variables)
+
     def set_variables(self, variables: dict[str, str]) -> None:
         if variables != self._variables:
             super().set_variables(variables)
