@@ -48,6 +48,18 @@ def test_the_dutch_catalog_is_complete_safe_and_compiled():
     assert catalog_tool().problems("nl") == []
 
 
+def test_the_compiled_catalog_is_checked_by_content_not_bytes():
+    """A .mo compiled by another Babel has other bytes but the same messages; a .po
+    translation the .mo does not carry is still caught."""
+    tool = catalog_tool()
+    catalog = tool.read_catalog("nl")
+    assert tool.stale_messages("nl", catalog) == []
+    message = next(m for m in catalog if m.id and isinstance(m.id, str))
+    message.string = "iets anders"
+    (stale,) = tool.stale_messages("nl", catalog)
+    assert "is not compiled from the .po" in stale and repr(message.id) in stale
+
+
 def test_the_catalog_check_catches_a_wrong_placeholder():
     tool = catalog_tool()
     assert tool.fields("{count} of {total:,}") == {"count", "total"}

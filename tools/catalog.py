@@ -8,6 +8,7 @@ The app itself reads only the compiled ``.mo`` files, with the standard library.
 
 from __future__ import annotations
 
+import gettext
 import io
 import string
 import sys
@@ -87,10 +88,50 @@ def problems(language: str) -> list[str]:
             if fields(text) != wanted:
                 found.append(f"placeholders differ: {key[0]!r} -> {text!r}")
     found += [f"missing: {key[0]!r}" for key in sorted(source - translated, key=str)]
-    mo = po_path(language).with_suffix(".mo")
-    if not mo.exists() or mo.read_bytes() != compiled(catalog):
-        found.append(f"{mo.relative_to(ROOT)} is not compiled from the .po: run update")
+    found += stale_messages(language, catalog)
     return found
+
+
+def stale_messages(language: str, catalog: Catalog) -> list[str]:
+    """Messages whose compiled ``.mo`` translation is not the ``.po``'s.
+
+    Compared by what gettext reads, not byte for byte: Babel releases lay out the same
+    messages differently (2.18 and 2.19 do)."""
+    mo = po_path(language).with_suffix(".mo")
+    stale = f"{mo.relative_to(ROOT)} is not compiled from the .po: run update"
+    try:
+        with mo.open("rb") as handle:
+            translations = gettext.GNUTranslations(handle)
+    except (OSError, ValueError) as error:
+        return [f"{stale} ({error})"]
+    found = []
+    for message in catalog:
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            texts = message.string if isinstance(message.string, tuple) else (message.string,)
+            read = tuple(translations.ngettext(*message.id, n) for n in _plural_samples(texts))
+            wanted = tuple(texts[_plural_index(catalog, n)] for n in _plural_samples(texts))
+        else:
+            read, wanted = (_lookup(translations, message),), (message.string,)
+        if read != wanted:
+            found.append(f"{stale}: {message.id!r}")
+    return found
+
+
+def _lookup(translations: gettext.GNUTranslations, message) -> str:
+    if message.context:
+        return translations.pgettext(message.context, message.id)
+    return translations.gettext(message.id)
+
+
+def _plural_samples(texts: tuple[str, ...]) -> range:
+    """Counts that reach every plural form of the languages here (0, 1, 2 and more)."""
+    return range(max(3, len(texts) + 1))
+
+
+def _plural_index(catalog: Catalog, count: int) -> int:
+    return int(gettext.c2py(catalog.plural_expr)(count))
 
 
 def update(language: str) -> None:
