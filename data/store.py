@@ -28,10 +28,9 @@ from socialplan.core.model import ENTITY_TYPES, Plan, PlanData, default_stages
 from .backups import list_backups, make_backup, restore_backup
 from .errors import StoreError, UnreadablePlanError
 from .storage import SafeJSONStorage, parse_plan_bytes
-from .table import LazyKeyTable
+from .table import LAST_IDS, META_TABLE, LazyKeyTable, high_water_marks, highest_ids
 
 SCHEMA_VERSION = 2
-META_TABLE = "meta"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -123,7 +122,8 @@ class PlanStore:
         file as it was is kept as a backup first."""
         with self.storage.locked():
             make_backup(self.path, self.path.read_bytes())
-            self._write_whole(encode_plan(data))
+            marks = high_water_marks(self.storage.read() or {})
+            self._write_whole(encode_plan(data, marks))
 
     def load(self) -> PlanData:
         return decode_plan(self.storage.read() or {}, self.path)
@@ -146,9 +146,12 @@ class PlanStore:
 
     def restore(self, entity: Any, *, expected: Any = None) -> None:
         """Put ``entity`` back as it was, under its own id (to undo an edit or a delete).
-        With ``expected``, the entry on disk must still be that version (None: absent)."""
+        The entry on disk must still be ``expected``; with None it must be absent, so a
+        deleted entry never comes back over whatever stands under its id now."""
         with self._table(type(entity)) as table:
             stored = table.get(doc_id=entity.id)
+            if expected is None and stored is not None:
+                raise ConflictError(from_doc(type(entity), stored, stored.doc_id))
             _check_unchanged(type(entity), stored, expected)
             if stored is not None:
                 table.update(_replaced_by(to_doc(entity)), doc_ids=[entity.id])
@@ -264,7 +267,7 @@ def migrate(document: dict[str, Any], version: int) -> dict[str, Any]:
     """Apply each migration from ``version`` up to ``SCHEMA_VERSION``."""
     for step in range(version, SCHEMA_VERSION):
         document = MIGRATIONS[step](document)
-    document[META_TABLE] = _meta_table()
+    document[META_TABLE] = _meta_table(highest_ids(document, high_water_marks(document)))
     return document
 
 
@@ -273,15 +276,16 @@ def starter_plan(name: str) -> PlanData:
     return PlanData(plan=Plan(name=name, uid=uuid.uuid4().hex[:16], id=1), stages=stages)
 
 
-def encode_plan(data: PlanData) -> dict[str, Any]:
-    """A whole plan as the raw TinyDB document (tables of str(id) → doc)."""
-    document: dict[str, Any] = {META_TABLE: _meta_table()}
-    document[Plan.TABLE] = {"1": to_doc(data.plan)}
+def encode_plan(data: PlanData, marks: dict[str, int] | None = None) -> dict[str, Any]:
+    """A whole plan as the raw TinyDB document (tables of str(id) → doc), recording the
+    highest id of each table (or of ``marks``, ids an earlier version handed out)."""
+    document: dict[str, Any] = {Plan.TABLE: {"1": to_doc(data.plan)}}
     for entity_type in ENTITY_TYPES:
         if entity_type is Plan:
             continue
         entities = getattr(data, entity_type.TABLE)
         document[entity_type.TABLE] = {str(e.id): to_doc(e) for e in entities}
+    document[META_TABLE] = _meta_table(highest_ids(document, marks or {}))
     return document
 
 
@@ -302,8 +306,9 @@ def decode_plan(document: dict[str, Any], path: Path) -> PlanData:
     return PlanData(plan=from_doc(Plan, plan_doc, int(plan_id)), **tables)
 
 
-def _meta_table() -> dict[str, Any]:
-    return {"1": {"schema_version": SCHEMA_VERSION, "written_by": f"socialplan {__version__}"}}
+def _meta_table(marks: dict[str, int]) -> dict[str, Any]:
+    entry = {"schema_version": SCHEMA_VERSION, "written_by": f"socialplan {__version__}"}
+    return {"1": {**entry, LAST_IDS: dict(sorted(marks.items()))}}
 
 
 def schema_version(path: Path, document: dict[str, Any]) -> int:

@@ -1,4 +1,11 @@
-"""A TinyDB table that does not convert every key of the table on every write.
+"""A TinyDB table that never hands out an id twice, and does not convert every key of the
+table on every write.
+
+Stock TinyDB gives a new document one past the highest id in use, so after the newest
+entry is deleted the next insert gets its id again: an undo in another session then
+restored its old entry over the new one. This table keeps a high-water mark per table in
+the plan's ``meta`` entry (``last_ids``; stock TinyDB reads it as one more document) and
+hands out ids above it.
 
 Stock ``Table._update_table`` rebuilds the whole table twice per write (string ids to
 ints for the updater, then back), about 6.5 ms at 10,000 documents. This table hands the
@@ -12,6 +19,34 @@ from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 from tinydb.table import Table
+
+META_TABLE = "meta"
+LAST_IDS = "last_ids"
+
+
+def high_water_marks(document: Mapping[str, Any]) -> dict[str, int]:
+    """The highest id each table has ever handed out, as the file records it."""
+    meta = document.get(META_TABLE) or {}
+    entry = next(iter(meta.values()), {}) if isinstance(meta, dict) else {}
+    marks = entry.get(LAST_IDS) if isinstance(entry, dict) else None
+    return dict(marks) if isinstance(marks, dict) else {}
+
+
+def highest_ids(document: Mapping[str, Any], marks: Mapping[str, int]) -> dict[str, int]:
+    """``marks`` raised to the highest id each entity table of ``document`` holds."""
+    found = dict(marks)
+    for name, table in document.items():
+        if name != META_TABLE and isinstance(table, dict) and table:
+            found[name] = max(found.get(name, 0), max(map(int, table)))
+    return found
+
+
+def _raise_mark(document: dict[str, Any], table: str, doc_id: int) -> None:
+    meta = document.setdefault(META_TABLE, {})
+    entry = meta.setdefault(next(iter(meta), "1"), {})
+    marks = entry.setdefault(LAST_IDS, {})
+    if marks.get(table, 0) < doc_id:
+        marks[table] = doc_id
 
 
 class _IntKeyView(MutableMapping[int, Any]):
@@ -44,13 +79,17 @@ class LazyKeyTable(Table):
         tables = self._storage.read() or {}
         raw = tables.setdefault(self.name, {})
         updater(_IntKeyView(raw))  # type: ignore[arg-type]
+        if self._next_id is not None:
+            _raise_mark(tables, self.name, self._next_id - 1)
         self._storage.write(tables)
         self.clear_cache()
 
     def _get_next_id(self) -> int:
-        """TinyDB's rule (one past the highest id in use), without a Python-level loop."""
+        """One past the highest id in use or ever handed out."""
         if self._next_id is None:
-            self._next_id = max(map(int, self._read_table()), default=0) + 1
+            document = self._storage.read() or {}
+            in_use = max(map(int, document.get(self.name) or ()), default=0)
+            self._next_id = max(in_use, high_water_marks(document).get(self.name, 0)) + 1
         next_id = self._next_id
         self._next_id = next_id + 1
         return next_id

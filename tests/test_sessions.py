@@ -291,3 +291,59 @@ async def test_quitting_with_held_edits_asks_first(make_app, refusing_disk):
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         assert app.is_running
+
+
+# --- ids are never reused, so an undo cannot land on another session's entry
+
+
+def add_in_another_process(path, title: str) -> None:
+    script = textwrap.dedent(
+        f"""
+        from socialplan.core.model import ContentItem
+        from socialplan.data.store import PlanStore
+        store = PlanStore.open({str(path)!r})
+        store.add(ContentItem({title!r}, 1, 1))
+        store.close()
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+
+
+def test_a_deleted_id_is_never_handed_out_again(demo_path):
+    store = PlanStore.open(demo_path)
+    newest = max(store.load().items, key=lambda i: i.id)
+    store.delete(ContentItem, newest.id)
+    store.close()
+    add_in_another_process(demo_path, "Theirs")
+    (theirs,) = [i for i in read_plan(demo_path).items if i.title == "Theirs"]
+    assert theirs.id > newest.id
+    reopened = PlanStore.open(demo_path)
+    assert reopened.add(ContentItem("Mine", 1, 1)).id > theirs.id
+
+
+def test_restoring_a_deleted_entry_over_another_is_refused(demo_path):
+    store = PlanStore.open(demo_path)
+    item = store.load().items[0]
+    store.update(replace(item, title="Someone else's"))
+    with pytest.raises(ConflictError) as raised:
+        store.restore(item, expected=None)
+    assert raised.value.theirs.title == "Someone else's"
+    assert next(i for i in read_plan(demo_path).items if i.id == item.id).title == (
+        "Someone else's"
+    )
+
+
+async def test_undo_of_a_delete_keeps_a_post_another_session_added_meanwhile(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        newest = max(app.plan_data.items, key=lambda i: i.id)
+        app.on_delete_entity(type("M", (), {"entity": newest})())
+        await pilot.pause()
+        assert newest.id not in {i.id for i in read_plan(demo_path).items}
+        add_in_another_process(demo_path, "Added by B")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        on_disk = {i.title: i for i in read_plan(demo_path).items}
+        assert on_disk["Added by B"].id != newest.id
+        assert on_disk[newest.title] == newest

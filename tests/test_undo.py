@@ -96,7 +96,7 @@ def test_restore_puts_a_deleted_entity_back_under_its_id(demo_store, demo_path):
     channel = demo_store.add(Channel("TikTok", 2))
     demo_store.delete(Channel, channel.id)
     demo_store.restore(channel)
-    demo_store.restore(replace(channel, planned_per_week=3))
+    demo_store.restore(replace(channel, planned_per_week=3), expected=channel)
     assert [c for c in read_plan(demo_path).channels if c.id == channel.id] == [
         replace(channel, planned_per_week=3)
     ]
