@@ -118,7 +118,12 @@ def validate_goal(goal: Goal) -> list[Problem]:
 
 
 def validate_plan(plan: Plan) -> list[Problem]:
-    problems = _text_problems("name", plan.name, required=True)
+    return _text_problems("name", plan.name, required=True) + validate_plan_settings(plan)
+
+
+def validate_plan_settings(plan: Plan) -> list[Problem]:
+    """The plan's settings: ratio, window, CTA share, budget, hours and time zone."""
+    problems = []
     if plan.ratio_content < 1 or plan.ratio_promotion < 1:
         problems.append(Problem("ratio", _("both sides of the ratio must be at least 1")))
     if not 1 <= plan.window_days <= 366:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .files import atomic_replace
+from .files import atomic_replace, read_regular_file
 
 KEEP = 5
 
@@ -30,7 +30,7 @@ def make_backup(path: Path, raw: bytes, keep: int = KEEP) -> Path | None:
     Older backups beyond ``keep`` are deleted.
     """
     existing = list_backups(path)
-    if existing and existing[0].read_bytes() == raw:
+    if existing and _same_bytes(existing[0], raw):
         return None
     directory = backup_dir(path)
     directory.mkdir(exist_ok=True)
@@ -42,6 +42,13 @@ def make_backup(path: Path, raw: bytes, keep: int = KEEP) -> Path | None:
     return target
 
 
+def _same_bytes(backup: Path, raw: bytes) -> bool:
+    try:
+        return backup.stat().st_size == len(raw) and read_regular_file(backup, len(raw)) == raw
+    except OSError:
+        return False
+
+
 def restore_backup(path: Path, backup: Path, check: Callable[[Path], object]) -> Path | None:
     """Put ``backup`` back as the plan at ``path``, after keeping the current file as the
     newest backup (returned; None when there was no file or it equals a backup already).
@@ -50,7 +57,8 @@ def restore_backup(path: Path, backup: Path, check: Callable[[Path], object]) ->
     backup never replaces anything. Hold the plan's lock around this.
     """
     check(backup)
-    restored = backup.read_bytes()
-    kept = make_backup(path, path.read_bytes(), keep=KEEP + 1) if path.exists() else None
+    restored = read_regular_file(backup, backup.stat().st_size)
+    current = read_regular_file(path, path.stat().st_size) if path.exists() else None
+    kept = make_backup(path, current) if current is not None else None
     atomic_replace(path, restored)
     return kept

@@ -14,8 +14,12 @@ from pathlib import Path
 from socialplan.core.bulk import ALIASES, COLUMNS, BulkRow
 from socialplan.core.i18n import _
 
-MAX_FILE_BYTES = 20_000_000
-MAX_ROWS = 20_000
+from .files import read_regular_file
+from .storage import MAX_PLAN_BYTES
+
+MAX_FILE_BYTES = MAX_PLAN_BYTES
+"""A bulk file may be as large as a plan: an export of any plan can be imported back."""
+MAX_ROWS = 2_000_000
 _HOOTSUITE_WHEN = re.compile(r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}$")
 
 
@@ -39,13 +43,7 @@ def bulk_csv(rows: list[dict[str, str]]) -> str:
 
 def read_bulk_file(path: Path) -> BulkFile:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise BulkFileError(
-                _("{path} is larger than {value} MB").format(
-                    path=path, value=MAX_FILE_BYTES // 1_000_000
-                )
-            )
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
     except OSError as error:
         raise BulkFileError(
             _("cannot read {path}: {value}").format(path=path, value=error.strerror or error)

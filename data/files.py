@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import queue
 import secrets
+import stat
 import threading
 from pathlib import Path
+
+from socialplan.core.i18n import _
 
 TEMP_SUFFIX = ".tmp"
 OLD_SUFFIX = ".old"
@@ -37,6 +40,49 @@ def atomic_replace(path: Path, payload: bytes) -> None:
     _fsync_directory(directory)
     if old is not None:
         _DELETER.put(old)
+
+
+class NotARegularFileError(OSError):
+    """A path that is a FIFO, a device, a directory or too large to read: reading it
+    could block for ever or fill memory. ``strerror`` says which, for the user."""
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO is refused
+    instead of waiting for a writer, a link to ``/dev/zero`` instead of reading for
+    ever, and a file swapped in between a check and the read cannot slip through.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise NotARegularFileError(0, _("it is a directory, not a file"), str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFileError(
+                0, _("it is not a regular file (a pipe, a device or a socket)"), str(path)
+            )
+        if info.st_size > limit:
+            raise NotARegularFileError(
+                0,
+                _("it is {size:,} bytes, more than the {limit:,} socialplan reads").format(
+                    size=info.st_size, limit=limit
+                ),
+                str(path),
+            )
+        chunks = []
+        remaining = limit + 1
+        while remaining > 0 and (chunk := os.read(fd, min(remaining, 1 << 20))):
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    finally:
+        os.close(fd)
+    if remaining <= 0:
+        raise NotARegularFileError(
+            0, _("it grew past the {limit:,} bytes socialplan reads").format(limit=limit), str(path)
+        )
+    return b"".join(chunks)
 
 
 def temp_files_of(path: Path) -> list[Path]:

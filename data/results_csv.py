@@ -18,6 +18,8 @@ from pathlib import Path
 from socialplan.core.i18n import _
 from socialplan.core.imports import MeasuredPost
 
+from .files import read_regular_file
+
 MAX_BYTES = 50_000_000
 HEADER_SEARCH_LINES = 10
 MAX_PROBLEMS = 20
@@ -184,13 +186,7 @@ def read_results_file(path: Path) -> ResultsFile:
 
 def _text_of(path: Path) -> str:
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ResultsFileError(
-                path, [_("larger than {value} MB").format(value=MAX_BYTES // 1_000_000)]
-            )
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise ResultsFileError(path, [_("it is a directory, not a file")]) from None
+        raw = read_regular_file(path, MAX_BYTES)
     except OSError as error:
         raise ResultsFileError(
             path, [_("cannot be read: {value}").format(value=error.strerror or error)]

@@ -32,7 +32,10 @@ from socialplan.core.i18n import _
 
 from .backups import list_backups
 from .errors import PlanBusyError, SaveFailedError, UnreadablePlanError
-from .files import atomic_replace, temp_files_of
+from .files import atomic_replace, read_regular_file, temp_files_of
+
+MAX_PLAN_BYTES = 512 * 2**20
+"""The largest plan file read: over a million posts, well short of filling memory."""
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:
@@ -104,7 +107,13 @@ class SafeJSONStorage(Storage):
                 return self._cache
             if self._cache_stamp is not None:
                 self._foreign_change = True
-            self._cache = parse_plan_bytes(self.path, self.path.read_bytes())
+            try:
+                raw = read_regular_file(self.path, MAX_PLAN_BYTES)
+            except OSError as error:
+                raise UnreadablePlanError(
+                    self.path, error.strerror or str(error), list_backups(self.path)
+                ) from None
+            self._cache = parse_plan_bytes(self.path, raw)
             self._cache_stamp = stamp
             return self._cache
 

@@ -16,18 +16,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from socialplan import __version__
-from socialplan.core.codec import from_doc, to_doc
+from socialplan.core.codec import DocumentError, from_doc, to_doc
 from socialplan.core.edits import describe
 from socialplan.core.i18n import _
+from socialplan.core.integrity import MAX_COUNT, first_problem
 from socialplan.core.model import ENTITY_TYPES, Plan, PlanData, default_stages
 
 from .backups import list_backups, make_backup, restore_backup
 from .errors import StoreError, UnreadablePlanError
-from .storage import SafeJSONStorage, parse_plan_bytes
+from .files import read_regular_file
+from .storage import MAX_PLAN_BYTES, SafeJSONStorage, parse_plan_bytes
 from .table import LAST_IDS, META_TABLE, LazyKeyTable, high_water_marks, highest_ids
 
 SCHEMA_VERSION = 2
@@ -38,8 +41,9 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 def _split_result_cost(document: dict[str, Any]) -> dict[str, Any]:
     """Version 2 splits a result's one ``cost`` into ad spend, tool cost and hours × rate;
     an old cost becomes ad spend, so every ROI stays the same."""
-    for result in (document.get("results") or {}).values():
-        if "cost" in result:
+    results = document.get("results")
+    for result in results.values() if isinstance(results, dict) else ():
+        if isinstance(result, dict) and "cost" in result:
             result["ad_spend"] = result.pop("cost")
     return document
 
@@ -83,6 +87,10 @@ class PlanStore:
         self.path = path
         self.db = _PlanDB(path, storage=SafeJSONStorage, lock_timeout=lock_timeout)
         self.storage: SafeJSONStorage = self.db.storage  # type: ignore[assignment]
+        self.warnings: list[str] = []
+        """What went wrong on the way that did not keep the plan from opening."""
+        self._decoded: tuple[int, int, PlanData] | None = None
+        """The last plan decoded, with the document and write count it came from."""
 
     @classmethod
     def open(
@@ -93,7 +101,7 @@ class PlanStore:
         lock_timeout: float = 10.0,
     ) -> PlanStore:
         """Open (creating it if missing) the plan at ``path``."""
-        target = _checked_path(Path(path).expanduser())
+        target = _checked_path(real_plan_path(path))
         store = cls(target, lock_timeout)
         with store.storage.locked():
             store.storage.remove_orphaned_temp_files()
@@ -107,7 +115,7 @@ class PlanStore:
     @classmethod
     def create(cls, path: str | os.PathLike[str], data: PlanData) -> PlanStore:
         """Write a whole plan (ids set by the caller) to a new file in one atomic write."""
-        target = _checked_path(Path(path).expanduser())
+        target = _checked_path(real_plan_path(path))
         store = cls(target)
         with store.storage.locked():
             if target.exists():
@@ -126,7 +134,13 @@ class PlanStore:
             self._write_whole(encode_plan(data, marks))
 
     def load(self) -> PlanData:
-        return decode_plan(self.storage.read() or {}, self.path)
+        """The plan as stored now, checked; decoded again only when the file changed."""
+        document = self.storage.read() or {}
+        if self._decoded and self._decoded[:2] == (id(document), self.storage.writes):
+            return self._decoded[2]
+        data = decode_plan(document, self.path)
+        self._decoded = (id(document), self.storage.writes, data)
+        return data
 
     def add(self, entity: E) -> E:
         with self._table(type(entity)) as table:
@@ -192,16 +206,27 @@ class PlanStore:
         self.db.clear_cache()
 
     def _prepare_existing(self, raw: bytes) -> None:
+        """Check the plan before anything is written, keep a backup of it, migrate it."""
         document = parse_plan_bytes(self.path, raw)
-        if not document:
-            self._write_whole(encode_plan(starter_plan(_("My social plan"))))
-            return
         version = schema_version(self.path, document)
-        make_backup(self.path, raw)
         if version < SCHEMA_VERSION:
-            self._write_whole(migrate(document, version))
+            document = migrate(document, version)
+        decode_plan(document, self.path)
+        self._back_up(raw)
+        if version < SCHEMA_VERSION:
+            self._write_whole(document)
         else:
             self.storage.remember(document)
+
+    def _back_up(self, raw: bytes) -> None:
+        """A backup that cannot be written (a full disk) is a warning, never a reason the
+        plan cannot open."""
+        try:
+            make_backup(self.path, raw)
+        except OSError as error:
+            self.warnings.append(
+                _("No backup of the plan was kept: {value}.").format(value=error.strerror or error)
+            )
 
 
 def _check_unchanged(entity_type: type, stored: Document | None, expected: Any) -> None:
@@ -228,7 +253,7 @@ def _replaced_by(document: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
 def restore_plan(path: str | os.PathLike[str], backup: Path) -> Path | None:
     """Restore ``backup`` as the plan at ``path`` under the plan's lock (see
     ``backups.restore_backup``); an unreadable backup raises and changes nothing."""
-    target = Path(path).expanduser()
+    target = real_plan_path(path)
     storage = SafeJSONStorage(target)
     try:
         with storage.locked():
@@ -244,18 +269,14 @@ def read_plan(path: str | os.PathLike[str]) -> PlanData:
     either the old or the new file, whole.
     """
     target = Path(path).expanduser()
-    if target.is_dir():
-        raise UnreadablePlanError(target, _("it is a directory, not a file"), [])
     try:
-        raw = target.read_bytes()
+        raw = read_plan_bytes(target)
     except FileNotFoundError:
         raise StoreError(
             _(
                 "There is no plan at {target} yet. Run 'socialplan --db {target}' to create it."
             ).format(target=target)
         ) from None
-    except PermissionError:
-        raise UnreadablePlanError(target, _("you have no permission to read it"), []) from None
     document = parse_plan_bytes(target, raw)
     version = schema_version(target, document)
     if version < SCHEMA_VERSION:
@@ -290,20 +311,95 @@ def encode_plan(data: PlanData, marks: dict[str, int] | None = None) -> dict[str
 
 
 def decode_plan(document: dict[str, Any], path: Path) -> PlanData:
-    plans = document.get(Plan.TABLE) or {}
+    """The plan in a raw document, every entry checked for its types and values: the one
+    way into socialplan for a file, an import, a backup or a reload. Anything wrong is
+    refused as a whole with ``UnreadablePlanError`` naming the entry and field."""
+    try:
+        data = _decoded(document)
+    except _EntryError as error:
+        raise UnreadablePlanError(path, str(error), list_backups(path)) from None
+    problem = first_problem(data)
+    if problem is not None:
+        raise UnreadablePlanError(path, str(problem), list_backups(path))
+    return data
+
+
+class _EntryError(ValueError):
+    """What is wrong with one entry of a document, in words."""
+
+
+def _decoded(document: dict[str, Any]) -> PlanData:
+    _check_marks(document)
+    plans = _entries(document, Plan)
     if not plans:
-        raise UnreadablePlanError(path, _("the file holds no plan"), list_backups(path))
-    plan_id, plan_doc = min(plans.items(), key=lambda kv: int(kv[0]))
+        raise _EntryError(_("the file holds no plan"))
     tables: dict[str, tuple[Any, ...]] = {}
     for entity_type in ENTITY_TYPES:
-        if entity_type is Plan:
-            continue
-        raw_table = document.get(entity_type.TABLE) or {}
-        tables[entity_type.TABLE] = tuple(
-            from_doc(entity_type, doc, int(doc_id))
-            for doc_id, doc in sorted(raw_table.items(), key=lambda kv: int(kv[0]))
-        )
-    return PlanData(plan=from_doc(Plan, plan_doc, int(plan_id)), **tables)
+        if entity_type is not Plan:
+            tables[entity_type.TABLE] = _entries(document, entity_type)
+    return PlanData(plan=plans[0], **tables)
+
+
+def _entries(document: dict[str, Any], entity_type: type) -> tuple[Any, ...]:
+    """A table's entities by id, each decoded and type-checked."""
+    table_name = entity_type.TABLE  # type: ignore[attr-defined]
+    raw_table = document.get(table_name) or {}
+    if not isinstance(raw_table, dict):
+        raise _EntryError(_("the table '{table}' is not an object").format(table=table_name))
+    entries = []
+    for key, doc in raw_table.items():
+        where = _("{table} entry {key!r}").format(table=table_name, key=key)
+        doc_id = _entry_id(key)
+        if doc_id is None:
+            raise _EntryError(_("{where} has no whole-number id").format(where=where))
+        if not isinstance(doc, dict):
+            raise _EntryError(_("{where} is not an object").format(where=where))
+        try:
+            entries.append(from_doc(entity_type, doc, doc_id))
+        except DocumentError as error:
+            raise _EntryError(_entry_problem(where, error)) from None
+    return tuple(sorted(entries, key=lambda entity: entity.id))
+
+
+def _entry_id(key: str) -> int | None:
+    """A stored id: digits only, from 1 up to ``MAX_COUNT``."""
+    if not (key.isascii() and key.isdigit()) or len(key) > 13:
+        return None
+    doc_id = int(key)
+    return doc_id if 1 <= doc_id <= MAX_COUNT else None
+
+
+def _entry_problem(where: str, error: DocumentError) -> str:
+    if error.missing:
+        return _("{where} has no '{field}'").format(where=where, field=error.field)
+    return _("{where}: field '{field}' has a wrong value {value}").format(
+        where=where, field=error.field, value=_shown(error.value)
+    )
+
+
+def _shown(value: Any) -> str:
+    """A wrong value as it stands in the file, shortened: it may be anything."""
+    text = orjson.dumps(value).decode() if _dumpable(value) else repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _dumpable(value: Any) -> bool:
+    try:
+        orjson.dumps(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _check_marks(document: dict[str, Any]) -> None:
+    marks = high_water_marks(document)
+    for table, mark in marks.items():
+        if type(mark) is not int or not 0 <= mark <= MAX_COUNT:
+            raise _EntryError(
+                _("the highest id of '{table}' is not a whole number: {mark}").format(
+                    table=table, mark=_shown(mark)
+                )
+            )
 
 
 def _meta_table(marks: dict[str, int]) -> dict[str, Any]:
@@ -313,8 +409,9 @@ def _meta_table(marks: dict[str, int]) -> dict[str, Any]:
 
 def schema_version(path: Path, document: dict[str, Any]) -> int:
     meta = document.get(META_TABLE) or {}
-    version = next(iter(meta.values()), {}).get("schema_version") if meta else None
-    if not isinstance(version, int):
+    entry = next(iter(meta.values()), {}) if meta else {}
+    version = entry.get("schema_version") if isinstance(entry, dict) else None
+    if type(version) is not int or version < 1:
         raise UnreadablePlanError(
             path,
             _("it is a TinyDB file but not a socialplan plan (no schema version)"),
@@ -332,6 +429,15 @@ def schema_version(path: Path, document: dict[str, Any]) -> int:
     return version
 
 
+def real_plan_path(path: str | os.PathLike[str]) -> Path:
+    """The file a plan path names, links followed once: the lock, the backups and the
+    rename all act on the real file, and two names of one file share one lock. A link to
+    anything but a regular file keeps its own name, so the refusal names what was given."""
+    given = Path(path).expanduser()
+    real = Path(os.path.realpath(given))
+    return real if real.is_file() or not real.exists() else given
+
+
 def _checked_path(path: Path) -> Path:
     if path.is_dir():
         raise UnreadablePlanError(path, _("it is a directory, not a file"), [])
@@ -339,13 +445,24 @@ def _checked_path(path: Path) -> Path:
     return path
 
 
-def _read_existing(path: Path) -> bytes | None:
+def read_plan_bytes(path: Path) -> bytes:
+    """The plan file's bytes: a regular file, at most ``MAX_PLAN_BYTES``; whatever else
+    is refused as unreadable (``FileNotFoundError`` passes through)."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
+        return read_regular_file(path, MAX_PLAN_BYTES)
+    except (FileNotFoundError, NotADirectoryError):
+        raise FileNotFoundError(path) from None
     except PermissionError:
         raise UnreadablePlanError(path, _("you have no permission to read it"), []) from None
+    except OSError as error:
+        raise UnreadablePlanError(path, error.strerror or str(error), list_backups(path)) from None
+
+
+def _read_existing(path: Path) -> bytes | None:
+    try:
+        raw = read_plan_bytes(path)
+    except FileNotFoundError:
+        return None
     if not os.access(path, os.W_OK):
         raise UnreadablePlanError(
             path, _("you have no permission to write it (edits could not be saved)"), []

@@ -33,11 +33,16 @@ def high_water_marks(document: Mapping[str, Any]) -> dict[str, int]:
 
 
 def highest_ids(document: Mapping[str, Any], marks: Mapping[str, int]) -> dict[str, int]:
-    """``marks`` raised to the highest id each entity table of ``document`` holds."""
+    """``marks`` raised to the highest id each entity table of ``document`` holds (a mark
+    that is not a number is left as it is, for the plan's check to refuse)."""
     found = dict(marks)
     for name, table in document.items():
-        if name != META_TABLE and isinstance(table, dict) and table:
-            found[name] = max(found.get(name, 0), max(map(int, table)))
+        if name == META_TABLE or not isinstance(table, dict):
+            continue
+        ids = [int(key) for key in table if key.isascii() and key.isdigit()]
+        mark = found.get(name, 0)
+        if ids and type(mark) is int:
+            found[name] = max(mark, *ids)
     return found
 
 

@@ -98,3 +98,28 @@ async def test_a_read_only_disk_keeps_the_edit_until_it_is_writable(small_disk, 
         app.retry_unsaved()
         assert app.sub_title == ""
     assert any(i.title == "Written later" for i in read_plan(path).items)
+
+
+async def test_a_changed_plan_opens_on_a_full_disk_with_a_warning(small_disk, demo_data):
+    """Opening a changed plan keeps a backup; a full disk makes that a warning only."""
+    from socialplan.core.model import ContentItem
+
+    path = small_disk / "plan.json"
+    PlanStore.create(path, demo_data).close()
+    PlanStore.open(path).close()
+    changing = PlanStore.open(path)
+    changing.add(ContentItem("Changed since the backup", 1, 1))
+    changing.close()
+    before = path.read_bytes()
+    filler = fill(small_disk)
+    try:
+        store = PlanStore.open(path)
+        assert "No backup of the plan was kept: No space left on device." in store.warnings
+        app = SocialPlanApp(store, clock=frozen_clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            shown = [n.message for n in app._notifications]
+            assert any("No backup of the plan was kept" in m for m in shown)
+        assert path.read_bytes() == before
+    finally:
+        filler.unlink()

@@ -146,6 +146,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
 
     def on_mount(self) -> None:
         self._apply_settings()
+        self._tell_store_warnings()
         self.set_interval(FIGURES_REFRESH_SECONDS, self._refresh_figures)
         self.set_interval(WATCH_SECONDS, self._watch_file)
         self.set_interval(RETRY_SECONDS, self.retry_unsaved)
@@ -194,6 +195,14 @@ class SocialPlanApp(TranslatedBindings, App[None]):
 
         signal.signal(signal.SIGTSTP, on_suspend)
         signal.signal(signal.SIGCONT, on_resume)
+
+    def _tell_store_warnings(self) -> None:
+        """What went wrong opening the plan that did not keep it from opening."""
+        for warning in self.store.warnings:
+            self.notify(
+                warning, title=_("Opened, with a warning"), severity="warning", markup=False
+            )
+        self.store.warnings.clear()
 
     def _apply_settings(self) -> None:
         """The user's theme from their settings (not the plan's: a theme is personal)."""
@@ -267,6 +276,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self.store = store
         self.undo_stack.clear()
         self.plan_data = store.load()
+        self._tell_store_warnings()
         self.notify(f"{store.path}", title=_("Opened {name}").format(name=self.data.plan.name))
 
     def other_plans(self) -> list[Path]:

@@ -1,0 +1,122 @@
+"""Whether a decoded plan's values can be used: the check every plan passes on its way in.
+
+Types are checked while decoding (``codec``); this checks values: numbers in range, a
+time zone that exists, names and links on one line (a line break in a link broke the
+calendar export), the plan's settings as the settings form checks them. A file, an
+import, a backup or a reload that fails is refused as a whole, naming the entry.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
+
+from .i18n import _
+from .model import ENTITY_TYPES, Plan, PlanData
+from .validation import MAX_BUDGET, validate_plan_settings
+
+MAX_COUNT = 10**12
+"""The largest count or id a plan holds: far beyond any real figure, far below overflow."""
+MAX_ORDER = 10**6
+SINGLE_LINE = frozenset(
+    {"name", "title", "link", "url", "media_url", "handle", "owner", "uid", "timezone"}
+    | {"kpi", "unit", "source", "post_ref", "department"}
+)
+"""Text fields that are one line wherever they are shown or exported."""
+SIGNED = frozenset({"order", "rank", "target"})
+"""Numbers that may be below zero."""
+COUNTED_FROM_ONE = frozenset({"current_iteration", "number"})
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class IntegrityProblem:
+    table: str
+    entry: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("{table} entry {entry}, field '{field}': {message}").format(
+            table=self.table, entry=self.entry, field=self.field, message=self.message
+        )
+
+
+def first_problem(data: PlanData) -> IntegrityProblem | None:
+    """The first value in ``data`` that no form of socialplan would have stored."""
+    return next(plan_problems(data), None)
+
+
+def plan_problems(data: PlanData) -> Iterator[IntegrityProblem]:
+    for problem in validate_plan_settings(data.plan):
+        yield IntegrityProblem(Plan.TABLE, data.plan.id, problem.field, problem.message)
+    for entity_type in ENTITY_TYPES:
+        entities = (data.plan,) if entity_type is Plan else getattr(data, entity_type.TABLE)
+        checks = _checks(entity_type)
+        for entity in entities:
+            for name, check in checks:
+                message = check(getattr(entity, name))
+                if message:
+                    yield IntegrityProblem(entity_type.TABLE, entity.id, name, message)
+
+
+Check = Callable[[Any], str | None]
+
+
+@cache
+def _checks(entity_type: type) -> tuple[tuple[str, Check], ...]:
+    """The value checks of each field that needs one, chosen once per entity type."""
+    hints = typing.get_type_hints(entity_type)
+    found = []
+    for field in dataclasses.fields(entity_type):
+        check = _check_for(field.name, hints[field.name])
+        if check is not None:
+            found.append((field.name, check))
+    return tuple(found)
+
+
+def _check_for(name: str, hint: Any) -> Check | None:
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    base = args[0] if typing.get_origin(hint) is not tuple and args else hint
+    if typing.get_origin(hint) is tuple:
+        inner = _check_for(name, typing.get_args(hint)[0])
+        return None if inner is None else _each(inner)
+    if base is str:
+        return _one_line if name in SINGLE_LINE else None
+    if base is int and name in SIGNED:
+        return _in_range(-MAX_ORDER, MAX_ORDER)
+    if base is int:
+        return _in_range(1 if name in COUNTED_FROM_ONE else 0, MAX_COUNT)
+    if base is float:
+        return None if name in SIGNED else _in_range(0, MAX_BUDGET)
+    return None
+
+
+def _each(check: Check) -> Check:
+    def each(values: Any) -> str | None:
+        for value in values:
+            message = check(value)
+            if message:
+                return message
+        return None
+
+    return each
+
+
+def _one_line(value: str | None) -> str | None:
+    if value and ("\n" in value or "\r" in value):
+        return _("must be one line")
+    return None
+
+
+def _in_range(low: float, high: float) -> Check:
+    def in_range(value: float | None) -> str | None:
+        if value is None or low <= value <= high:
+            return None
+        return _("{value} is out of range ({low:,} to {high:,})").format(
+            value=value, low=low, high=high
+        )
+
+    return in_range
