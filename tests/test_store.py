@@ -349,3 +349,17 @@ def test_a_version_1_plan_keeps_its_result_costs_as_ad_spend(demo_path):
     stored = json.loads(demo_path.read_bytes())
     assert stored["meta"]["1"]["schema_version"] == 2
     assert "cost" not in stored["results"]["1"]
+
+
+def test_a_symlinked_plan_stays_a_link_and_shares_the_real_files_lock(demo_path, tmp_path):
+    link = tmp_path / "elsewhere" / "plan-link.json"
+    link.parent.mkdir()
+    link.symlink_to(demo_path)
+    store = PlanStore.open(link)
+    store.add(ContentItem("Through the link", 1, 1))
+    store.close()
+    assert link.is_symlink() and link.resolve() == demo_path
+    assert "Through the link" in {i.title for i in read_plan(demo_path).items}
+    by_link, by_name = PlanStore.open(link), PlanStore.open(demo_path)
+    assert by_link.storage._lock.lock_file == by_name.storage._lock.lock_file
+    assert not (link.parent / "plan-link.json.lock").exists()
