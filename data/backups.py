@@ -1,4 +1,5 @@
-"""Rotating backups of a plan file, kept in ``PLAN.json.backups/`` beside it."""
+"""Rotating backups of a plan file, kept in ``PLAN.json.backups/`` beside it, readable by
+whoever may read the plan and nobody else."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .files import atomic_replace, read_regular_file
+from .files import atomic_replace, directory_mode, mode_of, read_regular_file
 
 KEEP = 5
 
@@ -33,10 +34,13 @@ def make_backup(path: Path, raw: bytes, keep: int = KEEP) -> Path | None:
     if existing and _same_bytes(existing[0], raw):
         return None
     directory = backup_dir(path)
-    directory.mkdir(exist_ok=True)
+    plan_mode = mode_of(path)
+    directory.mkdir(mode=directory_mode(plan_mode), exist_ok=True)
+    if directory.stat().st_mode & 0o777 != directory_mode(plan_mode):
+        directory.chmod(directory_mode(plan_mode))  # backups kept before the plan was 0600
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S_%fZ")
     target = directory / f"{stamp}.json"
-    atomic_replace(target, raw)
+    atomic_replace(target, raw, new_mode=plan_mode)
     for old in list_backups(path)[keep:]:
         old.unlink(missing_ok=True)
     return target

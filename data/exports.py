@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import date, datetime
 from pathlib import Path
 
+from socialplan.core.i18n import _
 from socialplan.core.model import PlanData
 
-from .files import atomic_replace
+from .backups import backup_dir
+from .errors import StoreError
+from .files import atomic_replace, mode_of
+
+
+class ExportRefusedError(StoreError):
+    """The export would land where it must not: on the plan, its lock or its backups,
+    on something that is not a regular file, or (without replacing) on an existing file."""
+
+
+class ExportExistsError(ExportRefusedError):
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        super().__init__(
+            _("{target} exists already; add --force to replace it.").format(target=target)
+        )
+
 
 SUFFIXES = {"plan": "plan.md", "json": "plan.json", "csv": "posts.csv", "ics": "calendar.ics"}
 """What each export is called beside the plan file: ``PLAN-calendar.ics``."""
@@ -44,8 +63,45 @@ def export_payload(
     return plan_markdown(data, now).encode()
 
 
-def export_beside(plan_file: Path, what: str, data: PlanData, now: datetime) -> Path:
-    """Write an export next to the plan file, atomically; returns where."""
-    target = plan_file.with_name(f"{plan_file.stem}-{SUFFIXES[what]}")
-    atomic_replace(target, export_payload(what, data, now))
-    return target
+def beside(plan_file: Path, what: str) -> Path:
+    """Where the app writes an export: next to the plan file, named after it."""
+    return plan_file.with_name(f"{plan_file.stem}-{SUFFIXES[what]}")
+
+
+def write_export(target: Path, payload: bytes, plan_file: Path, *, replace: bool) -> Path:
+    """Write an export atomically, with the plan's permissions; returns the file written.
+
+    A link is written through (the file it names is replaced, the link stays). Refused:
+    the plan itself, its lock, its backups and temp files; a directory, a device or a
+    pipe; and an existing file unless ``replace``.
+    """
+    real = Path(os.path.realpath(target))
+    _refuse_plan_files(real, Path(os.path.realpath(plan_file)))
+    try:
+        info = real.stat()
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise ExportRefusedError(
+            _("{target} is not a regular file; write to standard output instead.").format(
+                target=target
+            )
+        )
+    if info is not None and not replace:
+        raise ExportExistsError(target)
+    atomic_replace(real, payload, new_mode=mode_of(plan_file))
+    return real
+
+
+def _refuse_plan_files(real: Path, plan: Path) -> None:
+    in_backups = real.parent == backup_dir(plan)
+    own = real in (plan, plan.with_name(f"{plan.name}.lock")) or real.name.startswith(
+        f".{plan.name}."
+    )
+    if in_backups or own:
+        raise ExportRefusedError(
+            _(
+                "Not written: {target} is the plan, its lock or one of its backups; "
+                "choose another file."
+            ).format(target=real)
+        )

@@ -15,11 +15,12 @@ TEMP_SUFFIX = ".tmp"
 OLD_SUFFIX = ".old"
 
 
-def atomic_replace(path: Path, payload: bytes) -> None:
+def atomic_replace(path: Path, payload: bytes, *, new_mode: int | None = None) -> None:
     """Write ``payload`` to ``path`` through a synced temp file renamed over it.
 
     The temp file lives in the same directory (a rename is atomic only within one file
-    system), takes the target's permissions, and is removed if anything fails.
+    system), takes the target's permissions (``new_mode``, else what the umask gives,
+    when there is no target yet), and is removed if anything fails.
 
     Freeing the old version's blocks is most of a rename's cost (2 ms for a 4 MB plan), so
     the old version is first given a second name and deleted later by a background
@@ -30,7 +31,7 @@ def atomic_replace(path: Path, payload: bytes) -> None:
     temp = directory / f"{stem}{TEMP_SUFFIX}"
     old = _second_name(path, directory / f"{stem}{OLD_SUFFIX}")
     try:
-        _write_synced(temp, payload, mode=_mode_for(path))
+        _write_synced(temp, payload, mode=_mode_for(path, new_mode))
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -152,11 +153,39 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def _mode_for(path: Path) -> int:
-    """The target's own permissions, or what a new file would get under the umask."""
+def _mode_for(path: Path, new_mode: int | None) -> int:
+    """The target's own permissions, else ``new_mode``, else what the umask gives."""
     try:
         return path.stat().st_mode & 0o777
     except FileNotFoundError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~current_umask() if new_mode is None else new_mode
+
+
+def current_umask() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+def mode_of(path: Path, default: int = 0o600) -> int:
+    """A file's permission bits; ``default`` when it does not exist."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return default
+
+
+def new_plan_mode(directory: Path) -> int:
+    """Permissions for a new plan: the owner's alone (0600), unless the directory is a
+    team's shared one (set-group-id): then the group reads and writes it too, as far as
+    the umask allows."""
+    try:
+        shared = bool(directory.stat().st_mode & stat.S_ISGID)
+    except FileNotFoundError:
+        shared = False
+    return (0o660 & ~current_umask()) | 0o600 if shared else 0o600
+
+
+def directory_mode(file_mode: int) -> int:
+    """A folder for files of ``file_mode``: whoever may read them may enter it."""
+    return file_mode | ((file_mode & 0o444) >> 2)

@@ -32,7 +32,7 @@ from socialplan.core.i18n import _
 
 from .backups import list_backups
 from .errors import PlanBusyError, SaveFailedError, UnreadablePlanError
-from .files import atomic_replace, read_regular_file, temp_files_of
+from .files import atomic_replace, new_plan_mode, read_regular_file, temp_files_of
 
 MAX_PLAN_BYTES = 512 * 2**20
 """The largest plan file read: over a million posts, well short of filling memory."""
@@ -123,7 +123,9 @@ class SafeJSONStorage(Storage):
             return
         with self.locked():
             try:
-                atomic_replace(self.path, orjson.dumps(data))
+                atomic_replace(
+                    self.path, orjson.dumps(data), new_mode=new_plan_mode(self.path.parent)
+                )
             except OSError as error:
                 self._cache = None
                 self._cache_stamp = None

@@ -620,24 +620,51 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         )
 
     def on_export_plan(self, message: ExportPlan) -> None:
-        if self.plan_data is not None:
-            self._export(message.what, self.plan_data)
+        """Export beside the plan; a file of that name is replaced only when the user says so."""
+        from socialplan.data.exports import beside
+
+        data, target = self.data, beside(self.store.path, message.what)
+        if not target.exists():
+            self._export(message.what, data, replace=False)
+            return
+        from socialplan.screens.confirm import ConfirmScreen
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._export(message.what, data, replace=True)
+
+        self.push_screen(
+            ConfirmScreen(
+                _("{name} exists already. Replace it?").format(name=target.name),
+                _("It is in {folder}.").format(folder=target.parent),
+            ),
+            answered,
+        )
 
     def action_export(self, what: str) -> None:
         self.post_message(ExportPlan(what))
 
     @work(thread=True, group="export")
-    def _export(self, what: str, data: PlanData) -> None:
+    def _export(self, what: str, data: PlanData, *, replace: bool) -> None:
         """Written off the UI thread; the result is shown when it is done."""
-        from socialplan.data.exports import export_beside
+        from socialplan.data.exports import beside, export_payload, write_export
 
+        plan_file = self.store.path
         try:
-            target = export_beside(self.store.path, what, data, self.now())
+            payload = export_payload(what, data, self.now())
+            target = write_export(beside(plan_file, what), payload, plan_file, replace=replace)
+        except StoreError as error:
+            self.call_from_thread(
+                self.notify, str(error), title=_("Not exported"), severity="error", markup=False
+            )
+            return
         except OSError as error:
             message = _("Could not write the export: {value}").format(value=error.strerror or error)
-            self.call_from_thread(self.notify, message, title=_("Not exported"), severity="error")
+            self.call_from_thread(
+                self.notify, message, title=_("Not exported"), severity="error", markup=False
+            )
             return
-        self.call_from_thread(self.notify, str(target), title=_("Exported"))
+        self.call_from_thread(self.notify, str(target), title=_("Exported"), markup=False)
 
     def on_import_results(self, message: ImportResults) -> None:
         if self.plan_data is not None:

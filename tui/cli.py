@@ -7,6 +7,8 @@ them, so ``socialplan status`` stays fast and free of Textual.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
 import os
 import sys
@@ -128,7 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=["md"], default="md", help=argparse.SUPPRESS)
     export.add_argument(
-        "-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output")
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=_("write to FILE instead of standard output ('-': standard output)"),
+    )
+    export.add_argument(
+        "--force", action="store_true", help=_("replace FILE when it exists already")
     )
     export.add_argument("--channel", metavar="NAME", help=_("csv, ics: only this channel's posts"))
     export.add_argument(
@@ -334,14 +342,14 @@ def run_export(args: argparse.Namespace) -> int:
     payload = export_payload(
         args.what, data, datetime.now(UTC), channel=channel, start=args.start, end=args.end
     )
-    if not args.output:
+    if args.output in (None, "-"):
         sys.stdout.buffer.write(payload)
         return 0
-    from socialplan.data.files import atomic_replace
+    from socialplan.data.exports import write_export
 
     target = Path(args.output).expanduser()
     try:
-        atomic_replace(target, payload)
+        write_export(target, payload, plan_path(args), replace=args.force)
     except OSError as error:
         print(
             _("socialplan: cannot write {target}: {value}").format(
@@ -589,11 +597,55 @@ def set_language(argv: Sequence[str]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     set_language(arguments)
-    args = build_parser().parse_args(arguments)
     try:
-        return args.run(args)
+        args = build_parser().parse_args(arguments)
+        code = args.run(args)
+        sys.stdout.flush()
     except StoreError as error:
         print(_("socialplan: {error}").format(error=error), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except SystemExit as exit_:  # argparse's --help, --version and usage errors
+        try:
+            sys.stdout.flush()
+        except OSError as error:
+            return _os_error(error)
+        raise exit_
+    except BrokenPipeError:
+        _stop_writing_to_stdout()
+        return 141  # 128 + SIGPIPE, as a shell reports a pipe closed early (| head)
+    except OSError as error:
+        return _os_error(error)
+    return code
+
+
+def _os_error(error: OSError) -> int:
+    """An operating-system refusal as one line, never a traceback. Writes to standard
+    output name no file: a full or broken output (``> /dev/full``) is said as such."""
+    if error.filename is None and error.errno in _OUTPUT_ERRNOS:
+        _stop_writing_to_stdout()
+        print(
+            _("socialplan: cannot write to standard output: {value}").format(
+                value=error.strerror or error
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    where = f"{error.filename}: " if error.filename else ""
+    print(
+        _("socialplan: {where}{value}").format(where=where, value=error.strerror or error),
+        file=sys.stderr,
+    )
+    return 1
+
+
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG})
+
+
+def _stop_writing_to_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit does not fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
