@@ -24,10 +24,10 @@ class CommentScreen(TranslatedBindings, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="confirm-dialog"):
-            yield Label(plain(self.question), classes="form-title")
+            yield Label(plain(self.question), classes="form-title", markup=False)
             yield Input(placeholder=self.placeholder, id="comment")
-            yield Static(_("enter to send, escape to cancel"), classes="form-hint")
-            yield Static(id="error-comment", classes="field-error")
+            yield Static(_("enter to send, escape to cancel"), classes="form-hint", markup=False)
+            yield Static(id="error-comment", classes="field-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not event.value.strip():

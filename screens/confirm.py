@@ -26,9 +26,9 @@ class ConfirmScreen(TranslatedBindings, ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="confirm-dialog"):
-            yield Label(plain(self.question), classes="form-title")
+            yield Label(plain(self.question), classes="form-title", markup=False)
             if self.detail:
-                yield Label(plain(self.detail))
+                yield Label(plain(self.detail), markup=False)
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Yes (y)"), variant="error", id="yes")
                 yield Button(_("No (n)"), id="no")

@@ -51,8 +51,12 @@ class ConflictScreen(TranslatedBindings, ModalScreen[ConflictChoice]):
             yield Label(
                 plain(_("{what} was changed in another session").format(what=what)),
                 classes="form-title",
+                markup=False,
             )
-            yield Static(plain(about + " " + _("What differs between your version and theirs:")))
+            yield Static(
+                plain(about + " " + _("What differs between your version and theirs:")),
+                markup=False,
+            )
             table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
             table.add_columns(_("Field"), _("Yours"), _("Theirs"))
             for field, mine, theirs in differences(self.mine, self.theirs):

@@ -60,15 +60,17 @@ class EntryForm(FormScreen[Any]):
             else _("New {what}").format(what=self.what)
         )
         with Vertical(classes="form-dialog"):
-            yield Label(heading, classes="form-title")
+            yield Label(heading, classes="form-title", markup=False)
             with VerticalScroll(classes="form-fields entry-fields", can_focus=False):
                 for field in self.fields:
                     with Horizontal(classes="field-row"):
-                        yield Label(_(field.label), classes="field-label")
+                        yield Label(_(field.label), classes="field-label", markup=False)
                         yield self._widget(field)
-                    yield Static(id=f"error-{field.name}", classes="field-error")
+                    yield Static(id=f"error-{field.name}", classes="field-error", markup=False)
             yield Static(
-                _("tab / shift+tab between fields · ctrl+s save · esc cancel"), classes="form-hint"
+                _("tab / shift+tab between fields · ctrl+s save · esc cancel"),
+                classes="form-hint",
+                markup=False,
             )
             yield from self.form_buttons()
 

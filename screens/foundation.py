@@ -30,8 +30,8 @@ class FoundationScreen(ListScreen):
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):
-            yield Static(id="support-summary", classes="summary-line")
-            yield Label(_("Stakeholders and support"), classes="section-title")
+            yield Static(id="support-summary", classes="summary-line", markup=False)
+            yield Label(_("Stakeholders and support"), classes="section-title", markup=False)
             yield PlanTable(
                 [
                     _("Name"),
@@ -44,15 +44,15 @@ class FoundationScreen(ListScreen):
                 empty=_("No stakeholders yet"),
                 id="stakeholders",
             )
-            yield Label(_("Change management"), classes="section-title")
+            yield Label(_("Change management"), classes="section-title", markup=False)
             yield PlanTable(
                 [_("Done"), _("Action"), _("Owner"), _("Due")],
                 empty=_("No change actions yet"),
                 id="change-actions",
             )
-            yield Label(_("Project team"), classes="section-title")
+            yield Label(_("Project team"), classes="section-title", markup=False)
             yield PlanTable([_("Name"), _("Role")], empty=_("No team members yet"), id="team")
-            yield Label(_("Culture"), classes="section-title")
+            yield Label(_("Culture"), classes="section-title", markup=False)
             yield ProseView(id="culture", classes="prose")
 
     def show_plan(self, data: PlanData) -> None:

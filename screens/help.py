@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -27,16 +28,16 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="help-dialog"):
-            yield Label(_("socialplan keys  (escape closes)"), classes="form-title")
+            yield Label(_("socialplan keys  (escape closes)"), classes="form-title", markup=False)
             with VerticalScroll():
                 for title, rows in self.sections:
-                    yield Label(title, classes="section-title")
+                    yield Label(title, classes="section-title", markup=False)
                     table = Table.grid(padding=(0, 2))
                     table.add_column(style="bold", min_width=12)
                     table.add_column()
                     for key, description in rows:
-                        table.add_row(key, description)
-                    yield Static(table)
+                        table.add_row(Text(key), Text(description))
+                    yield Static(table, markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -32,17 +32,18 @@ class ImportFileForm(FormScreen[Path]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog"):
-            yield Label(_("Import measured results"), classes="form-title")
+            yield Label(_("Import measured results"), classes="form-title", markup=False)
             yield Static(
                 _(
                     "A CSV export of LinkedIn page 'All posts', Meta Business Suite posts "
                     "(Facebook, Instagram) or X account analytics content."
                 ),
                 classes="form-note",
+                markup=False,
             )
             yield Input(placeholder="path/to/export.csv", id="path", compact=True)
-            yield Static(id="error-path", classes="field-error")
-            yield Static(_("enter reads the file · esc cancels"), classes="form-hint")
+            yield Static(id="error-path", classes="field-error", markup=False)
+            yield Static(_("enter reads the file · esc cancels"), classes="form-hint", markup=False)
             yield from self.form_buttons()
 
     def on_mount(self) -> None:
@@ -73,8 +74,12 @@ class ImportReviewScreen(FormScreen[ImportPlan]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog review-dialog"):
-            yield Label(_("Import from {source}").format(source=self.source), classes="form-title")
-            yield Static(id="import-summary", classes="form-note")
+            yield Label(
+                _("Import from {source}").format(source=self.source),
+                classes="form-title",
+                markup=False,
+            )
+            yield Static(id="import-summary", classes="form-note", markup=False)
             yield PlanTable(
                 [_("Line"), _("Day"), _("Post text"), _("Impr."), _("Eng."), _("Becomes")],
                 empty=_("No rows"),
@@ -86,6 +91,7 @@ class ImportReviewScreen(FormScreen[ImportPlan]):
                     "ctrl+s imports · esc cancels (nothing is written)"
                 ),
                 classes="form-hint",
+                markup=False,
             )
             yield from self.form_buttons()
 
@@ -171,10 +177,12 @@ class MatchPostScreen(FormScreen[str]):
             )
             options.append(Option(label, id=str(item.id)))
         with Vertical(classes="form-dialog"):
-            yield Label(_("Which planned post is this?"), classes="form-title")
-            yield Static(one_line(f"{day}: {self.row.post.text}", 120), classes="form-note")
+            yield Label(_("Which planned post is this?"), classes="form-title", markup=False)
+            yield Static(
+                one_line(f"{day}: {self.row.post.text}", 120), classes="form-note", markup=False
+            )
             yield OptionList(*options, id="choices")
-            yield Static(_("enter chooses · esc goes back"), classes="form-hint")
+            yield Static(_("enter chooses · esc goes back"), classes="form-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#choices", OptionList).focus()

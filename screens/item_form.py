@@ -37,11 +37,12 @@ class ItemForm(FormScreen[ContentItem]):
         item, data = self.item, self.data
         heading = _("Edit content item") if item.id else _("New content item")
         with Vertical(classes="form-dialog"):
-            yield Label(heading, classes="form-title")
+            yield Label(heading, classes="form-title", markup=False)
             if item.review_comment:
                 yield Static(
                     Text(_("Sent back from review: ")).append_text(plain(item.review_comment)),
                     classes="review-comment",
+                    markup=False,
                 )
             with VerticalScroll(classes="form-fields", can_focus=False):
                 yield from self._field(
@@ -142,9 +143,9 @@ class ItemForm(FormScreen[ContentItem]):
                         compact=True,
                     ),
                 )
-                yield Label(_("Body"), classes="field-label")
+                yield Label(_("Body"), classes="field-label", markup=False)
                 yield TextArea(item.body, id="body", compact=True)
-                yield Static(id="error-body", classes="field-error")
+                yield Static(id="error-body", classes="field-error", markup=False)
                 yield Static(
                     _(
                         "When: YYYY-MM-DD HH:MM in the plan's time zone, empty for unscheduled.\n"
@@ -152,6 +153,7 @@ class ItemForm(FormScreen[ContentItem]):
                         "'monthly last day count 3', 'tue thu until 2027-01-31'."
                     ),
                     classes="form-hint",
+                    markup=False,
                 )
             yield from self.form_buttons()
 
@@ -159,9 +161,9 @@ class ItemForm(FormScreen[ContentItem]):
     def _field(label: str, name: str, widget: Widget) -> ComposeResult:
         """A one-line row (label, then the field) with its error message beneath."""
         with Horizontal(classes="field-row"):
-            yield Label(label, classes="field-label")
+            yield Label(label, classes="field-label", markup=False)
             yield widget
-        yield Static(id=f"error-{name}", classes="field-error")
+        yield Static(id=f"error-{name}", classes="field-error", markup=False)
 
     def _repeat_field(self) -> ComposeResult:
         """The repeat rule; a repeat itself shows which item it repeats instead."""
@@ -173,6 +175,7 @@ class ItemForm(FormScreen[ContentItem]):
                 .append_text(plain(title))
                 .append(_(": edit that item's rule")),
                 classes="form-note",
+                markup=False,
             )
             return
         spoken = describe_rules(stored_rules(self.item.repeat))

@@ -67,8 +67,8 @@ class MeasureScreen(ListScreen):
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):
-            yield Static(id="measure-summary", classes="summary-line")
-            yield Label(_("Objectives"), classes="section-title")
+            yield Static(id="measure-summary", classes="summary-line", markup=False)
+            yield Label(_("Objectives"), classes="section-title", markup=False)
             yield PlanTable(
                 [
                     _("Objective"),
@@ -82,19 +82,21 @@ class MeasureScreen(ListScreen):
                 empty=_("No objectives yet (Strategy, step 4)"),
                 id="goal-progress",
             )
-            yield Label(_("Results and ROI per channel"), classes="section-title")
+            yield Label(_("Results and ROI per channel"), classes="section-title", markup=False)
             yield PlanTable(
                 [_(title) for title in CHANNEL_COLUMNS],
                 empty=_("No results yet"),
                 id="channel-results",
             )
-            yield Label(_("Trends: last 12 weeks, and per iteration"), classes="section-title")
+            yield Label(
+                _("Trends: last 12 weeks, and per iteration"), classes="section-title", markup=False
+            )
             yield PlanTable(
                 ["KPI", _("Weekly"), _("Last week"), _("Per iteration")],
                 empty=_("No KPIs"),
                 id="trends",
             )
-            yield Label(_("Results"), classes="section-title")
+            yield Label(_("Results"), classes="section-title", markup=False)
             yield PlanTable(
                 [_(title) for title in RESULT_COLUMNS],
                 empty=_("No results yet: a adds one"),

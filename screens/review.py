@@ -58,22 +58,27 @@ class ReviewScreen(FormScreen[IterationClosing]):
                     number=it.number, name=it.name, day=day(it.start), day2=day(it.end), state=state
                 ),
                 classes="form-title",
+                markup=False,
             )
             with VerticalScroll(classes="form-fields review-body"):
-                yield Label(_("Objectives due in this iteration"), classes="section-title")
+                yield Label(
+                    _("Objectives due in this iteration"), classes="section-title", markup=False
+                )
                 yield PlanTable(
                     [_("Objective"), _("Now"), _("Target"), _("Status")],
                     empty=_("No objective has its deadline in this iteration"),
                     id="review-goals",
                 )
-                yield Label(_("What worked"), classes="section-title")
+                yield Label(_("What worked"), classes="section-title", markup=False)
                 yield PlanTable(
                     [_("By"), _("Name"), _("Reach"), _("ER %"), _("CTR %"), _("Conv."), _("ROI %")],
                     empty=_("No results in this iteration"),
                     id="review-groups",
                 )
                 yield Label(
-                    _("Best and worst posts (engagement per impression)"), classes="section-title"
+                    _("Best and worst posts (engagement per impression)"),
+                    classes="section-title",
+                    markup=False,
                 )
                 yield PlanTable(
                     ["", _("Post"), _("Channel"), _("ER %")],
@@ -86,17 +91,17 @@ class ReviewScreen(FormScreen[IterationClosing]):
                 if self.closing
                 else _("[ ] previous / next iteration · esc closes")
             )
-            yield Static(hint, classes="form-hint")
+            yield Static(hint, classes="form-hint", markup=False)
 
     def _compose_conclusions(self) -> ComposeResult:
         if self.closing:
-            yield Label(_("Lessons"), classes="section-title")
+            yield Label(_("Lessons"), classes="section-title", markup=False)
             yield TextArea(id="lessons", compact=True)
-            yield Static(id="error-lessons", classes="field-error")
-            yield Label(_("Decisions, one per line"), classes="section-title")
+            yield Static(id="error-lessons", classes="field-error", markup=False)
+            yield Label(_("Decisions, one per line"), classes="section-title", markup=False)
             yield TextArea(id="decisions", compact=True)
-            yield Static(id="error-decisions", classes="field-error")
-            yield Label(_("Name of the next iteration"), classes="section-title")
+            yield Static(id="error-decisions", classes="field-error", markup=False)
+            yield Label(_("Name of the next iteration"), classes="section-title", markup=False)
             yield Input(
                 placeholder=_("Iteration {next_number}").format(next_number=self._next_number()),
                 id="name",
@@ -104,13 +109,15 @@ class ReviewScreen(FormScreen[IterationClosing]):
             )
             yield from self.form_buttons()
             return
-        yield Label(_("Lessons"), classes="section-title")
-        yield Static(plain(self.iteration.lessons or _("No lessons written.")), classes="prose")
-        yield Label(_("Decisions"), classes="section-title")
+        yield Label(_("Lessons"), classes="section-title", markup=False)
+        yield Static(
+            plain(self.iteration.lessons or _("No lessons written.")), classes="prose", markup=False
+        )
+        yield Label(_("Decisions"), classes="section-title", markup=False)
         decisions = [f"{'✓' if d.done else '·'} {d.text}" for d in self.review.decisions] or [
             _("No decisions recorded.")
         ]
-        yield Static(plain("\n".join(decisions)), classes="prose")
+        yield Static(plain("\n".join(decisions)), classes="prose", markup=False)
 
     def _next_number(self) -> int:
         return max(i.number for i in self.data.iterations) + 1

@@ -130,20 +130,22 @@ class ScheduleScreen(PhaseScreen):
         """The plan the board was composed with, so mounting does not build it twice."""
 
     def compose_main(self) -> ComposeResult:
-        yield Label(_("Content schedule"), id="schedule-title", classes="section-title")
+        yield Label(
+            _("Content schedule"), id="schedule-title", classes="section-title", markup=False
+        )
         yield Input(
             placeholder=_("filter: words channel: kind: status: pillar: owner: stage: cta:"),
             id="filter",
             compact=True,
         )
-        yield Static(id="error-filter", classes="field-error")
+        yield Static(id="error-filter", classes="field-error", markup=False)
         data = self._composed_for = self.plan_app.plan_data
         views = self._board_views(data) if data else []
         self.AUTO_FOCUS = self._first_focus(data, views)
         yield Kanban(self._card_text, views, id="board")
         yield ItemList(COLUMNS, empty=_("No content yet: press n to add an item"), id="items")
         with Vertical(id="calendar"):
-            yield Static(id="calendar-pace")
+            yield Static(id="calendar-pace", markup=False)
             yield MonthGrid(self._day_marks, id="month")
             yield DayList(self._day_row_text, id="days")
 

@@ -45,14 +45,14 @@ class SetupScreen(ListScreen):
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):
-            yield Static(id="setup-summary", classes="summary-line")
-            yield Label(_("Checklist"), classes="section-title")
+            yield Static(id="setup-summary", classes="summary-line", markup=False)
+            yield Label(_("Checklist"), classes="section-title", markup=False)
             yield PlanTable(
                 [_("Done"), _("Channel"), _("Task"), _("Area"), _("Owner"), _("Due"), _("List")],
                 empty=_("No set-up tasks yet: g adds the method's checklist"),
                 id="setup-tasks",
             )
-            yield Label(_("Channels and accounts"), classes="section-title")
+            yield Label(_("Channels and accounts"), classes="section-title", markup=False)
             yield PlanTable(
                 [_("Channel"), _("Set-up"), _("Account"), "URL", _("Not in the checklist yet")],
                 empty=_("No channels chosen yet (Strategy, step 6)"),

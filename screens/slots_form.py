@@ -47,9 +47,9 @@ class SlotsForm(FormScreen[Channel]):
     def compose(self) -> ComposeResult:
         channel = self.channel
         with Vertical(classes="form-dialog"):
-            yield Label(_("Posting slots"), classes="form-title")
+            yield Label(_("Posting slots"), classes="form-title", markup=False)
             with Horizontal(classes="field-row"):
-                yield Label(_("Channel"), classes="field-label")
+                yield Label(_("Channel"), classes="field-label", markup=False)
                 yield Select(
                     [(c.name, c.id) for c in self.data.channels],
                     value=channel.id,
@@ -58,25 +58,26 @@ class SlotsForm(FormScreen[Channel]):
                     compact=True,
                 )
             with Horizontal(classes="field-row"):
-                yield Label(_("Posts per week"), classes="field-label")
+                yield Label(_("Posts per week"), classes="field-label", markup=False)
                 yield Input(str(channel.planned_per_week), id="planned", compact=True)
-            yield Static(id="error-planned", classes="field-error")
+            yield Static(id="error-planned", classes="field-error", markup=False)
             with Horizontal(classes="field-row"):
-                yield Label(_("Slots"), classes="field-label")
+                yield Label(_("Slots"), classes="field-label", markup=False)
                 yield Input(
                     describe_rules(stored_rules(channel.slots)),
                     placeholder=_("no slots"),
                     id="slots",
                     compact=True,
                 )
-            yield Static(id="error-slots", classes="field-error")
-            yield Static(id="slots-preview", classes="form-note")
+            yield Static(id="error-slots", classes="field-error", markup=False)
+            yield Static(id="slots-preview", classes="form-note", markup=False)
             yield Static(
                 _(
                     "Slots: 'tue thu 09:00', 'weekdays 08:30', 'mon wed fri 12:00 until "
                     "2027-06-30', 'every 2 weeks thu 16:00 count 10'; join rules with '+'."
                 ),
                 classes="form-hint",
+                markup=False,
             )
             yield from self.form_buttons()
 

@@ -99,7 +99,7 @@ class StrategyScreen(ListScreen):
     }
 
     def compose_main(self) -> ComposeResult:
-        yield Static(id="progress", classes="summary-line")
+        yield Static(id="progress", classes="summary-line", markup=False)
         with VerticalScroll(classes="phase-scroll"):
             with Collapsible(title=_("Decisions"), id="decisions-section", classes="step"):
                 yield PlanTable(
@@ -108,13 +108,13 @@ class StrategyScreen(ListScreen):
                     id="decisions",
                 )
             with Collapsible(title=_("Consistency checks"), id="checks-section", classes="step"):
-                yield Static(id="checks", classes="prose")
+                yield Static(id="checks", classes="prose", markup=False)
             for number_, step in enumerate(STRATEGY_STEPS, start=1):
                 with StepSection(
                     title=f"{number_}. {step.title}", id=f"{STEP_ID}{step.key}", classes="step"
                 ):
-                    yield Static(step.asks, classes="step-asks")
-                    yield Static(id=f"gap-{step.key}", classes="step-gap")
+                    yield Static(step.asks, classes="step-asks", markup=False)
+                    yield Static(id=f"gap-{step.key}", classes="step-gap", markup=False)
                     yield from self._step_body(step.key)
 
     def _step_body(self, key: str) -> ComposeResult:

@@ -226,10 +226,10 @@ def refusing_disk(monkeypatch):
     refuse = [errno.ENOSPC]
     real = storage.atomic_replace
 
-    def maybe_refuse(path, payload):
+    def maybe_refuse(path, payload, **options):
         if refuse[0]:
             raise OSError(refuse[0], "No space left on device")
-        real(path, payload)
+        real(path, payload, **options)
 
     monkeypatch.setattr(storage, "atomic_replace", maybe_refuse)
     return refuse

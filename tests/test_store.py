@@ -66,7 +66,7 @@ def test_a_batch_writes_once_at_the_end(demo_store, demo_path, monkeypatch):
     real_replace = files.atomic_replace
     monkeypatch.setattr(
         "socialplan.data.storage.atomic_replace",
-        lambda path, raw: (writes.append(path), real_replace(path, raw)),
+        lambda path, raw, **options: (writes.append(path), real_replace(path, raw, **options)),
     )
     with demo_store.batch():
         head = demo_store.add(ContentItem("Head", 1, 1))

@@ -24,6 +24,7 @@ from textual import work
 from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -144,6 +145,20 @@ class SocialPlanApp(TranslatedBindings, App[None]):
     def now(self) -> datetime:
         return self._clock()
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification, always as plain text: messages carry titles and names users
+        typed, and ``[/]`` in one crashed the app, ``[@click=app.quit]`` became an action.
+        Widgets pass ``markup=True`` by Textual's default, so the flag is not taken."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def on_mount(self) -> None:
         self._apply_settings()
         self._tell_store_warnings()
@@ -199,9 +214,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
     def _tell_store_warnings(self) -> None:
         """What went wrong opening the plan that did not keep it from opening."""
         for warning in self.store.warnings:
-            self.notify(
-                warning, title=_("Opened, with a warning"), severity="warning", markup=False
-            )
+            self.notify(warning, title=_("Opened, with a warning"), severity="warning")
         self.store.warnings.clear()
 
     def _apply_settings(self) -> None:
@@ -655,16 +668,14 @@ class SocialPlanApp(TranslatedBindings, App[None]):
             target = write_export(beside(plan_file, what), payload, plan_file, replace=replace)
         except StoreError as error:
             self.call_from_thread(
-                self.notify, str(error), title=_("Not exported"), severity="error", markup=False
+                self.notify, str(error), title=_("Not exported"), severity="error"
             )
             return
         except OSError as error:
             message = _("Could not write the export: {value}").format(value=error.strerror or error)
-            self.call_from_thread(
-                self.notify, message, title=_("Not exported"), severity="error", markup=False
-            )
+            self.call_from_thread(self.notify, message, title=_("Not exported"), severity="error")
             return
-        self.call_from_thread(self.notify, str(target), title=_("Exported"), markup=False)
+        self.call_from_thread(self.notify, str(target), title=_("Exported"))
 
     def on_import_results(self, message: ImportResults) -> None:
         if self.plan_data is not None:

@@ -36,7 +36,7 @@ class KpiPanel(VerticalScroll, can_focus=False):
     figures: reactive[PanelFigures | None] = reactive(None)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="kpi-body")
+        yield Static(id="kpi-body", markup=False)
 
     def on_mount(self) -> None:
         self.watch_figures(self.figures)

@@ -13,7 +13,12 @@ from .translated import TranslatedBindings
 
 
 class ProseView(TranslatedBindings, Static, can_focus=True):
+    """The text is the user's: shown as written, never read as markup."""
+
     BINDINGS = [Binding("enter", "edit", N_("Edit"), show=False)]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
 
     class EditRequested(Message):
         """Enter on the text: the screen opens the form for its section."""

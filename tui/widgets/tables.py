@@ -14,7 +14,8 @@ Row = tuple[str, Sequence[Text | str]]
 
 
 class PlanTable(TranslatedBindings, DataTable[Text | str]):
-    """A DataTable filled from (key, cells) rows, showing a line when it has none."""
+    """A DataTable filled from (key, cells) rows, showing a line when it has none. A cell
+    given as ``str`` is shown as it is: DataTable would read it as markup."""
 
     def __init__(self, columns: Sequence[str], *, empty: str, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
@@ -30,7 +31,7 @@ class PlanTable(TranslatedBindings, DataTable[Text | str]):
         scrolled_to = self.scroll_y
         self.clear()
         for key, cells in rows:
-            self.add_row(*cells, key=key)
+            self.add_row(*(Text(c) if isinstance(c, str) else c for c in cells), key=key)
         if not self.row_count:
             self.add_row(*([Text(self._empty, style="italic")] + [""] * (len(self._columns) - 1)))
         if selected is not None and selected in self.rows:
