@@ -279,8 +279,15 @@ def _title_from(message: str) -> str:
 
 
 def _identity(item: ContentItem) -> tuple:
-    """What makes two posts the same post: channel, time and text."""
-    return (item.channel, item.scheduled_at, item.body or item.title)
+    """What makes two posts the same post: channel, time and text, as a bulk file can
+    hold them: to the minute, the text cleaned and trimmed as an import reads it (a post
+    at 09:00:30 or with a trailing space is the one exported, not a new one)."""
+    moment = item.scheduled_at.replace(second=0, microsecond=0) if item.scheduled_at else None
+    return (item.channel, moment, _as_read(item.body) or _as_read(item.title, multiline=False))
+
+
+def _as_read(text: str, *, multiline: bool = True) -> str:
+    return clean_text(text, multiline=multiline)
 
 
 _IMPORTED = (
@@ -298,7 +305,12 @@ _IMPORTED = (
 
 
 def _same_content(stored: ContentItem, item: ContentItem) -> bool:
-    return all(getattr(stored, name) == getattr(item, name) for name in _IMPORTED)
+    return all(_comparable(getattr(stored, name)) == getattr(item, name) for name in _IMPORTED)
+
+
+def _comparable(value: object) -> object:
+    """A stored value as the file gives it back (text trimmed and cleaned)."""
+    return _as_read(value, multiline=False) if isinstance(value, str) else value
 
 
 def _updated(stored: ContentItem, item: ContentItem) -> ContentItem:

@@ -22,6 +22,10 @@ MAX_WEEK_HOURS = 10_000
 """Team hours, summed over people, so more than the 168 of one person's week."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters other than tab and newline (C0, DEL and C1, which includes CSI)."""
+_INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+"""Bidi overrides and isolates, marks and invisible zero-width characters: shown, they
+reorder or hide text and shift table columns ("Trojan Source"). The zero-width joiner
+and non-joiner stay: emoji sequences and several scripts need them."""
 _LINE_BREAKS = re.compile(r"[\t\r\n]+")
 _DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
 
@@ -42,11 +46,13 @@ class InvalidInputError(ValueError):
 
 
 def clean_text(text: str, *, multiline: bool = False) -> str:
-    """Remove control characters, so no terminal escape sequence can act.
+    """Remove control characters, so no terminal escape sequence can act, and bidi
+    overrides and invisible characters, so no text is reordered or hidden.
 
     A single-line value has its tabs and line breaks turned into spaces; a multi-line one
     keeps newlines and tabs.
     """
+    text = _INVISIBLE.sub("", text)
     if multiline:
         text = text.replace("\r\n", "\n")
         return "\n".join(_CONTROL.sub("", line) for line in text.split("\n")).strip()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from socialplan.core.bulk import ALIASES, COLUMNS, BulkRow
 from socialplan.core.i18n import _
+from socialplan.core.validation import without_controls
 
 from .files import read_regular_file
 from .storage import MAX_PLAN_BYTES
@@ -33,11 +34,30 @@ class BulkFile:
     rows: list[BulkRow]
 
 
+_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
+"""A cell a spreadsheet would run as a formula (OWASP's CSV injection rule), or one that
+already carries the quotes that neutralise one."""
+
+
+def neutralised(cell: str) -> str:
+    """A cell no spreadsheet runs: ``=HYPERLINK(…)`` is written ``'=HYPERLINK(…)``, and a
+    cell that starts with quotes before such a character gets one more, so that
+    ``restored`` gives back exactly what the plan holds. Control characters (a terminal
+    escape stored by an old version) are dropped."""
+    cell = without_controls(cell)
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def restored(cell: str) -> str:
+    """A cell as the plan holds it: the quote ``neutralised`` added comes off again."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell) else cell
+
+
 def bulk_csv(rows: list[dict[str, str]]) -> str:
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: neutralised(value) for key, value in row.items()} for row in rows)
     return out.getvalue()
 
 
@@ -108,7 +128,8 @@ def _headed(header: list[str], text: str, name: str) -> BulkFile:
                     name=name, line=line
                 )
             )
-        rows.append(BulkRow(line, dict(zip(columns, record, strict=False))))
+        cells = zip(columns, map(restored, record), strict=False)
+        rows.append(BulkRow(line, dict(cells)))
     return BulkFile(layout, rows)
 
 
@@ -119,7 +140,12 @@ def _hootsuite_rows(text: str) -> list[BulkRow]:
             continue
         when, message, link = (*record, "", "", "")[:3]
         day, _space, clock = when.strip().partition(" ")
-        cells = {"date": day, "time_24hr": clock, "message_text": message, "link": link}
+        cells = {
+            "date": day,
+            "time_24hr": clock,
+            "message_text": restored(message),
+            "link": restored(link),
+        }
         rows.append(BulkRow(line, cells))
     return rows
 

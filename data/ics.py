@@ -23,6 +23,7 @@ from socialplan.core.i18n import _
 from socialplan.core.model import ContentItem, Kind, PlanData, Status
 from socialplan.core.recurrence import RFC_DAYS, Recurrence, occurrences, stored_rules
 from socialplan.core.schedule import items_in_range
+from socialplan.core.validation import without_controls
 
 POST_LENGTH = timedelta(minutes=15)
 """How long an event lasts: a post is a moment, but a calendar needs an end."""
@@ -47,7 +48,7 @@ def plan_calendar(
     calendar.add("prodid", f"-//socialplan {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"{data.plan.name}: social posts")
+    calendar.add("x-wr-calname", without_controls(f"{data.plan.name}: social posts"))
     calendar.add("x-wr-timezone", data.plan.timezone)
     items = exported_items(data, channel, start, end)
     for item in items:
@@ -107,12 +108,13 @@ def _event(item: ContentItem, data: PlanData, zone: ZoneInfo, stamp: datetime) -
     event.add("dtstamp", stamp.astimezone(UTC).replace(microsecond=0))
     event.add("dtstart", begins)
     event.add("dtend", begins + POST_LENGTH)
-    event.add("summary", f"[{data.channel_name(item.channel)}] {item.title}")
-    event.add("description", _description(item, data))
-    event.add("categories", [data.channel_name(item.channel), data.stage_name(item.stage)])
+    event.add("summary", without_controls(f"[{data.channel_name(item.channel)}] {item.title}"))
+    event.add("description", without_controls(_description(item, data)))
+    names = (data.channel_name(item.channel), data.stage_name(item.stage))
+    event.add("categories", [without_controls(name) for name in names])
     event.add("status", "CONFIRMED" if item.status in _CONFIRMED else "TENTATIVE")
     if item.link:
-        event.add("url", item.link)
+        event.add("url", without_controls(item.link))
     for rule in stored_rules(item.repeat) if item.series is None else ():
         event.add("rrule", _rrule(rule, zone))
     return event

@@ -71,11 +71,18 @@ def _bodies(data: PlanData, now: datetime) -> Iterable[list[str]]:
     yield _checks(data)
 
 
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]!|~])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
 def inline(text: object) -> str:
-    """User text on one line, safe inside a paragraph, a heading or a table cell."""
+    """User text on one line, safe inside a paragraph, a heading or a table cell: no
+    HTML (a ``<script>`` is shown, not run), no link or image (``[x](javascript:…)`` and
+    ``![](https://tracker…)`` are shown as typed), no emphasis, no block syntax."""
     flat = " ".join(clean_text(str(text), multiline=True).split())
-    flat = flat.replace("\\", "\\\\").replace("|", "\\|")
-    return re.sub(r"^([#>*+-]|\d+\.)", r"\\\1", flat)
+    flat = _MARKDOWN_PUNCTUATION.sub(r"\\\1", flat)
+    flat = re.sub("[&<>]", lambda match: _HTML[match[0]], flat)
+    return re.sub(r"^([#>+-]|\d+\.)", r"\\\1", flat)
 
 
 def paragraphs(text: str, empty: str) -> list[str]:

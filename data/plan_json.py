@@ -9,6 +9,7 @@ or foreign file is refused with the entry and field named, and nothing is writte
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,19 @@ class PlanJSONError(StoreError):
 
 
 def plan_json(data: PlanData) -> bytes:
-    return orjson.dumps(encode_plan(data), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+    return escaped_c1(
+        orjson.dumps(encode_plan(data), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+    )
+
+
+_C1_IN_UTF8 = re.compile(rb"\xc2([\x80-\x9f])")
+
+
+def escaped_c1(payload: bytes) -> bytes:
+    """JSON with the C1 control characters written as ``\\u0080``…``\\u009f``: JSON
+    writers escape C0 only, and a raw U+009B is a CSI to some terminals. The same JSON,
+    read back, holds the same text."""
+    return _C1_IN_UTF8.sub(lambda match: b"\\u00%02x" % match[1][0], payload)
 
 
 def read_plan_json(source: Path) -> PlanData:

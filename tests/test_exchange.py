@@ -399,3 +399,26 @@ async def test_x_on_schedule_writes_the_calendar_beside_the_plan(make_app, demo_
         assert any(n.title == "Exported" for n in app._notifications)
     target = demo_store.path.with_name("demo-calendar.ics")
     assert events(vobject.readOne(target.read_text()))
+
+
+def test_a_reimported_export_matches_posts_with_seconds_or_surrounding_whitespace(demo_data):
+    """A time with seconds is exported to the minute and a body's outer whitespace is
+    trimmed on import: the same posts, not new ones."""
+    from dataclasses import replace as changed
+
+    from socialplan.core.bulk import bulk_rows, plan_bulk_import
+    from socialplan.data.bulk_csv import bulk_csv, parse_bulk_bytes
+
+    items = tuple(
+        changed(
+            item,
+            scheduled_at=item.scheduled_at.replace(second=30) if item.scheduled_at else None,
+            body=f"  {item.body}\n" if item.body else "",
+            title=f" {item.title} ",
+        )
+        for item in demo_data.items
+    )
+    data = changed(demo_data, items=items)
+    found = parse_bulk_bytes(bulk_csv(bulk_rows(data)).encode(), "posts.csv")
+    planned = plan_bulk_import(data, found.rows)
+    assert (planned.added, planned.changed, planned.problems) == ([], [], [])

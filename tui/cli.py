@@ -302,7 +302,10 @@ def run_status(args: argparse.Namespace) -> int:
     data = read_plan(plan_path(args))
     now = datetime.now(UTC)
     if args.json:
-        print(json.dumps(status_report(data, now), ensure_ascii=False, indent=2))
+        from socialplan.data.plan_json import escaped_c1
+
+        report = json.dumps(status_report(data, now), ensure_ascii=False, indent=2)
+        sys.stdout.buffer.write(escaped_c1(report.encode()) + b"\n")
     else:
         from rich.console import Console
 
