@@ -82,6 +82,7 @@ class PhaseScreen(TranslatedBindings, Screen[None]):
         self.watch(self.app, "plan_data", self._plan_changed, init=True)
         self.watch(self.app, "figures", self._figures_changed, init=True)
         self.watch(self.app, "show_panel", self._panel_toggled, init=True)
+        self.watch(self.app, "sub_title", self._show_title_line, init=False)
 
     def show_plan(self, data: PlanData) -> None:
         """Show the plan's data for this phase; called on mount and after every change."""
@@ -90,13 +91,22 @@ class PhaseScreen(TranslatedBindings, Screen[None]):
         if data is None:
             return
         self.data = data
-        iteration = data.current_iteration()
-        named = f": {iteration.name}" if iteration else ""
         self.title = data.plan.name
-        self.sub_title = _("Iteration {current_iteration}{named}").format(
-            current_iteration=data.plan.current_iteration, named=named
-        )
+        self._show_title_line()
         self.show_plan(data)
+
+    def _show_title_line(self, _waiting: str = "") -> None:
+        """The iteration, and what the App's title line says (edits still waiting for
+        the disk): a screen's own sub-title hides the App's."""
+        if self.data is None:
+            return
+        iteration = self.data.current_iteration()
+        named = f": {iteration.name}" if iteration else ""
+        line = _("Iteration {current_iteration}{named}").format(
+            current_iteration=self.data.plan.current_iteration, named=named
+        )
+        waiting = self.app.sub_title
+        self.sub_title = f"{line}  {waiting}" if waiting else line
 
     def _figures_changed(self, figures: PanelFigures | None) -> None:
         self.figures = figures

@@ -347,3 +347,27 @@ async def test_undo_of_a_delete_keeps_a_post_another_session_added_meanwhile(mak
         on_disk = {i.title: i for i in read_plan(demo_path).items}
         assert on_disk["Added by B"].id != newest.id
         assert on_disk[newest.title] == newest
+
+
+async def test_every_phase_screen_shows_the_edits_waiting_for_the_disk(
+    make_app, demo_path, refusing_disk
+):
+    """Each phase screen has a sub-title of its own (the iteration), which hid the App's."""
+    from textual.widgets import Header
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"Held back", "ctrl+s")
+        for key in "12354":
+            await pilot.press(key)
+            await pilot.pause()
+            assert "⚠ 1 edit not saved (no space left on device)" in app.screen.sub_title
+            header = app.screen.query_one(Header)
+            assert "1 edit not saved" in str(
+                app.format_title(header.screen_title, header.screen_sub_title)
+            )
+        refusing_disk[0] = 0
+        app.retry_unsaved()
+        await pilot.pause()
+        assert "not saved" not in app.screen.sub_title
+        assert app.screen.sub_title.startswith("Iteration")
