@@ -371,3 +371,77 @@ async def test_every_phase_screen_shows_the_edits_waiting_for_the_disk(
         await pilot.pause()
         assert "not saved" not in app.screen.sub_title
         assert app.screen.sub_title.startswith("Iteration")
+
+
+# --- edits the disk refused when the app had to leave are kept and offered again
+
+
+async def test_held_edits_at_a_hang_up_are_kept_and_applied_in_order_next_time(
+    make_app, demo_path, demo_store, refusing_disk
+):
+    from socialplan.data.recovery import beside
+    from socialplan.tui.app import SocialPlanApp
+
+    from .conftest import frozen_clock
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        selected = app.screen.selected_item()
+        await pilot.press("e", "end", *" first", "ctrl+s")
+        await pilot.press("n", *"Second", "ctrl+s")
+        assert "2 edits not saved" in app.sub_title
+        app._hung_up(128 + 15)
+        await pilot.pause()
+    assert beside(demo_path).exists()
+    assert beside(demo_path).stat().st_mode & 0o777 == demo_path.stat().st_mode & 0o777
+    refusing_disk[0] = 0
+    again = SocialPlanApp(demo_store, clock=frozen_clock)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Applied 2 recovered edits." in [n.message for n in again._notifications]
+    items = {i.title: i for i in read_plan(demo_path).items}
+    assert f"{selected.title} first" in items and "Second" in items
+    assert not beside(demo_path).exists()
+
+
+async def test_recovered_edits_stay_until_the_user_applies_them(
+    make_app, demo_path, demo_store, refusing_disk
+):
+    from socialplan.data.recovery import beside
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"Kept for later", "ctrl+s")
+        app._hung_up(128 + 1)
+        await pilot.pause()
+    refusing_disk[0] = 0
+    later = make_app()
+    async with later.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+    assert beside(demo_path).exists()
+    assert not any(i.title == "Kept for later" for i in read_plan(demo_path).items)
+
+
+def test_recovery_goes_to_the_state_directory_when_the_plans_disk_refuses_it(
+    demo_path, monkeypatch, own_settings_and_plans
+):
+    from socialplan.data import recovery
+
+    real = recovery.atomic_replace
+
+    def refuse_beside(path, payload, **options):
+        if path == recovery.beside(demo_path):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, payload, **options)
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(own_settings_and_plans / "state"))
+    monkeypatch.setattr(recovery, "atomic_replace", refuse_beside)
+    written = recovery.write_recovery(demo_path, [{"op": "delete", "entity": {}}])
+    assert written == recovery.in_state_directory(demo_path)
+    assert str(written).startswith(str(own_settings_and_plans / "state"))
+    assert recovery.find_recovery(demo_path).records == [{"op": "delete", "entity": {}}]

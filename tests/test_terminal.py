@@ -222,3 +222,45 @@ def test_closing_the_terminal_while_the_app_paints_leaves_no_process_behind(plan
         if _running(app_pid):
             os.kill(app_pid, signal.SIGKILL)
             pytest.fail(f"round {_round + 1}: the app still ran 10 s after its terminal closed")
+
+
+LIMITED = (
+    "python3 -c 'import os, resource, sys; n = int(sys.argv[1]); "
+    "resource.setrlimit(resource.RLIMIT_FSIZE, (n, n)); os.execvp(sys.argv[2], sys.argv[2:])'"
+)
+"""Runs a command whose files may not grow past a size: a disk that refuses the plan."""
+
+
+def test_edits_held_at_a_kill_are_recovered_in_the_next_session(plan):
+    """SIGTERM while the disk refuses an edit: it goes to a recovery file, and the next
+    session offers it and saves it."""
+    from socialplan.data.recovery import beside
+    from socialplan.data.store import read_plan
+
+    size = plan.stat().st_size + 16
+    terminal = Terminal(f"{LIMITED} {size} {SOCIALPLAN} --db {plan}")
+    try:
+        terminal.wait_for("Content schedule")
+        terminal.send("n")
+        terminal.wait_for("New content item")
+        terminal.send("Held back at the kill")
+        terminal.wait_for(r"Title\s+Held back at the kill")
+        terminal.send("C-s")
+        terminal.wait_for("1 edit not saved")
+        os.kill(_app_pid(terminal), signal.SIGTERM)
+        terminal.wait_for(f"EXITED-{128 + signal.SIGTERM}")
+    finally:
+        terminal.close()
+    assert beside(plan).exists()
+    assert not any(i.title == "Held back at the kill" for i in read_plan(plan).items)
+    terminal = Terminal(f"{SOCIALPLAN} --db {plan}")
+    try:
+        terminal.wait_for("1 edit was not saved when socialplan last closed")
+        terminal.send("y")
+        terminal.wait_for("Applied 1 recovered edit")
+        terminal.send("q")
+        terminal.wait_for("EXITED-0")
+    finally:
+        terminal.close()
+    assert any(i.title == "Held back at the kill" for i in read_plan(plan).items)
+    assert not beside(plan).exists()

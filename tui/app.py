@@ -11,6 +11,7 @@ import asyncio
 import gc
 import importlib
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -45,7 +46,15 @@ from socialplan.tui.messages import (
     SaveEntities,
     SaveEntity,
 )
-from socialplan.tui.requests import Delete, Request, Save, Unsaved, is_provisional
+from socialplan.tui.requests import (
+    Delete,
+    Request,
+    Save,
+    Unsaved,
+    from_record,
+    is_provisional,
+    to_record,
+)
 from socialplan.tui.stylesheet import ReusingStylesheet
 from socialplan.tui.widgets.translated import TranslatedBindings, translated
 
@@ -162,6 +171,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
     def on_mount(self) -> None:
         self._apply_settings()
         self._tell_store_warnings()
+        self.call_after_refresh(self._offer_recovery)
         self.set_interval(FIGURES_REFRESH_SECONDS, self._refresh_figures)
         self.set_interval(WATCH_SECONDS, self._watch_file)
         self.set_interval(RETRY_SECONDS, self.retry_unsaved)
@@ -290,6 +300,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self.undo_stack.clear()
         self.plan_data = store.load()
         self._tell_store_warnings()
+        self._offer_recovery()
         self.notify(f"{store.path}", title=_("Opened {name}").format(name=self.data.plan.name))
 
     def other_plans(self) -> list[Path]:
@@ -299,9 +310,82 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         return [p for p in plan_files(self.store.path.parent) if p != self.store.path]
 
     def _hung_up(self, return_code: int) -> None:
-        """A last try for edits still waiting for the disk, then leave."""
+        """A last try for edits still waiting for the disk; those the disk still refuses
+        are kept in a recovery file for the next session. Then leave."""
         self.retry_unsaved()
+        if self.unsaved:
+            self._keep_for_recovery()
         self.exit(None, return_code)
+
+    def _keep_for_recovery(self) -> None:
+        from socialplan.data.recovery import RecoveryError, write_recovery
+
+        records = [to_record(request) for request in self.unsaved.held]
+        try:
+            write_recovery(self.store.path, records)
+        except RecoveryError as error:
+            print(error, file=sys.stderr)  # the terminal may be gone: a last word at most
+
+    def _offer_recovery(self) -> None:
+        """Edits an earlier session could not save before it had to leave: offer to apply
+        them, in order, through the same path as any edit (a conflict asks, as ever)."""
+        from socialplan.data.recovery import RecoveryError, find_recovery, remove_recovery
+        from socialplan.screens.confirm import ConfirmScreen
+
+        try:
+            recovery = find_recovery(self.store.path)
+        except RecoveryError as error:
+            self.notify(str(error), title=_("Not recovered"), severity="error", timeout=30)
+            return
+        if recovery is None:
+            return
+        try:
+            requests = [from_record(record) for record in recovery.records]
+        except ValueError:
+            self.notify(
+                _(
+                    "The recovery file {path} holds edits socialplan cannot read; "
+                    "it is left as it is."
+                ).format(path=recovery.path),
+                title=_("Not recovered"),
+                severity="error",
+                timeout=30,
+            )
+            return
+
+        def answered(apply: bool | None) -> None:
+            if not apply:
+                self.notify(
+                    _("The edits stay in {path}; they are offered again next time.").format(
+                        path=recovery.path
+                    )
+                )
+                return
+            remove_recovery(recovery)
+            for request in requests:
+                self._submit(request)
+            self.notify(
+                ngettext(
+                    "Applied {count} recovered edit.",
+                    "Applied {count} recovered edits.",
+                    len(requests),
+                ).format(count=len(requests))
+            )
+
+        count = len(requests)
+        self.push_screen(
+            ConfirmScreen(
+                ngettext(
+                    "{count} edit was not saved when socialplan last closed. Apply it now?",
+                    "{count} edits were not saved when socialplan last closed. Apply them now?",
+                    count,
+                ).format(count=count),
+                _("Kept at {when:%Y-%m-%d %H:%M} UTC: {edits}.").format(
+                    when=recovery.written, edits="; ".join(r.describe() for r in requests)
+                ),
+            ),
+            answered,
+        )
 
     async def action_quit(self) -> None:
         """Quit; with edits still waiting for the disk, ask first, as they would be lost."""

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from socialplan.core.codec import from_doc, to_doc
 from socialplan.core.edits import describe, with_changes
 from socialplan.core.i18n import _
-from socialplan.core.model import PlanData
+from socialplan.core.model import ENTITY_TYPES, PlanData
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,3 +115,61 @@ class Unsaved:
 
 def _same(a: Any, b: Any) -> bool:
     return a.TABLE == b.TABLE and a.id == b.id
+
+
+def to_record(request: Request) -> dict[str, Any]:
+    """A request as plain data, for the recovery file (``from_record`` reads it back)."""
+    if isinstance(request, Delete):
+        return {"op": "delete", "entity": _entity_record(request.entity)}
+    return {
+        "op": "save",
+        "label": request.label,
+        "announce": request.announce,
+        "entities": [_entity_record(e) for e in request.entities],
+        "bases": [_entity_record(b) for b in request.bases if b is not None],
+    }
+
+
+def from_record(record: dict[str, Any]) -> Request:
+    """The request a record stands for; ``ValueError`` for one socialplan did not write."""
+    if record.get("op") == "delete":
+        return Delete(_entity(record.get("entity")))
+    if record.get("op") != "save":
+        raise ValueError(record.get("op"))
+    entities = tuple(_entity(e) for e in _listed(record.get("entities")))
+    if not entities:
+        raise ValueError("a save of nothing")
+    return Save(
+        entities,
+        _text(record.get("label", "")),
+        _text(record.get("announce", "")),
+        tuple(_entity(b) for b in _listed(record.get("bases"))),
+    )
+
+
+_TYPES = {entity_type.TABLE: entity_type for entity_type in ENTITY_TYPES}  # type: ignore[attr-defined]
+
+
+def _entity_record(entity: Any) -> dict[str, Any]:
+    return {"table": entity.TABLE, "id": entity.id, "doc": to_doc(entity)}
+
+
+def _entity(record: Any) -> Any:
+    if not isinstance(record, dict) or record.get("table") not in _TYPES:
+        raise ValueError(record)
+    doc_id, doc = record.get("id"), record.get("doc")
+    if type(doc_id) is not int or doc_id < 0 or not isinstance(doc, dict):
+        raise ValueError(record)
+    return from_doc(_TYPES[record["table"]], doc, doc_id)
+
+
+def _listed(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError(value)
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return value
