@@ -5,8 +5,10 @@ An item with a ``repeat`` rule heads a series; each repeat is an item of its own
 treat every post alike and a single repeat can be edited or moved on its own. A repeating
 item must end (a date or a count), so a series is always finite.
 
-When the head's rule or time changes, the repeats still to come that were not published
-are rebuilt; repeats in the past and published ones stay as they are.
+When the head's rule or time changes, the repeats still to come that are as the series
+made them are rebuilt; repeats in the past, published ones and those a user changed
+(moved, edited, given a status of their own) stay as they are, and a repeat the user
+deleted is not made again.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class SeriesChange:
 
     add: tuple[ContentItem, ...]
     remove: tuple[ContentItem, ...]
+    kept: tuple[ContentItem, ...] = ()
+    """Upcoming repeats the user changed: left exactly as they are."""
 
 
 def check_item(item: ContentItem, data: PlanData) -> list[Problem]:
@@ -75,7 +79,12 @@ def series_change(
     before: ContentItem | None, head: ContentItem, data: PlanData, now: datetime
 ) -> SeriesChange | None:
     """The repeats to add and remove when ``head`` is saved (``before`` is the stored
-    version, None for a new item); None when its repeats need no change."""
+    version, None for a new item); None when its repeats need no change.
+
+    The n-th occurrence of the old rule becomes the n-th of the new one. Its repeat is
+    rebuilt only when it is still the copy the series made; a repeat the user changed is
+    kept, and an occurrence whose repeat is gone (deleted, or history) is not refilled.
+    """
     if before is not None and (before.repeat, before.scheduled_at) == (
         head.repeat,
         head.scheduled_at,
@@ -83,15 +92,35 @@ def series_change(
         return None
     if before is None and not head.repeat:
         return None
-    current = [i for i in data.items if head.id and i.series == head.id]
-    stays = [i for i in current if _settled(i, now)]
-    remove = tuple(i for i in current if not _settled(i, now))
-    taken = {i.scheduled_at for i in stays}
     moments = repeat_times(head, data.plan.timezone)
+    if before is None:
+        return SeriesChange(tuple(_repeat_of(head, m) for m in moments if m > now), ())
+    current = [i for i in data.items if head.id and i.series == head.id]
+    upcoming = {i.id: i for i in current if not _settled(i, now)}
+    old_moments = _old_moments(before, data.plan.timezone)
+    at = {repeat.scheduled_at: repeat for repeat in upcoming.values()}
+    pristine = {
+        index: at[moment]
+        for index, moment in enumerate(old_moments)
+        if moment in at and at[moment] == replace(_repeat_of(before, moment), id=at[moment].id)
+    }
     add = tuple(
-        _repeat_of(head, moment) for moment in moments if moment > now and moment not in taken
+        _repeat_of(head, moment)
+        for index, moment in enumerate(moments)
+        if moment > now and (index >= len(old_moments) or index in pristine)
     )
-    return SeriesChange(add, remove)
+    remove = tuple(pristine.values())
+    removed = {r.id for r in remove}
+    kept = tuple(r for r in upcoming.values() if r.id not in removed)
+    return SeriesChange(add, remove, kept)
+
+
+def _old_moments(before: ContentItem, timezone: str) -> list[datetime]:
+    """The occurrences the stored head's rule made (none if it no longer parses)."""
+    try:
+        return repeat_times(before, timezone)
+    except InvalidInputError:
+        return []
 
 
 def upcoming_repeats(head: ContentItem, data: PlanData, now: datetime) -> list[ContentItem]:

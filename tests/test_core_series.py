@@ -99,3 +99,35 @@ def test_bad_repeats_are_reported_on_the_repeat_field(demo_data, changes, messag
     problems = check_item(item, demo_data)
     assert [p.field for p in problems] == ["repeat"]
     assert message in problems[0].message
+
+
+def test_moving_the_head_keeps_what_was_done_to_each_repeat(demo_data) -> None:
+    """A moved repeat, an edited one, one with its own status and a deleted one: the
+    rebuild leaves the first three as they are, does not bring the fourth back, and only
+    the untouched ones move with the head."""
+    data, item = saved_series(demo_data, "weekly count 6")
+    repeats = sorted((i for i in data.items if i.series == item.id), key=lambda i: i.id)
+    moved = replace(repeats[0], scheduled_at=repeats[0].scheduled_at + timedelta(days=1))
+    edited = replace(repeats[1], title="My own words for this week")
+    own_status = replace(repeats[2], status=Status.IDEA)
+    deleted = repeats[3]
+    changed = {r.id: r for r in (moved, edited, own_status)}
+    items = tuple(changed.get(i.id, i) for i in data.items if i.id != deleted.id)
+    data = replace(data, items=items)
+    later = replace(item, scheduled_at=item.scheduled_at + timedelta(hours=2))
+    change = series_change(item, later, data, FROZEN_NOW)
+    assert change is not None
+    assert set(change.kept) == {moved, edited, own_status}
+    assert [r.id for r in change.remove] == [repeats[4].id]
+    assert [r.scheduled_at for r in change.add] == [repeats[4].scheduled_at + timedelta(hours=2)]
+    assert all(r.status is item.status for r in change.add), "no status changes by itself"
+
+
+def test_a_longer_series_adds_only_the_new_occurrences_around_changed_repeats(demo_data):
+    data, item = saved_series(demo_data, "weekly count 3")
+    repeats = sorted((i for i in data.items if i.series == item.id), key=lambda i: i.id)
+    edited = replace(repeats[0], body="Rewritten")
+    data = replace(data, items=tuple(edited if i.id == edited.id else i for i in data.items))
+    change = series_change(item, replace(item, repeat=rule("weekly count 4")), data, FROZEN_NOW)
+    assert change is not None and change.kept == (edited,)
+    assert len(change.add) == 2 and edited.scheduled_at not in {r.scheduled_at for r in change.add}

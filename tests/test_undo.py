@@ -100,3 +100,33 @@ def test_restore_puts_a_deleted_entity_back_under_its_id(demo_store, demo_path):
     assert [c for c in read_plan(demo_path).channels if c.id == channel.id] == [
         replace(channel, planned_per_week=3)
     ]
+
+
+async def test_moving_a_series_head_keeps_a_repeats_own_changes_on_disk(make_app, demo_path):
+    from datetime import timedelta
+
+    from socialplan.core.model import Status
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        head = app.screen.selected_item()
+        await pilot.press("e")
+        app.screen.query_one("#repeat", Input).value = "weekly count 4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        repeats = sorted(
+            (i for i in stored_items(demo_path).values() if i.series == head.id),
+            key=lambda i: i.scheduled_at,
+        )
+        own = replace(repeats[0], status=Status.IDEA, title="Changed by hand")
+        app.on_save_entity(type("M", (), {"entity": own, "base": repeats[0]})())
+        await pilot.pause()
+        current = stored_items(demo_path)[head.id]
+        later = replace(current, scheduled_at=current.scheduled_at + timedelta(hours=1))
+        app.on_save_entity(type("M", (), {"entity": later, "base": current})())
+        await pilot.pause()
+        assert stored_items(demo_path)[own.id] == own
+        assert any("kept as it is" in n.message for n in app._notifications)
+        others = [i for i in stored_items(demo_path).values() if i.series == head.id]
+        assert len(others) == 3

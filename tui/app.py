@@ -522,12 +522,30 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         after = () if before is None else (item,)
         self._record(Edit(_label(before, item), (*_kept(before), *removed), created, after))
         self.last_saved = item
-        if added or removed:
-            self.notify(
-                _("Repeats of '{title}': {count} planned, {count2} removed.").format(
-                    title=item.title, count=len(added), count2=len(removed)
-                )
-            )
+        if added or removed or (change and change.kept):
+            self.notify(self._series_message(item, len(added), len(removed), change))
+
+    def _series_message(
+        self, head: ContentItem, added: int, removed: int, change: SeriesChange | None
+    ) -> str:
+        message = _("Repeats of '{title}': {count} planned, {count2} removed.").format(
+            title=head.title, count=added, count2=removed
+        )
+        kept = change.kept if change else ()
+        if kept:
+            message += " " + ngettext(
+                "{count} you changed is kept as it is: {when}.",
+                "{count} you changed are kept as they are: {when}.",
+                len(kept),
+            ).format(count=len(kept), when=", ".join(self._local_when(r) for r in kept))
+        return message
+
+    def _local_when(self, item: ContentItem) -> str:
+        from socialplan.core.schedule import local_time
+        from socialplan.tui.text import when
+
+        moment = item.scheduled_at
+        return when(local_time(moment, self.data.plan.timezone) if moment else None)
 
     def _apply_series(
         self, head: ContentItem, change: SeriesChange | None
