@@ -47,8 +47,7 @@ class SaveFailedError(StoreError):
     def __init__(self, path: Path, cause: OSError) -> None:
         self.cause = cause
         super().__init__(
-            _(
-                "Could not save to {path}: {value}. Nothing on disk was changed; the "
-                "edit is still on screen."
-            ).format(path=path, value=cause.strerror or cause)
+            _("Could not save to {path}: {value}. Nothing on disk was changed.").format(
+                path=path, value=cause.strerror or cause
+            )
         )

@@ -55,7 +55,11 @@ E = TypeVar("E")
 
 
 class MissingDocumentError(StoreError):
+    """The entry to update is gone: another session deleted it."""
+
     def __init__(self, table: str, doc_id: int) -> None:
+        self.table = table
+        self.doc_id = doc_id
         super().__init__(
             _(
                 "Entry {doc_id} in {table} no longer exists: it was deleted, perhaps in "
@@ -74,7 +78,7 @@ class ConflictError(StoreError):
             _(
                 "{capitalize} was changed in another session since you opened it; "
                 "nothing was saved."
-            ).format(capitalize=describe(theirs).capitalize())
+            ).format(capitalize=describe(theirs))
         )
 
 

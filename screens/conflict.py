@@ -77,3 +77,46 @@ class ConflictScreen(TranslatedBindings, ModalScreen[ConflictChoice]):
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(ConflictChoice(choice))
+
+
+class DeletedElsewhereScreen(TranslatedBindings, ModalScreen[bool]):
+    """The entry being saved was deleted in another session meanwhile: the typed changes
+    are still here, and can be saved as a new entry (True) or dropped (False)."""
+
+    BINDINGS = [
+        Binding("c", "answer(True)", N_("Copy mine"), tooltip=N_("Save yours as a new entry")),
+        Binding("escape,d", "answer(False)", N_("Drop mine"), tooltip=N_("Leave it deleted")),
+    ]
+
+    def __init__(self, mine: Any) -> None:
+        super().__init__(classes="form-screen")
+        self.mine = mine
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="conflict-dialog"):
+            yield Label(
+                plain(_("{what} was deleted in another session").format(what=describe(self.mine))),
+                classes="form-title",
+                markup=False,
+            )
+            yield Static(
+                plain(
+                    _(
+                        "Your changes are not lost: save them as a new entry, or drop "
+                        "them and leave it deleted."
+                    )
+                ),
+                markup=False,
+            )
+            with Horizontal(classes="form-buttons"):
+                yield Button(_("Copy mine as new (c)"), variant="primary", id="copy", compact=True)
+                yield Button(_("Drop mine (d)"), id="drop", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#copy", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "copy")
+
+    def action_answer(self, copy: bool) -> None:
+        self.dismiss(copy)

@@ -123,3 +123,20 @@ async def test_a_changed_plan_opens_on_a_full_disk_with_a_warning(small_disk, de
         assert path.read_bytes() == before
     finally:
         filler.unlink()
+
+
+def test_a_read_only_disk_refuses_a_new_plan_without_speaking_of_edits(
+    small_disk, demo_path, capsys
+):
+    """Nothing was edited: the message does not say an edit is still on screen."""
+    from socialplan.tui import cli
+
+    remount(small_disk, "ro")
+    try:
+        code = cli.main(["import", "json", str(demo_path), "--db", str(small_disk / "new.json")])
+    finally:
+        remount(small_disk, "rw")
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Nothing on disk was changed." in err and "still on screen" not in err
+    assert "Traceback" not in err

@@ -445,3 +445,57 @@ def test_recovery_goes_to_the_state_directory_when_the_plans_disk_refuses_it(
     assert written == recovery.in_state_directory(demo_path)
     assert str(written).startswith(str(own_settings_and_plans / "state"))
     assert recovery.find_recovery(demo_path).records == [{"op": "delete", "entity": {}}]
+
+
+# --- an entry deleted elsewhere while this session edits it
+
+
+async def test_a_form_saved_after_another_session_deleted_the_entry_offers_copy_as_new(
+    make_app, demo_path
+):
+    from socialplan.screens.conflict import DeletedElsewhereScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        item = app.screen.selected_item()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemForm)
+        store = PlanStore.open(demo_path)
+        store.delete(ContentItem, item.id)
+        store.close()
+        await pilot.press("end", *" with my words", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DeletedElsewhereScreen)
+        assert f"'{item.title} with my words' was deleted in another session" in str(
+            app.screen.query_one(".form-title").render()
+        )
+        await pilot.press("c")
+        await pilot.pause()
+    saved = [i for i in read_plan(demo_path).items if i.title == f"{item.title} with my words"]
+    assert len(saved) == 1 and saved[0].id != item.id
+
+
+async def test_dropping_mine_leaves_the_entry_deleted(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        item = app.screen.selected_item()
+        store = PlanStore.open(demo_path)
+        store.delete(ContentItem, item.id)
+        store.close()
+        await pilot.press("e", "end", *" lost", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert any("stays deleted" in n.message for n in app._notifications)
+        assert item.id not in {i.id for i in app.plan_data.items}
+    assert not any(i.title.endswith(" lost") for i in read_plan(demo_path).items)
+
+
+def test_a_conflict_message_keeps_the_titles_case(demo_path):
+    mine, theirs = PlanStore.open(demo_path), PlanStore.open(demo_path)
+    item = mine.load().items[0]
+    theirs.update(replace(item, title="LinkedIn Live: Q&A"), expected=item)
+    with pytest.raises(ConflictError) as raised:
+        mine.update(replace(item, title="x"), expected=item)
+    assert str(raised.value).startswith("'LinkedIn Live: Q&A' was changed in another session")

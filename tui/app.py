@@ -37,7 +37,7 @@ from socialplan.core.model import ContentItem, Plan, PlanData
 from socialplan.core.series import SeriesChange, series_change, upcoming_repeats
 from socialplan.core.validation import InvalidInputError
 from socialplan.data.errors import PlanBusyError, SaveFailedError, StoreError
-from socialplan.data.store import ConflictError, PlanStore
+from socialplan.data.store import ConflictError, MissingDocumentError, PlanStore
 from socialplan.screens.base import PhaseScreen
 from socialplan.tui.messages import (
     DeleteEntity,
@@ -455,6 +455,8 @@ class SocialPlanApp(TranslatedBindings, App[None]):
             self._perform(request)
         except ConflictError as error:
             self._resolve_conflict(request, error)
+        except MissingDocumentError as error:
+            self._resolve_deleted(request, error)
         except (SaveFailedError, PlanBusyError) as error:
             self._hold(request, error)
             return False
@@ -602,6 +604,33 @@ class SocialPlanApp(TranslatedBindings, App[None]):
                 )
 
         self.push_screen(ConflictScreen(mine, theirs, deleting=isinstance(request, Delete)), chosen)
+
+    def _resolve_deleted(self, request: Request, error: MissingDocumentError) -> None:
+        """Another session deleted the entry this one saves: the typed changes stay, and
+        the user saves them as a new entry or lets them go."""
+        from socialplan.screens.conflict import DeletedElsewhereScreen
+
+        mine = next(
+            (e for e in request.entities if error.table == e.TABLE and e.id == error.doc_id),
+            None,
+        )
+        if mine is None or not isinstance(request, Save):
+            self.notify(str(error), title=_("Not saved"), severity="error", timeout=15)
+            return
+        self.plan_data = with_changes(self.data, (), (mine,))
+
+        def answered(copy: bool | None) -> None:
+            if copy:
+                self._submit(request.with_copy_of(mine))
+            else:
+                self.notify(
+                    _("{describe} stays deleted; your changes were not saved.").format(
+                        describe=describe(mine)
+                    ),
+                    title=_("Left deleted"),
+                )
+
+        self.push_screen(DeletedElsewhereScreen(mine), answered)
 
     def _hold(self, request: Request, error: StoreError | None = None) -> None:
         """Keep a request the disk refused (or one queued behind it) and show it as made."""
