@@ -127,22 +127,31 @@ def free_port() -> int:
 
 
 def test_serve_answers_a_browser_on_localhost(demo_path):
+    """The address it prints, token included, gives the page."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "socialplan", "serve", "--db", str(demo_path), "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
+        assert server.stdout is not None
+        address = ""
+        while "token=" not in address:
+            address = server.stdout.readline()
+            if not address:
+                pytest.fail("serve printed no address")
+        url = address.split("open: ", 1)[1].strip().replace("localhost", "127.0.0.1")
         page = ""
         for _ in range(100):
             try:
-                with urllib.request.urlopen(f"http://localhost:{port}/", timeout=2) as response:
+                with urllib.request.urlopen(url, timeout=2) as response:
                     page = response.read().decode()
                 break
             except OSError:
                 if server.poll() is not None:
-                    pytest.fail(server.stdout.read().decode())
+                    pytest.fail(server.stdout.read())
                 time.sleep(0.1)
         assert "socialplan" in page and "<html" in page.lower()
     finally:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from socialplan import __version__
-from socialplan.core.i18n import LANGUAGES, _, choose_language, language, use_language
+from socialplan.core.i18n import LANGUAGES, N_, _, choose_language, language, use_language
 from socialplan.data.errors import StoreError
 
 if TYPE_CHECKING:
@@ -103,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="localhost", help=_("address to listen on (default: localhost)")
     )
     serve.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
+    serve.add_argument(
+        "--max-sessions",
+        type=int,
+        metavar="N",
+        help=_("at most N browser sessions at once (default: the setting, else 4)"),
+    )
     serve.set_defaults(run=run_serve)
     commands.add_parser(
         "demo", parents=[common], help=_("open a fresh copy of the demo plan in a temporary place")
@@ -268,22 +274,69 @@ def _template(source: str) -> PlanData:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    """Serve the app to a browser: each browser tab runs ``socialplan open`` on the plan."""
+    """Serve the app to a browser: each browser tab runs ``socialplan open`` on the plan,
+    for whoever holds a token, from the page this server served."""
     import shlex
 
-    from textual_serve.server import Server
+    from socialplan.data.settings import load_settings
+    from socialplan.tui.serve import (
+        DEFAULT_MAX_SESSIONS,
+        GuardedServer,
+        is_loopback,
+        new_token,
+        people_from_settings,
+        port_in_use,
+    )
 
     path = chosen_plan(args)
-    command = shlex.join(
-        [sys.executable, "-m", "socialplan", "open", "--db", str(path), "--lang", language()]
-    )
-    print(
-        _("Serving {path} at http://{host}:{port} (ctrl+c stops).").format(
-            path=path, host=args.host, port=args.port
+    settings = load_settings()
+    try:
+        people = people_from_settings(settings) or {new_token(): ""}
+    except ValueError as error:
+        print(_("socialplan: {error}").format(error=error), file=sys.stderr)
+        return 1
+    problem = port_in_use(args.host, args.port)
+    if problem is not None:
+        print(
+            _(
+                "socialplan: cannot serve on {host}:{port}: {value}; choose another with --port."
+            ).format(host=args.host, port=args.port, value=problem.strerror or problem),
+            file=sys.stderr,
         )
+        return 1
+    if not is_loopback(args.host):
+        print(_(EXPOSED_WARNING).format(host=args.host), file=sys.stderr)
+    opening = [sys.executable, "-m", "socialplan", "open", "--db", str(path), "--lang", language()]
+
+    def command_for(person: str) -> str:
+        who = ["env", f"SOCIALPLAN_USER={person}"] if person else []
+        return shlex.join([*who, *opening])
+
+    most = args.max_sessions or (settings.get("serve") or {}).get("max_sessions")
+    server = GuardedServer(
+        command_for,
+        host=args.host,
+        port=args.port,
+        people=people,
+        max_sessions=most if isinstance(most, int) and most > 0 else DEFAULT_MAX_SESSIONS,
     )
-    Server(command, host=args.host, port=args.port, title="socialplan").serve()
+    address = f"http://{args.host}:{args.port}/"
+    print(_("Serving {path} (ctrl+c stops).").format(path=path))
+    for token, person in people.items():
+        if person:
+            print(_("  for {person}: {address}?token=…").format(person=person, address=address))
+        else:
+            print(_("  open: {address}?token={token}").format(address=address, token=token))
+    sys.stdout.flush()
+    server.serve()
     return 0
+
+
+EXPOSED_WARNING = N_(
+    "WARNING: serving on {host}, not only on this machine: anyone who can reach it and "
+    "holds a token can read and change the plan, and the connection is not encrypted. "
+    "Prefer --host localhost with an SSH tunnel (ssh -L 8000:localhost:8000 HOST)."
+)
 
 
 def run_demo(_args: argparse.Namespace) -> int:
