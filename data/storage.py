@@ -59,6 +59,9 @@ class SafeJSONStorage(Storage):
         self._seen_stamp: tuple[int, int, int] | None = None
         self.writes = 0
         """How many writes this process made: a reload read before the latest is stale."""
+        self.acquisitions = 0
+        """How many times this process took the lock: another process may have written
+        between two, never while one lasts."""
         self._foreign_change = False
 
     @contextlib.contextmanager
@@ -71,6 +74,7 @@ class SafeJSONStorage(Storage):
                 raise PlanBusyError(self.path, self.lock_timeout) from None
             except OSError as error:
                 raise SaveFailedError(self.path, error) from error
+            self.acquisitions += 1
         self._lock_depth += 1
         try:
             yield

@@ -363,3 +363,20 @@ def test_a_symlinked_plan_stays_a_link_and_shares_the_real_files_lock(demo_path,
     by_link, by_name = PlanStore.open(link), PlanStore.open(demo_path)
     assert by_link.storage._lock.lock_file == by_name.storage._lock.lock_file
     assert not (link.parent / "plan-link.json.lock").exists()
+
+
+def test_a_batch_of_adds_finds_the_next_id_once(demo_store, monkeypatch):
+    """The lock is held for the whole batch: no other process can take an id meanwhile,
+    so the highest id is looked up once, not per entry (an import into a big plan was
+    quadratic)."""
+    from socialplan.data import table
+
+    lookups = []
+    real = table.high_water_marks
+    monkeypatch.setattr(table, "high_water_marks", lambda d: (lookups.append(1), real(d))[1])
+    with demo_store.batch():
+        ids = [demo_store.add(ContentItem(f"bulk {n}", 1, 1)).id for n in range(50)]
+    assert len(lookups) == 1
+    assert ids == list(range(ids[0], ids[0] + 50))
+    other = PlanStore.open(demo_store.path)
+    assert other.add(ContentItem("after", 1, 1)).id == ids[-1] + 1
