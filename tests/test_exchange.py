@@ -422,3 +422,30 @@ def test_a_reimported_export_matches_posts_with_seconds_or_surrounding_whitespac
     found = parse_bulk_bytes(bulk_csv(bulk_rows(data)).encode(), "posts.csv")
     planned = plan_bulk_import(data, found.rows)
     assert (planned.added, planned.changed, planned.problems) == ([], [], [])
+
+
+def test_a_bulk_file_as_large_as_a_big_plans_export_is_read(tmp_path):
+    """A 100,000-post export is 22 MB: the cap is the plan's own, not 20 MB."""
+    from socialplan.data.bulk_csv import read_bulk_file
+
+    sheet = tmp_path / "big.csv"
+    row = "x" * 1000 + ",LinkedIn\n"
+    sheet.write_text("message_text,channel\n" + row * 22_000)
+    assert sheet.stat().st_size > 21 * 2**20
+    assert len(read_bulk_file(sheet).rows) == 22_000
+
+
+def test_replacing_a_plan_keeps_the_ids_it_handed_out(demo_path, tmp_path):
+    from socialplan.core.model import ContentItem
+    from socialplan.data.plan_json import plan_json
+    from socialplan.data.store import PlanStore, read_plan
+    from socialplan.tui import cli
+
+    store = PlanStore.open(demo_path)
+    newest = store.add(ContentItem("Newest", 1, 1))
+    store.delete(ContentItem, newest.id)
+    store.close()
+    export = tmp_path / "smaller.json"
+    export.write_bytes(plan_json(read_plan(demo_path)))
+    assert cli.main(["import", "json", str(export), "--db", str(demo_path), "--replace"]) == 0
+    assert PlanStore.open(demo_path).add(ContentItem("After", 1, 1)).id > newest.id
