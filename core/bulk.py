@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
+from enum import Enum
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from .i18n import _
@@ -118,7 +120,7 @@ def plan_bulk_import(
     names = _Names(data)
     existing = {_identity(item): item for item in data.items}
     outcome = BulkImport()
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple[object, ...], int] = {}
     for row in rows:
         try:
             item = _row_item(row, data, names, channel, day_first)
@@ -188,9 +190,10 @@ class _Names:
 
 
 _REQUIRED = object()
+E = TypeVar("E", bound=Enum)
 
 
-def _lookup(ids: dict[str, int], name: str, column: str, default: object = _REQUIRED):
+def _lookup(ids: dict[str, int], name: str, column: str, default: Any = _REQUIRED) -> Any:
     if not name:
         if default is _REQUIRED:
             raise ValueError(
@@ -209,7 +212,7 @@ def _lookup(ids: dict[str, int], name: str, column: str, default: object = _REQU
         ) from None
 
 
-def _choice(enum, text: str, column: str, default):
+def _choice(enum: type[E], text: str, column: str, default: E) -> E:
     if not text:
         return default
     try:
@@ -278,7 +281,7 @@ def _title_from(message: str) -> str:
     return first[:TITLE_LENGTH].rsplit(" ", 1)[0].rstrip(" ,.;:") + "…"
 
 
-def _identity(item: ContentItem) -> tuple:
+def _identity(item: ContentItem) -> tuple[object, ...]:
     """What makes two posts the same post: channel, time and text, as a bulk file can
     hold them: to the minute, the text cleaned and trimmed as an import reads it (a post
     at 09:00:30 or with a trailing space is the one exported, not a new one)."""

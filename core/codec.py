@@ -42,7 +42,7 @@ def to_doc(entity: Any) -> dict[str, Any]:
     default later cannot change stored plans.
     """
     document = {}
-    for name, empty_default in _empty_defaults(type(entity)):
+    for name, empty_default in _empty_defaults(type(entity)):  # type: ignore[arg-type]
         value = getattr(entity, name)
         if not (empty_default and value == empty_default[0]):
             document[name] = _encode(value)
@@ -64,7 +64,8 @@ def _is_empty(value: Any) -> bool:
 
 
 def from_doc(cls: type[T], doc: dict[str, Any], doc_id: int = 0) -> T:
-    return _decoder_of(cls)(doc, doc_id)
+    decode: Callable[[dict[str, Any], int], T] = _decoder_of(cls)  # type: ignore[arg-type]
+    return decode(doc, doc_id)
 
 
 def _encode(value: Any) -> Any:
@@ -107,7 +108,7 @@ def _decoder_of(cls: type[T]) -> Callable[[dict[str, Any], int], T]:
         "DocumentError": DocumentError,
     }
     arguments = []
-    for n, (name, convert, default) in enumerate(_decoders(cls)):
+    for n, (name, convert, default) in enumerate(_decoders(cls)):  # type: ignore[arg-type]
         namespace[f"c{n}"], namespace[f"d{n}"] = convert, default
         if isinstance(default, _Factory):
             namespace[f"d{n}"] = default.make
@@ -131,7 +132,8 @@ def _decoder_of(cls: type[T]) -> Callable[[dict[str, Any], int], T]:
     namespace["first_wrong"] = partial(_first_wrong, cls)
     namespace["WRONG"] = _WRONG
     exec(compile(source, f"<decoder of {cls.__name__}>", "exec"), namespace)
-    return namespace["decode"]
+    decode: Callable[[dict[str, Any], int], T] = namespace["decode"]
+    return decode
 
 
 _WRONG = (TypeError, ValueError, KeyError, AttributeError, OverflowError)
@@ -154,7 +156,7 @@ class MissingFieldError(DocumentError, KeyError):
     """A required field is not in the document."""
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])
 
 
 def _missing(class_name: str, name: str) -> Any:
@@ -170,7 +172,7 @@ class _Factory:
     make: Callable[[], Any]
 
 
-def _default(field: dataclasses.Field) -> Any:
+def _default(field: dataclasses.Field[Any]) -> Any:
     if field.default is not dataclasses.MISSING:
         return field.default
     if field.default_factory is not dataclasses.MISSING:

@@ -20,6 +20,7 @@ from .model import (
     Channel,
     Decision,
     Goal,
+    Labelled,
     OnlineBehaviour,
     Persona,
     Pillar,
@@ -74,7 +75,7 @@ class EntryField:
     label: str
     kind: FieldKind = FieldKind.TEXT
     required: bool = False
-    choices: type[Enum] | None = None
+    choices: type[Labelled] | None = None
 
 
 def _text(name: str, label: str, *, required: bool = False) -> EntryField:

@@ -8,6 +8,7 @@ Words match the title or body; a field term matches when the value is part of th
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .i18n import _
@@ -61,12 +62,12 @@ def parse_filter(text: str) -> ItemFilter:
 def _field_matches(item: ContentItem, data: PlanData, name: str, value: str) -> bool:
     if name == "cta":
         return item.cta == (value in YES)
-    shown = {
+    fields: dict[str, Callable[[], str]] = {
         "channel": lambda: data.channel_name(item.channel),
         "kind": lambda: item.kind.value,
         "status": lambda: item.status.label,
         "pillar": lambda: data.pillar_name(item.pillar),
         "owner": lambda: item.owner,
         "stage": lambda: data.stage_name(item.stage),
-    }[name]()
-    return value in shown.casefold()
+    }
+    return value in fields[name]().casefold()

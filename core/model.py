@@ -10,9 +10,18 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cached_property
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from .i18n import N_, _
+
+
+class Entity(Protocol):
+    """What every stored entity has: the table it lives in and its id (0: not stored)."""
+
+    TABLE: ClassVar[str]
+
+    @property
+    def id(self) -> int: ...
 
 
 class Labelled(StrEnum):
@@ -362,7 +371,7 @@ class Decision:
     id: int = 0
 
 
-ENTITY_TYPES: tuple[type, ...] = (
+ENTITY_TYPES: tuple[type[Entity], ...] = (
     Plan,
     Stakeholder,
     ChangeAction,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
@@ -280,7 +280,7 @@ def _parse_spoken(text: str, field: str) -> Recurrence:
 _EXAMPLE = N_("try 'tue thu 09:00', 'weekly until 2027-06-30', 'monthly day 1 count 6'")
 
 
-def _month_day(token: str, take_next, field: str) -> int:
+def _month_day(token: str, take_next: Callable[[str], str], field: str) -> int:
     if token == "last":
         if take_next(_("'day'")) not in ("day", "days"):
             raise InvalidInputError(field, _("say 'last day' for the last day of the month"))
@@ -401,7 +401,7 @@ def _expand(rule: Recurrence, local_start: datetime, zone: ZoneInfo) -> Iterator
     hours, minutes = _hours_and_minutes(rule.times) if rule.times else (None, None)
     until = datetime.combine(rule.until, time(23, 59, 59)) if rule.until else None
     expansion = du.rrule(
-        _DU_FREQ[rule.freq],
+        _DU_FREQ[rule.freq],  # type: ignore[arg-type]  # dateutil's stub: a Literal
         dtstart=local_start,
         interval=rule.interval,
         byweekday=rule.weekdays or None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import Any
 
 from .i18n import _
 from .kpi import Totals, engagement_rate_by_impressions, totals
@@ -59,7 +60,7 @@ def iteration_review(data: PlanData, iteration: Iteration) -> IterationReview:
     items = {i.id: i for i in data.items}
     per_item = [r for r in results if r.item in items]
 
-    def grouped(key: Callable[[Result], str | None], names: Sequence[str]) -> tuple:
+    def grouped(key: Callable[[Result], str | None], names: Sequence[str]) -> tuple[Any, ...]:
         groups: dict[str, list[Result]] = {name: [] for name in names}
         for result in results:
             name = key(result)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,7 +151,7 @@ def _hootsuite_rows(text: str) -> list[BulkRow]:
     return rows
 
 
-def _numbered(text: str):
+def _numbered(text: str) -> Iterator[tuple[int, list[str]]]:
     """(line number where the record starts, record): a quoted cell may hold line breaks."""
     reader = csv.reader(io.StringIO(text, newline=""))
     line = 1

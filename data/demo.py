@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from socialplan.core.model import (
@@ -157,7 +158,7 @@ def build_demo(now: datetime) -> PlanData:
     )
 
 
-def _numbered(entities: list) -> tuple:
+def _numbered(entities: list[Any]) -> tuple[Any, ...]:
     return tuple(replace(e, id=n) for n, e in enumerate(entities, start=1))
 
 

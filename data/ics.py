@@ -57,7 +57,7 @@ def plan_calendar(
         years = [i.scheduled_at.year for i in items if i.scheduled_at is not None]
         first, last = date(min(years), 1, 1), date(max(years) + ZONE_YEARS_AHEAD, 1, 1)
         calendar.add_missing_timezones(first_date=first, last_date=last)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def exported_items(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -244,16 +244,16 @@ def _check_unchanged(entity_type: type, stored: Document | None, expected: Any) 
     form, or a newer version added, do not count as a change."""
     if expected is None or stored is None:
         return
-    on_disk = from_doc(entity_type, stored, stored.doc_id)
+    on_disk: Any = from_doc(entity_type, stored, stored.doc_id)
     if on_disk != expected:
         raise ConflictError(on_disk)
 
 
-def _replaced_by(document: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+def _replaced_by(document: dict[str, Any]) -> Callable[[MutableMapping[str, Any]], None]:
     """A TinyDB update that replaces the whole stored document: fields back at an empty
     default are left out of ``document`` and must disappear from the stored one too."""
 
-    def replace_document(stored: dict[str, Any]) -> None:
+    def replace_document(stored: MutableMapping[str, Any]) -> None:
         stored.clear()
         stored.update(document)
 
@@ -356,7 +356,7 @@ def _entries(document: dict[str, Any], entity_type: type) -> tuple[Any, ...]:
     raw_table = document.get(table_name) or {}
     if not isinstance(raw_table, dict):
         raise _EntryError(_("the table '{table}' is not an object").format(table=table_name))
-    entries = []
+    entries: list[Any] = []
     for key, doc in raw_table.items():
         where = _("{table} entry {key!r}").format(table=table_name, key=key)
         doc_id = _entry_id(key)
@@ -419,7 +419,7 @@ def _meta_table(marks: dict[str, int]) -> dict[str, Any]:
 
 def schema_version(path: Path, document: dict[str, Any]) -> int:
     meta = document.get(META_TABLE) or {}
-    entry = next(iter(meta.values()), {}) if meta else {}
+    entry: Any = next(iter(meta.values()), {}) if meta else {}
     version = entry.get("schema_version") if isinstance(entry, dict) else None
     if type(version) is not int or version < 1:
         raise UnreadablePlanError(

@@ -27,7 +27,7 @@ LAST_IDS = "last_ids"
 def high_water_marks(document: Mapping[str, Any]) -> dict[str, int]:
     """The highest id each table has ever handed out, as the file records it."""
     meta = document.get(META_TABLE) or {}
-    entry = next(iter(meta.values()), {}) if isinstance(meta, dict) else {}
+    entry: Any = next(iter(meta.values()), {}) if isinstance(meta, dict) else {}
     marks = entry.get(LAST_IDS) if isinstance(entry, dict) else None
     return dict(marks) if isinstance(marks, dict) else {}
 
@@ -80,7 +80,7 @@ class _IntKeyView(MutableMapping[int, Any]):
 
 
 class LazyKeyTable(Table):
-    def _update_table(self, updater: Callable[[dict[int, Mapping]], None]) -> None:
+    def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
         tables = self._storage.read() or {}
         raw = tables.setdefault(self.name, {})
         updater(_IntKeyView(raw))  # type: ignore[arg-type]
@@ -91,10 +91,10 @@ class LazyKeyTable(Table):
 
     def _get_next_id(self) -> int:
         """One past the highest id in use or ever handed out."""
-        if self._next_id is None:
+        next_id: int | None = self._next_id
+        if next_id is None:
             document = self._storage.read() or {}
             in_use = max(map(int, document.get(self.name) or ()), default=0)
-            self._next_id = max(in_use, high_water_marks(document).get(self.name, 0)) + 1
-        next_id = self._next_id
-        self._next_id = next_id + 1
+            next_id = max(in_use, high_water_marks(document).get(self.name, 0)) + 1
+        self._next_id = next_id + 1  # type: ignore[assignment]
         return next_id

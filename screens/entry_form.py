@@ -95,8 +95,8 @@ class EntryForm(FormScreen[Any]):
             return Checkbox(_(field.label), value, id=field.name, compact=True)
         if kind is FieldKind.CHOICE:
             assert field.choices is not None
-            options = [(member.label, member) for member in field.choices]
-            return Select(options, value=value, allow_blank=False, id=field.name, compact=True)
+            choices = [(member.label, member) for member in field.choices]
+            return Select(choices, value=value, allow_blank=False, id=field.name, compact=True)
         if kind in (FieldKind.PERSONA, FieldKind.CHANNEL, FieldKind.ITEM):
             options = self._references(kind)
             chosen = value if value in {key for _, key in options} else Select.NULL

@@ -231,7 +231,7 @@ class ItemForm(FormScreen[ContentItem]):
         text = self.query_one("#repeat", Input).value
         return rules_text(parse_rules(text, field="repeat", with_times=False))
 
-    def _selected(self, name: str, default):
+    def _selected(self, name: str, default: Any) -> Any:
         value = self.query_one(f"#{name}", Select).value
         return default if value is Select.NULL else value
 

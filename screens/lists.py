@@ -16,7 +16,7 @@ from textual.widgets import Collapsible, DataTable
 
 from socialplan.core.entries import NEW_ENTRIES, PLAN_SECTIONS, EntryField, why_not_deletable
 from socialplan.core.i18n import N_, _
-from socialplan.core.model import OnlineBehaviour, PlanData, SetupTask
+from socialplan.core.model import Entity, OnlineBehaviour, PlanData, SetupTask
 from socialplan.tui.messages import DeleteEntity, SaveEntity
 from socialplan.tui.widgets.prose import ProseView
 from socialplan.tui.widgets.tables import PlanTable
@@ -33,7 +33,7 @@ LIST_BINDINGS = [
 
 @dataclass(frozen=True, slots=True)
 class ListSpec:
-    entity: type
+    entity: type[Entity]
     english_what: str
     """How one entry is called in titles and messages: 'stakeholder' (a catalog message)."""
     fields: tuple[EntryField, ...] | None = None
@@ -157,7 +157,7 @@ class ListScreen(PhaseScreen):
         if isinstance(target, ProseView):
             self.notify(_("This is text: e edits it, and an emptied field is gone."))
             return
-        assert target.id is not None
+        assert target.id is not None and isinstance(target, PlanTable)
         if self._refused_elsewhere(self.LISTS[target.id]):
             return
         selected = self._selected_entry(target)

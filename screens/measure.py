@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -224,7 +225,7 @@ class MeasureScreen(ListScreen):
         self.app.push_screen(ReviewScreen(self.data, shown, closing=False))
 
 
-def totals_cells(name: str, t: Totals) -> list:
+def totals_cells(name: str, t: Totals) -> list[Text | str]:
     return [
         plain(name),
         f"{t.reach:,}",

@@ -124,7 +124,7 @@ class ScheduleScreen(PhaseScreen):
         self.other_view = View.LIST
         """The view ``v`` or ``c`` returns to."""
         self.calendar_mode = CalendarMode.MONTH
-        self.anchor: date | None = None
+        self.calendar_day: date | None = None
         """The calendar's selected day; None until the calendar is first shown (today)."""
         self._composed_for: PlanData | None = None
         """The plan the board was composed with, so mounting does not build it twice."""
@@ -141,7 +141,7 @@ class ScheduleScreen(PhaseScreen):
         yield Static(id="error-filter", classes="field-error", markup=False)
         data = self._composed_for = self.plan_app.plan_data
         views = self._board_views(data) if data else []
-        self.AUTO_FOCUS = self._first_focus(data, views)
+        self.AUTO_FOCUS = self._first_focus(data, views)  # type: ignore[misc]  # read per instance
         yield Kanban(self._card_text, views, id="board")
         yield ItemList(COLUMNS, empty=_("No content yet: press n to add an item"), id="items")
         with Vertical(id="calendar"):
@@ -183,7 +183,7 @@ class ScheduleScreen(PhaseScreen):
         elif self.view is View.LIST:
             shown = data.items
             if self.item_filter.active:
-                shown = [i for i in data.items if self.item_filter.matches(i, data)]
+                shown = tuple(i for i in data.items if self.item_filter.matches(i, data))
             ordered = in_time_order(shown)
             self.query_one("#items", ItemList).show_rows(
                 ordered, [str(i.id) for i in ordered], self._cells
@@ -205,7 +205,7 @@ class ScheduleScreen(PhaseScreen):
         ]
 
     def _show_calendar(self, data: PlanData) -> None:
-        anchor = self.anchor or self.today()
+        anchor = self.calendar_day or self.today()
         keep = None
         if self.item_filter.active:
             item_filter = self.item_filter
@@ -419,7 +419,7 @@ class ScheduleScreen(PhaseScreen):
         self.query_one("#items", ItemList).display = view is View.LIST
         self.query_one("#calendar").display = view is View.CALENDAR
         if view is View.CALENDAR and selected is not None and self.data is not None:
-            self.anchor = local_day(selected, self.data.plan.timezone) or self.anchor
+            self.calendar_day = local_day(selected, self.data.plan.timezone) or self.calendar_day
         if self.data is not None:
             self.show_plan(self.data)
         self.refresh_bindings()
@@ -438,7 +438,7 @@ class ScheduleScreen(PhaseScreen):
 
     def action_calendar_mode(self, mode: str) -> None:
         self.calendar_mode = CalendarMode(mode)
-        self._go_to(self.anchor or self.today())
+        self._go_to(self.calendar_day or self.today())
         self._focus_view()
 
     def action_today(self) -> None:
@@ -446,7 +446,7 @@ class ScheduleScreen(PhaseScreen):
 
     def action_page(self, step: int) -> None:
         assert self.data is not None
-        anchor = self.anchor or self.today()
+        anchor = self.calendar_day or self.today()
         self._go_to(shift_page(self.calendar_mode, anchor, step, self.data.plan.window_days))
 
     def on_go_to_day(self, message: GoToDay) -> None:
@@ -455,11 +455,11 @@ class ScheduleScreen(PhaseScreen):
     def on_month_grid_open_day(self, _message: MonthGrid.OpenDay) -> None:
         days = self.query_one(DayList)
         days.focus()
-        days.select_day(self.anchor or self.today())
+        days.select_day(self.calendar_day or self.today())
 
     def _go_to(self, day: date) -> None:
         """Select ``day``, turning the page when it lies on another one."""
-        self.anchor = day
+        self.calendar_day = day
         if self.data is not None:
             self._show_calendar(self.data)
         self.query_one(DayList).select_day(day)
@@ -531,7 +531,7 @@ class ScheduleScreen(PhaseScreen):
         day = local_day(item, self.data.plan.timezone)
         assert day is not None
         target = day + timedelta(days=days)
-        self.anchor = target
+        self.calendar_day = target
         self.post_message(SaveEntity(move_to_day(item, target, self.data.plan.timezone)))
 
     def action_advance_status(self) -> None:
@@ -596,7 +596,7 @@ class ScheduleScreen(PhaseScreen):
     def _follow(self, item: ContentItem) -> None:
         """Let the calendar turn to the day an edit moves the item to."""
         if self.data is not None and self.view is View.CALENDAR:
-            self.anchor = local_day(item, self.data.plan.timezone) or self.anchor
+            self.calendar_day = local_day(item, self.data.plan.timezone) or self.calendar_day
 
     def action_export_calendar(self) -> None:
         self.post_message(ExportPlan("ics"))
@@ -625,7 +625,7 @@ class ScheduleScreen(PhaseScreen):
             return
         item = blank_item(self.data, self.now())
         if self.view is View.CALENDAR:
-            item = move_to_day(item, self.anchor or self.today(), self.data.plan.timezone)
+            item = move_to_day(item, self.calendar_day or self.today(), self.data.plan.timezone)
         self._open_form(item)
 
     def action_edit_item(self) -> None:

@@ -157,7 +157,7 @@ def slot_preview(
     comparison = ngettext(
         "\nAbout {per_week:.3g} slot a week; the plan asks {planned}.",
         "\nAbout {per_week:.3g} slots a week; the plan asks {planned}.",
-        round(per_week, 2),
+        1 if per_week == 1 else 2,
     ).format(per_week=per_week, planned=planned)
     style = "" if round(per_week) == planned else "bold"
     lines.append(comparison, style=style)

@@ -1,4 +1,4 @@
-"""ruff is part of the test suite, so one command checks everything."""
+"""ruff and mypy are part of the test suite, so one command checks everything."""
 
 from __future__ import annotations
 
@@ -15,6 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize("command", [["ruff", "check", "."], ["ruff", "format", "--check", "."]])
 def test_ruff(command):
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(shutil.which("mypy") is None, reason="mypy comes with the [test] extra")
+def test_types():
+    """mypy reads the package through socialplan/'s links to the top-level folders, with
+    the settings in pyproject.toml (strict on core/ and data/)."""
+    result = subprocess.run(["mypy"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

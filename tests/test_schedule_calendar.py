@@ -28,7 +28,7 @@ def title(app) -> str:
 
 
 def anchor(app) -> date:
-    return app.screen.anchor
+    return app.screen.calendar_day
 
 
 def day_lines(app) -> list[str]:
@@ -99,7 +99,7 @@ async def test_month_at_a_year_end_keeps_a_valid_day(make_app):
         await pilot.press(*["right"] * 6)  # 1 December
         await pilot.press("right_square_bracket", "right_square_bracket")
         assert anchor(app) == date(2027, 2, 1)
-        app.screen.anchor = date(2027, 1, 31)
+        app.screen.calendar_day = date(2027, 1, 31)
         await pilot.press("right_square_bracket")
         assert anchor(app) == date(2027, 2, 28)
 

@@ -87,7 +87,8 @@ YOUNG_GC_THRESHOLD = 10_000
 
 def phase_screen_class(mode: str) -> type[PhaseScreen]:
     module, name = PHASE_SCREENS[mode].split(":")
-    return getattr(importlib.import_module(module), name)
+    screen_class: type[PhaseScreen] = getattr(importlib.import_module(module), name)
+    return screen_class
 
 
 def tune_garbage_collector() -> None:
@@ -895,7 +896,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
             rows.append((self.get_key_display(binding), what))
         return rows
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for phase in PHASES:
             yield SystemCommand(
                 _("{title} phase").format(title=phase.title),

@@ -24,6 +24,7 @@ from socialplan.data.errors import StoreError
 
 if TYPE_CHECKING:
     from socialplan.core.model import PlanData
+    from socialplan.data.store import PlanStore
 
 ENV_DB = "SOCIALPLAN_DB"
 
@@ -622,7 +623,7 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_app(store) -> int:
+def _run_app(store: PlanStore) -> int:
     from socialplan.tui.app import SocialPlanApp
 
     app = SocialPlanApp(store)
@@ -655,7 +656,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(arguments)
     try:
         args = build_parser().parse_args(arguments)
-        code = args.run(args)
+        code: int = args.run(args)
         sys.stdout.flush()
     except StoreError as error:
         print(_("socialplan: {error}").format(error=error), file=sys.stderr)

@@ -114,7 +114,7 @@ class Unsaved:
 
 
 def _same(a: Any, b: Any) -> bool:
-    return a.TABLE == b.TABLE and a.id == b.id
+    return bool(a.TABLE == b.TABLE and a.id == b.id)
 
 
 def to_record(request: Request) -> dict[str, Any]:
@@ -147,7 +147,7 @@ def from_record(record: dict[str, Any]) -> Request:
     )
 
 
-_TYPES = {entity_type.TABLE: entity_type for entity_type in ENTITY_TYPES}  # type: ignore[attr-defined]
+_TYPES = {entity_type.TABLE: entity_type for entity_type in ENTITY_TYPES}
 
 
 def _entity_record(entity: Any) -> dict[str, Any]:

@@ -20,6 +20,7 @@ import ipaddress
 import secrets
 import socket
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -103,7 +104,7 @@ class GuardedServer(Server):
                 found = name
         return found
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         token = request.query.get("token", "")
         if self.person(token) is None:
             raise web.HTTPForbidden(
@@ -163,7 +164,7 @@ class GuardedServer(Server):
             command,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
-            close=websocket.close,
+            close=partial(_close, websocket),
             download_manager=self.download_manager,
             debug=False,
         )
@@ -173,6 +174,10 @@ class GuardedServer(Server):
         finally:
             await service.stop()
         return websocket
+
+
+async def _close(websocket: web.WebSocketResponse) -> None:
+    await websocket.close()
 
 
 def _host_name(host: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.widgets import Footer
 
@@ -15,7 +17,7 @@ class KeyFooter(Footer):
     columns. This one shows its keys in the screen's first frame and skips a rebuild that
     would show the same keys."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._shown: tuple[object, ...] | None = None
 

@@ -44,7 +44,7 @@ Cells = Callable[[Any], Sequence[Text]]
 
 class ItemList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"item-list--header", "item-list--cursor", "item-list--empty"}
-    BINDINGS = CURSOR_BINDINGS
+    BINDINGS = list(CURSOR_BINDINGS)
 
     cursor: reactive[int] = reactive(0, init=False)
 

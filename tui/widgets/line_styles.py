@@ -7,10 +7,11 @@ change, so they are kept until Textual reports a style update or focus moves.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.strip import Strip
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ class CachedLineStyles(_Base):
     """A mixin, not a Widget subclass: as a Widget it would come before ScrollView in the
     MRO and Widget's default CSS (overflow hidden) would win over ScrollView's."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._line_styles: dict[str, Style] = {}
 
@@ -50,10 +51,10 @@ class CachedLineStyles(_Base):
         self._line_styles.clear()
         super().notify_style_update()
 
-    def _on_focus(self, event) -> None:
+    def _on_focus(self, event: events.Focus) -> None:
         self._line_styles.clear()
         super()._on_focus(event)
 
-    def _on_blur(self, event) -> None:
+    def _on_blur(self, event: events.Blur) -> None:
         self._line_styles.clear()
         super()._on_blur(event)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -11,7 +13,7 @@ from socialplan.core.cycle import PHASES
 class PhaseBar(Static):
     """``1 Foundation  2 Strategy  3 Set up  4 Schedule  5 Measure``, current one marked."""
 
-    def __init__(self, current: str, **kwargs) -> None:
+    def __init__(self, current: str, **kwargs: Any) -> None:
         super().__init__(self._render_tabs(current), **kwargs)
 
     @staticmethod

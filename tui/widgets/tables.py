@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from rich.text import Text
 from textual.widgets import DataTable
@@ -17,7 +18,7 @@ class PlanTable(TranslatedBindings, DataTable[Text | str]):
     """A DataTable filled from (key, cells) rows, showing a line when it has none. A cell
     given as ``str`` is shown as it is: DataTable would read it as markup."""
 
-    def __init__(self, columns: Sequence[str], *, empty: str, **kwargs) -> None:
+    def __init__(self, columns: Sequence[str], *, empty: str, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self._columns = columns
         self._empty = empty
