@@ -21,6 +21,7 @@ from socialplan.core.i18n import _
 
 from .errors import StoreError
 from .files import atomic_replace, mode_of, read_regular_file
+from .paths import state_dir
 
 SUFFIX = ".recovery"
 MAX_RECOVERY_BYTES = 64 * 2**20
@@ -44,10 +45,8 @@ def beside(plan: Path) -> Path:
 
 def in_state_directory(plan: Path) -> Path:
     """The fallback place: named after the plan's full path, so plans never share one."""
-    from platformdirs import user_state_path
-
     digest = hashlib.sha256(str(plan).encode()).hexdigest()[:16]
-    return user_state_path("socialplan", appauthor=False) / f"{plan.stem}-{digest}{SUFFIX}"
+    return state_dir() / f"{plan.stem}-{digest}{SUFFIX}"
 
 
 def write_recovery(plan: Path, records: list[dict[str, Any]]) -> Path:

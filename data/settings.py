@@ -3,24 +3,13 @@ platform's config directory, written atomically."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from .files import atomic_replace
-
-ENV_CONFIG = "SOCIALPLAN_CONFIG"
-
-
-def settings_path() -> Path:
-    chosen = os.environ.get(ENV_CONFIG)
-    if chosen:
-        return Path(chosen).expanduser()
-    from platformdirs import user_config_path
-
-    return user_config_path("socialplan", appauthor=False) / "settings.json"
+from .paths import settings_path
 
 
 def load_settings(path: Path | None = None) -> dict[str, Any]:

@@ -157,3 +157,17 @@ def test_serve_answers_a_browser_on_localhost(demo_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_apps_plan_switcher_lists_the_folder_socialplan_plans_lists(tmp_path):
+    """Not the folder of the plan that is open (a --db plan elsewhere listed its own
+    neighbours)."""
+    from socialplan.data.store import PlanStore
+    from socialplan.tui.app import SocialPlanApp
+
+    create_plan(plans_dir(), "Acme")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "stray.json").write_text("{}")
+    app = SocialPlanApp(PlanStore.open(elsewhere / "mine.json"), clock=lambda: FROZEN_NOW)
+    assert [p.name for p in app.other_plans()] == ["acme.json"]

@@ -305,10 +305,11 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self.notify(f"{store.path}", title=_("Opened {name}").format(name=self.data.plan.name))
 
     def other_plans(self) -> list[Path]:
-        """The plan files beside the current one."""
+        """The plans ``socialplan plans`` lists, but the one open."""
+        from socialplan.data.paths import plans_dir
         from socialplan.data.plans import plan_files
 
-        return [p for p in plan_files(self.store.path.parent) if p != self.store.path]
+        return [p for p in plan_files(plans_dir()) if p.resolve() != self.store.path]
 
     def _hung_up(self, return_code: int) -> None:
         """A last try for edits still waiting for the disk; those the disk still refuses

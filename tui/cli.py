@@ -21,24 +21,16 @@ from typing import TYPE_CHECKING
 from socialplan import __version__
 from socialplan.core.i18n import LANGUAGES, N_, _, choose_language, language, use_language
 from socialplan.data.errors import StoreError
+from socialplan.data.paths import ENV_DB, chosen_plan_path, default_plan_path, plans_dir
 
 if TYPE_CHECKING:
     from socialplan.core.model import PlanData
     from socialplan.data.store import PlanStore
 
-ENV_DB = "SOCIALPLAN_DB"
-
-
-def default_plan_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("socialplan", appauthor=False) / "plan.json"
-
 
 def plan_path(args: argparse.Namespace) -> Path:
     """``--db``, else ``$SOCIALPLAN_DB``, else the platform's data directory."""
-    chosen = getattr(args, "db", None) or os.environ.get(ENV_DB)
-    return Path(chosen).expanduser() if chosen else default_plan_path()
+    return chosen_plan_path(getattr(args, "db", None))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "plans",
         parents=[common],
-        help=_("list the plans in {parent}").format(parent=default_plan_path().parent),
+        help=_("list the plans in {parent}").format(parent=plans_dir()),
     ).set_defaults(run=run_plans)
     new = commands.add_parser(
         "new", parents=[common], help=_("create a plan (one per client or brand)")
@@ -213,7 +205,7 @@ def chosen_plan(args: argparse.Namespace) -> Path:
     if getattr(args, "name", None):
         from socialplan.data.plans import find_plan
 
-        return find_plan(default_plan_path().parent, args.name)
+        return find_plan(plans_dir(), args.name)
     return plan_path(args)
 
 
@@ -227,7 +219,7 @@ def run_open(args: argparse.Namespace) -> int:
 def run_plans(_args: argparse.Namespace) -> int:
     from socialplan.data.plans import list_plans
 
-    directory = default_plan_path().parent
+    directory = plans_dir()
     plans = list_plans(directory)
     if not plans:
         print(
@@ -249,7 +241,7 @@ def run_new(args: argparse.Namespace) -> int:
     from socialplan.data.plans import create_plan
 
     template = _template(args.template) if args.template else None
-    path = create_plan(default_plan_path().parent, args.name, template)
+    path = create_plan(plans_dir(), args.name, template)
     print(
         _("Created the plan {name!r} in {path}. Open it with: socialplan open {stem}").format(
             name=args.name, path=path, stem=path.stem
