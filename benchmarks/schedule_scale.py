@@ -59,18 +59,14 @@ def instrument_move_to_panel(handled: list[float]) -> None:
 
 def instrument_first_frame(frames: list[float]) -> None:
     """Record when the Schedule screen first writes a frame."""
-    from textual.screen import Screen
-
+    from socialplan.compat import after_each_frame
     from socialplan.screens.schedule import ScheduleScreen
 
-    refresh = Screen._compositor_refresh
-
     def timed_refresh(screen):
-        refresh(screen)
         if isinstance(screen, ScheduleScreen) and not frames:
             frames.append(time.perf_counter())
 
-    Screen._compositor_refresh = timed_refresh
+    after_each_frame(timed_refresh)
 
 
 def timed_batches(owner: type, durations: list[float]) -> None:

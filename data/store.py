@@ -21,6 +21,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from socialplan import __version__
+from socialplan.compat import reset_table_caches
 from socialplan.core.codec import DocumentError, from_doc, to_doc
 from socialplan.core.edits import describe
 from socialplan.core.i18n import _
@@ -206,8 +207,7 @@ class PlanStore:
         with self.storage.locked():
             table = self.db.table(entity_type.TABLE)  # type: ignore[attr-defined]
             if self._fresh.get(table.name) != self.storage.acquisitions:
-                table._next_id = None
-                table.clear_cache()
+                reset_table_caches(table)
                 self._fresh[table.name] = self.storage.acquisitions
             yield table
 

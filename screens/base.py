@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header
 
+from socialplan.compat import ComposesOnlyShownFrames
 from socialplan.core.cycle import Phase
 from socialplan.core.figures import PanelFigures
 from socialplan.core.i18n import _
@@ -28,10 +29,8 @@ from socialplan.tui.widgets.translated import TranslatedBindings
 if TYPE_CHECKING:
     from socialplan.tui.app import SocialPlanApp
 
-FRAME_SECONDS = 1 / 60
 
-
-class PhaseScreen(TranslatedBindings, Screen[None]):
+class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
     PHASE: ClassVar[Phase]
 
     figures: reactive[PanelFigures | None] = reactive(None)
@@ -40,6 +39,7 @@ class PhaseScreen(TranslatedBindings, Screen[None]):
         super().__init__(id=f"phase-{self.PHASE.name}")
         self.data: PlanData | None = None
         self._held_frame: Timer | None = None
+        """A frame the App held back, rendered once updates flow (see ``compat``)."""
 
     @property
     def plan_app(self) -> SocialPlanApp:
@@ -47,23 +47,6 @@ class PhaseScreen(TranslatedBindings, Screen[None]):
 
     def now(self) -> datetime:
         return self.plan_app.now()
-
-    def _compositor_refresh(self) -> None:
-        """Render only frames that can reach the terminal.
-
-        While the App holds updates back (all through its start-up, and for 50 ms after a
-        mode switch) Textual still renders each frame, then drops it. At start-up that was
-        a full frame of every card, about 50 ms before anything showed. Such a frame is now
-        rendered once updates flow again.
-        """
-        if not self.app._batch_count:
-            super()._compositor_refresh()
-        elif self._held_frame is None:
-            self._held_frame = self.set_timer(FRAME_SECONDS, self._render_held_frame)
-
-    def _render_held_frame(self) -> None:
-        self._held_frame = None
-        self._compositor_refresh()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")

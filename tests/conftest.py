@@ -68,3 +68,17 @@ def make_app(demo_store: PlanStore) -> Callable:
         return SocialPlanApp(demo_store, clock=frozen_clock, start_phase=start_phase)
 
     return make
+
+
+async def wait_for_notification(pilot, app, text: str, seconds: float = 5.0) -> list[str]:
+    """The messages on screen once one contains ``text``: ``App.notify`` posts a
+    message, which under load arrives a little later."""
+    from socialplan.compat import notifications
+
+    messages: list[str] = []
+    for _ in range(int(seconds / 0.05)):
+        messages = [n.message for n in notifications(app)]
+        if any(text in message for message in messages):
+            return messages
+        await pilot.pause(0.05)
+    raise AssertionError(f"no notification with {text!r}; there were {messages}")

@@ -16,6 +16,7 @@ import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from socialplan.compat import notifications
 from socialplan.core.bulk import BulkRow, bulk_rows, plan_bulk_import
 from socialplan.core.model import ContentItem, Kind, Status
 from socialplan.core.series import series_change
@@ -47,7 +48,10 @@ def test_json_round_trip_is_lossless(demo_data):
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=tricky_text, body=tricky_text, tags=st.lists(tricky_text, max_size=3))
 def test_json_round_trip_keeps_any_text(demo_data, title, body, tags):
-    item = replace(demo_data.items[0], title=title.strip(), body=body, tags=tuple(tags))
+    """Any text, but a title on one line: a line break in one is refused (the corpus of
+    malformed plans checks that)."""
+    one_line = " ".join(title.splitlines()).strip()
+    item = replace(demo_data.items[0], title=one_line, body=body, tags=tuple(tags))
     data = replace(demo_data, items=(item, *demo_data.items[1:]))
     back = parse_plan_json(plan_json(data), Path("x.json"))
     assert back.items[0] == item
@@ -396,7 +400,7 @@ async def test_x_on_schedule_writes_the_calendar_beside_the_plan(make_app, demo_
         await pilot.press("x")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert any(n.title == "Exported" for n in app._notifications)
+        assert any(n.title == "Exported" for n in notifications(app))
     target = demo_store.path.with_name("demo-calendar.ics")
     assert events(vobject.readOne(target.read_text()))
 

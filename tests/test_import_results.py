@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.widgets import Input, OptionList
 
+from socialplan.compat import notifications
 from socialplan.core.imports import MeasuredPost, plan_import
 from socialplan.core.model import Channel, PlanData
 from socialplan.core.validation import InvalidInputError
@@ -242,7 +243,7 @@ async def test_a_bad_file_in_the_app_is_reported_and_nothing_written(make_app, d
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, ImportReviewScreen)
-        (note,) = app._notifications
+        (note,) = notifications(app)
         assert "line 5: Created date '13-11-2026' is not a date" in note.message
     assert demo_path.read_bytes() == before
     PlanStore.open(demo_path).close()

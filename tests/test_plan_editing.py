@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
+from socialplan.compat import notifications
 from socialplan.core.model import Activity, SupportLevel
 from socialplan.data.store import read_plan
 from socialplan.screens.entry_form import EntryForm
@@ -112,7 +113,7 @@ async def test_a_channel_with_posts_cannot_be_deleted(make_app, demo_path):
         await focus_list(pilot, "channels")
         await pilot.press("d")
         await pilot.pause()
-        assert [n.message for n in app._notifications] == [
+        assert [n.message for n in notifications(app)] == [
             "LinkedIn has 30 posts: move or delete them first."
         ]
     assert demo_path.read_bytes() == before

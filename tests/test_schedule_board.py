@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from socialplan.compat import notifications
 from socialplan.core.model import Status
 from socialplan.data.store import read_plan
 from socialplan.screens.comment import CommentScreen
@@ -163,7 +164,7 @@ async def test_rejecting_an_item_not_in_review_is_explained(make_app):
         await pilot.pause()
         await pilot.press("r")
         assert not isinstance(app.screen, CommentScreen)
-        assert any("only an item in review" in n.message for n in app._notifications)
+        assert any("only an item in review" in n.message for n in notifications(app))
 
 
 def board_lines(app) -> list[str]:

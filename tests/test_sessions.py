@@ -11,12 +11,15 @@ from dataclasses import replace
 
 import pytest
 
+from socialplan.compat import notifications
 from socialplan.core.model import ContentItem
 from socialplan.data import storage
 from socialplan.data.store import ConflictError, PlanStore, read_plan
 from socialplan.screens.confirm import ConfirmScreen
 from socialplan.screens.conflict import ConflictScreen
 from socialplan.screens.item_form import ItemForm
+
+from .conftest import wait_for_notification
 
 SIZE = (120, 40)
 
@@ -99,7 +102,7 @@ async def test_a_change_by_another_session_appears_and_the_cursor_stays(make_app
         await wait_for(pilot, lambda: item_titled(app, "Changed over there") is not None)
         await pilot.pause()  # App.notify posts a message: let it arrive
         assert app.screen.selected_item().id == selected.id
-        assert any("1 changed" in n.message for n in app._notifications)
+        assert any("1 changed" in n.message for n in notifications(app))
 
 
 async def test_an_open_form_survives_a_reload_and_saves_without_a_conflict(make_app, demo_path):
@@ -184,7 +187,7 @@ async def test_undo_does_not_overwrite_another_sessions_later_change(
         await pilot.press("e", "end", *"!", "ctrl+s")
         edit_in_another_process(demo_path, selected.id, title="Their title")
         await pilot.press("ctrl+z")
-        assert any("Not undone" in (n.title or "") for n in app._notifications)
+        assert any("Not undone" in (n.title or "") for n in notifications(app))
     assert next(i for i in read_plan(demo_path).items if i.id == selected.id).title == "Their title"
 
 
@@ -243,7 +246,7 @@ async def test_a_refused_save_stays_on_screen_and_is_retried(make_app, demo_path
         held = item_titled(app, "Held back")
         assert held is not None and held.id < 0
         assert "1 edit not saved (no space left on device)" in app.sub_title
-        assert any("No space left on device" in n.message for n in app._notifications)
+        assert any("No space left on device" in n.message for n in notifications(app))
         app.retry_unsaved()
         assert demo_path.read_bytes() == before
         refusing_disk[0] = 0
@@ -280,7 +283,7 @@ async def test_a_held_new_item_cannot_be_changed_until_saved(make_app, refusing_
             __import__("socialplan.tui.messages").tui.messages.DeleteEntity(held)
         )
         await pilot.pause()
-        assert any("not saved yet" in n.message for n in app._notifications)
+        assert any("not saved yet" in n.message for n in notifications(app))
         assert item_titled(app, "Held back") is not None
 
 
@@ -401,7 +404,7 @@ async def test_held_edits_at_a_hang_up_are_kept_and_applied_in_order_next_time(
         assert isinstance(again.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
-        assert "Applied 2 recovered edits." in [n.message for n in again._notifications]
+        await wait_for_notification(pilot, again, "Applied 2 recovered edits.")
     items = {i.title: i for i in read_plan(demo_path).items}
     assert f"{selected.title} first" in items and "Second" in items
     assert not beside(demo_path).exists()
@@ -487,7 +490,7 @@ async def test_dropping_mine_leaves_the_entry_deleted(make_app, demo_path):
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        assert any("stays deleted" in n.message for n in app._notifications)
+        await wait_for_notification(pilot, app, "stays deleted")
         assert item.id not in {i.id for i in app.plan_data.items}
     assert not any(i.title.endswith(" lost") for i in read_plan(demo_path).items)
 

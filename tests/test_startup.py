@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from textual._compositor import Compositor
 
+from socialplan.compat import updates_held
 from socialplan.tui.stylesheet import ReusingStylesheet
 
 SIZE = (120, 40)
@@ -50,7 +51,7 @@ async def test_start_up_renders_no_frame_while_updates_are_held_back(make_app, m
     render_update = Compositor.render_update
 
     def recording(compositor, *args, **kwargs):
-        held_back.append(app._batch_count)
+        held_back.append(updates_held(app))
         return render_update(compositor, *args, **kwargs)
 
     monkeypatch.setattr(Compositor, "render_update", recording)

@@ -6,8 +6,11 @@ from dataclasses import replace
 
 from textual.widgets import Input
 
+from socialplan.compat import notifications
 from socialplan.core.model import Channel, ContentItem
 from socialplan.data.store import read_plan
+
+from .conftest import wait_for_notification
 
 SIZE = (120, 40)
 
@@ -70,7 +73,7 @@ async def test_undo_with_nothing_to_undo_says_so_and_writes_nothing(make_app, de
         await pilot.pause()
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert [n.message for n in app._notifications] == ["Nothing to undo."]
+        assert [n.message for n in notifications(app)] == ["Nothing to undo."]
     assert demo_path.read_bytes() == before
 
 
@@ -127,6 +130,6 @@ async def test_moving_a_series_head_keeps_a_repeats_own_changes_on_disk(make_app
         app.on_save_entity(type("M", (), {"entity": later, "base": current})())
         await pilot.pause()
         assert stored_items(demo_path)[own.id] == own
-        assert any("kept as it is" in n.message for n in app._notifications)
+        await wait_for_notification(pilot, app, "kept as it is")
         others = [i for i in stored_items(demo_path).values() if i.series == head.id]
         assert len(others) == 3

@@ -8,12 +8,13 @@ from dataclasses import replace
 import pytest
 from textual.widgets import Input, Label, Static
 
+from socialplan.compat import notifications
 from socialplan.data.store import PlanStore
 from socialplan.screens.comment import CommentScreen
 from socialplan.screens.confirm import ConfirmScreen
 from socialplan.tui.app import SocialPlanApp
 
-from .conftest import frozen_clock
+from .conftest import frozen_clock, wait_for_notification
 
 SIZE = (120, 40)
 HOSTILE = ["UNBALANCED [/] close", "[@click=app.quit]x[/]", "[bold red]loud[/]", "[b]"]
@@ -49,9 +50,8 @@ async def test_a_title_like_markup_is_shown_as_typed_everywhere(demo_path, title
         await pilot.press("L")
         await pilot.press("ctrl+z")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert any(title in m for m in messages), messages
-        assert all(not n.markup for n in app._notifications)
+        await wait_for_notification(pilot, app, title)
+        assert all(not n.markup for n in notifications(app))
         await pilot.press("question_mark")
         await pilot.pause()
         await pilot.press("escape")

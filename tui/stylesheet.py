@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from textual.css.stylesheet import Stylesheet
 
+from socialplan.compat import stylesheet_variables
+
 
 class ReusingStylesheet(Stylesheet):
     @classmethod
     def taking_over(cls, stylesheet: Stylesheet) -> ReusingStylesheet:
         """One to stand in for the App's fresh stylesheet, with the variables it already has."""
-        return cls(variables=stylesheet._variables)
+        return cls(variables=stylesheet_variables(stylesheet))
 
     def set_variables(self, variables: dict[str, str]) -> None:
-        if variables != self._variables:
+        if variables != stylesheet_variables(self):
             super().set_variables(variables)
 
     def reparse(self) -> None:

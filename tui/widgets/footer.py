@@ -7,6 +7,8 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Footer
 
+from socialplan.compat import mark_footer_ready
+
 
 class KeyFooter(Footer):
     """Textual's Footer starts empty and builds its keys after the first frame, then
@@ -22,7 +24,7 @@ class KeyFooter(Footer):
         self._shown: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
-        self._bindings_ready = True
+        mark_footer_ready(self)
         self._shown = self._keys_to_show()
         yield from super().compose()
 

@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from socialplan.compat import forget_arrangement
 from socialplan.core.i18n import N_, _
 
 from .cursor import CURSOR_BINDINGS, CursorActions
@@ -223,7 +224,7 @@ class Kanban(Horizontal, can_focus=False):
         """A column outside the window took the focus: move the window to it (Textual keeps
         a container's arrangement for as long as its size and children stay the same)."""
         if isinstance(event.widget, KanbanColumn) and not event.widget.region:
-            self._clear_arrangement_cache()
+            forget_arrangement(self)
             self.refresh(layout=True)
 
     def show_board(self, views: Sequence[ColumnView]) -> None:

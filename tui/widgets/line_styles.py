@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.strip import Strip
+
+from socialplan.compat import FocusChangeHook
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -22,7 +23,7 @@ else:
     _Base = object
 
 
-class CachedLineStyles(_Base):
+class CachedLineStyles(FocusChangeHook, _Base):
     """A mixin, not a Widget subclass: as a Widget it would come before ScrollView in the
     MRO and Widget's default CSS (overflow hidden) would win over ScrollView's."""
 
@@ -51,10 +52,6 @@ class CachedLineStyles(_Base):
         self._line_styles.clear()
         super().notify_style_update()
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def focus_changed(self) -> None:
+        """The cursor's style depends on the focus."""
         self._line_styles.clear()
-        super()._on_focus(event)
-
-    def _on_blur(self, event: events.Blur) -> None:
-        self._line_styles.clear()
-        super()._on_blur(event)

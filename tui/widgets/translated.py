@@ -13,6 +13,7 @@ from typing import Any
 
 from textual.binding import Binding, BindingsMap
 
+from socialplan.compat import node_bindings, set_node_bindings
 from socialplan.core.i18n import _
 
 
@@ -35,13 +36,13 @@ def translated_map(bindings: BindingsMap) -> BindingsMap:
 class TranslatedBindings:
     """Mixin, listed before the Textual class: the node's bindings in the current language."""
 
-    _bindings: BindingsMap
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._untranslated_bindings = self._bindings
-        self._bindings = translated_map(self._bindings)
+        node: Any = self
+        self._untranslated_bindings = node_bindings(node)
+        set_node_bindings(node, translated_map(self._untranslated_bindings))
 
     def retranslate_bindings(self) -> None:
         """After a language switch: the same bindings, described in the new language."""
-        self._bindings = translated_map(self._untranslated_bindings)
+        node: Any = self
+        set_node_bindings(node, translated_map(self._untranslated_bindings))
