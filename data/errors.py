@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from socialplan.core.edits import describe
 from socialplan.core.i18n import _
 
 
@@ -50,4 +52,32 @@ class SaveFailedError(StoreError):
             _("Could not save to {path}: {value}. Nothing on disk was changed.").format(
                 path=path, value=cause.strerror or cause
             )
+        )
+
+
+class MissingDocumentError(StoreError):
+    """The entry to update is gone: another session deleted it."""
+
+    def __init__(self, table: str, doc_id: int) -> None:
+        self.table = table
+        self.doc_id = doc_id
+        super().__init__(
+            _(
+                "Entry {doc_id} in {table} no longer exists: it was deleted, perhaps in "
+                "another session. Reload to see the current plan."
+            ).format(doc_id=doc_id, table=table)
+        )
+
+
+class ConflictError(StoreError):
+    """The stored entry is no longer the version this session changed: another session
+    changed it since. ``theirs`` is the version now on disk."""
+
+    def __init__(self, theirs: Any) -> None:
+        self.theirs = theirs
+        super().__init__(
+            _(
+                "{capitalize} was changed in another session since you opened it; "
+                "nothing was saved."
+            ).format(capitalize=describe(theirs))
         )

@@ -30,10 +30,10 @@ def default_plan_path() -> Path:
     return plans_dir() / DEFAULT_PLAN
 
 
-def chosen_plan_path(given: str | None) -> Path:
-    """``given`` (``--db``), else ``$SOCIALPLAN_DB``, else the default plan."""
-    chosen = given or os.environ.get(ENV_DB)
-    return Path(chosen).expanduser() if chosen else default_plan_path()
+def chosen_plan_target(given: str | None) -> str:
+    """``given`` (``--db``), else ``$SOCIALPLAN_DB``, else the default plan: a path or a
+    URL, as typed (``Path`` would fold the ``//`` of a URL)."""
+    return given or os.environ.get(ENV_DB) or str(default_plan_path())
 
 
 def settings_path() -> Path:

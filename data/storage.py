@@ -109,8 +109,8 @@ class SafeJSONStorage(Storage):
                 return None
             if stamp == self._cache_stamp and self._cache is not None:
                 return self._cache
-            if self._cache_stamp is not None:
-                self._foreign_change = True
+            if self._cache_stamp is not None and stamp != self._seen_stamp:
+                self._foreign_change = True  # not yet told by changed_elsewhere()
             try:
                 raw = read_regular_file(self.path, MAX_PLAN_BYTES)
             except OSError as error:

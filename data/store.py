@@ -23,13 +23,12 @@ from tinydb.table import Document, Table
 from socialplan import __version__
 from socialplan.compat import reset_table_caches
 from socialplan.core.codec import DocumentError, from_doc, to_doc
-from socialplan.core.edits import describe
 from socialplan.core.i18n import _
 from socialplan.core.integrity import MAX_COUNT, first_problem
 from socialplan.core.model import ENTITY_TYPES, Plan, PlanData, default_stages
 
 from .backups import list_backups, make_backup, restore_backup
-from .errors import StoreError, UnreadablePlanError
+from .errors import ConflictError, MissingDocumentError, StoreError, UnreadablePlanError
 from .files import read_regular_file
 from .storage import MAX_PLAN_BYTES, SafeJSONStorage, parse_plan_bytes
 from .table import LAST_IDS, META_TABLE, LazyKeyTable, high_water_marks, highest_ids
@@ -53,34 +52,6 @@ MIGRATIONS: dict[int, Migration] = {1: _split_result_cost}
 """``MIGRATIONS[n]`` turns a raw version-n document into version n+1."""
 
 E = TypeVar("E")
-
-
-class MissingDocumentError(StoreError):
-    """The entry to update is gone: another session deleted it."""
-
-    def __init__(self, table: str, doc_id: int) -> None:
-        self.table = table
-        self.doc_id = doc_id
-        super().__init__(
-            _(
-                "Entry {doc_id} in {table} no longer exists: it was deleted, perhaps in "
-                "another session. Reload to see the current plan."
-            ).format(doc_id=doc_id, table=table)
-        )
-
-
-class ConflictError(StoreError):
-    """The stored entry is no longer the version this session changed: another session
-    changed it since. ``theirs`` is the version now on disk."""
-
-    def __init__(self, theirs: Any) -> None:
-        self.theirs = theirs
-        super().__init__(
-            _(
-                "{capitalize} was changed in another session since you opened it; "
-                "nothing was saved."
-            ).format(capitalize=describe(theirs))
-        )
 
 
 class _PlanDB(TinyDB):
@@ -191,6 +162,16 @@ class PlanStore:
     def batch(self) -> contextlib.AbstractContextManager[None]:
         """Edits made inside are written at once, atomically, when the block ends."""
         return self.storage.batched()
+
+    def reload(self) -> PlanData:
+        return read_plan(self.path)
+
+    @property
+    def writes(self) -> int:
+        return self.storage.writes
+
+    def changed_elsewhere(self) -> bool:
+        return self.storage.changed_elsewhere()
 
     def close(self) -> None:
         self.db.close()

@@ -78,3 +78,13 @@ def test_status_command_never_imports_textual(demo_path):
     )
     assert result.returncode == 0, result.stderr
     assert "LEAKED []" in result.stdout
+
+
+@pytest.mark.parametrize("folder", ["screens", "tui/widgets"])
+def test_screens_and_widgets_never_touch_storage(folder):
+    """They watch the App's plan and post messages; only the App opens, reads and writes
+    a store (and the command line, outside the user interface)."""
+    assert offenders(folder, lambda name: not name.startswith("socialplan.data")) == []
+    for path in (ROOT / folder).rglob("*.py"):
+        source = path.read_text()
+        assert ".store." not in source and "open_storage" not in source, path

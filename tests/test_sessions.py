@@ -14,7 +14,8 @@ import pytest
 from socialplan.compat import notifications
 from socialplan.core.model import ContentItem
 from socialplan.data import storage
-from socialplan.data.store import ConflictError, PlanStore, read_plan
+from socialplan.data.errors import ConflictError
+from socialplan.data.store import PlanStore, read_plan
 from socialplan.screens.confirm import ConfirmScreen
 from socialplan.screens.conflict import ConflictScreen
 from socialplan.screens.item_form import ItemForm

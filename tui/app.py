@@ -36,8 +36,14 @@ from socialplan.core.i18n import LANGUAGES, N_, _, language, ngettext, use_langu
 from socialplan.core.model import ContentItem, Plan, PlanData
 from socialplan.core.series import SeriesChange, series_change, upcoming_repeats
 from socialplan.core.validation import InvalidInputError
-from socialplan.data.errors import PlanBusyError, SaveFailedError, StoreError
-from socialplan.data.store import ConflictError, MissingDocumentError, PlanStore
+from socialplan.data.errors import (
+    ConflictError,
+    MissingDocumentError,
+    PlanBusyError,
+    SaveFailedError,
+    StoreError,
+)
+from socialplan.data.interface import PlanStorage, open_storage
 from socialplan.screens.base import PhaseScreen
 from socialplan.tui.messages import (
     DeleteEntity,
@@ -139,7 +145,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
     """The entity the last edit saved, so a screen can put its cursor on it."""
 
     def __init__(
-        self, store: PlanStore, *, clock: Clock = system_clock, start_phase: str = "schedule"
+        self, store: PlanStorage, *, clock: Clock = system_clock, start_phase: str = "schedule"
     ) -> None:
         self.DEFAULT_MODE = start_phase  # type: ignore[misc]
         super().__init__()
@@ -292,7 +298,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
             )
             return
         try:
-            store = PlanStore.open(path)
+            store = open_storage(path)
         except StoreError as error:
             self.notify(str(error), title=_("Not opened"), severity="error", timeout=15)
             return
@@ -730,15 +736,13 @@ class SocialPlanApp(TranslatedBindings, App[None]):
 
     def _watch_file(self) -> None:
         """Reload when another session wrote the plan (checked every second: one stat)."""
-        if self.store.storage.changed_elsewhere():
-            self._reload(self.store.storage.writes)
+        if self.store.changed_elsewhere():
+            self._reload(self.store.writes)
 
     @work(thread=True, exclusive=True, group="reload")
     def _reload(self, writes: int) -> None:
-        from socialplan.data.store import read_plan
-
         try:
-            data = read_plan(self.store.path)
+            data = self.store.reload()
         except StoreError as error:
             self.call_from_thread(
                 self.notify, str(error), title=_("Not reloaded"), severity="error", timeout=30
@@ -749,8 +753,8 @@ class SocialPlanApp(TranslatedBindings, App[None]):
     def _take_reloaded(self, data: PlanData, writes: int) -> None:
         """Show the plan as another session left it. A reload read before this session's
         own latest write is stale: read again."""
-        if writes != self.store.storage.writes:
-            self._reload(self.store.storage.writes)
+        if writes != self.store.writes:
+            self._reload(self.store.writes)
             return
         shown_before = self.unsaved.on_disk if self.unsaved else self.plan_data
         summary = changes_between(shown_before, data) if shown_before else ""

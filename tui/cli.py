@@ -21,16 +21,24 @@ from typing import TYPE_CHECKING
 from socialplan import __version__
 from socialplan.core.i18n import LANGUAGES, N_, _, choose_language, language, use_language
 from socialplan.data.errors import StoreError
-from socialplan.data.paths import ENV_DB, chosen_plan_path, default_plan_path, plans_dir
+from socialplan.data.paths import ENV_DB, chosen_plan_target, default_plan_path, plans_dir
 
 if TYPE_CHECKING:
     from socialplan.core.model import PlanData
-    from socialplan.data.store import PlanStore
+    from socialplan.data.interface import PlanStorage
 
 
 def plan_path(args: argparse.Namespace) -> Path:
-    """``--db``, else ``$SOCIALPLAN_DB``, else the platform's data directory."""
-    return chosen_plan_path(getattr(args, "db", None))
+    """``--db``, else ``$SOCIALPLAN_DB``, else the platform's data directory; a URL this
+    version cannot open is refused here rather than taken for a file name."""
+    from socialplan.data.interface import is_url, raise_unsupported
+
+    target = chosen_plan_target(getattr(args, "db", None))
+    if target.startswith("file://"):
+        target = target.removeprefix("file://")
+    elif is_url(target):
+        raise_unsupported(target.split("://", 1)[0])
+    return Path(target).expanduser()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -210,9 +218,9 @@ def chosen_plan(args: argparse.Namespace) -> Path:
 
 
 def run_open(args: argparse.Namespace) -> int:
-    from socialplan.data.store import PlanStore
+    from socialplan.data.interface import open_storage
 
-    store = PlanStore.open(chosen_plan(args))
+    store = open_storage(chosen_plan(args))
     return _run_app(store)
 
 
@@ -422,14 +430,14 @@ def run_import(args: argparse.Namespace) -> int:
 def _import_csv(args: argparse.Namespace) -> int:
     from socialplan.core.bulk import plan_bulk_import
     from socialplan.data.bulk_csv import BulkFileError, read_bulk_file
-    from socialplan.data.store import PlanStore
+    from socialplan.data.interface import open_storage
 
     try:
         found = read_bulk_file(Path(args.file).expanduser())
     except BulkFileError as error:
         print(_("socialplan: nothing imported: {error}").format(error=error), file=sys.stderr)
         return 1
-    store = PlanStore.open(plan_path(args))
+    store = open_storage(plan_path(args))
     try:
         planned = plan_bulk_import(
             store.load(), found.rows, channel=args.channel, day_first=not args.month_first
@@ -460,6 +468,7 @@ def _import_csv(args: argparse.Namespace) -> int:
 
 
 def _import_json(args: argparse.Namespace) -> int:
+    from socialplan.data.interface import open_storage
     from socialplan.data.plan_json import read_plan_json
     from socialplan.data.store import PlanStore
 
@@ -488,7 +497,7 @@ def _import_json(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    store = PlanStore.open(target)
+    store = open_storage(target)
     try:
         store.replace_all(data)
     finally:
@@ -504,8 +513,8 @@ def _import_json(args: argparse.Namespace) -> int:
 def _import_results(args: argparse.Namespace) -> int:
     from socialplan.core.imports import plan_import
     from socialplan.core.validation import InvalidInputError
+    from socialplan.data.interface import open_storage
     from socialplan.data.results_csv import ResultsFileError, read_results_file
-    from socialplan.data.store import PlanStore
 
     path = Path(args.file).expanduser()
     try:
@@ -513,7 +522,7 @@ def _import_results(args: argparse.Namespace) -> int:
     except ResultsFileError as error:
         print(_("socialplan: {error}").format(error=error), file=sys.stderr)
         return 1
-    store = PlanStore.open(plan_path(args))
+    store = open_storage(plan_path(args))
     try:
         try:
             planned = plan_import(store.load(), found.platform, found.posts)
@@ -615,7 +624,7 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_app(store: PlanStore) -> int:
+def _run_app(store: PlanStorage) -> int:
     from socialplan.tui.app import SocialPlanApp
 
     app = SocialPlanApp(store)

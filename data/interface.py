@@ -1,0 +1,90 @@
+"""What the App and the command line need of a plan's storage, whatever keeps it.
+
+``PlanStorage`` is the one interface; the TinyDB file store (``store.PlanStore``) is its
+first implementation, and a server store (PostgreSQL) is meant to be the second: adding
+one is a class with these methods and a branch in ``open_storage``. Every
+implementation passes ``tests/test_store_protocol.py``.
+
+The rules every implementation keeps:
+
+- an edit is durable when its method returns, or it raises and nothing changed;
+- ``update``, ``delete`` and ``restore`` take the version the change was made to
+  (``expected``) and raise ``ConflictError`` when the stored one differs; ``restore`` with
+  None means the entry must be absent;
+- ids are never handed out twice in one plan;
+- ``changed_elsewhere`` tells once about each change another session made.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from socialplan.core.i18n import _
+from socialplan.core.model import PlanData
+
+from .errors import StoreError
+
+E = TypeVar("E")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+class PlanStorage(Protocol):
+    path: Path
+    """Where the plan lives, for the exports and recovery files written beside it."""
+    warnings: list[str]
+    """What went wrong opening it that did not keep it from opening."""
+
+    def load(self) -> PlanData: ...
+
+    def reload(self) -> PlanData:
+        """The plan as stored now, read afresh (safe from a worker thread)."""
+        ...
+
+    @property
+    def writes(self) -> int:
+        """How many writes this session made: a reload read before the latest is stale."""
+        ...
+
+    def add(self, entity: E) -> E: ...
+
+    def update(self, entity: Any, *, expected: Any = None) -> None: ...
+
+    def restore(self, entity: Any, *, expected: Any = None) -> None: ...
+
+    def delete(self, entity_type: type, doc_id: int, *, expected: Any = None) -> None: ...
+
+    def batch(self) -> AbstractContextManager[None]: ...
+
+    def replace_all(self, data: PlanData) -> None: ...
+
+    def changed_elsewhere(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+def is_url(target: str) -> bool:
+    return bool(_URL.match(target))
+
+
+def raise_unsupported(scheme: str) -> None:
+    raise StoreError(
+        _("This socialplan opens plan files only; '{scheme}://' is not supported.").format(
+            scheme=scheme
+        )
+    )
+
+
+def open_storage(target: str | Path, *, lock_timeout: float = 10.0) -> PlanStorage:
+    """The plan a ``--db`` value names: a URL by its scheme, anything else a file path."""
+    text = str(target)
+    if is_url(text):
+        scheme = text.split("://", 1)[0].lower()
+        if scheme == "file":
+            return open_storage(text.split("://", 1)[1], lock_timeout=lock_timeout)
+        raise_unsupported(scheme)
+    from .store import PlanStore
+
+    return PlanStore.open(text, lock_timeout=lock_timeout)

@@ -1,0 +1,125 @@
+"""What every plan storage promises (``data.interface.PlanStorage``), run against each
+implementation: today the TinyDB file; a server store joins by adding itself to
+``IMPLEMENTATIONS``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from socialplan.core.model import Channel, ContentItem, PlanData
+from socialplan.data.errors import ConflictError, MissingDocumentError, StoreError
+from socialplan.data.interface import PlanStorage, open_storage
+from socialplan.data.store import PlanStore
+
+Opener = Callable[[], PlanStorage]
+
+
+def file_storage(tmp_path: Path, data: PlanData) -> Opener:
+    path = tmp_path / "plan.json"
+    PlanStore.create(path, data).close()
+    return lambda: open_storage(path)
+
+
+IMPLEMENTATIONS = {"file": file_storage}
+
+
+@pytest.fixture(params=sorted(IMPLEMENTATIONS))
+def opener(request, tmp_path, demo_data) -> Iterator[Opener]:
+    """Opens a session on one plan holding the demo; each call is another session."""
+    opened: list[PlanStorage] = []
+
+    def open_one() -> PlanStorage:
+        storage = (
+            IMPLEMENTATIONS[request.param](tmp_path, demo_data)()
+            if not opened
+            else (open_storage(opened[0].path))
+        )
+        opened.append(storage)
+        return storage
+
+    yield open_one
+    for storage in opened:
+        storage.close()
+
+
+def test_a_plan_comes_back_as_it_went_in(opener, demo_data):
+    assert opener().load() == demo_data
+
+
+def test_an_edit_is_seen_by_another_session(opener):
+    mine, theirs = opener(), opener()
+    added = mine.add(ContentItem("From mine", 1, 1))
+    assert added.id > 0
+    assert added in theirs.reload().items
+
+
+def test_a_change_to_a_version_changed_since_is_refused(opener):
+    mine, theirs = opener(), opener()
+    item = mine.load().items[0]
+    theirs.update(replace(item, title="Theirs"), expected=item)
+    for attempt in (
+        lambda: mine.update(replace(item, title="Mine"), expected=item),
+        lambda: mine.delete(ContentItem, item.id, expected=item),
+        lambda: mine.restore(replace(item, title="Old"), expected=item),
+        lambda: mine.restore(item, expected=None),
+    ):
+        with pytest.raises(ConflictError) as raised:
+            attempt()
+        assert raised.value.theirs.title == "Theirs"
+    assert next(i for i in mine.reload().items if i.id == item.id).title == "Theirs"
+
+
+def test_updating_what_another_session_deleted_is_told(opener):
+    mine, theirs = opener(), opener()
+    item = mine.load().items[0]
+    theirs.delete(ContentItem, item.id)
+    with pytest.raises(MissingDocumentError):
+        mine.update(replace(item, title="Mine"), expected=item)
+
+
+def test_ids_are_never_handed_out_twice(opener):
+    mine, theirs = opener(), opener()
+    newest = mine.add(Channel("Threads", 1))
+    mine.delete(Channel, newest.id)
+    again = theirs.add(Channel("Bluesky", 1))
+    assert again.id > newest.id
+    assert mine.add(Channel("Mastodon", 1)).id > again.id
+
+
+def test_a_batch_lands_whole_or_not_at_all(opener):
+    storage = opener()
+    before = storage.reload()
+    with pytest.raises(RuntimeError), storage.batch():
+        storage.add(ContentItem("First of two", 1, 1))
+        raise RuntimeError("the second failed")
+    assert storage.reload() == before
+    with storage.batch():
+        storage.add(ContentItem("One", 1, 1))
+        storage.add(ContentItem("Two", 1, 1))
+    assert {"One", "Two"} <= {i.title for i in storage.reload().items}
+
+
+def test_another_sessions_change_is_told_once(opener):
+    mine, theirs = opener(), opener()
+    mine.load()
+    assert not mine.changed_elsewhere()
+    theirs.add(ContentItem("Elsewhere", 1, 1))
+    assert mine.changed_elsewhere()
+    assert not mine.changed_elsewhere()
+    writes = mine.writes
+    mine.add(ContentItem("Here", 1, 1))
+    assert mine.writes == writes + 1 and not mine.changed_elsewhere()
+
+
+def test_a_url_or_a_path_chooses_the_storage(tmp_path, demo_data):
+    path = tmp_path / "plan.json"
+    PlanStore.create(path, demo_data).close()
+    assert open_storage(path).load() == demo_data
+    assert open_storage(f"file://{path}").load() == demo_data
+    with pytest.raises(StoreError, match=r"'postgresql://' is not supported"):
+        open_storage("postgresql://anna@db.example/plans?plan=acme")
+    assert not list(tmp_path.glob("postgresql*"))
