@@ -4,7 +4,7 @@ connection): kept in a recovery file so the next session can apply them, in orde
 The file sits beside the plan (``PLAN.json.recovery``) with the plan's permissions; when
 the plan's disk refuses it too (it is full: that is why the edits waited), it goes to the
 user's state directory instead. The records are the App's own (see
-``tui.requests.to_record``); this module only writes, finds, reads and removes them.
+``requests.to_record``); this module only writes, finds, reads and removes them.
 """
 
 from __future__ import annotations

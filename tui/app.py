@@ -14,7 +14,6 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -30,20 +29,25 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from socialplan.core.cycle import PHASES
-from socialplan.core.edits import Edit, changes_between, describe, with_changes
+from socialplan.core.edits import Edit, describe
 from socialplan.core.figures import PanelFigures, panel_figures
 from socialplan.core.i18n import LANGUAGES, N_, _, language, ngettext, use_language
-from socialplan.core.model import ContentItem, Plan, PlanData
-from socialplan.core.series import SeriesChange, series_change, upcoming_repeats
+from socialplan.core.model import ContentItem, PlanData
+from socialplan.core.series import SeriesChange
 from socialplan.core.validation import InvalidInputError
 from socialplan.data.errors import (
-    ConflictError,
-    MissingDocumentError,
-    PlanBusyError,
-    SaveFailedError,
     StoreError,
 )
 from socialplan.data.interface import PlanStorage, open_storage
+from socialplan.data.requests import (
+    Delete,
+    Request,
+    Save,
+    Unsaved,
+    from_record,
+    to_record,
+)
+from socialplan.data.session import Outcome, PlanSession, Submitted
 from socialplan.screens.base import PhaseScreen
 from socialplan.tui.messages import (
     DeleteEntity,
@@ -51,15 +55,6 @@ from socialplan.tui.messages import (
     ImportResults,
     SaveEntities,
     SaveEntity,
-)
-from socialplan.tui.requests import (
-    Delete,
-    Request,
-    Save,
-    Unsaved,
-    from_record,
-    is_provisional,
-    to_record,
 )
 from socialplan.tui.stylesheet import ReusingStylesheet
 from socialplan.tui.widgets.translated import TranslatedBindings, translated
@@ -150,13 +145,23 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self.DEFAULT_MODE = start_phase  # type: ignore[misc]
         super().__init__()
         self.stylesheet = ReusingStylesheet.taking_over(self.stylesheet)
-        self.store = store
         self._clock = clock
-        self.plan_data = store.load()
-        self.undo_stack: list[Edit] = []
-        """This session's edits, newest last, that ctrl+z takes back one by one."""
-        self.unsaved = Unsaved()
+        self.session = PlanSession(store, self.now)
+        """The edit pipeline: store, undo history, edits waiting for the disk."""
+        self.plan_data = self.session.shown
         tune_garbage_collector()
+
+    @property
+    def store(self) -> PlanStorage:
+        return self.session.store
+
+    @property
+    def undo_stack(self) -> list[Edit]:
+        return self.session.undo_stack
+
+    @property
+    def unsaved(self) -> Unsaved:
+        return self.session.unsaved
 
     def now(self) -> datetime:
         return self._clock()
@@ -302,10 +307,8 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         except StoreError as error:
             self.notify(str(error), title=_("Not opened"), severity="error", timeout=15)
             return
-        self.store.close()
-        self.store = store
-        self.undo_stack.clear()
-        self.plan_data = store.load()
+        self.session.switch_to(store)
+        self.plan_data = self.session.shown
         self._tell_store_warnings()
         self._offer_recovery()
         self.notify(f"{store.path}", title=_("Opened {name}").format(name=self.data.plan.name))
@@ -442,98 +445,41 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self._submit(Delete(message.entity))
 
     def _submit(self, request: Request) -> None:
-        """Save a user's edit now, or hold it behind edits still waiting for the disk."""
-        waiting = next((e for e in request.entities if is_provisional(e)), None)
-        if waiting is not None:
+        """Save a user's edit through the session, and show how it went."""
+        self._told(self.session.submit(request))
+
+    def _told(self, result: Submitted) -> None:
+        """An edit's outcome, as the user sees it: the plan, a message, or a dialog."""
+        self.plan_data = self.session.shown
+        outcome = result.outcome
+        if outcome is Outcome.SAVED:
+            self._saved(result)
+        elif outcome is Outcome.HELD:
+            self._held(result)
+        elif outcome is Outcome.CONFLICT:
+            self._resolve_conflict(result)
+        elif outcome is Outcome.GONE:
+            self._resolve_deleted(result)
+        elif outcome is Outcome.WAITING:
+            self.notify(result.message, title=_("Waiting for the disk"), severity="warning")
+        else:
+            self.notify(result.message, title=_("Not saved"), severity="error", timeout=15)
+
+    def _saved(self, result: Submitted) -> None:
+        if result.saved is not None:
+            self.last_saved = result.saved
+        change = result.series
+        if result.added or result.removed or (change and change.kept):
             self.notify(
-                _("{describe} is not saved yet ({problem}); it can be changed once it is.").format(
-                    describe=describe(waiting), problem=self.unsaved.problem
-                ),
-                title=_("Waiting for the disk"),
-                severity="warning",
+                self._series_message(result.saved, len(result.added), len(result.removed), change)
             )
-        elif self.unsaved:
-            self._hold(request)
-        else:
-            self._attempt(request)
-
-    def _attempt(self, request: Request) -> bool:
-        """Perform a request; False when the disk refused it and it is held for a retry."""
-        try:
-            self._perform(request)
-        except ConflictError as error:
-            self._resolve_conflict(request, error)
-        except MissingDocumentError as error:
-            self._resolve_deleted(request, error)
-        except (SaveFailedError, PlanBusyError) as error:
-            self._hold(request, error)
-            return False
-        except InvalidInputError as error:
-            self.notify(error.problem.message, title=_("Not saved"), severity="error")
-        except StoreError as error:
-            self.notify(str(error), title=_("Not saved"), severity="error", timeout=15)
-        return True
-
-    def _perform(self, request: Request) -> None:
-        if isinstance(request, Delete):
-            self._delete(request.entity)
-        elif not request.label and isinstance(request.entities[0], ContentItem):
-            self._save_item(request.entities[0], self._before(request, request.entities[0]))
-        else:
-            befores = [self._before(request, entity) for entity in request.entities]
-            label = request.label or _label(befores[0], request.entities[0])
-            self._save_all(request.entities, befores, label)
-        if isinstance(request, Save) and request.announce:
-            self.notify(request.announce)
+        if isinstance(result.request, Save) and result.request.announce:
+            self.notify(result.request.announce)
 
     @property
     def data(self) -> PlanData:
         assert self.plan_data is not None
         return self.plan_data
-
-    def _before(self, request: Save, entity: Any) -> Any | None:
-        """The version an entity's change was made to: the request's own base, or else
-        the one shown now; None for a new entity."""
-        return request.base_for(entity) or _current(self.data, entity)
-
-    def _save_all(self, entities: tuple[Any, ...], befores: list[Any], label: str) -> None:
-        """Save entities in one atomic write and record them as one edit."""
-        data = self.data
-        with self.store.batch():
-            saved = [self._store(e, before) for e, before in zip(entities, befores, strict=True)]
-        self.plan_data = with_changes(data, saved, ())
-        pairs = list(zip(saved, befores, strict=True))
-        self._record(
-            Edit(
-                label,
-                before=tuple(b for _, b in pairs if b is not None),
-                created=tuple(s for s, b in pairs if b is None),
-                after=tuple(s for s, b in pairs if b is not None),
-            )
-        )
-        self.last_saved = saved[-1]
-
-    def _store(self, entity: E, before: E | None) -> E:
-        if entity.id:  # type: ignore[attr-defined]
-            self.store.update(entity, expected=before)
-            return entity
-        return self.store.add(entity)
-
-    def _save_item(self, item: ContentItem, before: ContentItem | None) -> None:
-        """Save an item and, when its repeat rule or time changed, rebuild its upcoming
-        repeats in the same atomic write."""
-        data = self.data
-        change = series_change(before, item, data, self.now())
-        with self.store.batch():
-            item = self._store(item, before)
-            added, removed = self._apply_series(item, change)
-        self.plan_data = with_changes(data, [item, *added], removed)
-        created = (*(() if before else (item,)), *added)
-        after = () if before is None else (item,)
-        self._record(Edit(_label(before, item), (*_kept(before), *removed), created, after))
-        self.last_saved = item
-        if added or removed or (change and change.kept):
-            self.notify(self._series_message(item, len(added), len(removed), change))
 
     def _series_message(
         self, head: ContentItem, added: int, removed: int, change: SeriesChange | None
@@ -557,45 +503,13 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         moment = item.scheduled_at
         return when(local_time(moment, self.data.plan.timezone) if moment else None)
 
-    def _apply_series(
-        self, head: ContentItem, change: SeriesChange | None
-    ) -> tuple[list[ContentItem], tuple[ContentItem, ...]]:
-        if change is None:
-            return [], ()
-        for repeat in change.remove:
-            self.store.delete(ContentItem, repeat.id, expected=repeat)
-        added = [self.store.add(replace(repeat, series=head.id)) for repeat in change.add]
-        return added, change.remove
-
-    def _delete(self, entity: Any) -> None:
-        """Delete an entity; deleting the first item of a series takes its upcoming
-        repeats with it, in one write."""
-        data = self.data
-        repeats = (
-            upcoming_repeats(entity, data, self.now()) if isinstance(entity, ContentItem) else []
-        )
-        gone = (entity, *(_current(data, each) or each for each in repeats))
-        with self.store.batch():
-            for each in gone:
-                self.store.delete(type(each), each.id, expected=each)
-        self.plan_data = with_changes(data, [], gone)
-        self._record(Edit(_("delete {describe}").format(describe=describe(entity)), gone))
-
-    def _record(self, edit: Edit) -> None:
-        self.undo_stack.append(edit)
-        del self.undo_stack[:-UNDO_DEPTH]
-
-    def _resolve_conflict(self, request: Request, error: ConflictError) -> None:
+    def _resolve_conflict(self, result: Submitted) -> None:
         """Another session changed the entry since this one loaded it: show both versions
         and let the user keep theirs, take the other, or (for a change) keep theirs as a
         new entry. Nothing is overwritten without that choice."""
         from socialplan.screens.conflict import ConflictChoice, ConflictScreen
 
-        theirs = error.theirs
-        mine = request.entity_like(theirs)
-        self.plan_data = with_changes(self.data, [theirs], ())
-        if self.unsaved:
-            self.unsaved.on_disk = with_changes(self.unsaved.on_disk or self.data, [theirs], ())
+        request, mine, theirs = result.request, result.mine, result.theirs
 
         def chosen(choice: ConflictChoice | None) -> None:
             if choice is ConflictChoice.KEEP_MINE:
@@ -613,19 +527,13 @@ class SocialPlanApp(TranslatedBindings, App[None]):
 
         self.push_screen(ConflictScreen(mine, theirs, deleting=isinstance(request, Delete)), chosen)
 
-    def _resolve_deleted(self, request: Request, error: MissingDocumentError) -> None:
+    def _resolve_deleted(self, result: Submitted) -> None:
         """Another session deleted the entry this one saves: the typed changes stay, and
         the user saves them as a new entry or lets them go."""
         from socialplan.screens.conflict import DeletedElsewhereScreen
 
-        mine = next(
-            (e for e in request.entities if error.table == e.TABLE and e.id == error.doc_id),
-            None,
-        )
-        if mine is None or not isinstance(request, Save):
-            self.notify(str(error), title=_("Not saved"), severity="error", timeout=15)
-            return
-        self.plan_data = with_changes(self.data, (), (mine,))
+        request, mine = result.request, result.mine
+        assert isinstance(request, Save)
 
         def answered(copy: bool | None) -> None:
             if copy:
@@ -640,18 +548,14 @@ class SocialPlanApp(TranslatedBindings, App[None]):
 
         self.push_screen(DeletedElsewhereScreen(mine), answered)
 
-    def _hold(self, request: Request, error: StoreError | None = None) -> None:
-        """Keep a request the disk refused (or one queued behind it) and show it as made."""
-        if not self.unsaved:
-            self.unsaved.on_disk = self.data
-        self.unsaved.held.append(request)
-        if error is not None:
-            self.unsaved.problem = _reason(error)
+    def _held(self, result: Submitted) -> None:
+        """A request the disk refused (or one queued behind it), shown as made."""
+        if result.message:
             self.notify(
                 _(
                     "{error} It is shown as made and will be saved as soon as the disk takes "
                     "it; socialplan tries again every few seconds."
-                ).format(error=error),
+                ).format(error=result.message),
                 title=_("Not saved yet"),
                 severity="error",
                 timeout=15,
@@ -659,8 +563,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self._show_unsaved()
 
     def _show_unsaved(self) -> None:
-        """The plan with the held edits applied, and how many wait in the title line."""
-        self.plan_data = self.unsaved.shown()
+        """How many edits wait for the disk, in the title line."""
         count = len(self.unsaved.held)
         waiting = ngettext(
             "⚠ {count} edit not saved ({problem}): retrying",
@@ -671,19 +574,14 @@ class SocialPlanApp(TranslatedBindings, App[None]):
 
     def retry_unsaved(self) -> None:
         """Try the held requests again, in order; those the disk still refuses stay held."""
-        if not self.unsaved:
+        count = len(self.unsaved.held)
+        if not count:
             return
-        on_disk = self.unsaved.on_disk
-        assert on_disk is not None
-        held = self.unsaved.take()
-        self.plan_data = on_disk
-        for position, request in enumerate(held):
-            if not self._attempt(request):
-                self.unsaved.held.extend(held[position + 1 :])
-                self._show_unsaved()
-                return
+        for result in self.session.retry():
+            self._told(result)
+        if self.unsaved:
+            return
         self.sub_title = ""
-        count = len(held)
         self.notify(
             ngettext(
                 "Saved {count} edit that had waited for the disk.",
@@ -693,46 +591,22 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         )
 
     def action_undo(self) -> None:
-        """Take back the last edit: what it created goes, what it changed comes back. An
-        edit still waiting for the disk is simply dropped."""
-        if self.unsaved:
-            dropped = self.unsaved.held.pop()
+        """Take back the last edit (see ``PlanSession.undo``)."""
+        undone = self.session.undo()
+        self.plan_data = self.session.shown
+        if undone.dropped_held:
             self._show_unsaved()
             self.notify(
-                _("Undone: {describe} (it had not been saved yet).").format(
-                    describe=dropped.describe()
-                )
+                _("Undone: {describe} (it had not been saved yet).").format(describe=undone.label)
             )
-            return
-        if not self.undo_stack:
-            self.notify(_("Nothing to undo."), severity="warning")
-            return
-        edit = self.undo_stack.pop()
-        try:
-            with self.store.batch():
-                for entity in edit.created:
-                    self.store.delete(type(entity), entity.id, expected=entity)
-                for entity in edit.before:
-                    self.store.restore(entity, expected=edit.left(entity))
-        except ConflictError as error:
-            self.notify(
-                _(
-                    "Not undone: {error} Taking this edit back would overwrite that change, "
-                    "so it is dropped from undo."
-                ).format(error=error),
-                title=_("Not undone"),
-                severity="error",
-                timeout=15,
-            )
-            return
-        except StoreError as error:
-            self.undo_stack.append(edit)
-            self.notify(str(error), title=_("Not undone"), severity="error", timeout=15)
-            return
-        self.plan_data = with_changes(self.data, edit.before, edit.created)
-        if edit.before:
-            self.last_saved = edit.before[0]
-        self.notify(_("Undone: {label}.").format(label=edit.label))
+        elif not undone.ok and not undone.label:
+            self.notify(undone.message, severity="warning")
+        elif not undone.ok:
+            self.notify(undone.message, title=_("Not undone"), severity="error", timeout=15)
+        else:
+            if undone.restored is not None:
+                self.last_saved = undone.restored
+            self.notify(_("Undone: {label}.").format(label=undone.label))
 
     def _watch_file(self) -> None:
         """Reload when another session wrote the plan (checked every second: one stat)."""
@@ -756,14 +630,10 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         if writes != self.store.writes:
             self._reload(self.store.writes)
             return
-        shown_before = self.unsaved.on_disk if self.unsaved else self.plan_data
-        summary = changes_between(shown_before, data) if shown_before else ""
+        summary = self.session.take_reloaded(data)
         if not summary:
             return
-        if self.unsaved:
-            self.unsaved.on_disk = data
-            data = self.unsaved.shown()
-        self.plan_data = data
+        self.plan_data = self.session.shown
         self.notify(
             _("Another session changed the plan: {summary}.").format(summary=summary),
             title=_("Plan reloaded"),
@@ -949,27 +819,3 @@ class SocialPlanApp(TranslatedBindings, App[None]):
                     partial(screen.run_action, binding.action),
                 )
         yield from super().get_system_commands(screen)
-
-
-def _current(data: PlanData, entity: Any) -> Any | None:
-    """The stored version of ``entity``; None for a new one."""
-    if isinstance(entity, Plan):
-        return data.plan
-    if not entity.id:
-        return None
-    return next((e for e in getattr(data, entity.TABLE) if e.id == entity.id), None)
-
-
-def _reason(error: StoreError) -> str:
-    """Why the disk refused a save, in a few words for the title line."""
-    if isinstance(error, SaveFailedError):
-        return (error.cause.strerror or "write failed").lower()
-    return _("the plan is busy")
-
-
-def _kept(before: Any | None) -> tuple[Any, ...]:
-    return () if before is None else (before,)
-
-
-def _label(before: Any | None, after: Any) -> str:
-    return f"{'edit' if before is not None else 'add'} {describe(after)}"
