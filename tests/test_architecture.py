@@ -88,3 +88,21 @@ def test_screens_and_widgets_never_touch_storage(folder):
     for path in (ROOT / folder).rglob("*.py"):
         source = path.read_text()
         assert ".store." not in source and "open_storage" not in source, path
+
+
+@pytest.mark.parametrize("module", ["tui/app.py", "tui/cli.py"])
+def test_edits_reach_the_store_only_through_the_session(module):
+    """The App and the command line hand edits to data/session.py; neither adds, updates,
+    deletes, restores or batches in a store itself."""
+    tree = ast.parse((ROOT / module).read_text())
+    writes = {"add", "update", "delete", "restore", "batch"}
+    calls = [
+        f"{module}:{node.lineno} .{node.func.attr}()"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in writes
+        and isinstance(node.func.value, ast.Attribute | ast.Name)
+        and "store" in ast.unparse(node.func.value)
+    ]
+    assert calls == []

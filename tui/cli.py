@@ -13,12 +13,13 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from socialplan import __version__
+from socialplan.core.edits import describe
 from socialplan.core.i18n import LANGUAGES, N_, _, choose_language, language, use_language
 from socialplan.data.errors import StoreError
 from socialplan.data.paths import ENV_DB, chosen_plan_target, default_plan_path, plans_dir
@@ -26,6 +27,7 @@ from socialplan.data.paths import ENV_DB, chosen_plan_target, default_plan_path,
 if TYPE_CHECKING:
     from socialplan.core.model import PlanData
     from socialplan.data.interface import PlanStorage
+    from socialplan.data.session import PlanSession
 
 
 def plan_path(args: argparse.Namespace) -> Path:
@@ -430,17 +432,15 @@ def run_import(args: argparse.Namespace) -> int:
 def _import_csv(args: argparse.Namespace) -> int:
     from socialplan.core.bulk import plan_bulk_import
     from socialplan.data.bulk_csv import BulkFileError, read_bulk_file
-    from socialplan.data.interface import open_storage
 
     try:
         found = read_bulk_file(Path(args.file).expanduser())
     except BulkFileError as error:
         print(_("socialplan: nothing imported: {error}").format(error=error), file=sys.stderr)
         return 1
-    store = open_storage(plan_path(args))
-    try:
+    with _session(args) as session:
         planned = plan_bulk_import(
-            store.load(), found.rows, channel=args.channel, day_first=not args.month_first
+            session.shown, found.rows, channel=args.channel, day_first=not args.month_first
         )
         if planned.problems:
             print(
@@ -456,15 +456,52 @@ def _import_csv(args: argparse.Namespace) -> int:
         if args.dry_run:
             print(_("Dry run: nothing was written."))
             return 0
-        with store.batch():
-            for item in planned.added:
-                store.add(item)
-            for before, after in planned.changed:
-                store.update(after, expected=before)
-        print(_("Saved to {path}.").format(path=store.path))
+        entities = (*planned.added, *(after for _before, after in planned.changed))
+        bases = tuple(before for before, _after in planned.changed)
+        label = _("import {count} posts").format(count=len(entities))
+        return _saved_through(session, entities, bases, label, _("Saved to {path}."))
+
+
+@contextlib.contextmanager
+def _session(args: argparse.Namespace) -> Iterator[PlanSession]:
+    """The plan named on the command line, opened for edits through the same pipeline as
+    the app's (conflict checks, ids never reused), and closed afterwards."""
+    from socialplan.data.interface import open_storage
+    from socialplan.data.session import PlanSession
+
+    session = PlanSession(open_storage(plan_path(args)), lambda: datetime.now(UTC))
+    try:
+        yield session
     finally:
-        store.close()
-    return 0
+        session.store.close()
+
+
+def _saved_through(
+    session: PlanSession, entities: tuple[Any, ...], bases: tuple[Any, ...], label: str, done: str
+) -> int:
+    """Save ``entities`` as one edit; 0 when it landed, else 1 with why (nothing written)."""
+    from socialplan.data.requests import Save
+    from socialplan.data.session import Outcome
+
+    if not entities:
+        print(_("Nothing to save."))
+        return 0
+    result = session.submit(Save(entities, label, bases=bases))
+    if result.outcome is Outcome.SAVED:
+        print(done.format(path=session.store.path, count=len(entities)))
+        return 0
+    if result.outcome is Outcome.CONFLICT:
+        why = _("{describe} was changed in another session meanwhile").format(
+            describe=describe(result.theirs)
+        )
+    elif result.outcome is Outcome.GONE:
+        why = _("{describe} was deleted in another session meanwhile").format(
+            describe=describe(result.mine)
+        )
+    else:
+        why = result.message
+    print(_("socialplan: nothing imported: {why}").format(why=why), file=sys.stderr)
+    return 1
 
 
 def _import_json(args: argparse.Namespace) -> int:
@@ -513,7 +550,6 @@ def _import_json(args: argparse.Namespace) -> int:
 def _import_results(args: argparse.Namespace) -> int:
     from socialplan.core.imports import plan_import
     from socialplan.core.validation import InvalidInputError
-    from socialplan.data.interface import open_storage
     from socialplan.data.results_csv import ResultsFileError, read_results_file
 
     path = Path(args.file).expanduser()
@@ -522,10 +558,9 @@ def _import_results(args: argparse.Namespace) -> int:
     except ResultsFileError as error:
         print(_("socialplan: {error}").format(error=error), file=sys.stderr)
         return 1
-    store = open_storage(plan_path(args))
-    try:
+    with _session(args) as session:
         try:
-            planned = plan_import(store.load(), found.platform, found.posts)
+            planned = plan_import(session.shown, found.platform, found.posts)
         except InvalidInputError as error:
             print(
                 _("socialplan: nothing imported: {message}").format(message=error.problem.message),
@@ -541,20 +576,14 @@ def _import_results(args: argparse.Namespace) -> int:
                 )
             )
         keep = args.unmatched == "keep"
-        results = [r.result for r in planned.rows if r.matched or keep]
+        results = tuple(r.result for r in planned.rows if r.matched or keep)
         if args.dry_run:
             print(_("Dry run: nothing was written."))
             return 0
-        with store.batch():
-            for result in results:
-                if result.id:
-                    store.update(result)
-                else:
-                    store.add(result)
-        print(_("Saved {count} results to {path}.").format(count=len(results), path=store.path))
-    finally:
-        store.close()
-    return 0
+        label = _("import {count} {platform} results").format(
+            count=len(results), platform=found.platform
+        )
+        return _saved_through(session, results, (), label, _("Saved {count} results to {path}."))
 
 
 def run_backups(args: argparse.Namespace) -> int:
