@@ -23,18 +23,11 @@ from socialplan.core.schedule import local_time
 from socialplan.core.summaries import GoalStatus, channel_totals, goal_progress
 from socialplan.core.trends import kpi_trends
 from socialplan.tui.messages import ImportResults, SaveEntities
-from socialplan.tui.text import day, number, one_line, plain, sparkline
+from socialplan.tui.text import day, goal_status, number, one_line, plain, sparkline
 from socialplan.tui.widgets.tables import PlanTable
 
 from .lists import LIST_BINDINGS, ListScreen, ListSpec
 
-STATUS_STYLE = {
-    GoalStatus.MET: "bold green",
-    GoalStatus.ON_TRACK: "green",
-    GoalStatus.BEHIND: "bold dark_orange",
-    GoalStatus.MISSED: "bold red",
-    GoalStatus.NOT_MEASURED: "dim",
-}
 CHANNEL_COLUMNS = (
     N_("Channel"),
     *(
@@ -123,7 +116,7 @@ class MeasureScreen(ListScreen):
                 str(p.goal.id),
                 [
                     one_line(p.goal.title, 32),
-                    plain(p.status.label, STATUS_STYLE[p.status]),
+                    goal_status(p.status),
                     number(p.percent_of_target, "%", digits=0),
                     number(p.current),
                     f"{number(p.goal.target, digits=0)} {p.goal.unit}".strip(),

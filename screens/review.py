@@ -22,11 +22,10 @@ from socialplan.core.review import (
     iteration_review,
 )
 from socialplan.core.validation import InvalidInputError
-from socialplan.tui.text import day, number, one_line, plain
+from socialplan.tui.text import day, goal_status, number, one_line, plain
 from socialplan.tui.widgets.tables import PlanTable
 
 from .form import FormScreen
-from .measure import STATUS_STYLE
 
 
 class ReviewScreen(FormScreen[IterationClosing]):
@@ -138,7 +137,7 @@ class ReviewScreen(FormScreen[IterationClosing]):
                     plain(p.goal.title),
                     number(p.current),
                     f"{number(p.goal.target, digits=0)} {p.goal.unit}".strip(),
-                    plain(p.status.label, STATUS_STYLE[p.status]),
+                    goal_status(p.status),
                 ],
             )
             for p in review.goals

@@ -106,3 +106,27 @@ def test_edits_reach_the_store_only_through_the_session(module):
         and "store" in ast.unparse(node.func.value)
     ]
     assert calls == []
+
+
+def test_no_screen_imports_go_round_in_a_circle():
+    """Screens may use each other (a phase opens its modals), one way only: imports
+    inside functions count too (measure.py and review.py imported each other)."""
+    graph: dict[str, set[str]] = {}
+    for path in (ROOT / "screens").glob("*.py"):
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+                targets.add(node.module)
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                "socialplan.screens."
+            ):
+                targets.add(node.module.rsplit(".", 1)[1])
+        graph[path.stem] = targets
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        return any(
+            nxt == goal or (nxt not in seen and reaches(nxt, goal, seen | {nxt}))
+            for nxt in graph.get(start, ())
+        )
+
+    assert [name for name in graph if reaches(name, name, {name})] == []

@@ -11,7 +11,21 @@ from datetime import date, datetime
 from rich.text import Text
 
 from socialplan.core.i18n import _, format_date
+from socialplan.core.summaries import GoalStatus
 from socialplan.core.validation import clean_text
+
+GOAL_STATUS_STYLE = {
+    GoalStatus.MET: "bold green",
+    GoalStatus.ON_TRACK: "green",
+    GoalStatus.BEHIND: "bold dark_orange",
+    GoalStatus.MISSED: "bold red",
+    GoalStatus.NOT_MEASURED: "dim",
+}
+
+
+def goal_status(status: GoalStatus) -> Text:
+    """A goal's status in words, coloured by how it stands."""
+    return plain(status.label, GOAL_STATUS_STYLE[status])
 
 
 def plain(value: object, style: str = "") -> Text:
