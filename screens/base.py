@@ -37,9 +37,13 @@ class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__(id=f"phase-{self.PHASE.name}")
-        self.data: PlanData | None = None
         self._held_frame: Timer | None = None
         """A frame the App held back, rendered once updates flow (see ``compat``)."""
+
+    @property
+    def data(self) -> PlanData:
+        """The plan as the App shows it (never None: the App opens one before any screen)."""
+        return self.plan_app.plan_data
 
     @property
     def plan_app(self) -> SocialPlanApp:
@@ -70,10 +74,7 @@ class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
     def show_plan(self, data: PlanData) -> None:
         """Show the plan's data for this phase; called on mount and after every change."""
 
-    def _plan_changed(self, data: PlanData | None) -> None:
-        if data is None:
-            return
-        self.data = data
+    def _plan_changed(self, data: PlanData) -> None:
         self.title = data.plan.name
         self._show_title_line()
         self.show_plan(data)
@@ -81,8 +82,6 @@ class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
     def _show_title_line(self, _waiting: str = "") -> None:
         """The iteration, and what the App's title line says (edits still waiting for
         the disk): a screen's own sub-title hides the App's."""
-        if self.data is None:
-            return
         iteration = self.data.current_iteration()
         named = f": {iteration.name}" if iteration else ""
         line = _("Iteration {current_iteration}{named}").format(

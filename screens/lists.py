@@ -100,7 +100,7 @@ class ListScreen(PhaseScreen):
         return widget.id in (self.LISTS if isinstance(widget, PlanTable) else self.PROSE)
 
     def _selected_entry(self, table: PlanTable) -> tuple[Any, ListSpec] | None:
-        assert self.data is not None and table.id is not None
+        assert table.id is not None
         spec = self.LISTS[table.id]
         key = table.selected_key()
         entries = getattr(self.data, spec.entity.TABLE)
@@ -112,7 +112,7 @@ class ListScreen(PhaseScreen):
 
     def action_add_entry(self) -> None:
         target = self._target()
-        if target is None or self.data is None:
+        if target is None:
             return
         if isinstance(target, ProseView):
             self._edit_prose(target)
@@ -133,7 +133,7 @@ class ListScreen(PhaseScreen):
         target = self._target()
         if isinstance(target, ProseView):
             self._edit_prose(target)
-        elif isinstance(target, PlanTable) and self.data is not None:
+        elif isinstance(target, PlanTable):
             selected = self._selected_entry(target)
             if selected is not None:
                 self._open_form(*selected)
@@ -145,14 +145,14 @@ class ListScreen(PhaseScreen):
         self.action_edit_entry()
 
     def _edit_prose(self, prose: ProseView) -> None:
-        assert self.data is not None and prose.id is not None
+        assert prose.id is not None
         spec = self.PROSE[prose.id]
         fields = PLAN_SECTIONS[spec.section]
         self._open_form(self.data.plan, ListSpec(type(self.data.plan), spec.english_what, fields))
 
     def action_delete_entry(self) -> None:
         target = self._target()
-        if target is None or self.data is None:
+        if target is None:
             return
         if isinstance(target, ProseView):
             self.notify(_("This is text: e edits it, and an emptied field is gone."))
@@ -185,8 +185,6 @@ class ListScreen(PhaseScreen):
 
     def _open_form(self, entry: Any, spec: ListSpec) -> None:
         from .entry_form import EntryForm
-
-        assert self.data is not None
 
         def saved(result: Any) -> None:
             if result is not None:

@@ -186,8 +186,6 @@ class MeasureScreen(ListScreen):
     def action_close_iteration(self) -> None:
         from .review import ReviewScreen
 
-        if self.data is None:
-            return
         current = self.data.current_iteration()
         if current is None or current.closed:
             self.notify(_("There is no open iteration to close."), severity="warning")
@@ -210,7 +208,7 @@ class MeasureScreen(ListScreen):
     def action_past_iterations(self) -> None:
         from .review import ReviewScreen
 
-        if self.data is None or not self.data.iterations:
+        if not self.data.iterations:
             self.notify(_("No iterations yet."), severity="warning")
             return
         closed = [i for i in self.data.iterations if i.closed]

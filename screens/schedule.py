@@ -140,7 +140,7 @@ class ScheduleScreen(PhaseScreen):
         )
         yield Static(id="error-filter", classes="field-error", markup=False)
         data = self._composed_for = self.plan_app.plan_data
-        views = self._board_views(data) if data else []
+        views = self._board_views(data)
         self.AUTO_FOCUS = self._first_focus(data, views)  # type: ignore[misc]  # read per instance
         yield Kanban(self._card_text, views, id="board")
         yield ItemList(COLUMNS, empty=_("No content yet: press n to add an item"), id="items")
@@ -226,20 +226,18 @@ class ScheduleScreen(PhaseScreen):
             title = _("{title} · filter {filter_text!r}: {shown} of {total}").format(
                 title=title, filter_text=filter_text, shown=shown, total=total
             )
-        unfinished = incomplete_setup(self.data) if self.data is not None else ()
+        unfinished = incomplete_setup(self.data)
         flag = _("  ⚠ set-up: {join}").format(join=", ".join(unfinished)) if unfinished else ""
         self.query_one("#schedule-title", Label).update(
             Content.assemble(Content(title), (flag, "$warning"))
         )
 
     def today(self) -> date:
-        assert self.data is not None
         return local_time(self.now(), self.data.plan.timezone).date()
 
     # Drawing items
 
     def _local_moment(self, item: ContentItem) -> datetime | None:
-        assert self.data is not None
         if item.scheduled_at is None:
             return None
         return local_time(item.scheduled_at, self.data.plan.timezone)
@@ -259,7 +257,6 @@ class ScheduleScreen(PhaseScreen):
         return marks
 
     def _card_text(self, item: ContentItem) -> list[Text]:
-        assert self.data is not None
         data = self.data
         promotion = item.kind is Kind.PROMOTION
         moment = self._local_moment(item)
@@ -272,7 +269,6 @@ class ScheduleScreen(PhaseScreen):
         ]
 
     def _cells(self, item: ContentItem) -> list[Text]:
-        assert self.data is not None
         data = self.data
         promotion = item.kind is Kind.PROMOTION
         moment = self._local_moment(item)
@@ -287,7 +283,6 @@ class ScheduleScreen(PhaseScreen):
         ]
 
     def _channel_style(self, channel_id: int) -> str:
-        assert self.data is not None
         position = next((n for n, c in enumerate(self.data.channels) if c.id == channel_id), -1)
         return channel_colour(position)
 
@@ -303,7 +298,6 @@ class ScheduleScreen(PhaseScreen):
         return marks
 
     def _day_row_text(self, row: DayRow, today: bool) -> Text:
-        assert self.data is not None
         if row.item is None:
             line = Text(" " + format_date(row.day, "%a %d %b"))
             if today:
@@ -330,10 +324,10 @@ class ScheduleScreen(PhaseScreen):
 
     # Selection and focus
 
-    def _first_focus(self, data: PlanData | None, views: list[ColumnView]) -> str:
+    def _first_focus(self, data: PlanData, views: list[ColumnView]) -> str:
         """The board column holding the next post, focused as the screen is composed: the
         board is then laid out around it once, instead of again after the first paint."""
-        upcoming = self._next_post(data) if data else None
+        upcoming = self._next_post(data)
         key = str(upcoming.id) if upcoming else None
         column = next((view.key for view in views if key in view.keys), None)
         return f"#column-{column}" if column else "#board KanbanColumn"
@@ -343,8 +337,6 @@ class ScheduleScreen(PhaseScreen):
 
     def _focus_next_post(self) -> None:
         """Select the first post that is still to come, in the view on screen."""
-        if self.data is None:
-            return
         upcoming = self._next_post(self.data)
         if self.view is View.BOARD:
             if upcoming is not None:
@@ -370,8 +362,6 @@ class ScheduleScreen(PhaseScreen):
             self.query_one(DayList).select_key(key)
 
     def selected_item(self) -> ContentItem | None:
-        if self.data is None:
-            return None
         if self.view is View.BOARD:
             key = self.query_one(Kanban).selected_key()
         elif self.view is View.LIST:
@@ -418,10 +408,9 @@ class ScheduleScreen(PhaseScreen):
         self.query_one(Kanban).display = view is View.BOARD
         self.query_one("#items", ItemList).display = view is View.LIST
         self.query_one("#calendar").display = view is View.CALENDAR
-        if view is View.CALENDAR and selected is not None and self.data is not None:
+        if view is View.CALENDAR and selected is not None:
             self.calendar_day = local_day(selected, self.data.plan.timezone) or self.calendar_day
-        if self.data is not None:
-            self.show_plan(self.data)
+        self.show_plan(self.data)
         self.refresh_bindings()
         self._focus_view()
         if selected is not None:
@@ -445,7 +434,6 @@ class ScheduleScreen(PhaseScreen):
         self._go_to(self.today())
 
     def action_page(self, step: int) -> None:
-        assert self.data is not None
         anchor = self.calendar_day or self.today()
         self._go_to(shift_page(self.calendar_mode, anchor, step, self.data.plan.window_days))
 
@@ -460,8 +448,7 @@ class ScheduleScreen(PhaseScreen):
     def _go_to(self, day: date) -> None:
         """Select ``day``, turning the page when it lies on another one."""
         self.calendar_day = day
-        if self.data is not None:
-            self._show_calendar(self.data)
+        self._show_calendar(self.data)
         self.query_one(DayList).select_day(day)
 
     # Filter
@@ -482,8 +469,7 @@ class ScheduleScreen(PhaseScreen):
             error.display = True
             return
         error.display = False
-        if self.data is not None:
-            self.show_plan(self.data)
+        self.show_plan(self.data)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
@@ -501,7 +487,7 @@ class ScheduleScreen(PhaseScreen):
 
     def action_move_stage(self, step: int) -> None:
         item = self.selected_item()
-        if item is None or self.data is None:
+        if item is None:
             return
         stages = self.data.ordered_stages()
         position = next(n for n, s in enumerate(stages) if s.id == item.stage) + step
@@ -510,7 +496,7 @@ class ScheduleScreen(PhaseScreen):
 
     def action_reorder(self, step: int) -> None:
         item = self.selected_item()
-        if item is None or self.data is None:
+        if item is None:
             return
         column = next(c for c in board(self.data, self.item_filter) if c.stage.id == item.stage)
         index = next(n for n, i in enumerate(column.items) if i.id == item.id)
@@ -526,7 +512,7 @@ class ScheduleScreen(PhaseScreen):
     def action_move_day(self, days: int) -> None:
         """Move the selected post to another day at the same time of day."""
         item = self.selected_item()
-        if item is None or self.data is None:
+        if item is None:
             return
         day = local_day(item, self.data.plan.timezone)
         assert day is not None
@@ -582,7 +568,7 @@ class ScheduleScreen(PhaseScreen):
     ) -> ContentItem | None:
         """Save what ``derive`` makes of the selected item; its refusal becomes a warning."""
         item = self.selected_item()
-        if item is None or self.data is None:
+        if item is None:
             return None
         try:
             derived = derive(self.data, item, self.now())
@@ -595,14 +581,14 @@ class ScheduleScreen(PhaseScreen):
 
     def _follow(self, item: ContentItem) -> None:
         """Let the calendar turn to the day an edit moves the item to."""
-        if self.data is not None and self.view is View.CALENDAR:
+        if self.view is View.CALENDAR:
             self.calendar_day = local_day(item, self.data.plan.timezone) or self.calendar_day
 
     def action_export_calendar(self) -> None:
         self.post_message(ExportPlan("ics"))
 
     def action_edit_slots(self) -> None:
-        if self.data is None or not self.data.channels:
+        if not self.data.channels:
             self.notify(_("Choose a channel in the Strategy phase first."), severity="warning")
             return
         item = self.selected_item()
@@ -618,8 +604,6 @@ class ScheduleScreen(PhaseScreen):
         )
 
     def action_new_item(self) -> None:
-        if self.data is None:
-            return
         if not self.data.channels:
             self.notify(_("Choose a channel in the Strategy phase first."), severity="warning")
             return
@@ -635,7 +619,7 @@ class ScheduleScreen(PhaseScreen):
 
     def action_delete_item(self) -> None:
         item = self.selected_item()
-        if item is None or self.data is None:
+        if item is None:
             return
         from .confirm import ConfirmScreen
 
@@ -656,8 +640,6 @@ class ScheduleScreen(PhaseScreen):
     def _open_form(self, item: ContentItem) -> None:
         """Open the item form; imported here so start-up does not pay for form widgets."""
         from .item_form import ItemForm
-
-        assert self.data is not None
 
         def saved(result: ContentItem | None) -> None:
             if result is not None:

@@ -115,8 +115,6 @@ class SetupScreen(ListScreen):
     def action_add_checklist(self) -> None:
         """The method's tasks each channel lacks: for the selected channel when the
         channel list has the focus, else for every channel."""
-        if self.data is None:
-            return
         channels = self.data.channels
         table = self.query_one("#setup-channels", PlanTable)
         if self.focused is table and (key := table.selected_key()) is not None:

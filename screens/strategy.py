@@ -162,9 +162,8 @@ class StrategyScreen(ListScreen):
 
     def focus_start(self) -> None:
         """Open the first step that is not complete yet: where the team goes on."""
-        if self.data is not None:
-            following = strategy_progress(self.data).next_step
-            self._open_step(following.step.key if following else STRATEGY_STEPS[0].key)
+        following = strategy_progress(self.data).next_step
+        self._open_step(following.step.key if following else STRATEGY_STEPS[0].key)
 
     def _open_step(self, key: str) -> None:
         """Open the step's section, close the others, and put the focus on its title."""
@@ -196,7 +195,7 @@ class StrategyScreen(ListScreen):
 
     def action_mark_step(self) -> None:
         key = self._current_step()
-        if key is None or self.data is None:
+        if key is None:
             self.notify(_("Move to a step first ([ and ] go from step to step)."))
             return
         try:

@@ -32,7 +32,7 @@ from socialplan.core.cycle import PHASES
 from socialplan.core.edits import Edit, describe
 from socialplan.core.figures import PanelFigures, panel_figures
 from socialplan.core.i18n import LANGUAGES, N_, _, language, ngettext, use_language
-from socialplan.core.model import ContentItem, PlanData
+from socialplan.core.model import ContentItem, Plan, PlanData
 from socialplan.core.series import SeriesChange
 from socialplan.core.validation import InvalidInputError
 from socialplan.data.errors import (
@@ -133,7 +133,8 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         Binding("q", "quit", N_("Quit")),
     ]
 
-    plan_data: var[PlanData | None] = var(None, always_update=True)
+    plan_data: var[PlanData] = var(PlanData(plan=Plan(name="")), always_update=True)
+    """The plan as shown; the empty one stands in only until ``__init__`` sets the real one."""
     figures: var[PanelFigures | None] = var(None)
     show_panel: var[bool] = var(True)
     last_saved: var[object | None] = var(None, always_update=True)
@@ -424,14 +425,12 @@ class SocialPlanApp(TranslatedBindings, App[None]):
             answered,
         )
 
-    def watch_plan_data(self, data: PlanData | None) -> None:
-        if data is not None:
-            self.title = data.plan.name
-            self._refresh_figures()
+    def watch_plan_data(self, data: PlanData) -> None:
+        self.title = data.plan.name
+        self._refresh_figures()
 
     def _refresh_figures(self) -> None:
-        if self.plan_data is not None:
-            self.figures = panel_figures(self.plan_data, self.now())
+        self.figures = panel_figures(self.plan_data, self.now())
 
     def on_save_entity(self, message: SaveEntity) -> None:
         self._submit(Save((message.entity,), bases=(message.base,)))
@@ -478,7 +477,6 @@ class SocialPlanApp(TranslatedBindings, App[None]):
 
     @property
     def data(self) -> PlanData:
-        assert self.plan_data is not None
         return self.plan_data
 
     def _series_message(
@@ -685,8 +683,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self.call_from_thread(self.notify, str(target), title=_("Exported"))
 
     def on_import_results(self, message: ImportResults) -> None:
-        if self.plan_data is not None:
-            self._read_results(message.path, self.plan_data)
+        self._read_results(message.path, self.plan_data)
 
     @work(thread=True, exclusive=True, group="import")
     def _read_results(self, path: Path, data: PlanData) -> None:
