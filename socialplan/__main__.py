@@ -1,3 +1,3 @@
-from socialplan.tui.cli import main
+from socialplan.cli import main
 
 raise SystemExit(main())

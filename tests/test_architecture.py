@@ -68,7 +68,7 @@ def test_screens_use_core_and_widgets_but_never_the_store():
 
 def test_status_command_never_imports_textual(demo_path):
     probe = (
-        "import sys; from socialplan.tui.cli import main; "
+        "import sys; from socialplan.cli import main; "
         f"code = main(['status', '--db', {str(demo_path)!r}]); "
         "leaked = sorted(m for m in sys.modules if m.split('.')[0] == 'textual'); "
         "print('LEAKED', leaked); sys.exit(code)"
@@ -90,7 +90,7 @@ def test_screens_and_widgets_never_touch_storage(folder):
         assert ".store." not in source and "open_storage" not in source, path
 
 
-@pytest.mark.parametrize("module", ["tui/app.py", "tui/cli.py"])
+@pytest.mark.parametrize("module", ["tui/app.py", "cli/exchange.py"])
 def test_edits_reach_the_store_only_through_the_session(module):
     """The App and the command line hand edits to data/session.py; neither adds, updates,
     deletes, restores or batches in a store itself."""
@@ -130,3 +130,14 @@ def test_no_screen_imports_go_round_in_a_circle():
         )
 
     assert [name for name in graph if reaches(name, name, {name})] == []
+
+
+def test_the_command_line_opens_no_screen_and_imports_the_app_only_when_it_runs_it():
+    assert offenders("cli", lambda name: not name.startswith("socialplan.screens")) == []
+    top_level = {
+        name
+        for file, names in imported_modules("cli").items()
+        for name in names
+        if name.startswith(("textual", "socialplan.tui"))
+    }
+    assert top_level <= {"socialplan.tui.app", "socialplan.tui.serve"}

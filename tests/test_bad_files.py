@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from socialplan import cli
 from socialplan.data.backups import list_backups
 from socialplan.data.store import PlanStore, read_plan
-from socialplan.tui import cli
 
 BAD_FILES = [
     ("empty", b"", "the file is empty"),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from socialplan.tui import cli
+from socialplan import cli
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -37,7 +37,7 @@ class TestPlanPath:
         assert cli.plan_path(cli.build_parser().parse_args([])) == tmp_path / "env.json"
 
     def test_platform_data_directory_by_default(self, monkeypatch, tmp_path):
-        monkeypatch.delenv(cli.ENV_DB, raising=False)
+        monkeypatch.delenv("SOCIALPLAN_DB", raising=False)
         monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
         path = cli.plan_path(cli.build_parser().parse_args([]))
         assert path == tmp_path / "xdg" / "socialplan" / "plan.json"
@@ -70,7 +70,7 @@ class TestStatus:
         assert all(p["when"] >= report["generated_at"][:10] for p in report["next_posts"])
 
     def test_status_report_at_a_frozen_moment(self, demo_data):
-        from socialplan.tui.status import status_report
+        from socialplan.cli.status import status_report
         from tests.conftest import FROZEN_NOW
 
         report = status_report(demo_data, FROZEN_NOW)
@@ -146,7 +146,9 @@ def test_help_lists_the_commands():
 def test_the_demo_file_is_temporary(monkeypatch, tmp_path):
     """``socialplan demo`` writes its copy below the temp dir and removes it afterwards."""
     opened: list[Path] = []
-    monkeypatch.setattr(cli, "_run_app", lambda store: opened.append(store.path) or 0)
+    from socialplan.cli import plans
+
+    monkeypatch.setattr(plans, "_run_app", lambda store: opened.append(store.path) or 0)
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     import tempfile
 

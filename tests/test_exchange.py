@@ -16,6 +16,7 @@ import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from socialplan.cli import main
 from socialplan.compat import notifications
 from socialplan.core.bulk import BulkRow, bulk_rows, plan_bulk_import
 from socialplan.core.model import ContentItem, Kind, Status
@@ -24,7 +25,6 @@ from socialplan.data.bulk_csv import BulkFileError, bulk_csv, parse_bulk_bytes, 
 from socialplan.data.ics import plan_calendar
 from socialplan.data.plan_json import PlanJSONError, parse_plan_json, plan_json
 from socialplan.data.store import read_plan
-from socialplan.tui.cli import main
 
 from .conftest import FROZEN_NOW
 
@@ -440,10 +440,10 @@ def test_a_bulk_file_as_large_as_a_big_plans_export_is_read(tmp_path):
 
 
 def test_replacing_a_plan_keeps_the_ids_it_handed_out(demo_path, tmp_path):
+    from socialplan import cli
     from socialplan.core.model import ContentItem
     from socialplan.data.plan_json import plan_json
     from socialplan.data.store import PlanStore, read_plan
-    from socialplan.tui import cli
 
     store = PlanStore.open(demo_path)
     newest = store.add(ContentItem("Newest", 1, 1))

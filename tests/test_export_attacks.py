@@ -10,12 +10,12 @@ from datetime import UTC, datetime
 import pytest
 from markdown_it import MarkdownIt
 
+from socialplan import cli
 from socialplan.core.bulk import bulk_rows, plan_bulk_import
 from socialplan.data.bulk_csv import bulk_csv, neutralised, parse_bulk_bytes, restored
 from socialplan.data.demo import build_demo
 from socialplan.data.markdown import plan_markdown
 from socialplan.data.store import PlanStore
-from socialplan.tui import cli
 
 from .conftest import FROZEN_NOW
 

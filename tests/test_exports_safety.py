@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from socialplan import cli
 from socialplan.data.backups import backup_dir, list_backups
 from socialplan.data.store import PlanStore
 from socialplan.screens.confirm import ConfirmScreen
-from socialplan.tui import cli
 
 SIZE = (120, 40)
 COMMANDS = [

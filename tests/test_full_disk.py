@@ -141,7 +141,7 @@ def test_a_read_only_disk_refuses_a_new_plan_without_speaking_of_edits(
     small_disk, demo_path, capsys
 ):
     """Nothing was edited: the message does not say an edit is still on screen."""
-    from socialplan.tui import cli
+    from socialplan import cli
 
     remount(small_disk, "ro")
     try:

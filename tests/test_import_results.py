@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.widgets import Input, OptionList
 
+from socialplan import cli
 from socialplan.compat import notifications
 from socialplan.core.imports import MeasuredPost, plan_import
 from socialplan.core.model import Channel, PlanData
@@ -20,7 +21,6 @@ from socialplan.core.validation import InvalidInputError
 from socialplan.data.results_csv import ResultsFileError, read_results_file
 from socialplan.data.store import PlanStore, read_plan
 from socialplan.screens.import_results import ImportReviewScreen, MatchPostScreen
-from socialplan.tui import cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "results"
 LINKEDIN = FIXTURES / "linkedin_all_posts.csv"

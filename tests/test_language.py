@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from socialplan.cli import main, set_language
 from socialplan.core import model, slots, steps, summaries
 from socialplan.core.i18n import (
     LANGUAGES,
@@ -26,7 +27,6 @@ from socialplan.data.demo import build_demo
 from socialplan.data.markdown import plan_markdown
 from socialplan.data.settings import load_settings, save_setting
 from socialplan.data.store import PlanStore, starter_plan
-from socialplan.tui.cli import main, set_language
 
 from .conftest import FROZEN_NOW, frozen_clock
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from socialplan import cli
 from socialplan.data.backups import backup_dir
 from socialplan.data.demo import build_demo
 from socialplan.data.plan_json import plan_json
-from socialplan.tui import cli
 
 from .conftest import FROZEN_NOW
 

@@ -6,10 +6,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from socialplan import cli
 from socialplan.core.model import PlanData, Stakeholder
 from socialplan.data.markdown import SECTIONS, plan_markdown
 from socialplan.data.store import PlanStore
-from socialplan.tui import cli
 
 from .conftest import FROZEN_NOW
 

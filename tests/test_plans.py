@@ -13,11 +13,12 @@ import urllib.request
 import pytest
 from textual.filter import Monochrome
 
+from socialplan.cli import main
 from socialplan.data.demo import build_demo
+from socialplan.data.paths import default_plan_path
 from socialplan.data.plans import create_plan, list_plans, plan_key
 from socialplan.data.settings import load_settings
 from socialplan.data.store import read_plan
-from socialplan.tui.cli import default_plan_path, main
 
 from .conftest import FROZEN_NOW
 

@@ -169,7 +169,7 @@ def test_only_loopback_counts_as_this_machine():
 
 def test_a_non_loopback_host_is_warned_about_loudly(demo_path, monkeypatch, capsys):
     """The warning comes before serving; the server itself is not started here."""
-    from socialplan.tui import cli
+    from socialplan import cli
     from socialplan.tui import serve as serving
 
     monkeypatch.setattr(serving.GuardedServer, "serve", lambda self: None)

@@ -22,7 +22,7 @@ from babel.messages.pofile import read_po, write_po
 from socialplan import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ("core", "data", "tui", "screens")
+SOURCES = ("core", "data", "tui", "screens", "cli")
 LOCALES = ROOT / "core" / "locale"
 DOMAIN = "socialplan"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}

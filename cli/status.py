@@ -5,7 +5,10 @@ Imports no Textual: a quick status check over SSH must start fast.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import argparse
+import json
+import sys
+from datetime import UTC, date, datetime
 from typing import Any
 
 from rich.console import Console, Group
@@ -21,6 +24,8 @@ from socialplan.core.setup import open_setup_tasks
 from socialplan.core.steps import strategy_progress
 from socialplan.core.summaries import GoalProgress, GoalStatus, channel_totals, goal_progress
 from socialplan.core.validation import clean_text
+
+from .common import plan_path
 
 NEXT_POSTS = 8
 GOOD = {GoalStatus.MET, GoalStatus.ON_TRACK}
@@ -264,3 +269,21 @@ def _next_table(data: PlanData, now: datetime) -> Table:
 
 def _flag(text: str, ok: bool) -> Text:
     return Text(f"{text} {'✓' if ok else '⚠'}", style="" if ok else "bold yellow")
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """``socialplan status [--json]``: the panel's figures and what comes next, then exit."""
+    from socialplan.data.store import read_plan
+
+    data = read_plan(plan_path(args))
+    now = datetime.now(UTC)
+    if args.json:
+        from socialplan.data.plan_json import escaped_c1
+
+        report = json.dumps(status_report(data, now), ensure_ascii=False, indent=2)
+        sys.stdout.buffer.write(escaped_c1(report.encode()) + b"\n")
+    else:
+        from rich.console import Console
+
+        render_status(data, now, Console())
+    return 0

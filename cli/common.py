@@ -1,0 +1,56 @@
+"""What several commands share: which plan a command means, a day argument, the app."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from socialplan.core.i18n import _
+from socialplan.data.paths import chosen_plan_target, plans_dir
+
+if TYPE_CHECKING:
+    from socialplan.data.interface import PlanStorage
+
+
+def plan_path(args: argparse.Namespace) -> Path:
+    """``--db``, else ``$SOCIALPLAN_DB``, else the platform's data directory; a URL this
+    version cannot open is refused here rather than taken for a file name."""
+    from socialplan.data.interface import is_url, raise_unsupported
+
+    target = chosen_plan_target(getattr(args, "db", None))
+    if target.startswith("file://"):
+        target = target.removeprefix("file://")
+    elif is_url(target):
+        raise_unsupported(target.split("://", 1)[0])
+    return Path(target).expanduser()
+
+
+def chosen_plan(args: argparse.Namespace) -> Path:
+    """A plan named on the command line, else ``--db`` / ``$SOCIALPLAN_DB`` / the default."""
+    if getattr(args, "name", None):
+        from socialplan.data.plans import find_plan
+
+        return find_plan(plans_dir(), args.name)
+    return plan_path(args)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date; use YYYY-MM-DD").format(text=text)
+        ) from None
+
+
+def _run_app(store: PlanStorage) -> int:
+    from socialplan.tui.app import SocialPlanApp
+
+    app = SocialPlanApp(store)
+    try:
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or 0

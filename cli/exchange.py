@@ -1,0 +1,226 @@
+"""Commands that move a plan's content in and out: export and import."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from socialplan.core.edits import describe
+from socialplan.core.i18n import _
+
+if TYPE_CHECKING:
+    from socialplan.data.session import PlanSession
+from .common import plan_path
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from socialplan.data.store import read_plan
+
+    data = read_plan(plan_path(args))
+    channel = None
+    if args.channel:
+        channel = next(
+            (c.id for c in data.channels if c.name.casefold() == args.channel.casefold()), None
+        )
+        if channel is None:
+            names = ", ".join(c.name for c in data.channels)
+            print(
+                _("socialplan: there is no channel {channel!r} ({names})").format(
+                    channel=args.channel, names=names
+                ),
+                file=sys.stderr,
+            )
+            return 1
+    from socialplan.data.exports import export_payload
+
+    payload = export_payload(
+        args.what, data, datetime.now(UTC), channel=channel, start=args.start, end=args.end
+    )
+    if args.output in (None, "-"):
+        sys.stdout.buffer.write(payload)
+        return 0
+    from socialplan.data.exports import write_export
+
+    target = Path(args.output).expanduser()
+    try:
+        write_export(target, payload, plan_path(args), replace=args.force)
+    except OSError as error:
+        print(
+            _("socialplan: cannot write {target}: {value}").format(
+                target=target, value=error.strerror or error
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    print(_("Wrote {target}.").format(target=target), file=sys.stderr)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    if args.what == "csv":
+        return _import_csv(args)
+    if args.what == "json":
+        return _import_json(args)
+    return _import_results(args)
+
+
+def _import_csv(args: argparse.Namespace) -> int:
+    from socialplan.core.bulk import plan_bulk_import
+    from socialplan.data.bulk_csv import BulkFileError, read_bulk_file
+
+    try:
+        found = read_bulk_file(Path(args.file).expanduser())
+    except BulkFileError as error:
+        print(_("socialplan: nothing imported: {error}").format(error=error), file=sys.stderr)
+        return 1
+    with _session(args) as session:
+        planned = plan_bulk_import(
+            session.shown, found.rows, channel=args.channel, day_first=not args.month_first
+        )
+        if planned.problems:
+            print(
+                _("socialplan: nothing imported from {file}:").format(file=args.file),
+                file=sys.stderr,
+            )
+            for problem in planned.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return 1
+        print(f"{found.layout}: {planned.describe()}.")
+        for _before, after in planned.changed:
+            print(_("  changed: {title!r}").format(title=after.title))
+        if args.dry_run:
+            print(_("Dry run: nothing was written."))
+            return 0
+        entities = (*planned.added, *(after for _before, after in planned.changed))
+        bases = tuple(before for before, _after in planned.changed)
+        label = _("import {count} posts").format(count=len(entities))
+        return _saved_through(session, entities, bases, label, _("Saved to {path}."))
+
+
+@contextlib.contextmanager
+def _session(args: argparse.Namespace) -> Iterator[PlanSession]:
+    """The plan named on the command line, opened for edits through the same pipeline as
+    the app's (conflict checks, ids never reused), and closed afterwards."""
+    from socialplan.data.interface import open_storage
+    from socialplan.data.session import PlanSession
+
+    session = PlanSession(open_storage(plan_path(args)), lambda: datetime.now(UTC))
+    try:
+        yield session
+    finally:
+        session.store.close()
+
+
+def _saved_through(
+    session: PlanSession, entities: tuple[Any, ...], bases: tuple[Any, ...], label: str, done: str
+) -> int:
+    """Save ``entities`` as one edit; 0 when it landed, else 1 with why (nothing written)."""
+    from socialplan.data.requests import Save
+    from socialplan.data.session import Outcome
+
+    if not entities:
+        print(_("Nothing to save."))
+        return 0
+    result = session.submit(Save(entities, label, bases=bases))
+    if result.outcome is Outcome.SAVED:
+        print(done.format(path=session.store.path, count=len(entities)))
+        return 0
+    if result.outcome is Outcome.CONFLICT:
+        why = _("{describe} was changed in another session meanwhile").format(
+            describe=describe(result.theirs)
+        )
+    elif result.outcome is Outcome.GONE:
+        why = _("{describe} was deleted in another session meanwhile").format(
+            describe=describe(result.mine)
+        )
+    else:
+        why = result.message
+    print(_("socialplan: nothing imported: {why}").format(why=why), file=sys.stderr)
+    return 1
+
+
+def _import_json(args: argparse.Namespace) -> int:
+    from socialplan.data.interface import open_storage
+    from socialplan.data.plan_json import read_plan_json
+    from socialplan.data.store import PlanStore
+
+    data = read_plan_json(Path(args.file).expanduser())
+    target = plan_path(args)
+    summary = _("{name!r}: {count} posts, {count2} channels").format(
+        name=data.plan.name, count=len(data.items), count2=len(data.channels)
+    )
+    if args.dry_run:
+        print(
+            _("Dry run: would write {summary} to {target}; nothing was written.").format(
+                summary=summary, target=target
+            )
+        )
+        return 0
+    if not target.exists():
+        PlanStore.create(target, data).close()
+        print(_("Created {target} with {summary}.").format(target=target, summary=summary))
+        return 0
+    if not args.replace:
+        print(
+            _(
+                "socialplan: {target} already holds a plan; add --replace to replace it "
+                "(it is kept as a backup first), or choose another file with --db."
+            ).format(target=target),
+            file=sys.stderr,
+        )
+        return 1
+    store = open_storage(target)
+    try:
+        store.replace_all(data)
+    finally:
+        store.close()
+    print(
+        _("Replaced {target} with {summary}; the plan it held is kept as a backup.").format(
+            target=target, summary=summary
+        )
+    )
+    return 0
+
+
+def _import_results(args: argparse.Namespace) -> int:
+    from socialplan.core.imports import plan_import
+    from socialplan.core.validation import InvalidInputError
+    from socialplan.data.results_csv import ResultsFileError, read_results_file
+
+    path = Path(args.file).expanduser()
+    try:
+        found = read_results_file(path)
+    except ResultsFileError as error:
+        print(_("socialplan: {error}").format(error=error), file=sys.stderr)
+        return 1
+    with _session(args) as session:
+        try:
+            planned = plan_import(session.shown, found.platform, found.posts)
+        except InvalidInputError as error:
+            print(
+                _("socialplan: nothing imported: {message}").format(message=error.problem.message),
+                file=sys.stderr,
+            )
+            return 1
+        print(f"{found.layout}: {planned.describe()}.")
+        for row in planned.unmatched:
+            post = row.post
+            print(
+                _("  unmatched, line {line}: {posted} {text!r}").format(
+                    line=post.line, posted=post.posted, text=post.text[:60]
+                )
+            )
+        keep = args.unmatched == "keep"
+        results = tuple(r.result for r in planned.rows if r.matched or keep)
+        if args.dry_run:
+            print(_("Dry run: nothing was written."))
+            return 0
+        label = _("import {count} {platform} results").format(
+            count=len(results), platform=found.platform
+        )
+        return _saved_through(session, results, (), label, _("Saved {count} results to {path}."))

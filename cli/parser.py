@@ -1,0 +1,229 @@
+"""The command line's grammar: one small function per command, each naming what runs it."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from socialplan import __version__
+from socialplan.core.i18n import LANGUAGES, _
+from socialplan.data.paths import ENV_DB, default_plan_path, plans_dir
+
+from .backups import run_backups, run_restore
+from .common import _day
+from .exchange import run_export, run_import
+from .plans import run_demo, run_new, run_open, run_plans, run_serve
+from .status import run_status
+
+Parser = argparse.ArgumentParser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common, db = _shared_options()
+    parser = argparse.ArgumentParser(
+        prog="socialplan",
+        parents=[db],
+        description=_(
+            "Plan, run and measure a social-media strategy: the 3-S cycle on the "
+            "SocialStrategyModel's foundation."
+        ),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"socialplan {__version__}",
+    )
+    parser.set_defaults(run=run_open)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for add in (_open, _plans, _new, _serve, _demo, _status, _export, _import, _backups):
+        add(commands, common, db)
+    return parser
+
+
+def _shared_options() -> tuple[Parser, Parser]:
+    """``--lang`` for every command, and ``--db`` too for those that read one plan."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=argparse.SUPPRESS,
+        help=_("interface language (default: the language setting, else $LANG, else English)"),
+    )
+    db = argparse.ArgumentParser(add_help=False, parents=[common])
+    db.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=_("plan file (default: ${ENV_DB}, else {default_plan_path})").format(
+            ENV_DB=ENV_DB, default_plan_path=default_plan_path()
+        ),
+    )
+    return common, db
+
+
+def _open(commands: Any, common: Parser, db: Parser) -> None:
+    """open [NAME]"""
+    opening = commands.add_parser(
+        "open", parents=[db], help=_("open a plan in the app (without NAME: your default plan)")
+    )
+    opening.add_argument(
+        "name", metavar="NAME", nargs="?", help=_("a plan from 'socialplan plans'")
+    )
+    opening.set_defaults(run=run_open)
+
+
+def _plans(commands: Any, common: Parser, db: Parser) -> None:
+    """plans"""
+    commands.add_parser(
+        "plans",
+        parents=[common],
+        help=_("list the plans in {parent}").format(parent=plans_dir()),
+    ).set_defaults(run=run_plans)
+
+
+def _new(commands: Any, common: Parser, db: Parser) -> None:
+    """new NAME [--from TEMPLATE]"""
+    new = commands.add_parser(
+        "new", parents=[common], help=_("create a plan (one per client or brand)")
+    )
+    new.add_argument("name", metavar="NAME", help=_("the plan's name, like 'Bakkerij De Vries'"))
+    new.add_argument(
+        "--from",
+        dest="template",
+        metavar="TEMPLATE",
+        help=_("start from 'demo' (the sample plan) or a plan file or JSON export"),
+    )
+    new.set_defaults(run=run_new)
+
+
+def _serve(commands: Any, common: Parser, db: Parser) -> None:
+    """serve [NAME] [--host] [--port] [--max-sessions]"""
+    serve = commands.add_parser(
+        "serve", parents=[db], help=_("make the app reachable in a browser (textual-serve)")
+    )
+    serve.add_argument("name", metavar="NAME", nargs="?", help=_("a plan from 'socialplan plans'"))
+    serve.add_argument(
+        "--host", default="localhost", help=_("address to listen on (default: localhost)")
+    )
+    serve.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
+    serve.add_argument(
+        "--max-sessions",
+        type=int,
+        metavar="N",
+        help=_("at most N browser sessions at once (default: the setting, else 4)"),
+    )
+    serve.set_defaults(run=run_serve)
+
+
+def _demo(commands: Any, common: Parser, db: Parser) -> None:
+    """demo"""
+    commands.add_parser(
+        "demo", parents=[common], help=_("open a fresh copy of the demo plan in a temporary place")
+    ).set_defaults(run=run_demo)
+
+
+def _status(commands: Any, common: Parser, db: Parser) -> None:
+    """status [--json]"""
+    status = commands.add_parser(
+        "status", parents=[db], help=_("print the ratio, KPI figures and next posts, then exit")
+    )
+    status.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    status.set_defaults(run=run_status)
+
+
+def _export(commands: Any, common: Parser, db: Parser) -> None:
+    """export plan|json|csv|ics"""
+    export = commands.add_parser(
+        "export",
+        parents=[db],
+        help=_(
+            "write the strategy (Markdown), the whole plan (JSON), the posts (CSV) or the "
+            "schedule as a calendar (ics)"
+        ),
+    )
+    export.add_argument(
+        "what",
+        choices=["plan", "json", "csv", "ics"],
+        help=_(
+            "plan: the strategy as Markdown; json: the whole plan, lossless; csv: the posts "
+            "in the bulk layout; ics: the scheduled posts as calendar events"
+        ),
+    )
+    export.add_argument("--format", choices=["md"], default="md", help=argparse.SUPPRESS)
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=_("write to FILE instead of standard output ('-': standard output)"),
+    )
+    export.add_argument(
+        "--force", action="store_true", help=_("replace FILE when it exists already")
+    )
+    export.add_argument("--channel", metavar="NAME", help=_("csv, ics: only this channel's posts"))
+    export.add_argument(
+        "--from", dest="start", metavar="YYYY-MM-DD", type=_day, help=_("csv, ics: from this day")
+    )
+    export.add_argument(
+        "--to", dest="end", metavar="YYYY-MM-DD", type=_day, help=_("csv, ics: up to this day")
+    )
+    export.set_defaults(run=run_export)
+
+
+def _import(commands: Any, common: Parser, db: Parser) -> None:
+    """import results|csv|json FILE"""
+    importing = commands.add_parser(
+        "import",
+        parents=[db],
+        help=_(
+            "import measured results (LinkedIn, Meta, X), posts in bulk (CSV) or a whole "
+            "plan (JSON)"
+        ),
+    )
+    importing.add_argument(
+        "what",
+        choices=["results", "csv", "json"],
+        help=_(
+            "results: a platform's analytics export; csv: posts in the bulk layout, Sprout "
+            "Social's or Hootsuite's; json: a whole plan from 'export json'"
+        ),
+    )
+    importing.add_argument("file", metavar="FILE", help=_("the file to read"))
+    importing.add_argument(
+        "--channel", metavar="NAME", help=_("csv: the channel for files that name none")
+    )
+    importing.add_argument(
+        "--month-first",
+        action="store_true",
+        help=_("csv: read 03/04/2027 as March 4 (default: 3 April)"),
+    )
+    importing.add_argument(
+        "--replace",
+        action="store_true",
+        help=_("json: replace the existing plan (it is kept as a backup first)"),
+    )
+    importing.add_argument(
+        "--unmatched",
+        choices=["keep", "skip"],
+        default="keep",
+        help=_("rows that match no planned post: keep them as channel totals (default) or skip"),
+    )
+    importing.add_argument(
+        "--dry-run", action="store_true", help=_("show what would change and write nothing")
+    )
+    importing.set_defaults(run=run_import)
+
+
+def _backups(commands: Any, common: Parser, db: Parser) -> None:
+    """backups, restore BACKUP"""
+    commands.add_parser(
+        "backups", parents=[db], help=_("list the plan's backups, newest first")
+    ).set_defaults(run=run_backups)
+    restore = commands.add_parser(
+        "restore",
+        parents=[db],
+        help=_("put a backup back as the plan (the current file is kept as a backup first)"),
+    )
+    restore.add_argument(
+        "backup", metavar="BACKUP", help=_("a backup's path, or its number in 'socialplan backups'")
+    )
+    restore.set_defaults(run=run_restore)

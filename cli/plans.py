@@ -1,0 +1,150 @@
+"""Commands that open, list, create and serve plans."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from socialplan.core.i18n import N_, _, language
+from socialplan.data.errors import StoreError
+from socialplan.data.paths import plans_dir
+
+if TYPE_CHECKING:
+    from socialplan.core.model import PlanData
+from .common import _run_app, chosen_plan
+
+
+def run_open(args: argparse.Namespace) -> int:
+    from socialplan.data.interface import open_storage
+
+    store = open_storage(chosen_plan(args))
+    return _run_app(store)
+
+
+def run_plans(_args: argparse.Namespace) -> int:
+    from socialplan.data.plans import list_plans
+
+    directory = plans_dir()
+    plans = list_plans(directory)
+    if not plans:
+        print(
+            _("There are no plans in {directory} yet. Create one with: socialplan new NAME").format(
+                directory=directory
+            )
+        )
+        return 0
+    print(_("Plans in {directory}:").format(directory=directory))
+    width = max(len(p.key) for p in plans)
+    for plan in plans:
+        posts = "" if plan.posts is None else _("  {posts} posts").format(posts=plan.posts)
+        print(f"  {plan.key:<{width}}  {plan.name}{posts}")
+    print(_("Open one with: socialplan open NAME"))
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from socialplan.data.plans import create_plan
+
+    template = _template(args.template) if args.template else None
+    path = create_plan(plans_dir(), args.name, template)
+    print(
+        _("Created the plan {name!r} in {path}. Open it with: socialplan open {stem}").format(
+            name=args.name, path=path, stem=path.stem
+        )
+    )
+    return 0
+
+
+def _template(source: str) -> PlanData:
+    if source == "demo":
+        from socialplan.data.demo import build_demo
+
+        return build_demo(datetime.now(UTC))
+    path = Path(source).expanduser()
+    from socialplan.data.store import read_plan
+
+    try:
+        return read_plan(path)
+    except StoreError:
+        from socialplan.data.plan_json import read_plan_json
+
+        return read_plan_json(path)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve the app to a browser: each browser tab runs ``socialplan open`` on the plan,
+    for whoever holds a token, from the page this server served."""
+    import shlex
+
+    from socialplan.data.settings import load_settings
+    from socialplan.tui.serve import (
+        DEFAULT_MAX_SESSIONS,
+        GuardedServer,
+        is_loopback,
+        new_token,
+        people_from_settings,
+        port_in_use,
+    )
+
+    path = chosen_plan(args)
+    settings = load_settings()
+    try:
+        people = people_from_settings(settings) or {new_token(): ""}
+    except ValueError as error:
+        print(_("socialplan: {error}").format(error=error), file=sys.stderr)
+        return 1
+    problem = port_in_use(args.host, args.port)
+    if problem is not None:
+        print(
+            _(
+                "socialplan: cannot serve on {host}:{port}: {value}; choose another with --port."
+            ).format(host=args.host, port=args.port, value=problem.strerror or problem),
+            file=sys.stderr,
+        )
+        return 1
+    if not is_loopback(args.host):
+        print(_(EXPOSED_WARNING).format(host=args.host), file=sys.stderr)
+    opening = [sys.executable, "-m", "socialplan", "open", "--db", str(path), "--lang", language()]
+
+    def command_for(person: str) -> str:
+        who = ["env", f"SOCIALPLAN_USER={person}"] if person else []
+        return shlex.join([*who, *opening])
+
+    most = args.max_sessions or (settings.get("serve") or {}).get("max_sessions")
+    server = GuardedServer(
+        command_for,
+        host=args.host,
+        port=args.port,
+        people=people,
+        max_sessions=most if isinstance(most, int) and most > 0 else DEFAULT_MAX_SESSIONS,
+    )
+    address = f"http://{args.host}:{args.port}/"
+    print(_("Serving {path} (ctrl+c stops).").format(path=path))
+    for token, person in people.items():
+        if person:
+            print(_("  for {person}: {address}?token=…").format(person=person, address=address))
+        else:
+            print(_("  open: {address}?token={token}").format(address=address, token=token))
+    sys.stdout.flush()
+    server.serve()
+    return 0
+
+
+EXPOSED_WARNING = N_(
+    "WARNING: serving on {host}, not only on this machine: anyone who can reach it and "
+    "holds a token can read and change the plan, and the connection is not encrypted. "
+    "Prefer --host localhost with an SSH tunnel (ssh -L 8000:localhost:8000 HOST)."
+)
+
+
+def run_demo(_args: argparse.Namespace) -> int:
+    from socialplan.data.demo import build_demo
+    from socialplan.data.store import PlanStore
+
+    with tempfile.TemporaryDirectory(prefix="socialplan-demo-") as directory:
+        store = PlanStore.create(Path(directory) / "demo.json", build_demo(datetime.now(UTC)))
+        return _run_app(store)
