@@ -16,11 +16,11 @@ from rich.table import Table
 from rich.text import Text
 
 from socialplan.core import kpi
+from socialplan.core.channel_setup import open_setup_tasks
 from socialplan.core.figures import PanelFigures, panel_figures
 from socialplan.core.i18n import _, format_date
 from socialplan.core.model import ContentItem, Kind, PlanData, SetupTask
 from socialplan.core.schedule import local_time, next_posts
-from socialplan.core.setup import open_setup_tasks
 from socialplan.core.steps import strategy_progress
 from socialplan.core.summaries import GoalProgress, GoalStatus, channel_totals, goal_progress
 from socialplan.core.validation import clean_text

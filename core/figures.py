@@ -10,11 +10,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
+from .channel_setup import incomplete_setup
 from .checks import consistency_checks
 from .i18n import _, ngettext
 from .model import Kind, PlanData
 from .schedule import items_between, week_bounds, window_bounds
-from .setup import incomplete_setup
 from .slots import ChannelWeek, week_paces
 
 

@@ -31,6 +31,7 @@ from socialplan.core.calendar import (
     move_to_day,
     shift_page,
 )
+from socialplan.core.channel_setup import incomplete_setup
 from socialplan.core.cycle import phase_named
 from socialplan.core.edits import describe
 from socialplan.core.filtering import ItemFilter, parse_filter
@@ -38,7 +39,6 @@ from socialplan.core.i18n import N_, _, format_date, ngettext
 from socialplan.core.model import Channel, ContentItem, Kind, PlanData
 from socialplan.core.schedule import blank_item, in_time_order, local_time, next_posts
 from socialplan.core.series import upcoming_repeats
-from socialplan.core.setup import incomplete_setup
 from socialplan.core.slots import requeue, schedule_in_next_slot
 from socialplan.core.validation import MAX_TITLE, InvalidInputError
 from socialplan.core.workflow import advance, reject, why_not_rejectable

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialplan.core import kpi
+from socialplan.core.channel_setup import setup_progress
 from socialplan.core.model import Result
-from socialplan.core.setup import setup_progress
 from socialplan.core.summaries import channel_totals, goal_progress, goal_window
 from tests.conftest import FROZEN_NOW
 

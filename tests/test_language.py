@@ -12,6 +12,7 @@ import pytest
 
 from socialplan.cli import main, set_language
 from socialplan.core import model, slots, steps, summaries
+from socialplan.core.channel_setup import missing_checklist
 from socialplan.core.i18n import (
     LANGUAGES,
     _,
@@ -22,7 +23,6 @@ from socialplan.core.i18n import (
     use_language,
 )
 from socialplan.core.model import ENUM_LABELS, Channel, Labelled, PlanData
-from socialplan.core.setup import missing_checklist
 from socialplan.data.demo import build_demo
 from socialplan.data.markdown import plan_markdown
 from socialplan.data.settings import load_settings, save_setting

@@ -7,9 +7,7 @@ from dataclasses import replace
 
 from textual.widgets import Input, Select, Static, TextArea
 
-from socialplan.core.figures import panel_figures
-from socialplan.core.model import PlanData, SetupArea
-from socialplan.core.setup import (
+from socialplan.core.channel_setup import (
     CHECKLIST,
     incomplete_setup,
     missing_checklist,
@@ -17,6 +15,8 @@ from socialplan.core.setup import (
     overall_setup,
     setup_progress,
 )
+from socialplan.core.figures import panel_figures
+from socialplan.core.model import PlanData, SetupArea
 from socialplan.data.store import read_plan
 from socialplan.screens.entry_form import EntryForm
 

@@ -68,7 +68,7 @@ E = TypeVar("E")
 PHASE_SCREENS: dict[str, str] = {
     "foundation": "socialplan.screens.foundation:FoundationScreen",
     "strategy": "socialplan.screens.strategy:StrategyScreen",
-    "setup": "socialplan.screens.setup:SetupScreen",
+    "setup": "socialplan.screens.set_up:SetupScreen",
     "schedule": "socialplan.screens.schedule:ScheduleScreen",
     "measure": "socialplan.screens.measure:MeasureScreen",
 }

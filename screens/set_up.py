@@ -11,11 +11,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
+from socialplan.core.channel_setup import missing_checklist, overall_setup, setup_progress
 from socialplan.core.cycle import phase_named
 from socialplan.core.entries import ACCOUNT
 from socialplan.core.i18n import N_, _
 from socialplan.core.model import Channel, PlanData, SetupArea, SetupTask
-from socialplan.core.setup import missing_checklist, overall_setup, setup_progress
 from socialplan.tui.messages import SaveEntities, SaveEntity
 from socialplan.tui.text import day, one_line, plain, tick
 from socialplan.tui.widgets.tables import PlanTable
