@@ -47,6 +47,40 @@ class GoToDay(Message):
 
 
 class MonthGrid(TranslatedBindings, CachedLineStyles, Widget, can_focus=True):
+    DEFAULT_CSS = """
+    MonthGrid {
+        height: auto;
+    }
+
+    MonthGrid > .month-grid--header {
+        color: $text-muted;
+        text-style: bold;
+    }
+
+    MonthGrid > .month-grid--other-month {
+        color: $text-disabled;
+    }
+
+    MonthGrid > .month-grid--today {
+        color: $accent;
+        text-style: bold reverse;
+    }
+
+    MonthGrid > .month-grid--cursor {
+        background: $block-cursor-blurred-background;
+    }
+
+    MonthGrid:focus > .month-grid--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+
+    MonthGrid > .month-grid--flag {
+        color: $warning;
+        text-style: bold;
+    }
+    """
+
     COMPONENT_CLASSES = {
         "month-grid--header",
         "month-grid--other-month",
@@ -161,6 +195,33 @@ RowText = Callable[[DayRow, bool], Text]
 
 
 class DayList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
+    DEFAULT_CSS = """
+    DayList {
+        height: 1fr;
+        overflow-x: hidden;
+        border-top: hkey $panel-lighten-1;
+    }
+
+    DayList > .day-list--day {
+        color: $accent;
+        text-style: bold;
+    }
+
+    DayList > .day-list--today {
+        color: $accent;
+        text-style: bold reverse;
+    }
+
+    DayList > .day-list--cursor {
+        background: $block-cursor-blurred-background;
+    }
+
+    DayList:focus > .day-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    """
+
     COMPONENT_CLASSES = {
         "day-list--day",
         "day-list--today",

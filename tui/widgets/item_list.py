@@ -43,6 +43,33 @@ Cells = Callable[[Any], Sequence[Text]]
 
 
 class ItemList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
+    DEFAULT_CSS = """
+    ItemList {
+        height: 1fr;
+        overflow-x: hidden;
+    }
+
+    ItemList > .item-list--header {
+        text-style: bold;
+        color: $accent;
+    }
+
+    ItemList > .item-list--cursor {
+        background: $block-cursor-blurred-background;
+    }
+
+    ItemList:focus > .item-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+
+    ItemList > .item-list--empty {
+        text-style: italic;
+        color: $text-muted;
+    }
+    """
+
     COMPONENT_CLASSES = {"item-list--header", "item-list--cursor", "item-list--empty"}
     BINDINGS = list(CURSOR_BINDINGS)
 

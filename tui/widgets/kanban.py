@@ -48,6 +48,45 @@ class ColumnView:
 
 
 class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
+    DEFAULT_CSS = """
+    KanbanColumn {
+        width: 1fr;
+        height: 1fr;
+        overflow-x: hidden;
+        border-right: vkey $panel-lighten-1;
+    }
+
+    KanbanColumn > .kanban--header {
+        text-style: bold;
+        color: $text;
+        background: $panel;
+    }
+
+    KanbanColumn > .kanban--header-off {
+        text-style: bold;
+        color: $warning;
+        background: $panel;
+    }
+
+    KanbanColumn > .kanban--card-alt {
+        background: $boost;
+    }
+
+    KanbanColumn > .kanban--cursor {
+        background: $block-cursor-blurred-background;
+    }
+
+    KanbanColumn:focus > .kanban--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+
+    KanbanColumn > .kanban--empty {
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+
     COMPONENT_CLASSES = {
         "kanban--header",
         "kanban--header-off",
@@ -187,6 +226,12 @@ class ColumnWindow(HorizontalLayout):
 
 class Kanban(Horizontal, can_focus=False):
     """The board: as many columns side by side as fit, in a window that follows the focus."""
+
+    DEFAULT_CSS = """
+    Kanban {
+        height: 1fr;
+    }
+    """
 
     def __init__(
         self, card_text: CardText, views: Sequence[ColumnView] = (), **kwargs: Any

@@ -15,6 +15,12 @@ from .translated import TranslatedBindings
 class ProseView(TranslatedBindings, Static, can_focus=True):
     """The text is the user's: shown as written, never read as markup."""
 
+    DEFAULT_CSS = """
+    ProseView:focus {
+        background: $boost;
+    }
+    """
+
     BINDINGS = [Binding("enter", "edit", N_("Edit"), show=False)]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

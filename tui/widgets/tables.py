@@ -18,6 +18,13 @@ class PlanTable(TranslatedBindings, DataTable[Text | str]):
     """A DataTable filled from (key, cells) rows, showing a line when it has none. A cell
     given as ``str`` is shown as it is: DataTable would read it as markup."""
 
+    DEFAULT_CSS = """
+    PlanTable {
+        height: auto;
+        max-height: 16;
+    }
+    """
+
     def __init__(self, columns: Sequence[str], *, empty: str, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self._columns = columns
