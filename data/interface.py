@@ -41,12 +41,10 @@ class PlanStorage(Protocol):
 
     def reload(self) -> PlanData:
         """The plan as stored now, read afresh (safe from a worker thread)."""
-        ...
 
     @property
     def writes(self) -> int:
         """How many writes this session made: a reload read before the latest is stale."""
-        ...
 
     def add(self, entity: E) -> E: ...
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -14,6 +15,7 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 from socialplan.core.i18n import LOCALE_VARIABLES, use_language
 from socialplan.core.model import PlanData
+from socialplan.data import storage
 from socialplan.data.demo import build_demo
 from socialplan.data.store import PlanStore
 
@@ -39,6 +41,21 @@ def own_settings_and_plans(tmp_path_factory, monkeypatch) -> Iterator[Path]:
     use_language("en")
     yield home
     use_language("en")
+
+
+@pytest.fixture
+def refusing_disk(monkeypatch):
+    """``refuse[0]`` set: every write fails as on a full disk (nothing reaches the file)."""
+    refuse = [errno.ENOSPC]
+    real = storage.atomic_replace
+
+    def maybe_refuse(path, payload, **options):
+        if refuse[0]:
+            raise OSError(refuse[0], "No space left on device")
+        real(path, payload, **options)
+
+    monkeypatch.setattr(storage, "atomic_replace", maybe_refuse)
+    return refuse
 
 
 @pytest.fixture

@@ -3,13 +3,11 @@ refuses, conflicts with another session, undo."""
 
 from __future__ import annotations
 
-import errno
 from dataclasses import replace
 
 import pytest
 
 from socialplan.core.model import Channel, ContentItem
-from socialplan.data import storage
 from socialplan.data.requests import Delete, Save
 from socialplan.data.session import Outcome, PlanSession
 from socialplan.data.store import PlanStore, read_plan
@@ -20,20 +18,6 @@ from .conftest import frozen_clock
 @pytest.fixture
 def session(demo_store) -> PlanSession:
     return PlanSession(demo_store, frozen_clock)
-
-
-@pytest.fixture
-def full_disk(monkeypatch) -> list[int]:
-    refuse = [errno.ENOSPC]
-    real = storage.atomic_replace
-
-    def maybe_refuse(path, payload, **options):
-        if refuse[0]:
-            raise OSError(refuse[0], "No space left on device")
-        real(path, payload, **options)
-
-    monkeypatch.setattr(storage, "atomic_replace", maybe_refuse)
-    return refuse
 
 
 def test_a_save_is_on_disk_shown_and_undoable(session, demo_path):
@@ -47,7 +31,7 @@ def test_a_save_is_on_disk_shown_and_undoable(session, demo_path):
     assert next(i for i in read_plan(demo_path).items if i.id == item.id) == item
 
 
-def test_edits_the_disk_refuses_are_held_in_order_then_saved(session, demo_path, full_disk):
+def test_edits_the_disk_refuses_are_held_in_order_then_saved(session, demo_path, refusing_disk):
     before = demo_path.read_bytes()
     first = session.submit(Save((ContentItem("First", 1, 1),)))
     second = session.submit(Save((ContentItem("Second", 1, 1),)))
@@ -56,13 +40,13 @@ def test_edits_the_disk_refuses_are_held_in_order_then_saved(session, demo_path,
     assert [i.title for i in session.shown.items][-2:] == ["First", "Second"]
     assert demo_path.read_bytes() == before
     assert session.retry()[-1].outcome is Outcome.HELD and len(session.unsaved.held) == 2
-    full_disk[0] = 0
+    refusing_disk[0] = 0
     assert [r.outcome for r in session.retry()] == [Outcome.SAVED, Outcome.SAVED]
     assert not session.unsaved
     assert [i.title for i in read_plan(demo_path).items][-2:] == ["First", "Second"]
 
 
-def test_a_held_new_entry_cannot_be_changed_until_saved(session, full_disk):
+def test_a_held_new_entry_cannot_be_changed_until_saved(session, refusing_disk):
     session.submit(Save((ContentItem("Held", 1, 1),)))
     held = next(i for i in session.shown.items if i.title == "Held")
     assert held.id < 0
@@ -70,7 +54,7 @@ def test_a_held_new_entry_cannot_be_changed_until_saved(session, full_disk):
     assert result.outcome is Outcome.WAITING and "is not saved yet" in result.message
 
 
-def test_undo_of_a_held_edit_drops_it(session, full_disk):
+def test_undo_of_a_held_edit_drops_it(session, refusing_disk):
     session.submit(Save((ContentItem("Never saved", 1, 1),)))
     undone = session.undo()
     assert undone.ok and undone.dropped_held and not session.unsaved

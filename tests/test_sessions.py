@@ -13,7 +13,6 @@ import pytest
 
 from socialplan.compat import notifications
 from socialplan.core.model import ContentItem
-from socialplan.data import storage
 from socialplan.data.errors import ConflictError
 from socialplan.data.store import PlanStore, read_plan
 from socialplan.screens.confirm import ConfirmScreen
@@ -222,21 +221,6 @@ async def test_a_form_opened_before_a_reload_still_meets_the_conflict(make_app, 
 
 
 # --- a disk that refuses
-
-
-@pytest.fixture
-def refusing_disk(monkeypatch):
-    """``refuse[0]`` set: every write fails as on a full disk (nothing reaches the file)."""
-    refuse = [errno.ENOSPC]
-    real = storage.atomic_replace
-
-    def maybe_refuse(path, payload, **options):
-        if refuse[0]:
-            raise OSError(refuse[0], "No space left on device")
-        real(path, payload, **options)
-
-    monkeypatch.setattr(storage, "atomic_replace", maybe_refuse)
-    return refuse
 
 
 async def test_a_refused_save_stays_on_screen_and_is_retried(make_app, demo_path, refusing_disk):
