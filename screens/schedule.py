@@ -24,7 +24,6 @@ from textual.widgets import Input, Label, Static
 from socialplan.core.board import board, moved_ranks
 from socialplan.core.calendar import (
     CalendarMode,
-    CalendarWeek,
     DayCell,
     calendar_page,
     local_day,
@@ -35,37 +34,32 @@ from socialplan.core.channel_setup import incomplete_setup
 from socialplan.core.cycle import phase_named
 from socialplan.core.edits import describe
 from socialplan.core.filtering import ItemFilter, parse_filter
-from socialplan.core.i18n import N_, _, format_date, ngettext
-from socialplan.core.model import Channel, ContentItem, Kind, PlanData
+from socialplan.core.i18n import N_, _
+from socialplan.core.model import Channel, ContentItem, PlanData
 from socialplan.core.schedule import blank_item, in_time_order, local_time, next_posts
 from socialplan.core.series import upcoming_repeats
 from socialplan.core.slots import requeue, schedule_in_next_slot
-from socialplan.core.validation import MAX_TITLE, InvalidInputError
+from socialplan.core.validation import InvalidInputError
 from socialplan.core.workflow import advance, reject, why_not_rejectable
 from socialplan.tui.messages import DeleteEntity, ExportPlan, SaveEntities, SaveEntity
-from socialplan.tui.text import channel_colour, one_line, plain, when
+from socialplan.tui.text import when
 from socialplan.tui.widgets.calendar import DayList, DayRow, GoToDay, MonthGrid
-from socialplan.tui.widgets.item_list import Column, ItemList
+from socialplan.tui.widgets.item_list import ItemList
 from socialplan.tui.widgets.kanban import ColumnView, Kanban, KanbanColumn
+from socialplan.tui.widgets.schedule_text import (
+    COLUMNS,
+    card_text,
+    day_marks,
+    day_row_text,
+    local_moment,
+    pace_line,
+    row_cells,
+)
 
 from .base import PhaseScreen
 
-PROMOTION_STYLE = "bold #ff5f87"
-"""Truecolour: this pink reads well on the dark and light themes alike."""
 CONTEXT_ROWS = 2
 """Past posts kept in view above the next one when the list opens."""
-COLUMNS = (
-    Column(N_("When"), 16),
-    Column(N_("Channel"), 9, drop_order=1),
-    Column(N_("Title"), 10, flexible=True),
-    Column(N_("Kind"), 7, drop_order=3),
-    Column("CTA", 3, drop_order=2),
-    Column(N_("Status"), 9, drop_order=4),
-    Column(N_("Stage"), 6, drop_order=5),
-)
-"""At 80x24 with the panel open, When, Channel and Title remain; promotions stay visible
-because their titles carry the promotion style too."""
-WARNING = "bold $warning"
 
 
 class View(StrEnum):
@@ -237,90 +231,17 @@ class ScheduleScreen(PhaseScreen):
 
     # Drawing items
 
-    def _local_moment(self, item: ContentItem) -> datetime | None:
-        if item.scheduled_at is None:
-            return None
-        return local_time(item.scheduled_at, self.data.plan.timezone)
-
-    def _marks(self, item: ContentItem) -> list[str]:
-        marks = [item.status.label]
-        if item.review_comment:
-            marks.append("✎ " + item.review_comment)
-        if item.cta:
-            marks.append("CTA")
-        if item.kind is Kind.PROMOTION:
-            marks.append("PROMO")
-        if item.evergreen:
-            marks.append("♻")
-        if item.repeat or item.series is not None:
-            marks.append("↻")
-        return marks
-
     def _card_text(self, item: ContentItem) -> list[Text]:
-        data = self.data
-        promotion = item.kind is Kind.PROMOTION
-        moment = self._local_moment(item)
-        day_and_time = format_date(moment, "%d %b %H:%M") if moment else _("unscheduled")
-        meta = Text(f"{day_and_time} ").append_text(plain(data.channel_name(item.channel)))
-        return [
-            one_line(item.title, MAX_TITLE, style="bold " + (PROMOTION_STYLE if promotion else "")),
-            meta,
-            Text(" · ".join(self._marks(item)), style=PROMOTION_STYLE if promotion else "dim"),
-        ]
+        return card_text(self.data, item)
 
     def _cells(self, item: ContentItem) -> list[Text]:
-        data = self.data
-        promotion = item.kind is Kind.PROMOTION
-        moment = self._local_moment(item)
-        return [
-            Text(when(moment)),
-            plain(data.channel_name(item.channel)),
-            one_line(item.title, MAX_TITLE, style=PROMOTION_STYLE if promotion else ""),
-            Text("PROMO", style=PROMOTION_STYLE) if promotion else Text(_("content")),
-            Text("CTA" if item.cta else ""),
-            Text(item.status.label),
-            plain(data.stage_name(item.stage)),
-        ]
-
-    def _channel_style(self, channel_id: int) -> str:
-        position = next((n for n, c in enumerate(self.data.channels) if c.id == channel_id), -1)
-        return channel_colour(position)
+        return row_cells(self.data, item)
 
     def _day_marks(self, cell: DayCell, width: int) -> Text:
-        """A mark per post in its channel's colour: ● content, ◆ promotion."""
-        marks = Text(" ")
-        shown = cell.items if len(cell.items) < width else cell.items[: max(0, width - 3)]
-        for item in shown:
-            mark = "◆" if item.kind is Kind.PROMOTION else "●"
-            marks.append(mark, style=self._channel_style(item.channel))
-        if len(shown) < len(cell.items):
-            marks.append(f"+{len(cell.items) - len(shown)}")
-        return marks
+        return day_marks(self.data, cell, width)
 
     def _day_row_text(self, row: DayRow, today: bool) -> Text:
-        if row.item is None:
-            line = Text(" " + format_date(row.day, "%a %d %b"))
-            if today:
-                line.append(_(" · today"))
-            posts = row.posts
-            line.append(
-                ngettext("  {posts} post", "  {posts} posts", posts).format(posts=posts)
-                if posts
-                else _("  no posts")
-            )
-            return line
-        item: ContentItem = row.item
-        moment = self._local_moment(item)
-        promotion = item.kind is Kind.PROMOTION
-        line = Text(f"   {moment:%H:%M} " if moment else "   ")
-        line.append("● ", style=self._channel_style(item.channel))
-        line.append_text(plain(self.data.channel_name(item.channel)[:12].ljust(12)))
-        line.append(" ")
-        line.append_text(
-            one_line(item.title, MAX_TITLE, style=PROMOTION_STYLE if promotion else "")
-        )
-        line.append("  " + " · ".join(self._marks(item)), style="dim")
-        return line
+        return day_row_text(self.data, row, today)
 
     # Selection and focus
 
@@ -559,7 +480,7 @@ class ScheduleScreen(PhaseScreen):
         if again is not None:
             self.notify(
                 _("Re-queued '{title}' for {when}.").format(
-                    title=again.title, when=when(self._local_moment(again))
+                    title=again.title, when=when(local_moment(self.data, again))
                 )
             )
 
@@ -647,19 +568,3 @@ class ScheduleScreen(PhaseScreen):
                 self.post_message(SaveEntity(result, base=item))
 
         self.app.push_screen(ItemForm(item, self.data), saved)
-
-
-def pace_line(week: CalendarWeek | None) -> Content:
-    """The selected week's channels that are under or over plan, in the warning style."""
-    if week is None or not week.paces:
-        return Content("")
-    off = week.off_plan
-    parts: list[str | tuple[str, str]] = [(_("Week {number}: ").format(number=week.number), "bold")]
-    for pace in off:
-        parts.append((f"{pace.channel} {pace.scheduled}/{pace.planned} {pace.pace} · ", WARNING))
-    on_plan = len(week.paces) - len(off)
-    if not off:
-        parts.append(_("all {on_plan} channels on plan").format(on_plan=on_plan))
-    elif on_plan:
-        parts.append(_("{on_plan} on plan").format(on_plan=on_plan))
-    return Content.assemble(*parts)

@@ -1,0 +1,144 @@
+"""The Schedule's text: board cards, list rows, the calendar's day marks and day lines,
+and the week's pace line, drawn from the plan. User text goes through ``plain`` and
+``one_line``: shown as typed, never as markup."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.content import Content
+
+from socialplan.core.calendar import CalendarWeek, DayCell
+from socialplan.core.i18n import N_, _, format_date, ngettext
+from socialplan.core.model import ContentItem, Kind, PlanData
+from socialplan.core.schedule import local_time
+from socialplan.core.validation import MAX_TITLE
+from socialplan.tui.text import channel_colour, one_line, plain, when
+
+from .calendar import DayRow
+from .item_list import Column
+
+PROMOTION_STYLE = "bold #ff5f87"
+"""Truecolour: this pink reads well on the dark and light themes alike."""
+COLUMNS = (
+    Column(N_("When"), 16),
+    Column(N_("Channel"), 9, drop_order=1),
+    Column(N_("Title"), 10, flexible=True),
+    Column(N_("Kind"), 7, drop_order=3),
+    Column("CTA", 3, drop_order=2),
+    Column(N_("Status"), 9, drop_order=4),
+    Column(N_("Stage"), 6, drop_order=5),
+)
+"""At 80x24 with the panel open, When, Channel and Title remain; promotions stay visible
+because their titles carry the promotion style too."""
+WARNING = "bold $warning"
+
+
+def local_moment(data: PlanData, item: ContentItem) -> datetime | None:
+    """When the post goes out, in the plan's time zone."""
+    if item.scheduled_at is None:
+        return None
+    return local_time(item.scheduled_at, data.plan.timezone)
+
+
+def marks(item: ContentItem) -> list[str]:
+    """Status and flags, in words and signs: in review ✎, CTA, PROMO, ♻ evergreen, ↻ repeats."""
+    marks = [item.status.label]
+    if item.review_comment:
+        marks.append("✎ " + item.review_comment)
+    if item.cta:
+        marks.append("CTA")
+    if item.kind is Kind.PROMOTION:
+        marks.append("PROMO")
+    if item.evergreen:
+        marks.append("♻")
+    if item.repeat or item.series is not None:
+        marks.append("↻")
+    return marks
+
+
+def card_text(data: PlanData, item: ContentItem) -> list[Text]:
+    """A card on the board: title, when and where, status and flags."""
+    promotion = item.kind is Kind.PROMOTION
+    moment = local_moment(data, item)
+    day_and_time = format_date(moment, "%d %b %H:%M") if moment else _("unscheduled")
+    meta = Text(f"{day_and_time} ").append_text(plain(data.channel_name(item.channel)))
+    return [
+        one_line(item.title, MAX_TITLE, style="bold " + (PROMOTION_STYLE if promotion else "")),
+        meta,
+        Text(" · ".join(marks(item)), style=PROMOTION_STYLE if promotion else "dim"),
+    ]
+
+
+def row_cells(data: PlanData, item: ContentItem) -> list[Text]:
+    """A row of the list, one cell per ``COLUMNS`` entry."""
+    promotion = item.kind is Kind.PROMOTION
+    moment = local_moment(data, item)
+    return [
+        Text(when(moment)),
+        plain(data.channel_name(item.channel)),
+        one_line(item.title, MAX_TITLE, style=PROMOTION_STYLE if promotion else ""),
+        Text("PROMO", style=PROMOTION_STYLE) if promotion else Text(_("content")),
+        Text("CTA" if item.cta else ""),
+        Text(item.status.label),
+        plain(data.stage_name(item.stage)),
+    ]
+
+
+def channel_style(data: PlanData, channel_id: int) -> str:
+    position = next((n for n, c in enumerate(data.channels) if c.id == channel_id), -1)
+    return channel_colour(position)
+
+
+def day_marks(data: PlanData, cell: DayCell, width: int) -> Text:
+    """A mark per post in its channel's colour: ● content, ◆ promotion."""
+    marks = Text(" ")
+    shown = cell.items if len(cell.items) < width else cell.items[: max(0, width - 3)]
+    for item in shown:
+        mark = "◆" if item.kind is Kind.PROMOTION else "●"
+        marks.append(mark, style=channel_style(data, item.channel))
+    if len(shown) < len(cell.items):
+        marks.append(f"+{len(cell.items) - len(shown)}")
+    return marks
+
+
+def day_row_text(data: PlanData, row: DayRow, today: bool) -> Text:
+    """A line of the calendar's day list: a day with its count, or one of its posts."""
+    if row.item is None:
+        line = Text(" " + format_date(row.day, "%a %d %b"))
+        if today:
+            line.append(_(" · today"))
+        posts = row.posts
+        line.append(
+            ngettext("  {posts} post", "  {posts} posts", posts).format(posts=posts)
+            if posts
+            else _("  no posts")
+        )
+        return line
+    item: ContentItem = row.item
+    moment = local_moment(data, item)
+    promotion = item.kind is Kind.PROMOTION
+    line = Text(f"   {moment:%H:%M} " if moment else "   ")
+    line.append("● ", style=channel_style(data, item.channel))
+    line.append_text(plain(data.channel_name(item.channel)[:12].ljust(12)))
+    line.append(" ")
+    line.append_text(one_line(item.title, MAX_TITLE, style=PROMOTION_STYLE if promotion else ""))
+    line.append("  " + " · ".join(marks(item)), style="dim")
+    return line
+
+
+def pace_line(week: CalendarWeek | None) -> Content:
+    """The selected week's channels that are under or over plan, in the warning style."""
+    if week is None or not week.paces:
+        return Content("")
+    off = week.off_plan
+    parts: list[str | tuple[str, str]] = [(_("Week {number}: ").format(number=week.number), "bold")]
+    for pace in off:
+        parts.append((f"{pace.channel} {pace.scheduled}/{pace.planned} {pace.pace} · ", WARNING))
+    on_plan = len(week.paces) - len(off)
+    if not off:
+        parts.append(_("all {on_plan} channels on plan").format(on_plan=on_plan))
+    elif on_plan:
+        parts.append(_("{on_plan} on plan").format(on_plan=on_plan))
+    return Content.assemble(*parts)
