@@ -67,8 +67,9 @@ class PlanStore:
         """What went wrong on the way that did not keep the plan from opening."""
         self._fresh: dict[str, int] = {}
         """Per table, the lock acquisition its caches were last reset under."""
-        self._decoded: tuple[int, int, PlanData] | None = None
-        """The last plan decoded, with the document and write count it came from."""
+        self._decoded: tuple[dict[str, Any], int, PlanData] | None = None
+        """The last plan decoded, with the document (held, so that its identity cannot
+        pass to another) and the write count it came from."""
 
     @classmethod
     def open(
@@ -114,10 +115,11 @@ class PlanStore:
     def load(self) -> PlanData:
         """The plan as stored now, checked; decoded again only when the file changed."""
         document = self.storage.read() or {}
-        if self._decoded and self._decoded[:2] == (id(document), self.storage.writes):
-            return self._decoded[2]
+        cached = self._decoded
+        if cached and cached[0] is document and cached[1] == self.storage.writes:
+            return cached[2]
         data = decode_plan(document, self.path)
-        self._decoded = (id(document), self.storage.writes, data)
+        self._decoded = (document, self.storage.writes, data)
         return data
 
     def add(self, entity: E) -> E:

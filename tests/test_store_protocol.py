@@ -123,3 +123,13 @@ def test_a_url_or_a_path_chooses_the_storage(tmp_path, demo_data):
     with pytest.raises(StoreError, match=r"'postgresql://' is not supported"):
         open_storage("postgresql://anna@db.example/plans?plan=acme")
     assert not list(tmp_path.glob("postgresql*"))
+
+
+def test_load_after_another_sessions_write_is_the_new_plan(opener):
+    """A session that loads again sees what another session wrote, never a copy it had
+    decoded before (the decoded plan is reused only for the very document it came from)."""
+    mine, theirs = opener(), opener()
+    for n in range(20):
+        mine.load()
+        theirs.add(ContentItem(f"Theirs {n}", 1, 1))
+        assert f"Theirs {n}" in {i.title for i in mine.load().items}
