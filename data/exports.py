@@ -20,14 +20,6 @@ class ExportRefusedError(StoreError):
     on something that is not a regular file, or (without replacing) on an existing file."""
 
 
-class ExportExistsError(ExportRefusedError):
-    def __init__(self, target: Path) -> None:
-        self.target = target
-        super().__init__(
-            _("{target} exists already; add --force to replace it.").format(target=target)
-        )
-
-
 SUFFIXES = {"plan": "plan.md", "json": "plan.json", "csv": "posts.csv", "ics": "calendar.ics"}
 """What each export is called beside the plan file: ``PLAN-calendar.ics``."""
 
@@ -88,7 +80,9 @@ def write_export(target: Path, payload: bytes, plan_file: Path, *, replace: bool
             )
         )
     if info is not None and not replace:
-        raise ExportExistsError(target)
+        raise ExportRefusedError(
+            _("{target} exists already; add --force to replace it.").format(target=target)
+        )
     atomic_replace(real, payload, new_mode=mode_of(plan_file))
     return real
 

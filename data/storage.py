@@ -112,11 +112,9 @@ class SafeJSONStorage(Storage):
             if self._cache_stamp is not None and stamp != self._seen_stamp:
                 self._foreign_change = True  # not yet told by changed_elsewhere()
             try:
-                raw = read_regular_file(self.path, MAX_PLAN_BYTES)
-            except OSError as error:
-                raise UnreadablePlanError(
-                    self.path, error.strerror or str(error), list_backups(self.path)
-                ) from None
+                raw = read_plan_bytes(self.path)
+            except FileNotFoundError:
+                return None  # removed between the stat and the read
             self._cache = parse_plan_bytes(self.path, raw)
             self._cache_stamp = stamp
             return self._cache
@@ -163,6 +161,19 @@ class SafeJSONStorage(Storage):
     def close(self) -> None:
         self._cache = None
         self._cache_stamp = None
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """The plan file's bytes: a regular file, at most ``MAX_PLAN_BYTES``; whatever else
+    is refused as unreadable (``FileNotFoundError`` passes through)."""
+    try:
+        return read_regular_file(path, MAX_PLAN_BYTES)
+    except (FileNotFoundError, NotADirectoryError):
+        raise FileNotFoundError(path) from None
+    except PermissionError:
+        raise UnreadablePlanError(path, _("you have no permission to read it"), []) from None
+    except OSError as error:
+        raise UnreadablePlanError(path, error.strerror or str(error), list_backups(path)) from None
 
 
 def parse_plan_bytes(path: Path, raw: bytes) -> dict[str, Any]:

@@ -29,8 +29,7 @@ from socialplan.core.model import ENTITY_TYPES, Plan, PlanData, default_stages
 
 from .backups import list_backups, make_backup, restore_backup
 from .errors import ConflictError, MissingDocumentError, StoreError, UnreadablePlanError
-from .files import read_regular_file
-from .storage import MAX_PLAN_BYTES, SafeJSONStorage, parse_plan_bytes
+from .storage import SafeJSONStorage, parse_plan_bytes, read_plan_bytes
 from .table import LAST_IDS, META_TABLE, LazyKeyTable, high_water_marks, highest_ids
 
 SCHEMA_VERSION = 2
@@ -113,7 +112,8 @@ class PlanStore:
             self._write_whole(encode_plan(data, marks))
 
     def load(self) -> PlanData:
-        """The plan as stored now, checked; decoded again only when the file changed."""
+        """The plan as stored now, checked; decoded again only when the file changed (the
+        first load after opening takes what the opening check decoded)."""
         document = self.storage.read() or {}
         cached = self._decoded
         if cached and cached[0] is document and cached[1] == self.storage.writes:
@@ -204,12 +204,13 @@ class PlanStore:
         version = schema_version(self.path, document)
         if version < SCHEMA_VERSION:
             document = migrate(document, version)
-        decode_plan(document, self.path)
+        data = decode_plan(document, self.path)
         self._back_up(raw)
         if version < SCHEMA_VERSION:
             self._write_whole(document)
         else:
             self.storage.remember(document)
+        self._decoded = (document, self.storage.writes, data)
 
     def _back_up(self, raw: bytes) -> None:
         """A backup that cannot be written (a full disk) is a warning, never a reason the
@@ -436,19 +437,6 @@ def _checked_path(path: Path) -> Path:
         raise UnreadablePlanError(path, _("it is a directory, not a file"), [])
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def read_plan_bytes(path: Path) -> bytes:
-    """The plan file's bytes: a regular file, at most ``MAX_PLAN_BYTES``; whatever else
-    is refused as unreadable (``FileNotFoundError`` passes through)."""
-    try:
-        return read_regular_file(path, MAX_PLAN_BYTES)
-    except (FileNotFoundError, NotADirectoryError):
-        raise FileNotFoundError(path) from None
-    except PermissionError:
-        raise UnreadablePlanError(path, _("you have no permission to read it"), []) from None
-    except OSError as error:
-        raise UnreadablePlanError(path, error.strerror or str(error), list_backups(path)) from None
 
 
 def _read_existing(path: Path) -> bytes | None:

@@ -19,6 +19,17 @@ def stored_items(path) -> dict[int, ContentItem]:
     return {i.id: i for i in read_plan(path).items}
 
 
+async def repeat_the_selected_post(app, pilot, rule: str) -> ContentItem:
+    """Give the selected post a repeat rule through its form; returns the post (the head)."""
+    await pilot.pause()
+    head = app.screen.selected_item()
+    await pilot.press("e")
+    app.screen.query_one("#repeat", Input).value = rule
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return head
+
+
 async def test_undo_a_stage_move_then_a_delete(make_app, demo_path):
     original = stored_items(demo_path)
     app = make_app()
@@ -46,12 +57,7 @@ async def test_undo_an_added_item_and_a_series(make_app, demo_path):
     original = stored_items(demo_path)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        head = app.screen.selected_item()
-        await pilot.press("e")
-        app.screen.query_one("#repeat", Input).value = "weekly count 4"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        head = await repeat_the_selected_post(app, pilot, "weekly count 4")
         assert len(stored_items(demo_path)) == len(original) + 3
         await pilot.press("n")
         await pilot.press(*"Brand new", "ctrl+s")
@@ -112,12 +118,7 @@ async def test_moving_a_series_head_keeps_a_repeats_own_changes_on_disk(make_app
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        head = app.screen.selected_item()
-        await pilot.press("e")
-        app.screen.query_one("#repeat", Input).value = "weekly count 4"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        head = await repeat_the_selected_post(app, pilot, "weekly count 4")
         repeats = sorted(
             (i for i in stored_items(demo_path).values() if i.series == head.id),
             key=lambda i: i.scheduled_at,

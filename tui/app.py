@@ -495,11 +495,10 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         return message
 
     def _local_when(self, item: ContentItem) -> str:
-        from socialplan.core.schedule import local_time
         from socialplan.tui.text import when
+        from socialplan.tui.widgets.schedule_text import local_moment
 
-        moment = item.scheduled_at
-        return when(local_time(moment, self.data.plan.timezone) if moment else None)
+        return when(local_moment(self.data, item))
 
     def _resolve_conflict(self, result: Submitted) -> None:
         """Another session changed the entry since this one loaded it: show both versions
