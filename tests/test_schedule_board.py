@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Static
 
 from socialplan.compat import notifications
 from socialplan.core.model import Status
+from socialplan.core.schedule import next_posts
 from socialplan.data.store import read_plan
 from socialplan.screens.comment import CommentScreen
+from socialplan.screens.schedule import VIEW_ACTIONS
 from socialplan.tui.widgets.item_list import ItemList
 from socialplan.tui.widgets.kanban import Kanban, KanbanColumn
+
+from .conftest import frozen_clock
 
 SIZE = (120, 40)
 
@@ -213,3 +218,21 @@ async def test_the_board_shows_whole_columns_around_the_focused_one(make_app):
         await pilot.press("right", "right")
         await pilot.pause()
         assert shown(app) == ["Think", "Do"]
+
+
+@pytest.mark.parametrize("keys", [(), ("v",), ("c", "a")], ids=["board", "list", "calendar"])
+async def test_every_view_answers_the_screen_the_same_way(make_app, keys):
+    """Board, list and calendar keep one protocol: the screen selects, reads the selection
+    and lists keys without asking which view is on screen."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        screen = app.screen
+        post = next_posts(app.plan_data.items, frozen_clock(), 3)[-1]
+        screen.current.select_key(str(post.id))
+        await pilot.pause()
+        assert screen.selected_item().id == post.id
+        offered = {action for action in VIEW_ACTIONS if screen.check_action(action, ())}
+        assert offered == screen.current.OFFERS

@@ -14,6 +14,7 @@ from socialplan.screens.confirm import ConfirmScreen
 from socialplan.screens.item_form import ItemForm
 from socialplan.screens.slots_form import SlotsForm
 from socialplan.tui.widgets.calendar import DayList, MonthGrid
+from socialplan.tui.widgets.schedule_views import CalendarView
 
 from .conftest import FROZEN_NOW
 
@@ -28,7 +29,7 @@ def title(app) -> str:
 
 
 def anchor(app) -> date:
-    return app.screen.calendar_day
+    return app.screen.query_one(CalendarView).day
 
 
 def day_lines(app) -> list[str]:
@@ -99,7 +100,7 @@ async def test_month_at_a_year_end_keeps_a_valid_day(make_app):
         await pilot.press(*["right"] * 6)  # 1 December
         await pilot.press("right_square_bracket", "right_square_bracket")
         assert anchor(app) == date(2027, 2, 1)
-        app.screen.calendar_day = date(2027, 1, 31)
+        app.screen.query_one(CalendarView).day = date(2027, 1, 31)
         await pilot.press("right_square_bracket")
         assert anchor(app) == date(2027, 2, 28)
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
+import pytest
 from textual.widgets import Input
 
 from socialplan.compat import notifications
+from socialplan.core.board import board
+from socialplan.core.filtering import ItemFilter
 from socialplan.core.model import Channel, ContentItem
+from socialplan.core.schedule import next_posts
 from socialplan.data.store import read_plan
 
-from .conftest import wait_for_notification
+from .conftest import frozen_clock, wait_for_notification
 
 SIZE = (120, 40)
 
@@ -134,3 +139,38 @@ async def test_moving_a_series_head_keeps_a_repeats_own_changes_on_disk(make_app
         await wait_for_notification(pilot, app, "kept as it is")
         others = [i for i in stored_items(demo_path).values() if i.series == head.id]
         assert len(others) == 3
+
+
+def crowd_the_next_posts_column(store) -> list[ContentItem]:
+    """Rank the column of the next post 1.0, the float just above it, 3, 4...: moving its
+    third card up finds no number between the first two, so the column is renumbered."""
+    data = store.load()
+    upcoming = next_posts(data.items, frozen_clock(), 1)[0]
+    column = next(c for c in board(data, ItemFilter()) if c.stage.id == upcoming.stage)
+    ranks = [1.0, math.nextafter(1.0, 2.0), *range(3, len(column.items) + 1)]
+    crowded = [replace(i, rank=float(r)) for i, r in zip(column.items, ranks, strict=True)]
+    with store.batch():
+        for item in crowded:
+            store.update(item)
+    return crowded
+
+
+@pytest.mark.parametrize("renumbered", [False, True])
+async def test_a_card_move_is_one_edit_however_many_cards_it_renumbers(
+    make_app, demo_store, demo_path, renumbered
+):
+    crowded = crowd_the_next_posts_column(demo_store) if renumbered else None
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if crowded:
+            app.focused.action_jump(2)
+        before = stored_items(demo_path)
+        moving = app.screen.selected_item()
+        await pilot.press("K")
+        await pilot.pause()
+        changed = [i for i, item in stored_items(demo_path).items() if item != before[i]]
+        assert len(changed) == (len(crowded) if crowded else 1)
+        await pilot.press("ctrl+z")
+        await wait_for_notification(pilot, app, f"Undone: move '{moving.title}'")
+        assert stored_items(demo_path) == before

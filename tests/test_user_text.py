@@ -44,7 +44,7 @@ async def test_a_title_like_markup_is_shown_as_typed_everywhere(demo_path, title
         await pilot.pause()
         assert app.screen.title == title
         item = next(i for i in app.plan_data.items if i.title == title)
-        app.screen._select(str(item.id))
+        app.screen.current.select_key(str(item.id))
         await pilot.pause()
         assert app.screen.selected_item().id == item.id
         await pilot.press("L")

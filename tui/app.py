@@ -53,6 +53,7 @@ from socialplan.tui.messages import (
     DeleteEntity,
     ExportPlan,
     ImportResults,
+    MoveCards,
     SaveEntities,
     SaveEntity,
 )
@@ -438,6 +439,11 @@ class SocialPlanApp(TranslatedBindings, App[None]):
     def on_save_entities(self, message: SaveEntities) -> None:
         self._submit(
             Save(message.entities, message.label, _("Saved: {label}.").format(label=message.label))
+        )
+
+    def on_move_cards(self, message: MoveCards) -> None:
+        self._submit(
+            Save(message.cards, _("move {describe}").format(describe=describe(message.moved)))
         )
 
     def on_delete_entity(self, message: DeleteEntity) -> None:

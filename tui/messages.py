@@ -34,6 +34,17 @@ class SaveEntities(Message):
         """What the edit did, for the undo message: 'add 18 checklist tasks'."""
 
 
+class MoveCards(Message):
+    """Cards moved on the board (to another stage, or up or down a column): saved in one
+    write and taken back by one undo, however many cards had to be renumbered."""
+
+    def __init__(self, cards: tuple[Any, ...], moved: Any) -> None:
+        super().__init__()
+        self.cards = cards
+        self.moved = moved
+        """The card the user moved, as it was, for the undo message."""
+
+
 class DeleteEntity(Message):
     def __init__(self, entity: Any) -> None:
         super().__init__()

@@ -1,0 +1,288 @@
+"""The Schedule's three views, board, list and calendar, behind one small protocol.
+
+The screen shows the plan in whichever view is on screen, asks it for the selected item
+and tells it what to select, without knowing which view it is. Each view lists the
+screen actions it offers (``OFFERS``), so the Footer shows only the keys that work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar, Protocol
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from socialplan.core.board import board
+from socialplan.core.calendar import (
+    CalendarMode,
+    DayCell,
+    calendar_page,
+    local_day,
+    move_to_day,
+    shift_page,
+)
+from socialplan.core.filtering import ItemFilter
+from socialplan.core.i18n import _
+from socialplan.core.model import ContentItem, PlanData
+from socialplan.core.schedule import in_time_order
+
+from .calendar import DayList, DayRow, MonthGrid
+from .item_list import ItemList
+from .kanban import ColumnView, Kanban
+from .schedule_text import COLUMNS, card_text, day_marks, day_row_text, pace_line, row_cells
+
+CONTEXT_ROWS = 2
+"""Past posts kept in view above the next one when the list opens."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """What a view shows: its title, and how many items of how many pass the filter."""
+
+    title: str
+    shown: int
+    total: int
+
+
+class ScheduleView(Protocol):
+    """What the Schedule screen asks of each of its views."""
+
+    OFFERS: ClassVar[frozenset[str]]
+    """The screen actions that work in this view."""
+    display: bool
+
+    def show_plan(self, data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
+        """Show the items of ``data`` that pass ``item_filter``."""
+        ...
+
+    def selected_item(self) -> ContentItem | None: ...
+
+    def select_key(self, key: str) -> None: ...
+
+    def focus_view(self) -> None: ...
+
+    def open_on(self, item: ContentItem | None) -> None:
+        """Select ``item`` (the next post) and take the focus as the screen opens."""
+        ...
+
+    def follow(self, item: ContentItem, timezone: str) -> None:
+        """An item was chosen or moved: turn to where it now is."""
+        ...
+
+    def place_new(self, item: ContentItem, timezone: str) -> ContentItem:
+        """A new item as this view starts it."""
+        ...
+
+
+def find_item(data: PlanData, key: str | None) -> ContentItem | None:
+    if key is None:
+        return None
+    return next((i for i in data.items if i.id == int(key)), None)
+
+
+def board_columns(data: PlanData, item_filter: ItemFilter) -> list[ColumnView]:
+    return [
+        ColumnView(
+            key=str(column.stage.id),
+            header=column.header,
+            header_off=not column.ratio.on_target,
+            items=column.items,
+            keys=[str(i.id) for i in column.items],
+        )
+        for column in board(data, item_filter)
+    ]
+
+
+class _Unmoved:
+    """Board and list stay where they are when an item moves, and start items as made."""
+
+    def follow(self, item: ContentItem, timezone: str) -> None:
+        del item, timezone
+
+    def place_new(self, item: ContentItem, timezone: str) -> ContentItem:
+        del timezone
+        return item
+
+
+class BoardView(_Unmoved, Kanban):
+    """A column per journey stage, composed with the plan so it is laid out once."""
+
+    OFFERS: ClassVar[frozenset[str]] = frozenset({"move_stage", "reorder", "toggle_list"})
+
+    def __init__(self, data: PlanData, **kwargs: Any) -> None:
+        self.data = data
+        self.initial_columns = board_columns(data, ItemFilter())
+        super().__init__(self._card, self.initial_columns, **kwargs)
+
+    def _card(self, item: ContentItem) -> list[Text]:
+        return card_text(self.data, item)
+
+    def column_selector(self, key: str | None) -> str:
+        """The selector of the composed column that holds ``key``, else of the first."""
+        column = next((c.key for c in self.initial_columns if key in c.keys), None)
+        return f"#column-{column}" if column else "#board KanbanColumn"
+
+    def show_plan(self, data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
+        self.data = data
+        columns = board_columns(data, item_filter)
+        self.show_board(columns)
+        return Shown(_("Content schedule"), sum(len(c.keys) for c in columns), len(data.items))
+
+    def selected_item(self) -> ContentItem | None:
+        return find_item(self.data, self.selected_key())
+
+    def focus_view(self) -> None:
+        if (column := self.current_column()) is not None:
+            column.focus()
+
+    def open_on(self, item: ContentItem | None) -> None:
+        if item is not None:
+            self.select_key(str(item.id))
+        elif columns := self.columns():
+            columns[0].focus()
+
+
+class ScheduleList(_Unmoved, ItemList):
+    """Every item in time order, one row each."""
+
+    OFFERS: ClassVar[frozenset[str]] = frozenset({"move_stage", "toggle_list"})
+
+    def __init__(self, data: PlanData, **kwargs: Any) -> None:
+        super().__init__(COLUMNS, empty=_("No content yet: press n to add an item"), **kwargs)
+        self.data = data
+
+    def _row_text(self, item: ContentItem) -> list[Text]:
+        return row_cells(self.data, item)
+
+    def show_plan(self, data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
+        self.data = data
+        shown: Sequence[ContentItem] = data.items
+        if item_filter.active:
+            shown = tuple(i for i in data.items if item_filter.matches(i, data))
+        ordered = in_time_order(shown)
+        self.show_rows(ordered, [str(i.id) for i in ordered], self._row_text)
+        return Shown(_("Content schedule"), len(ordered), len(data.items))
+
+    def selected_item(self) -> ContentItem | None:
+        return find_item(self.data, self.selected_key())
+
+    def focus_view(self) -> None:
+        self.focus()
+
+    def open_on(self, item: ContentItem | None) -> None:
+        if item is not None:
+            super().select_key(str(item.id), context=CONTEXT_ROWS)
+        self.focus()
+
+
+class CalendarView(Vertical):
+    """The channel calendar: the week's pace, a month grid (month mode) and the day list.
+
+    It keeps its own page: the mode and the selected day, which is None until the user
+    moves, so that the calendar opens on today."""
+
+    OFFERS: ClassVar[frozenset[str]] = frozenset({"calendar_mode", "today", "page", "move_day"})
+    DEFAULT_CSS = """
+    CalendarView {
+        height: 1fr;
+    }
+
+    CalendarView > #calendar-pace {
+        height: 1;
+        padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def __init__(self, data: PlanData, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.data = data
+        self.item_filter = ItemFilter()
+        self.mode = CalendarMode.MONTH
+        self.day: date | None = None
+        self.today = date.min
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="calendar-pace", markup=False)
+        yield MonthGrid(self._day_marks, id="month")
+        yield DayList(self._day_row_text, id="days")
+
+    def _day_marks(self, cell: DayCell, width: int) -> Text:
+        return day_marks(self.data, cell, width)
+
+    def _day_row_text(self, row: DayRow, today: bool) -> Text:
+        return day_row_text(self.data, row, today)
+
+    @property
+    def selected_day(self) -> date:
+        return self.day or self.today
+
+    def show_plan(self, data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
+        self.data, self.item_filter, self.today = data, item_filter, today
+        return self._show_page()
+
+    def _show_page(self) -> Shown:
+        data, item_filter = self.data, self.item_filter
+        keep = (lambda item: item_filter.matches(item, data)) if item_filter.active else None
+        page = calendar_page(
+            data, self.mode, self.selected_day, agenda_days=data.plan.window_days, keep=keep
+        )
+        grid = self.query_one(MonthGrid)
+        grid.display = page.mode is CalendarMode.MONTH
+        grid.show(page, self.today)
+        self.query_one(DayList).show(page.days, self.today)
+        self.query_one("#calendar-pace", Static).update(pace_line(page.week_of(self.selected_day)))
+        shown = sum(len(day.items) for week in page.weeks for day in week.days if day.in_month)
+        return Shown(page.title, shown, shown)
+
+    def selected_item(self) -> ContentItem | None:
+        row = self.query_one(DayList).selected_row()
+        return row.item if row is not None else None
+
+    def select_key(self, key: str) -> None:
+        self.query_one(DayList).select_key(key)
+
+    def focus_view(self) -> None:
+        if self.mode is CalendarMode.MONTH:
+            self.query_one(MonthGrid).focus()
+        else:
+            self.query_one(DayList).focus()
+
+    def open_on(self, item: ContentItem | None) -> None:
+        if item is not None:
+            self.select_key(str(item.id))
+        self.focus_view()
+
+    def follow(self, item: ContentItem, timezone: str) -> None:
+        self.day = local_day(item, timezone) or self.day
+
+    def place_new(self, item: ContentItem, timezone: str) -> ContentItem:
+        return move_to_day(item, self.selected_day, timezone)
+
+    def set_mode(self, mode: CalendarMode) -> Shown:
+        self.mode = mode
+        return self.go_to(self.selected_day)
+
+    def turn_page(self, step: int) -> Shown:
+        return self.go_to(
+            shift_page(self.mode, self.selected_day, step, self.data.plan.window_days)
+        )
+
+    def go_to(self, day: date) -> Shown:
+        """Select ``day``, turning the page when it lies on another one."""
+        self.day = day
+        shown = self._show_page()
+        self.query_one(DayList).select_day(day)
+        return shown
+
+    def on_month_grid_open_day(self, message: MonthGrid.OpenDay) -> None:
+        message.stop()
+        days = self.query_one(DayList)
+        days.focus()
+        days.select_day(self.selected_day)
