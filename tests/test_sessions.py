@@ -18,6 +18,7 @@ from socialplan.data.store import PlanStore, read_plan
 from socialplan.screens.confirm import ConfirmScreen
 from socialplan.screens.conflict import ConflictScreen
 from socialplan.screens.item_form import ItemForm
+from socialplan.tui.recovery_offer import leave_keeping_held_edits
 
 from .conftest import wait_for_notification
 
@@ -378,7 +379,7 @@ async def test_held_edits_at_a_hang_up_are_kept_and_applied_in_order_next_time(
         await pilot.press("e", "end", *" first", "ctrl+s")
         await pilot.press("n", *"Second", "ctrl+s")
         assert "2 edits not saved" in app.sub_title
-        app._hung_up(128 + 15)
+        leave_keeping_held_edits(app, 128 + 15)
         await pilot.pause()
     assert beside(demo_path).exists()
     assert beside(demo_path).stat().st_mode & 0o777 == demo_path.stat().st_mode & 0o777
@@ -403,7 +404,7 @@ async def test_recovered_edits_stay_until_the_user_applies_them(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", *"Kept for later", "ctrl+s")
-        app._hung_up(128 + 1)
+        leave_keeping_held_edits(app, 128 + 1)
         await pilot.pause()
     refusing_disk[0] = 0
     later = make_app()

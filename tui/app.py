@@ -1,27 +1,22 @@
 """The socialplan App: wires the store to the phase screens.
 
 The App owns the plan: it holds the current ``PlanData`` and the panel's figures as
-attributes the screens watch, and it is the only place that writes to the store, in
-answer to ``SaveEntity`` / ``DeleteEntity`` messages from the screens.
+attributes the screens watch, hands the screens' edits (``SaveEntity``, ``MoveCards``,
+``DeleteEntity``...) to the edit session (data/session.py) and tells the user how each
+went. Its other parts sit beside it: the palette and help (commands.py), exports and
+imports (exchange_workers.py), recovery (recovery_offer.py) and hang-ups (hang_up.py).
 """
 
 from __future__ import annotations
 
-import asyncio
 import gc
-import importlib
-import signal
-import sys
-import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from types import FrameType
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 from textual import work
-from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -31,24 +26,21 @@ from textual.screen import Screen
 from socialplan.core.cycle import PHASES
 from socialplan.core.edits import Edit, describe
 from socialplan.core.figures import PanelFigures, panel_figures
-from socialplan.core.i18n import LANGUAGES, N_, _, language, ngettext, use_language
-from socialplan.core.model import ContentItem, Plan, PlanData
-from socialplan.core.series import SeriesChange
-from socialplan.core.validation import InvalidInputError
-from socialplan.data.errors import (
-    StoreError,
-)
+from socialplan.core.i18n import LANGUAGES, N_, _, ngettext, use_language
+from socialplan.core.model import Plan, PlanData
+from socialplan.data.errors import StoreError
 from socialplan.data.interface import PlanStorage, open_storage
 from socialplan.data.requests import (
     Delete,
     Request,
     Save,
     Unsaved,
-    from_record,
-    to_record,
 )
 from socialplan.data.session import Outcome, PlanSession, Submitted
-from socialplan.screens.base import PhaseScreen
+from socialplan.tui.commands import key_sections, system_commands
+from socialplan.tui.edit_feedback import resolve_conflict, resolve_deleted, series_message
+from socialplan.tui.exchange_workers import export_beside_plan, import_results
+from socialplan.tui.hang_up import exit_on_hang_up
 from socialplan.tui.messages import (
     DeleteEntity,
     ExportPlan,
@@ -57,40 +49,16 @@ from socialplan.tui.messages import (
     SaveEntities,
     SaveEntity,
 )
+from socialplan.tui.phases import PHASE_SCREENS, make_phase_screen
+from socialplan.tui.recovery_offer import leave_keeping_held_edits, offer_recovery
 from socialplan.tui.stylesheet import ReusingStylesheet
-from socialplan.tui.widgets.translated import TranslatedBindings, translated
-
-if TYPE_CHECKING:
-    from socialplan.core.imports import ImportPlan
-    from socialplan.screens.help import KeySection
+from socialplan.tui.widgets.translated import TranslatedBindings
 
 Clock = Callable[[], datetime]
-E = TypeVar("E")
-PHASE_SCREENS: dict[str, str] = {
-    "foundation": "socialplan.screens.foundation:FoundationScreen",
-    "strategy": "socialplan.screens.strategy:StrategyScreen",
-    "setup": "socialplan.screens.set_up:SetupScreen",
-    "schedule": "socialplan.screens.schedule:ScheduleScreen",
-    "measure": "socialplan.screens.measure:MeasureScreen",
-}
-"""Phase screens by mode name, imported the first time they are shown."""
-EXPORTS = {
-    "plan": N_("Export the strategy (Markdown)"),
-    "ics": N_("Export the schedule as a calendar (.ics)"),
-    "csv": N_("Export the posts (bulk CSV)"),
-    "json": N_("Export the whole plan (JSON)"),
-}
 FIGURES_REFRESH_SECONDS = 60
-UNDO_DEPTH = 100
 WATCH_SECONDS = 1.0
 RETRY_SECONDS = 5.0
 YOUNG_GC_THRESHOLD = 10_000
-
-
-def phase_screen_class(mode: str) -> type[PhaseScreen]:
-    module, name = PHASE_SCREENS[mode].split(":")
-    screen_class: type[PhaseScreen] = getattr(importlib.import_module(module), name)
-    return screen_class
 
 
 def tune_garbage_collector() -> None:
@@ -104,15 +72,6 @@ def tune_garbage_collector() -> None:
     """
     gc.freeze()
     gc.set_threshold(YOUNG_GC_THRESHOLD, 20, 20)
-
-
-def own_bindings(cls: type) -> list[Binding]:
-    """The bindings a class declares itself, not those it inherits from Textual."""
-    return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
-
-
-def make_phase_screen(mode: str) -> PhaseScreen:
-    return phase_screen_class(mode)()
 
 
 def system_clock() -> datetime:
@@ -185,55 +144,11 @@ class SocialPlanApp(TranslatedBindings, App[None]):
     def on_mount(self) -> None:
         self._apply_settings()
         self._tell_store_warnings()
-        self.call_after_refresh(self._offer_recovery)
+        self.call_after_refresh(offer_recovery, self)
         self.set_interval(FIGURES_REFRESH_SECONDS, self._refresh_figures)
         self.set_interval(WATCH_SECONDS, self._watch_file)
         self.set_interval(RETRY_SECONDS, self.retry_unsaved)
-        self._exit_on_hang_up()
-
-    def _exit_on_hang_up(self) -> None:
-        """SIGHUP (the SSH connection dropped) or SIGTERM: leave cleanly, terminal restored
-        and the store closed. Every edit is on disk the moment it is made, so there is
-        nothing left to save. A hang-up brings a SIGCONT too, kept from Textual (see
-        ``_resume_only_after_suspend``). Only the main thread of a POSIX process can take
-        signals."""
-        if (
-            not hasattr(signal, "SIGHUP")
-            or threading.current_thread() is not threading.main_thread()
-        ):
-            return
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGHUP, signal.SIGTERM):
-            loop.add_signal_handler(signum, self._hung_up, 128 + signum)
-        self._resume_only_after_suspend()
-
-    @staticmethod
-    def _resume_only_after_suspend() -> None:
-        """Pass SIGCONT on to Textual only when a SIGTSTP suspended the app.
-
-        Textual restarts application mode, with a new output thread, on every SIGCONT. The
-        kernel sends SIGCONT along with SIGHUP when a terminal hangs up (a dropped SSH
-        connection, a closed tmux pane): the new output thread died writing to the closed
-        terminal and leaving then blocked for ever on its full queue. One in three starts
-        that tmux killed right after the first paint left such a process behind.
-        """
-        resume = signal.getsignal(signal.SIGCONT)
-        suspend = signal.getsignal(signal.SIGTSTP)
-        if not callable(resume) or not callable(suspend):
-            return
-        suspended = threading.Event()
-
-        def on_suspend(signum: int, frame: FrameType | None) -> None:
-            suspended.set()
-            suspend(signum, frame)
-
-        def on_resume(signum: int, frame: FrameType | None) -> None:
-            if suspended.is_set():
-                suspended.clear()
-                resume(signum, frame)
-
-        signal.signal(signal.SIGTSTP, on_suspend)
-        signal.signal(signal.SIGCONT, on_resume)
+        exit_on_hang_up(partial(leave_keeping_held_edits, self))
 
     def _tell_store_warnings(self) -> None:
         """What went wrong opening the plan that did not keep it from opening."""
@@ -312,7 +227,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self.session.switch_to(store)
         self.plan_data = self.session.shown
         self._tell_store_warnings()
-        self._offer_recovery()
+        offer_recovery(self)
         self.notify(f"{store.path}", title=_("Opened {name}").format(name=self.data.plan.name))
 
     def other_plans(self) -> list[Path]:
@@ -321,84 +236,6 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         from socialplan.data.plans import plan_files
 
         return [p for p in plan_files(plans_dir()) if p.resolve() != self.store.path]
-
-    def _hung_up(self, return_code: int) -> None:
-        """A last try for edits still waiting for the disk; those the disk still refuses
-        are kept in a recovery file for the next session. Then leave."""
-        self.retry_unsaved()
-        if self.unsaved:
-            self._keep_for_recovery()
-        self.exit(None, return_code)
-
-    def _keep_for_recovery(self) -> None:
-        from socialplan.data.recovery import RecoveryError, write_recovery
-
-        records = [to_record(request) for request in self.unsaved.held]
-        try:
-            write_recovery(self.store.path, records)
-        except RecoveryError as error:
-            print(error, file=sys.stderr)  # the terminal may be gone: a last word at most
-
-    def _offer_recovery(self) -> None:
-        """Edits an earlier session could not save before it had to leave: offer to apply
-        them, in order, through the same path as any edit (a conflict asks, as ever)."""
-        from socialplan.data.recovery import RecoveryError, find_recovery, remove_recovery
-        from socialplan.screens.confirm import ConfirmScreen
-
-        try:
-            recovery = find_recovery(self.store.path)
-        except RecoveryError as error:
-            self.notify(str(error), title=_("Not recovered"), severity="error", timeout=30)
-            return
-        if recovery is None:
-            return
-        try:
-            requests = [from_record(record) for record in recovery.records]
-        except ValueError:
-            self.notify(
-                _(
-                    "The recovery file {path} holds edits socialplan cannot read; "
-                    "it is left as it is."
-                ).format(path=recovery.path),
-                title=_("Not recovered"),
-                severity="error",
-                timeout=30,
-            )
-            return
-
-        def answered(apply: bool | None) -> None:
-            if not apply:
-                self.notify(
-                    _("The edits stay in {path}; they are offered again next time.").format(
-                        path=recovery.path
-                    )
-                )
-                return
-            remove_recovery(recovery)
-            for request in requests:
-                self._submit(request)
-            self.notify(
-                ngettext(
-                    "Applied {count} recovered edit.",
-                    "Applied {count} recovered edits.",
-                    len(requests),
-                ).format(count=len(requests))
-            )
-
-        count = len(requests)
-        self.push_screen(
-            ConfirmScreen(
-                ngettext(
-                    "{count} edit was not saved when socialplan last closed. Apply it now?",
-                    "{count} edits were not saved when socialplan last closed. Apply them now?",
-                    count,
-                ).format(count=count),
-                _("Kept at {when:%Y-%m-%d %H:%M} UTC: {edits}.").format(
-                    when=recovery.written, edits="; ".join(r.describe() for r in requests)
-                ),
-            ),
-            answered,
-        )
 
     async def action_quit(self) -> None:
         """Quit; with edits still waiting for the disk, ask first, as they would be lost."""
@@ -434,22 +271,22 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self.figures = panel_figures(self.plan_data, self.now())
 
     def on_save_entity(self, message: SaveEntity) -> None:
-        self._submit(Save((message.entity,), bases=(message.base,)))
+        self.submit(Save((message.entity,), bases=(message.base,)))
 
     def on_save_entities(self, message: SaveEntities) -> None:
-        self._submit(
+        self.submit(
             Save(message.entities, message.label, _("Saved: {label}.").format(label=message.label))
         )
 
     def on_move_cards(self, message: MoveCards) -> None:
-        self._submit(
+        self.submit(
             Save(message.cards, _("move {describe}").format(describe=describe(message.moved)))
         )
 
     def on_delete_entity(self, message: DeleteEntity) -> None:
-        self._submit(Delete(message.entity))
+        self.submit(Delete(message.entity))
 
-    def _submit(self, request: Request) -> None:
+    def submit(self, request: Request) -> None:
         """Save a user's edit through the session, and show how it went."""
         self._told(self.session.submit(request))
 
@@ -462,9 +299,9 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         elif outcome is Outcome.HELD:
             self._held(result)
         elif outcome is Outcome.CONFLICT:
-            self._resolve_conflict(result)
+            resolve_conflict(self, result)
         elif outcome is Outcome.GONE:
-            self._resolve_deleted(result)
+            resolve_deleted(self, result)
         elif outcome is Outcome.WAITING:
             self.notify(result.message, title=_("Waiting for the disk"), severity="warning")
         else:
@@ -475,81 +312,14 @@ class SocialPlanApp(TranslatedBindings, App[None]):
             self.last_saved = result.saved
         change = result.series
         if result.added or result.removed or (change and change.kept):
-            self.notify(
-                self._series_message(result.saved, len(result.added), len(result.removed), change)
-            )
+            added, removed = len(result.added), len(result.removed)
+            self.notify(series_message(self.data, result.saved, added, removed, change))
         if isinstance(result.request, Save) and result.request.announce:
             self.notify(result.request.announce)
 
     @property
     def data(self) -> PlanData:
         return self.plan_data
-
-    def _series_message(
-        self, head: ContentItem, added: int, removed: int, change: SeriesChange | None
-    ) -> str:
-        message = _("Repeats of '{title}': {count} planned, {count2} removed.").format(
-            title=head.title, count=added, count2=removed
-        )
-        kept = change.kept if change else ()
-        if kept:
-            message += " " + ngettext(
-                "{count} you changed is kept as it is: {when}.",
-                "{count} you changed are kept as they are: {when}.",
-                len(kept),
-            ).format(count=len(kept), when=", ".join(self._local_when(r) for r in kept))
-        return message
-
-    def _local_when(self, item: ContentItem) -> str:
-        from socialplan.tui.text import when
-        from socialplan.tui.widgets.schedule_text import local_moment
-
-        return when(local_moment(self.data, item))
-
-    def _resolve_conflict(self, result: Submitted) -> None:
-        """Another session changed the entry since this one loaded it: show both versions
-        and let the user keep theirs, take the other, or (for a change) keep theirs as a
-        new entry. Nothing is overwritten without that choice."""
-        from socialplan.screens.conflict import ConflictChoice, ConflictScreen
-
-        request, mine, theirs = result.request, result.mine, result.theirs
-
-        def chosen(choice: ConflictChoice | None) -> None:
-            if choice is ConflictChoice.KEEP_MINE:
-                self._submit(request.rebased(theirs))
-            elif choice is ConflictChoice.COPY_MINE and isinstance(request, Save):
-                self._submit(request.with_copy_of(mine))
-            else:
-                self.notify(
-                    _(
-                        "Showing the other session's version of {describe}; your {describe2} was "
-                        "not saved."
-                    ).format(describe=describe(theirs), describe2=request.describe()),
-                    title=_("Took their version"),
-                )
-
-        self.push_screen(ConflictScreen(mine, theirs, deleting=isinstance(request, Delete)), chosen)
-
-    def _resolve_deleted(self, result: Submitted) -> None:
-        """Another session deleted the entry this one saves: the typed changes stay, and
-        the user saves them as a new entry or lets them go."""
-        from socialplan.screens.conflict import DeletedElsewhereScreen
-
-        request, mine = result.request, result.mine
-        assert isinstance(request, Save)
-
-        def answered(copy: bool | None) -> None:
-            if copy:
-                self._submit(request.with_copy_of(mine))
-            else:
-                self.notify(
-                    _("{describe} stays deleted; your changes were not saved.").format(
-                        describe=describe(mine)
-                    ),
-                    title=_("Left deleted"),
-                )
-
-        self.push_screen(DeletedElsewhereScreen(mine), answered)
 
     def _held(self, result: Submitted) -> None:
         """A request the disk refused (or one queued behind it), shown as made."""
@@ -642,182 +412,27 @@ class SocialPlanApp(TranslatedBindings, App[None]):
             title=_("Plan reloaded"),
         )
 
-    def on_export_plan(self, message: ExportPlan) -> None:
-        """Export beside the plan; a file of that name is replaced only when the user says so."""
-        from socialplan.data.exports import beside
-
-        data, target = self.data, beside(self.store.path, message.what)
-        if not target.exists():
-            self._export(message.what, data, replace=False)
-            return
-        from socialplan.screens.confirm import ConfirmScreen
-
-        def answered(replace: bool | None) -> None:
-            if replace:
-                self._export(message.what, data, replace=True)
-
-        self.push_screen(
-            ConfirmScreen(
-                _("{name} exists already. Replace it?").format(name=target.name),
-                _("It is in {folder}.").format(folder=target.parent),
-            ),
-            answered,
-        )
-
-    def action_export(self, what: str) -> None:
-        self.post_message(ExportPlan(what))
-
-    @work(thread=True, group="export")
-    def _export(self, what: str, data: PlanData, *, replace: bool) -> None:
-        """Written off the UI thread; the result is shown when it is done."""
-        from socialplan.data.exports import beside, export_payload, write_export
-
-        plan_file = self.store.path
-        try:
-            payload = export_payload(what, data, self.now())
-            target = write_export(beside(plan_file, what), payload, plan_file, replace=replace)
-        except StoreError as error:
-            self.call_from_thread(
-                self.notify, str(error), title=_("Not exported"), severity="error"
-            )
-            return
-        except OSError as error:
-            message = _("Could not write the export: {value}").format(value=error.strerror or error)
-            self.call_from_thread(self.notify, message, title=_("Not exported"), severity="error")
-            return
-        self.call_from_thread(self.notify, str(target), title=_("Exported"))
-
-    def on_import_results(self, message: ImportResults) -> None:
-        self._read_results(message.path, self.plan_data)
-
-    @work(thread=True, exclusive=True, group="import")
-    def _read_results(self, path: Path, data: PlanData) -> None:
-        """Read and match off the UI thread; only the review and the save happen on it."""
-        from socialplan.core.imports import plan_import
-        from socialplan.data.results_csv import ResultsFileError, read_results_file
-
-        try:
-            found = read_results_file(path)
-            planned = plan_import(data, found.platform, found.posts)
-        except ResultsFileError as error:
-            self.call_from_thread(
-                self.notify, str(error), title=_("Not imported"), severity="error", timeout=30
-            )
-            return
-        except InvalidInputError as error:
-            message = _("Nothing imported from {path}: {message}.").format(
-                path=path, message=error.problem.message
-            )
-            self.call_from_thread(
-                self.notify, message, title=_("Not imported"), severity="error", timeout=30
-            )
-            return
-        self.call_from_thread(self._review_import, planned, data, f"{found.layout}: {path.name}")
-
-    def _review_import(self, planned: ImportPlan, data: PlanData, source: str) -> None:
-        from socialplan.screens.import_results import ImportReviewScreen
-
-        def confirmed(final: ImportPlan | None) -> None:
-            if final is not None:
-                label = _("import {count} {platform} results").format(
-                    count=len(final.rows), platform=final.platform
-                )
-                self._submit(
-                    Save(
-                        final.results(),
-                        label,
-                        _("Imported: {describe}.").format(describe=final.describe()),
-                    )
-                )
-
-        self.push_screen(ImportReviewScreen(planned, data, source), confirmed)
-
     def action_phase(self, name: str) -> None:
         self.switch_mode(name)
 
     def action_toggle_panel(self) -> None:
         self.show_panel = not self.show_panel
 
+    def on_export_plan(self, message: ExportPlan) -> None:
+        export_beside_plan(self, message.what)
+
+    def action_export(self, what: str) -> None:
+        self.post_message(ExportPlan(what))
+
+    def on_import_results(self, message: ImportResults) -> None:
+        import_results(self, message.path)
+
     def action_help(self) -> None:
         from socialplan.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.key_sections()))
-
-    def key_sections(self) -> list[KeySection]:
-        """Every key of the app, grouped by where it works, for the help screen."""
-        sections: list[KeySection] = [
-            (_("Everywhere"), self._rows(own_bindings(type(self)))),
-            (_("Everywhere (Textual)"), [("^p", _("Command palette: every action by name"))]),
-        ]
-        sections += [
-            (_("{title} screen").format(title=screen.PHASE.title), self._rows(own_bindings(screen)))
-            for screen in map(phase_screen_class, PHASE_SCREENS)
-            if own_bindings(screen)
-        ]
-        from socialplan.screens.form import FormScreen
-        from socialplan.tui.widgets.calendar import DayList, MonthGrid
-        from socialplan.tui.widgets.kanban import KanbanColumn
-
-        sections.append((_("Board and list"), self._rows(own_bindings(KanbanColumn))))
-        sections.append((_("Calendar: month grid"), self._rows(own_bindings(MonthGrid))))
-        sections.append((_("Calendar: day list"), self._rows(own_bindings(DayList))))
-        sections.append((_("Forms"), self._rows(own_bindings(FormScreen))))
-        return sections
-
-    def _rows(self, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
-        rows = []
-        for binding in bindings:
-            shown = translated(binding)
-            what = f"{shown.description}: {shown.tooltip}" if shown.tooltip else shown.description
-            rows.append((self.get_key_display(binding), what))
-        return rows
+            self.push_screen(HelpScreen(key_sections(self)))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        for phase in PHASES:
-            yield SystemCommand(
-                _("{title} phase").format(title=phase.title),
-                f"[{phase.key}] {phase.summary}",
-                partial(self.action_phase, phase.name),
-            )
-        yield SystemCommand(
-            _("Toggle the KPI panel"),
-            _("[p] Show or hide the ratio/KPI panel"),
-            self.action_toggle_panel,
-        )
-        yield SystemCommand(_("Help: all keys"), _("[?] Every key of the app"), self.action_help)
-        yield SystemCommand(
-            _("Light or dark theme"),
-            _("Switch between the light and the dark theme (remembered)"),
-            self.action_toggle_light,
-        )
-        for code, name in LANGUAGES.items():
-            if code != language():
-                yield SystemCommand(
-                    _("Language: {name}").format(name=name),
-                    _("Show the interface in {name} (remembered)").format(name=name),
-                    partial(self.action_language, code),
-                )
-        for path in self.other_plans():
-            yield SystemCommand(
-                _("Open plan: {stem}").format(stem=path.stem),
-                _("Switch to the plan in {name}").format(name=path.name),
-                partial(self.action_open_plan, str(path)),
-            )
-        for what, title in EXPORTS.items():
-            yield SystemCommand(
-                _(title), _("Written beside the plan file"), partial(self.action_export, what)
-            )
-        if isinstance(screen, PhaseScreen):
-            for binding in own_bindings(type(screen)):
-                _namespace, name, parameters = parse_action(binding.action)
-                if not screen.check_action(name, parameters):
-                    continue
-                yield SystemCommand(
-                    _(binding.description),
-                    _("[{key}] on the {title} screen").format(
-                        key=binding.key, title=screen.PHASE.title
-                    ),
-                    partial(screen.run_action, binding.action),
-                )
+        yield from system_commands(self, screen)
         yield from super().get_system_commands(screen)
