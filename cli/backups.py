@@ -27,8 +27,10 @@ def run_backups(args: argparse.Namespace) -> int:
     print(_("Backups of {path}, newest first:").format(path=path))
     for number, backup in enumerate(backups, start=1):
         try:
-            data = read_plan(backup)
-            what = _("{name!r}, {count} posts").format(name=data.plan.name, count=len(data.items))
+            plan_data = read_plan(backup)
+            what = _("{name!r}, {count} posts").format(
+                name=plan_data.plan.name, count=len(plan_data.items)
+            )
         except StoreError as error:
             what = _("not readable: {getattr}").format(getattr=getattr(error, "reason", error))
         size = backup.stat().st_size

@@ -21,14 +21,14 @@ from .common import plan_path
 def run_export(args: argparse.Namespace) -> int:
     from socialplan.data.store import read_plan
 
-    data = read_plan(plan_path(args))
+    plan_data = read_plan(plan_path(args))
     channel = None
     if args.channel:
         channel = next(
-            (c.id for c in data.channels if c.name.casefold() == args.channel.casefold()), None
+            (c.id for c in plan_data.channels if c.name.casefold() == args.channel.casefold()), None
         )
         if channel is None:
-            names = ", ".join(c.name for c in data.channels)
+            names = ", ".join(c.name for c in plan_data.channels)
             print(
                 _("socialplan: there is no channel {channel!r} ({names})").format(
                     channel=args.channel, names=names
@@ -39,7 +39,7 @@ def run_export(args: argparse.Namespace) -> int:
     from socialplan.data.exports import export_payload
 
     payload = export_payload(
-        args.what, data, datetime.now(UTC), channel=channel, start=args.start, end=args.end
+        args.what, plan_data, datetime.now(UTC), channel=channel, start=args.start, end=args.end
     )
     if args.output in (None, "-"):
         sys.stdout.buffer.write(payload)

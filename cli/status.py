@@ -31,23 +31,25 @@ NEXT_POSTS = 8
 GOOD = {GoalStatus.MET, GoalStatus.ON_TRACK}
 
 
-def status_report(data: PlanData, now: datetime, next_count: int = NEXT_POSTS) -> dict[str, Any]:
+def status_report(
+    plan_data: PlanData, now: datetime, next_count: int = NEXT_POSTS
+) -> dict[str, Any]:
     """Everything ``status`` shows, as JSON-ready data."""
-    figures = panel_figures(data, now)
-    zone = data.plan.timezone
+    figures = panel_figures(plan_data, now)
+    zone = plan_data.plan.timezone
     today = local_time(now, zone).date()
-    iteration = data.current_iteration()
+    iteration = plan_data.current_iteration()
     return {
-        "plan": data.plan.name,
+        "plan": plan_data.plan.name,
         "iteration": {
-            "number": data.plan.current_iteration,
+            "number": plan_data.plan.current_iteration,
             "name": iteration.name if iteration else None,
         },
         "generated_at": now.isoformat(),
-        "strategy": _strategy(data),
-        "goals": [_goal(p) for p in goal_progress(data, today)],
-        "roi": _roi(data),
-        "open_setup_tasks": [_task(t, data) for t in open_setup_tasks(data)],
+        "strategy": _strategy(plan_data),
+        "goals": [_goal(p) for p in goal_progress(plan_data, today)],
+        "roi": _roi(plan_data),
+        "open_setup_tasks": [_task(t, plan_data) for t in open_setup_tasks(plan_data)],
         "window": {
             "start": figures.window_start.isoformat(),
             "end": figures.window_end.isoformat(),
@@ -75,12 +77,14 @@ def status_report(data: PlanData, now: datetime, next_count: int = NEXT_POSTS) -
             for w in figures.channel_weeks
         ],
         "warnings": figures.warnings(),
-        "next_posts": [_post(item, data, zone) for item in next_posts(data.items, now, next_count)],
+        "next_posts": [
+            _post(item, plan_data, zone) for item in next_posts(plan_data.items, now, next_count)
+        ],
     }
 
 
-def _strategy(data: PlanData) -> dict[str, Any]:
-    progress = strategy_progress(data)
+def _strategy(plan_data: PlanData) -> dict[str, Any]:
+    progress = strategy_progress(plan_data)
     following = progress.next_step
     return {
         "steps_complete": progress.complete,
@@ -103,16 +107,16 @@ def _goal(progress: GoalProgress) -> dict[str, Any]:
     }
 
 
-def _roi(data: PlanData) -> dict[str, Any]:
+def _roi(plan_data: PlanData) -> dict[str, Any]:
     return {
         name: {"cost": t.cost, "value": t.value, "roi_percent": kpi.social_roi(t)}
-        for name, t in channel_totals(data)
+        for name, t in channel_totals(plan_data)
     }
 
 
-def _task(task: SetupTask, data: PlanData) -> dict[str, Any]:
+def _task(task: SetupTask, plan_data: PlanData) -> dict[str, Any]:
     return {
-        "channel": data.channel_name(task.channel),
+        "channel": plan_data.channel_name(task.channel),
         "title": task.title,
         "area": task.area.value,
         "owner": task.owner,
@@ -120,13 +124,13 @@ def _task(task: SetupTask, data: PlanData) -> dict[str, Any]:
     }
 
 
-def _post(item: ContentItem, data: PlanData, zone: str) -> dict[str, Any]:
+def _post(item: ContentItem, plan_data: PlanData, zone: str) -> dict[str, Any]:
     assert item.scheduled_at is not None
     return {
         "id": item.id,
         "when": local_time(item.scheduled_at, zone).isoformat(),
-        "channel": data.channel_name(item.channel),
-        "stage": data.stage_name(item.stage),
+        "channel": plan_data.channel_name(item.channel),
+        "stage": plan_data.stage_name(item.stage),
         "kind": item.kind.value,
         "cta": item.cta,
         "status": item.status.value,
@@ -134,29 +138,32 @@ def _post(item: ContentItem, data: PlanData, zone: str) -> dict[str, Any]:
     }
 
 
-def render_status(data: PlanData, now: datetime, console: Console) -> None:
-    figures = panel_figures(data, now)
-    iteration = data.current_iteration()
-    heading = Text(clean_text(data.plan.name), style="bold")
+def render_status(plan_data: PlanData, now: datetime, console: Console) -> None:
+    figures = panel_figures(plan_data, now)
+    iteration = plan_data.current_iteration()
+    heading = Text(clean_text(plan_data.plan.name), style="bold")
     heading.append(
-        _("  iteration {current_iteration}").format(current_iteration=data.plan.current_iteration),
+        _("  iteration {current_iteration}").format(
+            current_iteration=plan_data.plan.current_iteration
+        ),
         style="dim",
     )
     if iteration:
         heading.append(f": {clean_text(iteration.name)}", style="dim")
     strategy = Text(
-        _("Strategy: {describe}").format(describe=strategy_progress(data).describe()), style="dim"
+        _("Strategy: {describe}").format(describe=strategy_progress(plan_data).describe()),
+        style="dim",
     )
-    today = local_time(now, data.plan.timezone).date()
+    today = local_time(now, plan_data.plan.timezone).date()
     console.print(
         Group(
             heading,
             strategy,
             _figures_table(figures),
-            _goals_table(data, today),
-            _roi_table(data),
-            _setup_table(data),
-            _next_table(data, now),
+            _goals_table(plan_data, today),
+            _roi_table(plan_data),
+            _setup_table(plan_data),
+            _next_table(plan_data, now),
         )
     )
     for warning in figures.warnings():
@@ -193,11 +200,11 @@ def _figures_table(figures: PanelFigures) -> Table:
     return table
 
 
-def _goals_table(data: PlanData, today: date) -> Table:
+def _goals_table(plan_data: PlanData, today: date) -> Table:
     table = Table(title=_("Objectives"), title_justify="left", box=None)
     for column in (_("Objective"), _("Now"), _("Target"), _("Status"), _("Deadline")):
         table.add_column(column, justify="right" if column in ("Now", "Target") else "left")
-    for progress in goal_progress(data, today):
+    for progress in goal_progress(plan_data, today):
         goal = progress.goal
         table.add_row(
             Text(clean_text(goal.title)),
@@ -209,11 +216,11 @@ def _goals_table(data: PlanData, today: date) -> Table:
     return table
 
 
-def _roi_table(data: PlanData) -> Table:
+def _roi_table(plan_data: PlanData) -> Table:
     table = Table(title=_("ROI per channel"), title_justify="left", box=None)
     for column in (_("Channel"), _("Cost"), _("Value"), "ROI"):
         table.add_column(column, justify="left" if column == "Channel" else "right")
-    for name, t in channel_totals(data):
+    for name, t in channel_totals(plan_data):
         roi = kpi.social_roi(t)
         table.add_row(
             Text(clean_text(name)),
@@ -224,8 +231,8 @@ def _roi_table(data: PlanData) -> Table:
     return table
 
 
-def _setup_table(data: PlanData) -> Table:
-    tasks = open_setup_tasks(data)
+def _setup_table(plan_data: PlanData) -> Table:
+    tasks = open_setup_tasks(plan_data)
     table = Table(
         title=_("Open set-up tasks: {count}").format(count=len(tasks)),
         title_justify="left",
@@ -235,7 +242,7 @@ def _setup_table(data: PlanData) -> Table:
         table.add_column(column)
     for task in tasks[:NEXT_POSTS]:
         table.add_row(
-            Text(clean_text(data.channel_name(task.channel))),
+            Text(clean_text(plan_data.channel_name(task.channel))),
             Text(clean_text(task.title)),
             Text(clean_text(task.owner)),
             task.due.isoformat() if task.due else "–",
@@ -247,19 +254,19 @@ def _figure(value: float | None) -> str:
     return "–" if value is None else f"{value:,.1f}".removesuffix(".0")
 
 
-def _next_table(data: PlanData, now: datetime) -> Table:
+def _next_table(plan_data: PlanData, now: datetime) -> Table:
     table = Table(title=_("Next posts"), title_justify="left", box=None)
     for column in (_("When"), _("Channel"), _("Stage"), _("Kind"), _("Status")):
         table.add_column(column, no_wrap=True)
     table.add_column(_("Title"), no_wrap=True, overflow="ellipsis", ratio=1)
-    zone = data.plan.timezone
-    for item in next_posts(data.items, now, NEXT_POSTS):
+    zone = plan_data.plan.timezone
+    for item in next_posts(plan_data.items, now, NEXT_POSTS):
         assert item.scheduled_at is not None
         kind = item.kind.label + (_(" +CTA") if item.cta else "")
         table.add_row(
             format_date(local_time(item.scheduled_at, zone), "%a %d %b %H:%M"),
-            Text(clean_text(data.channel_name(item.channel))),
-            Text(clean_text(data.stage_name(item.stage))),
+            Text(clean_text(plan_data.channel_name(item.channel))),
+            Text(clean_text(plan_data.stage_name(item.stage))),
             Text(kind, style="bold deep_pink2" if item.kind is Kind.PROMOTION else ""),
             item.status.label,
             Text(clean_text(item.title)),
@@ -275,15 +282,15 @@ def run_status(args: argparse.Namespace) -> int:
     """``socialplan status [--json]``: the panel's figures and what comes next, then exit."""
     from socialplan.data.store import read_plan
 
-    data = read_plan(plan_path(args))
+    plan_data = read_plan(plan_path(args))
     now = datetime.now(UTC)
     if args.json:
         from socialplan.data.plan_json import escaped_c1
 
-        report = json.dumps(status_report(data, now), ensure_ascii=False, indent=2)
+        report = json.dumps(status_report(plan_data, now), ensure_ascii=False, indent=2)
         sys.stdout.buffer.write(escaped_c1(report.encode()) + b"\n")
     else:
         from rich.console import Console
 
-        render_status(data, now, Console())
+        render_status(plan_data, now, Console())
     return 0

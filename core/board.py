@@ -36,17 +36,17 @@ def effective_rank(item: ContentItem) -> float:
     return UNSCHEDULED_RANK + item.id
 
 
-def board(data: PlanData, item_filter: ItemFilter | None = None) -> tuple[BoardColumn, ...]:
+def board(plan_data: PlanData, item_filter: ItemFilter | None = None) -> tuple[BoardColumn, ...]:
     """Columns in stage order; each holds the (filtered) items of its stage, ordered."""
-    shown: Iterable[ContentItem] = data.items
+    shown: Iterable[ContentItem] = plan_data.items
     if item_filter is not None and item_filter.active:
-        shown = [i for i in data.items if item_filter.matches(i, data)]
-    by_stage: dict[int, list[ContentItem]] = {s.id: [] for s in data.stages}
+        shown = [i for i in plan_data.items if item_filter.matches(i, plan_data)]
+    by_stage: dict[int, list[ContentItem]] = {s.id: [] for s in plan_data.stages}
     for item in shown:
         by_stage.setdefault(item.stage, []).append(item)
-    plan = data.plan
+    plan = plan_data.plan
     columns = []
-    for stage in data.ordered_stages():
+    for stage in plan_data.ordered_stages():
         items = sorted(by_stage[stage.id], key=lambda i: (effective_rank(i), i.id))
         promotions = sum(1 for i in items if i.kind is Kind.PROMOTION)
         ratio = Ratio(len(items) - promotions, promotions, plan.ratio_content, plan.ratio_promotion)

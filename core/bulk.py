@@ -78,23 +78,25 @@ class BulkImport:
         )
 
 
-def bulk_rows(data: PlanData, items: Iterable[ContentItem] | None = None) -> list[dict[str, str]]:
-    zone = ZoneInfo(data.plan.timezone)
-    names = _Names(data)
+def bulk_rows(
+    plan_data: PlanData, items: Iterable[ContentItem] | None = None
+) -> list[dict[str, str]]:
+    zone = ZoneInfo(plan_data.plan.timezone)
+    names = _Names(plan_data)
     rows = []
-    for item in data.items if items is None else items:
+    for item in plan_data.items if items is None else items:
         local = item.scheduled_at.astimezone(zone) if item.scheduled_at else None
         rows.append(
             {
                 "date": local.date().isoformat() if local else "",
                 "time_24hr": local.strftime("%H:%M") if local else "",
-                "channel": data.channel_name(item.channel),
+                "channel": plan_data.channel_name(item.channel),
                 "message_text": item.body,
                 "link": item.link,
                 "media_url": item.media_url,
                 "tags": ", ".join(item.tags),
                 "pillar": names.pillars.get(item.pillar or 0, ""),
-                "journey_stage": data.stage_name(item.stage),
+                "journey_stage": plan_data.stage_name(item.stage),
                 "persona": names.personas.get(item.persona or 0, ""),
                 "kind": item.kind.value,
                 "cta": "yes" if item.cta else "no",
@@ -106,7 +108,7 @@ def bulk_rows(data: PlanData, items: Iterable[ContentItem] | None = None) -> lis
 
 
 def plan_bulk_import(
-    data: PlanData,
+    plan_data: PlanData,
     rows: Sequence[BulkRow],
     *,
     channel: str | None = None,
@@ -117,13 +119,13 @@ def plan_bulk_import(
     ``channel`` is for files that name none (Hootsuite, Sprout Social); ``day_first``
     reads 03/04/2027 as 3 April (else as March 4).
     """
-    names = _Names(data)
-    existing = {_identity(item): item for item in data.items}
+    names = _Names(plan_data)
+    existing = {_identity(item): item for item in plan_data.items}
     outcome = BulkImport()
     seen: dict[tuple[object, ...], int] = {}
     for row in rows:
         try:
-            item = _row_item(row, data, names, channel, day_first)
+            item = _row_item(row, plan_data, names, channel, day_first)
         except ValueError as error:
             outcome.problems.append(RowProblem(row.line, str(error)))
             continue
@@ -145,14 +147,14 @@ def plan_bulk_import(
 
 
 def _row_item(
-    row: BulkRow, data: PlanData, names: _Names, channel: str | None, day_first: bool
+    row: BulkRow, plan_data: PlanData, names: _Names, channel: str | None, day_first: bool
 ) -> ContentItem:
     cells = {key: value.strip() for key, value in row.cells.items()}
     message = clean_text(row.cells.get("message_text", ""), multiline=True)
     title = clean_text(cells.get("title", "")) or _title_from(message)
     if not title:
         raise ValueError(_("there is no message_text (or title)"))
-    scheduled = _when(cells.get("date", ""), cells.get("time_24hr", ""), day_first, data)
+    scheduled = _when(cells.get("date", ""), cells.get("time_24hr", ""), day_first, plan_data)
     item = ContentItem(
         title=title,
         body=message,
@@ -170,7 +172,7 @@ def _row_item(
         media_url=clean_text(cells.get("media_url", "")),
         tags=tuple(t for t in (clean_text(t) for t in cells.get("tags", "").split(",")) if t),
     )
-    problems = validate_item(item, data)
+    problems = validate_item(item, plan_data)
     if problems:
         raise ValueError("; ".join(str(p) for p in problems))
     return item
@@ -179,14 +181,14 @@ def _row_item(
 class _Names:
     """The plan's names for its channels, stages, pillars and personas, both ways."""
 
-    def __init__(self, data: PlanData) -> None:
-        self.pillars = {p.id: p.name for p in data.pillars}
-        self.personas = {p.id: p.name for p in data.personas}
-        self.channel_ids = {c.name.casefold(): c.id for c in data.channels}
-        self.stage_ids = {s.name.casefold(): s.id for s in data.stages}
+    def __init__(self, plan_data: PlanData) -> None:
+        self.pillars = {p.id: p.name for p in plan_data.pillars}
+        self.personas = {p.id: p.name for p in plan_data.personas}
+        self.channel_ids = {c.name.casefold(): c.id for c in plan_data.channels}
+        self.stage_ids = {s.name.casefold(): s.id for s in plan_data.stages}
         self.pillar_ids = {name.casefold(): key for key, name in self.pillars.items()}
         self.persona_ids = {name.casefold(): key for key, name in self.personas.items()}
-        self.first_stage = data.stages[0].id if data.stages else 0
+        self.first_stage = plan_data.stages[0].id if plan_data.stages else 0
 
 
 _REQUIRED = object()
@@ -237,7 +239,7 @@ def _flag(text: str, column: str) -> bool:
     )
 
 
-def _when(day_text: str, time_text: str, day_first: bool, data: PlanData) -> datetime | None:
+def _when(day_text: str, time_text: str, day_first: bool, plan_data: PlanData) -> datetime | None:
     if not day_text:
         if time_text:
             raise ValueError(_("a time_24hr without a date"))
@@ -249,7 +251,9 @@ def _when(day_text: str, time_text: str, day_first: bool, data: PlanData) -> dat
         raise ValueError(
             _("time_24hr '{short}' is not a time like 14:30").format(short=_short(time_text))
         ) from None
-    return datetime.combine(day, at.replace(second=0, microsecond=0), ZoneInfo(data.plan.timezone))
+    return datetime.combine(
+        day, at.replace(second=0, microsecond=0), ZoneInfo(plan_data.plan.timezone)
+    )
 
 
 def _day(text: str, day_first: bool) -> date:

@@ -69,7 +69,7 @@ class CalendarPage:
 
 
 def calendar_page(
-    data: PlanData,
+    plan_data: PlanData,
     mode: CalendarMode,
     anchor: date,
     *,
@@ -80,16 +80,16 @@ def calendar_page(
     first, last = page_span(mode, anchor, agenda_days)
     first_monday = first - timedelta(days=first.weekday())
     last_sunday = last + timedelta(days=6 - last.weekday())
-    timezone = data.plan.timezone
+    timezone = plan_data.plan.timezone
     in_span = items_between(
-        data.items,
+        plan_data.items,
         local_midnight(first_monday, timezone),
         local_midnight(last_sunday + timedelta(days=1), timezone),
     )
     shown = [i for i in in_span if keep is None or keep(i)]
     by_day = _by_local_day(shown, timezone)
     weeks = tuple(
-        _week(data, monday, by_day, in_span, mode, anchor)
+        _week(plan_data, monday, by_day, in_span, mode, anchor)
         for monday in _mondays(first_monday, last_sunday)
     )
     return CalendarPage(
@@ -156,7 +156,7 @@ def _mondays(first_monday: date, last_sunday: date) -> list[date]:
 
 
 def _week(
-    data: PlanData,
+    plan_data: PlanData,
     monday: date,
     by_day: dict[date, list[ContentItem]],
     in_span: Sequence[ContentItem],
@@ -172,8 +172,8 @@ def _week(
         )
         for day in (monday + timedelta(days=n) for n in range(7))
     )
-    start = local_midnight(monday, data.plan.timezone)
-    return CalendarWeek(monday, days, week_paces(data, start, in_span))
+    start = local_midnight(monday, plan_data.plan.timezone)
+    return CalendarWeek(monday, days, week_paces(plan_data, start, in_span))
 
 
 def _listed_days(

@@ -20,9 +20,9 @@ CHECKLIST: dict[SetupArea, str] = {
 """One task per area of the method's set-up step; the title names the channel."""
 
 
-def missing_checklist(data: PlanData, channel: Channel) -> list[SetupTask]:
+def missing_checklist(plan_data: PlanData, channel: Channel) -> list[SetupTask]:
     """Tasks for the method's areas that ``channel`` has no task for yet (unsaved)."""
-    present = {t.area for t in data.setup_tasks if t.channel == channel.id}
+    present = {t.area for t in plan_data.setup_tasks if t.channel == channel.id}
     return [
         SetupTask(channel.id, _(title).format(channel=channel.name), owner=channel.owner, area=area)
         for area, title in CHECKLIST.items()
@@ -30,8 +30,10 @@ def missing_checklist(data: PlanData, channel: Channel) -> list[SetupTask]:
     ]
 
 
-def missing_checklists(data: PlanData) -> list[SetupTask]:
-    return [task for channel in data.channels for task in missing_checklist(data, channel)]
+def missing_checklists(plan_data: PlanData) -> list[SetupTask]:
+    return [
+        task for channel in plan_data.channels for task in missing_checklist(plan_data, channel)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +54,16 @@ class SetupProgress:
         return f"{self.done}/{self.total}" if self.total else _("no checklist")
 
 
-def setup_progress(data: PlanData) -> list[SetupProgress]:
+def setup_progress(plan_data: PlanData) -> list[SetupProgress]:
     """Set-up tasks done per channel, in the plan's channel order."""
     done: dict[int, int] = {}
     total: dict[int, int] = {}
-    for task in data.setup_tasks:
+    for task in plan_data.setup_tasks:
         total[task.channel] = total.get(task.channel, 0) + 1
         done[task.channel] = done.get(task.channel, 0) + task.done
-    return [SetupProgress(c.name, done.get(c.id, 0), total.get(c.id, 0)) for c in data.channels]
+    return [
+        SetupProgress(c.name, done.get(c.id, 0), total.get(c.id, 0)) for c in plan_data.channels
+    ]
 
 
 def overall_setup(progress: list[SetupProgress]) -> SetupProgress:
@@ -68,15 +72,15 @@ def overall_setup(progress: list[SetupProgress]) -> SetupProgress:
     )
 
 
-def open_setup_tasks(data: PlanData) -> list[SetupTask]:
+def open_setup_tasks(plan_data: PlanData) -> list[SetupTask]:
     """Tasks not done yet, the soonest due first (undated last), in channel order."""
-    order = {c.id: position for position, c in enumerate(data.channels)}
-    waiting = [t for t in data.setup_tasks if not t.done]
+    order = {c.id: position for position, c in enumerate(plan_data.channels)}
+    waiting = [t for t in plan_data.setup_tasks if not t.done]
     return sorted(
         waiting, key=lambda t: (t.due is None, t.due, order.get(t.channel, len(order)), t.id)
     )
 
 
-def incomplete_setup(data: PlanData) -> tuple[str, ...]:
+def incomplete_setup(plan_data: PlanData) -> tuple[str, ...]:
     """Channels whose set-up is not finished (or has no checklist yet)."""
-    return tuple(p.channel for p in setup_progress(data) if not p.complete)
+    return tuple(p.channel for p in setup_progress(plan_data) if not p.complete)

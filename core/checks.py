@@ -23,89 +23,89 @@ class CheckResult:
         return not self.problems
 
 
-def consistency_checks(data: PlanData) -> tuple[CheckResult, ...]:
+def consistency_checks(plan_data: PlanData) -> tuple[CheckResult, ...]:
     return (
-        goals_without_kpi(data),
-        channels_no_persona_uses(data),
-        personas_reached_by_no_channel(data),
-        stages_without_pillar(data),
-        islands(data),
+        goals_without_kpi(plan_data),
+        channels_no_persona_uses(plan_data),
+        personas_reached_by_no_channel(plan_data),
+        stages_without_pillar(plan_data),
+        islands(plan_data),
     )
 
 
-def goals_without_kpi(data: PlanData) -> CheckResult:
+def goals_without_kpi(plan_data: PlanData) -> CheckResult:
     return CheckResult(
         _("Every goal has a KPI"),
         tuple(
             _("Goal '{title}' has no KPI.").format(title=g.title)
-            for g in data.goals
+            for g in plan_data.goals
             if not g.kpi.strip()
         ),
     )
 
 
-def _active(data: PlanData) -> set[tuple[int, int]]:
+def _active(plan_data: PlanData) -> set[tuple[int, int]]:
     """(persona, channel) pairs where the persona is present and at least a little active."""
     return {
         (b.persona, b.channel)
-        for b in data.behaviour
+        for b in plan_data.behaviour
         if b.present and b.activity is not Activity.NONE
     }
 
 
-def channels_no_persona_uses(data: PlanData) -> CheckResult:
-    used = {channel for _, channel in _active(data)}
+def channels_no_persona_uses(plan_data: PlanData) -> CheckResult:
+    used = {channel for _, channel in _active(plan_data)}
     return CheckResult(
         _("Every chosen channel is used by a persona"),
         tuple(
             _("No persona is active on {name}: record their online behaviour, or drop it.").format(
                 name=c.name
             )
-            for c in data.channels
+            for c in plan_data.channels
             if c.id not in used
         ),
     )
 
 
-def personas_reached_by_no_channel(data: PlanData) -> CheckResult:
-    chosen = {c.id for c in data.channels}
-    reached = {persona for persona, channel in _active(data) if channel in chosen}
+def personas_reached_by_no_channel(plan_data: PlanData) -> CheckResult:
+    chosen = {c.id for c in plan_data.channels}
+    reached = {persona for persona, channel in _active(plan_data) if channel in chosen}
     return CheckResult(
         _("Every persona is reached on a chosen channel"),
         tuple(
             _("Persona '{name}' is active on none of the chosen channels.").format(name=p.name)
-            for p in data.personas
+            for p in plan_data.personas
             if p.id not in reached
         ),
     )
 
 
-def stages_without_pillar(data: PlanData) -> CheckResult:
+def stages_without_pillar(plan_data: PlanData) -> CheckResult:
     return CheckResult(
         _("Every journey stage has a content pillar"),
         tuple(
             _("Journey stage '{name}' has no content pillar.").format(name=s.name)
-            for s in bare_stages(data)
+            for s in bare_stages(plan_data)
         ),
     )
 
 
-def bare_stages(data: PlanData) -> list[Stage]:
-    covered = {stage for pillar in data.pillars for stage in pillar.stages}
-    return [s for s in data.ordered_stages() if s.id not in covered]
+def bare_stages(plan_data: PlanData) -> list[Stage]:
+    covered = {stage for pillar in plan_data.pillars for stage in pillar.stages}
+    return [s for s in plan_data.ordered_stages() if s.id not in covered]
 
 
-def islands(data: PlanData) -> CheckResult:
+def islands(plan_data: PlanData) -> CheckResult:
     return CheckResult(
         _("No social activity is an island"),
         tuple(
             _("'{name}' connects to nothing else in the marketing approach (an island).").format(
                 name=a.name
             )
-            for a in island_activities(data)
+            for a in island_activities(plan_data)
         ),
     )
 
 
-def island_activities(data: PlanData) -> list[SocialActivity]:
-    return [a for a in data.activities if not any(t.strip() for t in a.connects_to)]
+def island_activities(plan_data: PlanData) -> list[SocialActivity]:
+    return [a for a in plan_data.activities if not any(t.strip() for t in a.connects_to)]

@@ -14,19 +14,19 @@ from .i18n import N_, _
 from .model import Labelled, Plan, PlanData
 
 
-def with_changes(data: PlanData, saved: Sequence[Any], removed: Sequence[Any]) -> PlanData:
+def with_changes(plan_data: PlanData, saved: Sequence[Any], removed: Sequence[Any]) -> PlanData:
     """``data`` with many entities saved and removed, one pass per table they touch."""
     changes: dict[str, Any] = {}
     for table in {e.TABLE for e in (*saved, *removed)} - {Plan.TABLE}:
         gone = {e.id for e in removed if table == e.TABLE}
         by_id = {e.id: e for e in saved if table == e.TABLE}
-        current: tuple[Any, ...] = getattr(data, table)
+        current: tuple[Any, ...] = getattr(plan_data, table)
         kept = [by_id.pop(e.id, e) for e in current if e.id not in gone]
         changes[table] = (*kept, *by_id.values())
     plans = [e for e in saved if isinstance(e, Plan)]
     if plans:
         changes["plan"] = plans[-1]
-    return replace(data, **changes)
+    return replace(plan_data, **changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +109,10 @@ def changes_between(old: PlanData, new: PlanData) -> str:
     return ", ".join(_(what).format(count=count) for count, what in counts if count)
 
 
-def _tables(data: PlanData) -> list[str]:
-    return [f.name for f in dataclasses.fields(data)]
+def _tables(plan_data: PlanData) -> list[str]:
+    return [f.name for f in dataclasses.fields(plan_data)]
 
 
-def _entities(data: PlanData, table: str) -> tuple[Any, ...]:
-    value = getattr(data, table)
+def _entities(plan_data: PlanData, table: str) -> tuple[Any, ...]:
+    value = getattr(plan_data, table)
     return value if isinstance(value, tuple) else (value,)

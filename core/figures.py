@@ -125,16 +125,16 @@ class PanelFigures:
         return found
 
 
-def panel_figures(data: PlanData, now: datetime) -> PanelFigures:
-    plan = data.plan
+def panel_figures(plan_data: PlanData, now: datetime) -> PanelFigures:
+    plan = plan_data.plan
     start, end = window_bounds(now, plan.window_days)
-    in_window = items_between(data.items, start, end)
+    in_window = items_between(plan_data.items, start, end)
     kinds = Counter(item.kind for item in in_window)
     ratio = Ratio(
         kinds[Kind.CONTENT], kinds[Kind.PROMOTION], plan.ratio_content, plan.ratio_promotion
     )
     week_start, _week_end = week_bounds(now, plan.timezone)
-    checks = consistency_checks(data)
+    checks = consistency_checks(plan_data)
     return PanelFigures(
         window_start=start,
         window_end=end,
@@ -143,11 +143,11 @@ def panel_figures(data: PlanData, now: datetime) -> PanelFigures:
         cta_items=sum(1 for i in in_window if i.cta),
         min_cta_percent=plan.min_cta_percent,
         week_start=week_start,
-        channel_weeks=week_paces(data, week_start),
+        channel_weeks=week_paces(plan_data, week_start),
         empty_stages=tuple(
-            s.name for s in data.ordered_stages() if s.id not in {i.stage for i in in_window}
+            s.name for s in plan_data.ordered_stages() if s.id not in {i.stage for i in in_window}
         ),
         checks_failing=sum(1 for check in checks if not check.ok),
         checks_total=len(checks),
-        setup_incomplete=incomplete_setup(data),
+        setup_incomplete=incomplete_setup(plan_data),
     )

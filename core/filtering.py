@@ -29,11 +29,11 @@ class ItemFilter:
     def active(self) -> bool:
         return bool(self.words or self.terms)
 
-    def matches(self, item: ContentItem, data: PlanData) -> bool:
+    def matches(self, item: ContentItem, plan_data: PlanData) -> bool:
         text = f"{item.title}\n{item.body}".casefold()
         if not all(word in text for word in self.words):
             return False
-        return all(_field_matches(item, data, name, value) for name, value in self.terms)
+        return all(_field_matches(item, plan_data, name, value) for name, value in self.terms)
 
 
 def parse_filter(text: str) -> ItemFilter:
@@ -59,15 +59,15 @@ def parse_filter(text: str) -> ItemFilter:
     return ItemFilter(tuple(words), tuple(terms))
 
 
-def _field_matches(item: ContentItem, data: PlanData, name: str, value: str) -> bool:
+def _field_matches(item: ContentItem, plan_data: PlanData, name: str, value: str) -> bool:
     if name == "cta":
         return item.cta == (value in YES)
     fields: dict[str, Callable[[], str]] = {
-        "channel": lambda: data.channel_name(item.channel),
+        "channel": lambda: plan_data.channel_name(item.channel),
         "kind": lambda: item.kind.value,
         "status": lambda: item.status.label,
-        "pillar": lambda: data.pillar_name(item.pillar),
+        "pillar": lambda: plan_data.pillar_name(item.pillar),
         "owner": lambda: item.owner,
-        "stage": lambda: data.stage_name(item.stage),
+        "stage": lambda: plan_data.stage_name(item.stage),
     }
     return value in fields[name]().casefold()

@@ -47,9 +47,9 @@ CHANNEL_NAMES = {
 }
 
 
-def channel_for(platform: str, data: PlanData) -> Channel:
+def channel_for(platform: str, plan_data: PlanData) -> Channel:
     names = CHANNEL_NAMES[platform]
-    found = next((c for c in data.channels if c.name.strip().lower() in names), None)
+    found = next((c for c in plan_data.channels if c.name.strip().lower() in names), None)
     if found is None:
         raise InvalidInputError(
             "channel",
@@ -109,14 +109,14 @@ class ImportPlan:
         return tuple(r.result for r in self.rows)
 
 
-def plan_import(data: PlanData, platform: str, posts: Sequence[MeasuredPost]) -> ImportPlan:
-    channel = channel_for(platform, data)
-    earlier = {r.post_ref: r for r in data.results if r.source == platform and r.post_ref}
-    typed = {(r.item, r.period_start): r for r in data.results if r.item and not r.source}
-    candidates = [i for i in data.items if i.channel == channel.id and i.scheduled_at]
+def plan_import(plan_data: PlanData, platform: str, posts: Sequence[MeasuredPost]) -> ImportPlan:
+    channel = channel_for(platform, plan_data)
+    earlier = {r.post_ref: r for r in plan_data.results if r.source == platform and r.post_ref}
+    typed = {(r.item, r.period_start): r for r in plan_data.results if r.item and not r.source}
+    candidates = [i for i in plan_data.items if i.channel == channel.id and i.scheduled_at]
     rows = []
     for post in posts:
-        item = match_item(post, candidates, data.plan.timezone)
+        item = match_item(post, candidates, plan_data.plan.timezone)
         before = earlier.get(post.post_ref)
         if before is None and item is not None:
             before = typed.pop((item.id, post.posted), None)

@@ -44,16 +44,18 @@ class IntegrityProblem:
         )
 
 
-def first_problem(data: PlanData) -> IntegrityProblem | None:
+def first_problem(plan_data: PlanData) -> IntegrityProblem | None:
     """The first value in ``data`` that no form of socialplan would have stored."""
-    return next(plan_problems(data), None)
+    return next(plan_problems(plan_data), None)
 
 
-def plan_problems(data: PlanData) -> Iterator[IntegrityProblem]:
-    for problem in validate_plan_settings(data.plan):
-        yield IntegrityProblem(Plan.TABLE, data.plan.id, problem.field, problem.message)
+def plan_problems(plan_data: PlanData) -> Iterator[IntegrityProblem]:
+    for problem in validate_plan_settings(plan_data.plan):
+        yield IntegrityProblem(Plan.TABLE, plan_data.plan.id, problem.field, problem.message)
     for entity_type in ENTITY_TYPES:
-        entities = (data.plan,) if entity_type is Plan else getattr(data, entity_type.TABLE)
+        entities = (
+            (plan_data.plan,) if entity_type is Plan else getattr(plan_data, entity_type.TABLE)
+        )
         checks = _checks(entity_type)
         for entity in entities:
             for name, check in checks:

@@ -50,14 +50,14 @@ class IterationReview:
         return any(t.impressions or t.reach for _, t in self.by_channel)
 
 
-def results_in(data: PlanData, iteration: Iteration) -> list[Result]:
-    return [r for r in data.results if iteration.start <= r.period_start <= iteration.end]
+def results_in(plan_data: PlanData, iteration: Iteration) -> list[Result]:
+    return [r for r in plan_data.results if iteration.start <= r.period_start <= iteration.end]
 
 
-def iteration_review(data: PlanData, iteration: Iteration) -> IterationReview:
+def iteration_review(plan_data: PlanData, iteration: Iteration) -> IterationReview:
     """The review as of the iteration's last day."""
-    results = results_in(data, iteration)
-    items = {i.id: i for i in data.items}
+    results = results_in(plan_data, iteration)
+    items = {i.id: i for i in plan_data.items}
     per_item = [r for r in results if r.item in items]
 
     def grouped(key: Callable[[Result], str | None], names: Sequence[str]) -> tuple[Any, ...]:
@@ -71,14 +71,14 @@ def iteration_review(data: PlanData, iteration: Iteration) -> IterationReview:
     ranked = _ranked(per_item, items)
     return IterationReview(
         iteration=iteration,
-        goals=tuple(p for p in goal_progress(data, iteration.end) if _due_in(p, iteration)),
+        goals=tuple(p for p in goal_progress(plan_data, iteration.end) if _due_in(p, iteration)),
         by_channel=grouped(
-            lambda r: data.channel_name(r.channel) if r.channel else None,
-            [c.name for c in data.channels],
+            lambda r: plan_data.channel_name(r.channel) if r.channel else None,
+            [c.name for c in plan_data.channels],
         ),
         by_stage=grouped(
-            lambda r: data.stage_name(items[r.item].stage) if r.item in items else None,
-            [s.name for s in data.ordered_stages()],
+            lambda r: plan_data.stage_name(items[r.item].stage) if r.item in items else None,
+            [s.name for s in plan_data.ordered_stages()],
         ),
         by_kind=grouped(
             lambda r: items[r.item].kind.value if r.item in items else None,
@@ -86,7 +86,7 @@ def iteration_review(data: PlanData, iteration: Iteration) -> IterationReview:
         ),
         best=tuple(ranked[:RANKED]),
         worst=tuple(reversed(ranked[RANKED:][-RANKED:])),
-        decisions=tuple(d for d in data.decisions if d.iteration == iteration.number),
+        decisions=tuple(d for d in plan_data.decisions if d.iteration == iteration.number),
     )
 
 
@@ -122,11 +122,11 @@ class IterationClosing:
 
 
 def close_iteration(
-    data: PlanData, lessons: str, decisions: Sequence[str], name: str = ""
+    plan_data: PlanData, lessons: str, decisions: Sequence[str], name: str = ""
 ) -> IterationClosing:
     """Close the current iteration with the review's lessons and decisions and open the
     next one, as long as the one closed and starting the day after it ends."""
-    current = data.current_iteration()
+    current = plan_data.current_iteration()
     if current is None or current.closed:
         raise InvalidInputError("iteration", _("there is no open iteration to close"))
     lessons = clean_text(lessons, multiline=True).strip()
@@ -141,7 +141,7 @@ def close_iteration(
             "decisions",
             _("at most {MAX_TITLE} characters per decision").format(MAX_TITLE=MAX_TITLE),
         )
-    number = max(i.number for i in data.iterations) + 1
+    number = max(i.number for i in plan_data.iterations) + 1
     start = current.end + timedelta(days=1)
     following = Iteration(
         number=number,
@@ -152,10 +152,10 @@ def close_iteration(
     return IterationClosing(
         closed=replace(current, closed=True, lessons=lessons),
         following=following,
-        plan=replace(data.plan, current_iteration=number),
+        plan=replace(plan_data.plan, current_iteration=number),
         decisions=tuple(Decision(current.number, text) for text in texts),
     )
 
 
-def open_decisions(data: PlanData) -> tuple[Decision, ...]:
-    return tuple(d for d in data.decisions if not d.done)
+def open_decisions(plan_data: PlanData) -> tuple[Decision, ...]:
+    return tuple(d for d in plan_data.decisions if not d.done)

@@ -62,28 +62,28 @@ def local_midnight(day: date, timezone: str) -> datetime:
     return datetime.combine(day, time(0), tzinfo=ZoneInfo(timezone))
 
 
-def blank_item(data: PlanData, now: datetime) -> ContentItem:
+def blank_item(plan_data: PlanData, now: datetime) -> ContentItem:
     """A new item to fill in: the first channel and stage, tomorrow at 09:00 local time."""
-    today_at_nine = local_time(now, data.plan.timezone).replace(
+    today_at_nine = local_time(now, plan_data.plan.timezone).replace(
         hour=9, minute=0, second=0, microsecond=0
     )
-    stages = data.ordered_stages()
+    stages = plan_data.ordered_stages()
     return ContentItem(
         title="",
-        channel=data.channels[0].id if data.channels else 0,
+        channel=plan_data.channels[0].id if plan_data.channels else 0,
         stage=stages[0].id if stages else 0,
         scheduled_at=today_at_nine + timedelta(days=1),
     )
 
 
 def items_in_range(
-    data: PlanData, channel: int | None, start: date | None, end: date | None
+    plan_data: PlanData, channel: int | None, start: date | None, end: date | None
 ) -> list[ContentItem]:
     """Items of one channel (None: all) scheduled between two days, inclusive; without
     a range, unscheduled items too."""
-    zone = ZoneInfo(data.plan.timezone)
+    zone = ZoneInfo(plan_data.plan.timezone)
     chosen = []
-    for item in data.items:
+    for item in plan_data.items:
         if channel is not None and item.channel != channel:
             continue
         if start or end:

@@ -37,9 +37,9 @@ class SeriesChange:
     """Upcoming repeats the user changed: left exactly as they are."""
 
 
-def check_item(item: ContentItem, data: PlanData) -> list[Problem]:
+def check_item(item: ContentItem, plan_data: PlanData) -> list[Problem]:
     """Every problem with an item, its repeat rule included."""
-    return validate_item(item, data) + repeat_problems(item, data.plan.timezone)
+    return validate_item(item, plan_data) + repeat_problems(item, plan_data.plan.timezone)
 
 
 def repeat_problems(item: ContentItem, timezone: str) -> list[Problem]:
@@ -76,7 +76,7 @@ def repeat_times(item: ContentItem, timezone: str) -> list[datetime]:
 
 
 def series_change(
-    before: ContentItem | None, head: ContentItem, data: PlanData, now: datetime
+    before: ContentItem | None, head: ContentItem, plan_data: PlanData, now: datetime
 ) -> SeriesChange | None:
     """The repeats to add and remove when ``head`` is saved (``before`` is the stored
     version, None for a new item); None when its repeats need no change.
@@ -92,12 +92,12 @@ def series_change(
         return None
     if before is None and not head.repeat:
         return None
-    moments = repeat_times(head, data.plan.timezone)
+    moments = repeat_times(head, plan_data.plan.timezone)
     if before is None:
         return SeriesChange(tuple(_repeat_of(head, m) for m in moments if m > now), ())
-    current = [i for i in data.items if head.id and i.series == head.id]
+    current = [i for i in plan_data.items if head.id and i.series == head.id]
     upcoming = {i.id: i for i in current if not _settled(i, now)}
-    old_moments = _old_moments(before, data.plan.timezone)
+    old_moments = _old_moments(before, plan_data.plan.timezone)
     at = {repeat.scheduled_at: repeat for repeat in upcoming.values()}
     pristine = {
         index: at[moment]
@@ -123,9 +123,9 @@ def _old_moments(before: ContentItem, timezone: str) -> list[datetime]:
         return []
 
 
-def upcoming_repeats(head: ContentItem, data: PlanData, now: datetime) -> list[ContentItem]:
+def upcoming_repeats(head: ContentItem, plan_data: PlanData, now: datetime) -> list[ContentItem]:
     """The repeats that deleting ``head`` takes with it: those still to come, unpublished."""
-    return [i for i in data.items if head.id and i.series == head.id and not _settled(i, now)]
+    return [i for i in plan_data.items if head.id and i.series == head.id and not _settled(i, now)]
 
 
 def _settled(item: ContentItem, now: datetime) -> bool:

@@ -48,14 +48,16 @@ class ChannelWeek:
 
 
 def week_paces(
-    data: PlanData, week_start: datetime, items: Iterable[ContentItem] | None = None
+    plan_data: PlanData, week_start: datetime, items: Iterable[ContentItem] | None = None
 ) -> tuple[ChannelWeek, ...]:
     """Each channel's posts in the week from ``week_start`` (local midnight on a Monday)
     against its planned posts per week. ``items`` may be a pre-filtered subset."""
     week_end = _add_local_days(week_start, 7)
-    in_week = items_between(data.items if items is None else items, week_start, week_end)
+    in_week = items_between(plan_data.items if items is None else items, week_start, week_end)
     per_channel = Counter(i.channel for i in in_week)
-    return tuple(ChannelWeek(c.name, per_channel[c.id], c.planned_per_week) for c in data.channels)
+    return tuple(
+        ChannelWeek(c.name, per_channel[c.id], c.planned_per_week) for c in plan_data.channels
+    )
 
 
 def _add_local_days(moment: datetime, days: int) -> datetime:
@@ -86,26 +88,26 @@ def upcoming_slots(
     return list(islice(slots_ahead(rules, first_day, timezone, now), count))
 
 
-def next_free_slot(data: PlanData, item: ContentItem, now: datetime) -> datetime | None:
+def next_free_slot(plan_data: PlanData, item: ContentItem, now: datetime) -> datetime | None:
     """The first slot of the item's channel after ``now`` that no other item of that
     channel occupies; None when the channel has no slots or none free within a year."""
-    channel = _channel(data, item.channel)
-    timezone = data.plan.timezone
+    channel = _channel(plan_data, item.channel)
+    timezone = plan_data.plan.timezone
     first_day = channel.slots_from or local_time(now, timezone).date()
-    taken = _taken_minutes(data, item)
+    taken = _taken_minutes(plan_data, item)
     ahead = slots_ahead(slot_rules(channel), first_day, timezone, now)
     return next((moment for moment in ahead if _minute(moment) not in taken), None)
 
 
-def next_free_day(data: PlanData, item: ContentItem, now: datetime) -> datetime | None:
+def next_free_day(plan_data: PlanData, item: ContentItem, now: datetime) -> datetime | None:
     """The item's time of day (09:00 if it has none) on the first day after ``now`` when its
     channel has no post: the fallback for a channel without posting slots."""
-    timezone = data.plan.timezone
+    timezone = plan_data.plan.timezone
     zone = ZoneInfo(timezone)
     clock = local_time(item.scheduled_at, timezone).time() if item.scheduled_at else time(9)
     busy_days = {
         local_time(i.scheduled_at, timezone).date()
-        for i in data.items
+        for i in plan_data.items
         if i.channel == item.channel and i.id != item.id and i.scheduled_at is not None
     }
     day = local_time(now, timezone).date()
@@ -116,14 +118,14 @@ def next_free_day(data: PlanData, item: ContentItem, now: datetime) -> datetime 
     return None
 
 
-def schedule_in_next_slot(data: PlanData, item: ContentItem, now: datetime) -> ContentItem:
-    channel = _channel(data, item.channel)
+def schedule_in_next_slot(plan_data: PlanData, item: ContentItem, now: datetime) -> ContentItem:
+    channel = _channel(plan_data, item.channel)
     if not slot_rules(channel):
         raise InvalidInputError(
             "slots",
             _("{name} has no posting slots yet: press S to define them").format(name=channel.name),
         )
-    moment = next_free_slot(data, item, now)
+    moment = next_free_slot(plan_data, item, now)
     if moment is None:
         raise InvalidInputError(
             "slots", _("{name} has no free slot in the coming year").format(name=channel.name)
@@ -131,7 +133,7 @@ def schedule_in_next_slot(data: PlanData, item: ContentItem, now: datetime) -> C
     return replace(item, scheduled_at=moment)
 
 
-def requeue(data: PlanData, item: ContentItem, now: datetime) -> ContentItem:
+def requeue(plan_data: PlanData, item: ContentItem, now: datetime) -> ContentItem:
     """A new, approved copy of an evergreen item in the next free slot of its channel (or,
     without slots, on the next day without a post on that channel)."""
     if not item.evergreen:
@@ -147,14 +149,14 @@ def requeue(data: PlanData, item: ContentItem, now: datetime) -> ContentItem:
         repeat="",
         series=None,
     )
-    moment = next_free_slot(data, copy, now) or next_free_day(data, copy, now)
+    moment = next_free_slot(plan_data, copy, now) or next_free_day(plan_data, copy, now)
     if moment is None:
         raise InvalidInputError("evergreen", _("no free day for this channel in the coming year"))
     return replace(copy, scheduled_at=moment)
 
 
-def _channel(data: PlanData, channel_id: int) -> Channel:
-    channel = next((c for c in data.channels if c.id == channel_id), None)
+def _channel(plan_data: PlanData, channel_id: int) -> Channel:
+    channel = next((c for c in plan_data.channels if c.id == channel_id), None)
     if channel is None:
         raise InvalidInputError("channel", _("the item's channel is no longer in the plan"))
     return channel
@@ -164,9 +166,9 @@ def _minute(moment: datetime) -> int:
     return int(moment.timestamp()) // 60
 
 
-def _taken_minutes(data: PlanData, item: ContentItem) -> set[int]:
+def _taken_minutes(plan_data: PlanData, item: ContentItem) -> set[int]:
     return {
         _minute(i.scheduled_at)
-        for i in data.items
+        for i in plan_data.items
         if i.channel == item.channel and i.id != item.id and i.scheduled_at is not None
     }

@@ -91,57 +91,59 @@ def step_named(key: str) -> StrategyStep:
     return next(step for step in STRATEGY_STEPS if step.key == key)
 
 
-def _inputs(data: PlanData) -> str | None:
-    plan = data.plan
+def _inputs(plan_data: PlanData) -> str | None:
+    plan = plan_data.plan
     if not plan.business_strategy.strip() or not plan.marketing_strategy.strip():
         return _("write both the business and the marketing strategy")
     return None
 
 
-def _problem(data: PlanData) -> str | None:
-    return None if data.plan.problem_statement.strip() else _("write the problem statement")
+def _problem(plan_data: PlanData) -> str | None:
+    return None if plan_data.plan.problem_statement.strip() else _("write the problem statement")
 
 
-def _personas(data: PlanData) -> str | None:
-    return None if data.personas else _("describe at least one persona")
+def _personas(plan_data: PlanData) -> str | None:
+    return None if plan_data.personas else _("describe at least one persona")
 
 
-def _goals(data: PlanData) -> str | None:
-    return None if data.goals else _("set at least one SMART objective")
+def _goals(plan_data: PlanData) -> str | None:
+    return None if plan_data.goals else _("set at least one SMART objective")
 
 
-def _behaviour(data: PlanData) -> str | None:
-    return None if data.behaviour else _("record where at least one persona is online")
+def _behaviour(plan_data: PlanData) -> str | None:
+    return None if plan_data.behaviour else _("record where at least one persona is online")
 
 
-def _channels(data: PlanData) -> str | None:
-    if not data.channels:
+def _channels(plan_data: PlanData) -> str | None:
+    if not plan_data.channels:
         return _("choose at least one channel")
-    return _missing(_("give a reason for"), [c.name for c in data.channels if not c.reason.strip()])
+    return _missing(
+        _("give a reason for"), [c.name for c in plan_data.channels if not c.reason.strip()]
+    )
 
 
-def _content(data: PlanData) -> str | None:
-    if not data.pillars:
+def _content(plan_data: PlanData) -> str | None:
+    if not plan_data.pillars:
         return _("name at least one content pillar")
-    return _missing(_("give a content pillar to stage"), [s.name for s in bare_stages(data)])
+    return _missing(_("give a content pillar to stage"), [s.name for s in bare_stages(plan_data)])
 
 
-def _frameworks(data: PlanData) -> str | None:
-    return None if data.plan.tone.strip() else _("describe the tone of voice")
+def _frameworks(plan_data: PlanData) -> str | None:
+    return None if plan_data.plan.tone.strip() else _("describe the tone of voice")
 
 
-def _integration(data: PlanData) -> str | None:
-    if not data.activities:
+def _integration(plan_data: PlanData) -> str | None:
+    if not plan_data.activities:
         return _("list the social activities and what they connect to")
-    return _missing(_("connect"), [a.name for a in island_activities(data)])
+    return _missing(_("connect"), [a.name for a in island_activities(plan_data)])
 
 
-def _media(data: PlanData) -> str | None:
-    if not data.channels:
+def _media(plan_data: PlanData) -> str | None:
+    if not plan_data.channels:
         return _("choose channels first (Channel selection)")
     incomplete = [
         c.name
-        for c in data.channels
+        for c in plan_data.channels
         if not (c.role.strip() and c.audience.strip() and c.owner.strip())
     ]
     return _missing(_("give a role, audience and owner to"), incomplete)
@@ -166,8 +168,8 @@ GAPS: dict[str, Callable[[PlanData], str | None]] = {
 """Per step: what is still missing before it can be marked complete, or None."""
 
 
-def step_gap(key: str, data: PlanData) -> str | None:
-    return GAPS[key](data)
+def step_gap(key: str, plan_data: PlanData) -> str | None:
+    return GAPS[key](plan_data)
 
 
 class StepState(Labelled):
@@ -220,11 +222,11 @@ class StrategyProgress:
         )
 
 
-def strategy_progress(data: PlanData) -> StrategyProgress:
-    marked = set(data.plan.completed_steps)
+def strategy_progress(plan_data: PlanData) -> StrategyProgress:
+    marked = set(plan_data.plan.completed_steps)
     statuses = []
     for number, step in enumerate(STRATEGY_STEPS, start=1):
-        gap = step_gap(step.key, data)
+        gap = step_gap(step.key, plan_data)
         if step.key not in marked:
             state = StepState.OPEN
         else:
@@ -233,16 +235,16 @@ def strategy_progress(data: PlanData) -> StrategyProgress:
     return StrategyProgress(tuple(statuses))
 
 
-def toggle_step(key: str, data: PlanData) -> Plan:
+def toggle_step(key: str, plan_data: PlanData) -> Plan:
     """The plan with step ``key`` marked complete, or unmarked when it was marked.
 
     A step with something missing is refused, with what is missing.
     """
-    plan = data.plan
+    plan = plan_data.plan
     marked = [k for k in plan.completed_steps if k in STEP_KEYS]
     if key in marked:
         return replace(plan, completed_steps=tuple(k for k in marked if k != key))
-    gap = step_gap(key, data)
+    gap = step_gap(key, plan_data)
     if gap is not None:
         raise InvalidInputError(key, _("not complete yet: {gap}").format(gap=gap))
     done = set(marked) | {key}

@@ -28,9 +28,9 @@ class SupportSummary:
         )
 
 
-def support_summary(data: PlanData, today: date) -> SupportSummary:
-    counts = Counter(s.support for s in data.stakeholders)
-    open_actions = [a for a in data.change_actions if not a.done]
+def support_summary(plan_data: PlanData, today: date) -> SupportSummary:
+    counts = Counter(s.support for s in plan_data.stakeholders)
+    open_actions = [a for a in plan_data.change_actions if not a.done]
     overdue = [a for a in open_actions if a.due is not None and a.due < today]
     return SupportSummary(
         per_level={level: counts[level] for level in SupportLevel},
@@ -39,10 +39,13 @@ def support_summary(data: PlanData, today: date) -> SupportSummary:
     )
 
 
-def channel_totals(data: PlanData) -> list[tuple[str, Totals]]:
+def channel_totals(plan_data: PlanData) -> list[tuple[str, Totals]]:
     """Summed results per channel, then the whole plan as "All channels"."""
-    rows = [(c.name, totals(r for r in data.results if r.channel == c.id)) for c in data.channels]
-    rows.append((_("All channels"), totals(data.results)))
+    rows = [
+        (c.name, totals(r for r in plan_data.results if r.channel == c.id))
+        for c in plan_data.channels
+    ]
+    rows.append((_("All channels"), totals(plan_data.results)))
     return rows
 
 
@@ -73,19 +76,19 @@ class GoalProgress:
         return 100 * self.current / self.goal.target
 
 
-def goal_window(goal: Goal, data: PlanData) -> tuple[date, date] | None:
+def goal_window(goal: Goal, plan_data: PlanData) -> tuple[date, date] | None:
     """The days a goal's results count over: from the start of the iteration its deadline
     falls in (or the current one) to the deadline."""
     if goal.deadline is None:
         return None
     deadline = goal.deadline
-    holding = next((i for i in data.iterations if i.start <= deadline <= i.end), None)
-    iteration = holding or data.current_iteration()
+    holding = next((i for i in plan_data.iterations if i.start <= deadline <= i.end), None)
+    iteration = holding or plan_data.current_iteration()
     start = iteration.start if iteration is not None and iteration.start <= deadline else None
     return (start or date.min, deadline)
 
 
-def goal_progress(data: PlanData, today: date) -> list[GoalProgress]:
+def goal_progress(plan_data: PlanData, today: date) -> list[GoalProgress]:
     """Each goal's KPI over the results of its channels within its window, and whether it
     is met, on track, behind or missed by ``today``.
 
@@ -93,15 +96,15 @@ def goal_progress(data: PlanData, today: date) -> list[GoalProgress]:
     formula (``social ROI``) is the formula over the summed counts. Other KPIs are not
     measured by socialplan and have no current value.
     """
-    return [_progress(goal, data, today) for goal in data.goals]
+    return [_progress(goal, plan_data, today) for goal in plan_data.goals]
 
 
-def _progress(goal: Goal, data: PlanData, today: date) -> GoalProgress:
+def _progress(goal: Goal, plan_data: PlanData, today: date) -> GoalProgress:
     channels = set(goal.channels)
-    window = goal_window(goal, data) or (date.min, date.max)
+    window = goal_window(goal, plan_data) or (date.min, date.max)
     goal_totals = totals(
         r
-        for r in data.results
+        for r in plan_data.results
         if (not channels or r.channel in channels) and window[0] <= r.period_start <= window[1]
     )
     current = kpi_value(goal.kpi, goal_totals)

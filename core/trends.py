@@ -40,10 +40,10 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def kpi_trends(data: PlanData, today: date, weeks: int = WEEKS) -> list[Trend]:
+def kpi_trends(plan_data: PlanData, today: date, weeks: int = WEEKS) -> list[Trend]:
     first = monday_of(today) - timedelta(weeks=weeks - 1)
     by_week: dict[date, list[Result]] = {}
-    for result in data.results:
+    for result in plan_data.results:
         monday = monday_of(result.period_start)
         if monday >= first:
             by_week.setdefault(monday, []).append(result)
@@ -52,8 +52,10 @@ def kpi_trends(data: PlanData, today: date, weeks: int = WEEKS) -> list[Trend]:
         for monday in (first + timedelta(weeks=n) for n in range(weeks))
     ]
     by_iteration = []
-    for iteration in sorted(data.iterations, key=lambda i: i.number):
-        inside = [r for r in data.results if iteration.start <= r.period_start <= iteration.end]
+    for iteration in sorted(plan_data.iterations, key=lambda i: i.number):
+        inside = [
+            r for r in plan_data.results if iteration.start <= r.period_start <= iteration.end
+        ]
         by_iteration.append((iteration, totals(inside) if inside else None))
     return [
         Trend(

@@ -97,14 +97,14 @@ def parse_date(text: str, field: str = "date") -> date | None:
         ) from None
 
 
-def validate_item(item: ContentItem, data: PlanData) -> list[Problem]:
+def validate_item(item: ContentItem, plan_data: PlanData) -> list[Problem]:
     problems = _text_problems("title", item.title, required=True)
     problems += _text_problems("body", item.body, limit=MAX_TEXT, multiline=True)
-    if not any(c.id == item.channel for c in data.channels):
+    if not any(c.id == item.channel for c in plan_data.channels):
         problems.append(Problem("channel", _("choose one of the plan's channels")))
-    if not any(s.id == item.stage for s in data.stages):
+    if not any(s.id == item.stage for s in plan_data.stages):
         problems.append(Problem("stage", _("choose one of the plan's journey stages")))
-    if item.pillar is not None and not any(p.id == item.pillar for p in data.pillars):
+    if item.pillar is not None and not any(p.id == item.pillar for p in plan_data.pillars):
         problems.append(Problem("pillar", _("choose one of the plan's content pillars")))
     if item.scheduled_at is not None and item.scheduled_at.tzinfo is None:
         problems.append(Problem("scheduled", _("a scheduled time needs a time zone")))

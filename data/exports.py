@@ -26,7 +26,7 @@ SUFFIXES = {"plan": "plan.md", "json": "plan.json", "csv": "posts.csv", "ics": "
 
 def export_payload(
     what: str,
-    data: PlanData,
+    plan_data: PlanData,
     now: datetime,
     *,
     channel: int | None = None,
@@ -38,21 +38,23 @@ def export_payload(
     if what == "json":
         from .plan_json import plan_json
 
-        return plan_json(data)
+        return plan_json(plan_data)
     if what == "ics":
         from .ics import plan_calendar
 
-        return plan_calendar(data, channel=channel, start=start, end=end, stamp=now)
+        return plan_calendar(plan_data, channel=channel, start=start, end=end, stamp=now)
     if what == "csv":
         from socialplan.core.bulk import bulk_rows
         from socialplan.core.schedule import items_in_range
 
         from .bulk_csv import bulk_csv
 
-        return bulk_csv(bulk_rows(data, items_in_range(data, channel, start, end))).encode()
+        return bulk_csv(
+            bulk_rows(plan_data, items_in_range(plan_data, channel, start, end))
+        ).encode()
     from .markdown import plan_markdown
 
-    return plan_markdown(data, now).encode()
+    return plan_markdown(plan_data, now).encode()
 
 
 def beside(plan_file: Path, what: str) -> Path:

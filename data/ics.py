@@ -35,7 +35,7 @@ _CHECKED_REPEATS = 500
 
 
 def plan_calendar(
-    data: PlanData,
+    plan_data: PlanData,
     *,
     channel: int | None = None,
     start: date | None = None,
@@ -43,16 +43,16 @@ def plan_calendar(
     stamp: datetime,
 ) -> bytes:
     """The calendar of the scheduled items (of one channel, between two days inclusive)."""
-    zone = ZoneInfo(data.plan.timezone)
+    zone = ZoneInfo(plan_data.plan.timezone)
     calendar = Calendar()
     calendar.add("prodid", f"-//socialplan {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", without_controls(f"{data.plan.name}: social posts"))
-    calendar.add("x-wr-timezone", data.plan.timezone)
-    items = exported_items(data, channel, start, end)
+    calendar.add("x-wr-calname", without_controls(f"{plan_data.plan.name}: social posts"))
+    calendar.add("x-wr-timezone", plan_data.plan.timezone)
+    items = exported_items(plan_data, channel, start, end)
     for item in items:
-        calendar.add_component(_event(item, data, zone, stamp))
+        calendar.add_component(_event(item, plan_data, zone, stamp))
     if items:
         years = [i.scheduled_at.year for i in items if i.scheduled_at is not None]
         first, last = date(min(years), 1, 1), date(max(years) + ZONE_YEARS_AHEAD, 1, 1)
@@ -61,34 +61,34 @@ def plan_calendar(
 
 
 def exported_items(
-    data: PlanData, channel: int | None, start: date | None, end: date | None
+    plan_data: PlanData, channel: int | None, start: date | None, end: date | None
 ) -> list[ContentItem]:
     """Scheduled items in range, without the repeats their series' RRULE already gives."""
-    on_rule = _repeats_on_their_rule(data)
+    on_rule = _repeats_on_their_rule(plan_data)
     chosen = [
         item
-        for item in items_in_range(data, channel, start, end)
+        for item in items_in_range(plan_data, channel, start, end)
         if item.scheduled_at is not None and item.id not in on_rule
     ]
     return sorted(chosen, key=lambda i: (i.scheduled_at, i.id))
 
 
-def event_uid(data: PlanData, item: ContentItem) -> str:
-    plan = data.plan.uid or re.sub(r"[^a-z0-9]+", "-", data.plan.name.lower()).strip("-")
+def event_uid(plan_data: PlanData, item: ContentItem) -> str:
+    plan = plan_data.plan.uid or re.sub(r"[^a-z0-9]+", "-", plan_data.plan.name.lower()).strip("-")
     return f"item-{item.id}.{plan or 'plan'}@socialplan"
 
 
-def _repeats_on_their_rule(data: PlanData) -> set[int]:
-    heads = {i.id: i for i in data.items if i.repeat and i.scheduled_at is not None}
+def _repeats_on_their_rule(plan_data: PlanData) -> set[int]:
+    heads = {i.id: i for i in plan_data.items if i.repeat and i.scheduled_at is not None}
     moments: dict[int, set[datetime]] = {}
     for head_id, head in heads.items():
         rules = stored_rules(head.repeat)
         assert head.scheduled_at is not None
-        series = occurrences(rules, head.scheduled_at, data.plan.timezone)
+        series = occurrences(rules, head.scheduled_at, plan_data.plan.timezone)
         moments[head_id] = set(islice(series, _CHECKED_REPEATS))
     return {
         item.id
-        for item in data.items
+        for item in plan_data.items
         if item.series in moments
         and item.scheduled_at is not None
         and item.scheduled_at in moments[item.series]
@@ -100,17 +100,17 @@ def _same_post(repeat: ContentItem, head: ContentItem) -> bool:
     return (repeat.title, repeat.channel, repeat.body) == (head.title, head.channel, head.body)
 
 
-def _event(item: ContentItem, data: PlanData, zone: ZoneInfo, stamp: datetime) -> Event:
+def _event(item: ContentItem, plan_data: PlanData, zone: ZoneInfo, stamp: datetime) -> Event:
     assert item.scheduled_at is not None
     begins = item.scheduled_at.astimezone(zone)
     event = Event()
-    event.add("uid", event_uid(data, item))
+    event.add("uid", event_uid(plan_data, item))
     event.add("dtstamp", stamp.astimezone(UTC).replace(microsecond=0))
     event.add("dtstart", begins)
     event.add("dtend", begins + POST_LENGTH)
-    event.add("summary", without_controls(f"[{data.channel_name(item.channel)}] {item.title}"))
-    event.add("description", without_controls(_description(item, data)))
-    names = (data.channel_name(item.channel), data.stage_name(item.stage))
+    event.add("summary", without_controls(f"[{plan_data.channel_name(item.channel)}] {item.title}"))
+    event.add("description", without_controls(_description(item, plan_data)))
+    names = (plan_data.channel_name(item.channel), plan_data.stage_name(item.stage))
     event.add("categories", [without_controls(name) for name in names])
     event.add("status", "CONFIRMED" if item.status in _CONFIRMED else "TENTATIVE")
     if item.link:
@@ -120,12 +120,12 @@ def _event(item: ContentItem, data: PlanData, zone: ZoneInfo, stamp: datetime) -
     return event
 
 
-def _description(item: ContentItem, data: PlanData) -> str:
+def _description(item: ContentItem, plan_data: PlanData) -> str:
     kind = _("promotion") if item.kind is Kind.PROMOTION else _("content")
     lines = [item.body] if item.body else []
     lines += [
         _("Kind: {kind}").format(kind=kind),
-        _("Journey stage: {stage_name}").format(stage_name=data.stage_name(item.stage)),
+        _("Journey stage: {stage_name}").format(stage_name=plan_data.stage_name(item.stage)),
         _("Call to action: {value}").format(value=_("yes") if item.cta else _("no")),
         _("Status: {value}").format(value=item.status.label),
     ]

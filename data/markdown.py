@@ -32,9 +32,9 @@ SECTIONS = (
 """The document's second-level headings, in order: the foundation, the Strategy steps."""
 
 
-def plan_markdown(data: PlanData, now: datetime) -> str:
-    plan = data.plan
-    iteration = data.current_iteration()
+def plan_markdown(plan_data: PlanData, now: datetime) -> str:
+    plan = plan_data.plan
+    iteration = plan_data.current_iteration()
     lines = [f"# {inline(plan.name)}", ""]
     named = f" ({inline(iteration.name)})" if iteration else ""
     lines += [
@@ -43,32 +43,35 @@ def plan_markdown(data: PlanData, now: datetime) -> str:
         ),
         "",
     ]
-    lines += [_("Strategy: {describe}.").format(describe=strategy_progress(data).describe()), ""]
+    lines += [
+        _("Strategy: {describe}.").format(describe=strategy_progress(plan_data).describe()),
+        "",
+    ]
     lines += [_("Exported {now:%Y-%m-%d %H:%M} UTC by socialplan.").format(now=now), ""]
-    for english, body in zip(SECTIONS, _bodies(data, now), strict=True):
+    for english, body in zip(SECTIONS, _bodies(plan_data, now), strict=True):
         title = _(english)
         lines += [f"## {title}", "", *body, ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_plan_markdown(data: PlanData, path: Path, now: datetime) -> None:
+def write_plan_markdown(plan_data: PlanData, path: Path, now: datetime) -> None:
     """Write the document to ``path`` atomically (a reader never sees half of it)."""
-    atomic_replace(path, plan_markdown(data, now).encode())
+    atomic_replace(path, plan_markdown(plan_data, now).encode())
 
 
-def _bodies(data: PlanData, now: datetime) -> Iterable[list[str]]:
-    yield _organisation(data, local_time(now, data.plan.timezone).date())
-    yield _strategy(data)
-    yield _problem(data)
-    yield _personas(data)
-    yield _goals(data)
-    yield _behaviour(data)
-    yield _channels(data)
-    yield _stages(data)
-    yield _frameworks(data)
-    yield _integration(data)
-    yield _media_plan(data)
-    yield _checks(data)
+def _bodies(plan_data: PlanData, now: datetime) -> Iterable[list[str]]:
+    yield _organisation(plan_data, local_time(now, plan_data.plan.timezone).date())
+    yield _strategy(plan_data)
+    yield _problem(plan_data)
+    yield _personas(plan_data)
+    yield _goals(plan_data)
+    yield _behaviour(plan_data)
+    yield _channels(plan_data)
+    yield _stages(plan_data)
+    yield _frameworks(plan_data)
+    yield _integration(plan_data)
+    yield _media_plan(plan_data)
+    yield _checks(plan_data)
 
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]!|~])")
@@ -102,19 +105,19 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]], empty: str) 
     ]
 
 
-def _organisation(data: PlanData, today: date) -> list[str]:
+def _organisation(plan_data: PlanData, today: date) -> list[str]:
     return [
         "### Support base",
         "",
         _("Stakeholders per support level: {describe}.").format(
-            describe=support_summary(data, today).describe()
+            describe=support_summary(plan_data, today).describe()
         ),
         "",
         *table(
             (_("Name"), _("Role"), _("Department"), _("Support"), _("Influence"), _("Next action")),
             (
                 (s.name, s.role, s.department, s.support.label, s.influence.label, s.next_action)
-                for s in data.stakeholders
+                for s in plan_data.stakeholders
             ),
             _("No stakeholders yet."),
         ),
@@ -125,23 +128,25 @@ def _organisation(data: PlanData, today: date) -> list[str]:
             (_("Action"), _("Owner"), _("Due"), _("Done")),
             (
                 (a.title, a.owner, a.due or "", _("yes") if a.done else _("no"))
-                for a in data.change_actions
+                for a in plan_data.change_actions
             ),
             _("No change actions yet."),
         ),
         "",
         "### Culture",
         "",
-        *paragraphs(data.plan.culture_notes, _("No culture notes yet.")),
+        *paragraphs(plan_data.plan.culture_notes, _("No culture notes yet.")),
         "",
         "### Project team",
         "",
-        *table((_("Name"), _("Role")), ((m.name, m.role) for m in data.team), _("No team yet.")),
+        *table(
+            (_("Name"), _("Role")), ((m.name, m.role) for m in plan_data.team), _("No team yet.")
+        ),
     ]
 
 
-def _strategy(data: PlanData) -> list[str]:
-    plan = data.plan
+def _strategy(plan_data: PlanData) -> list[str]:
+    plan = plan_data.plan
     return [
         "### Business strategy",
         "",
@@ -153,19 +158,19 @@ def _strategy(data: PlanData) -> list[str]:
     ]
 
 
-def _problem(data: PlanData) -> list[str]:
+def _problem(plan_data: PlanData) -> list[str]:
     return [
-        *paragraphs(data.plan.problem_statement, _("No problem statement yet.")),
+        *paragraphs(plan_data.plan.problem_statement, _("No problem statement yet.")),
         "",
         _("Points of attention:"),
         "",
-        *_bullets(data.plan.points_of_attention),
+        *_bullets(plan_data.plan.points_of_attention),
     ]
 
 
-def _personas(data: PlanData) -> list[str]:
+def _personas(plan_data: PlanData) -> list[str]:
     lines: list[str] = []
-    for persona in data.personas:
+    for persona in plan_data.personas:
         lines += [f"### {inline(persona.name)}", ""]
         for label, value in (
             (_("Role"), persona.role),
@@ -182,7 +187,7 @@ def _personas(data: PlanData) -> list[str]:
     return lines[:-1] if lines else [_("_No personas yet._")]
 
 
-def _goals(data: PlanData) -> list[str]:
+def _goals(plan_data: PlanData) -> list[str]:
     return table(
         (_("Objective"), "KPI", _("Target"), _("Deadline"), _("Channels")),
         (
@@ -191,61 +196,61 @@ def _goals(data: PlanData) -> list[str]:
                 kpi_label(g.kpi),
                 f"{g.target:g} {g.unit}".strip() if g.target is not None else "",
                 g.deadline or "",
-                ", ".join(data.channel_name(c) for c in g.channels),
+                ", ".join(plan_data.channel_name(c) for c in g.channels),
             )
-            for g in data.goals
+            for g in plan_data.goals
         ),
         _("No objectives yet."),
     )
 
 
-def _behaviour(data: PlanData) -> list[str]:
-    personas = {p.id: p.name for p in data.personas}
+def _behaviour(plan_data: PlanData) -> list[str]:
+    personas = {p.id: p.name for p in plan_data.personas}
     return table(
         (_("Persona"), _("Channel"), _("Present"), _("Activity"), _("When")),
         (
             (
                 personas.get(b.persona, "?"),
-                data.channel_name(b.channel),
+                plan_data.channel_name(b.channel),
                 _("yes") if b.present else _("no"),
                 b.activity.label,
                 b.when,
             )
-            for b in data.behaviour
+            for b in plan_data.behaviour
         ),
         _("No online behaviour recorded."),
     )
 
 
-def _channels(data: PlanData) -> list[str]:
+def _channels(plan_data: PlanData) -> list[str]:
     return table(
         (_("Channel"), _("Posts per week"), _("Posting slots"), _("Why")),
         (
             (c.name, c.planned_per_week, describe_rules(stored_rules(c.slots)), c.reason)
-            for c in data.channels
+            for c in plan_data.channels
         ),
         _("No channels chosen."),
     )
 
 
-def _stages(data: PlanData) -> list[str]:
+def _stages(plan_data: PlanData) -> list[str]:
     return table(
         (_("Stage"), _("Formats"), _("Content pillars"), _("About")),
         (
             (
                 s.name,
                 s.formats,
-                ", ".join(p.name for p in data.pillars if s.id in p.stages),
+                ", ".join(p.name for p in plan_data.pillars if s.id in p.stages),
                 s.description,
             )
-            for s in data.ordered_stages()
+            for s in plan_data.ordered_stages()
         ),
         _("No journey stages."),
     )
 
 
-def _frameworks(data: PlanData) -> list[str]:
-    plan = data.plan
+def _frameworks(plan_data: PlanData) -> list[str]:
+    plan = plan_data.plan
     budget = (
         _("{budget:,.2f} per iteration").format(budget=plan.budget)
         if plan.budget is not None
@@ -277,35 +282,35 @@ def _bullets(lines: Sequence[str]) -> list[str]:
     return [f"- {inline(line)}" for line in lines] or [_("_None yet._")]
 
 
-def _integration(data: PlanData) -> list[str]:
+def _integration(plan_data: PlanData) -> list[str]:
     return table(
         (_("Social activity"), _("Connects to"), _("Channels")),
         (
             (
                 a.name,
                 ", ".join(t for t in a.connects_to if t.strip()) or _("nothing (an island)"),
-                ", ".join(data.channel_name(c) for c in a.channels),
+                ", ".join(plan_data.channel_name(c) for c in a.channels),
             )
-            for a in data.activities
+            for a in plan_data.activities
         ),
         _("No social activities recorded."),
     )
 
 
-def _media_plan(data: PlanData) -> list[str]:
+def _media_plan(plan_data: PlanData) -> list[str]:
     return table(
         (_("Channel"), _("Role"), _("Audience"), _("Formats"), _("Posts per week"), _("Owner")),
         (
             (c.name, c.role, c.audience, c.formats, c.planned_per_week, c.owner)
-            for c in data.channels
+            for c in plan_data.channels
         ),
         _("No channels chosen."),
     )
 
 
-def _checks(data: PlanData) -> list[str]:
+def _checks(plan_data: PlanData) -> list[str]:
     lines = []
-    for check in consistency_checks(data):
+    for check in consistency_checks(plan_data):
         lines.append(f"- {'✓' if check.ok else '⚠'} {check.title}")
         lines += [f"  - {inline(problem)}" for problem in check.problems]
     return lines

@@ -21,8 +21,8 @@ from socialplan.core.validation import without_controls
 
 from .errors import StoreError, UnreadablePlanError
 from .files import read_regular_file
+from .plan_document import brought_up_to_date, decode_plan, encode_plan
 from .storage import MAX_PLAN_BYTES
-from .store import SCHEMA_VERSION, decode_plan, encode_plan, migrate, schema_version
 
 
 class PlanJSONError(StoreError):
@@ -36,9 +36,9 @@ class PlanJSONError(StoreError):
         )
 
 
-def plan_json(data: PlanData) -> bytes:
+def plan_json(plan_data: PlanData) -> bytes:
     return escaped_c1(
-        orjson.dumps(encode_plan(data), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+        orjson.dumps(encode_plan(plan_data), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
     )
 
 
@@ -70,11 +70,9 @@ def parse_plan_json(raw: bytes, source: Path) -> PlanData:
     if not isinstance(document, dict) or not all(isinstance(t, dict) for t in document.values()):
         raise PlanJSONError(source, _("it is JSON, but not a socialplan plan export"))
     try:
-        version = schema_version(source, document)
+        document, _migrated = brought_up_to_date(source, document)
     except UnreadablePlanError as error:
         raise PlanJSONError(source, error.reason) from None
-    if version < SCHEMA_VERSION:
-        document = migrate(document, version)
     try:
         decode_plan(document, source)
         for entity_type in ENTITY_TYPES:

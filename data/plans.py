@@ -46,7 +46,7 @@ def list_plans(directory: Path) -> list[PlanFile]:
     plans = []
     for path in plan_files(directory):
         try:
-            data = read_plan(path)
+            plan_data = read_plan(path)
         except StoreError as error:
             plans.append(
                 PlanFile(
@@ -56,7 +56,7 @@ def list_plans(directory: Path) -> list[PlanFile]:
                 )
             )
             continue
-        plans.append(PlanFile(path, data.plan.name, len(data.items)))
+        plans.append(PlanFile(path, plan_data.plan.name, len(plan_data.items)))
     return plans
 
 
@@ -82,11 +82,11 @@ def create_plan(directory: Path, name: str, template: PlanData | None = None) ->
             _("There is already a plan '{stem}' ({path}).").format(stem=path.stem, path=path)
         )
     fresh = starter_plan(name)
-    data = (
+    plan_data = (
         fresh
         if template is None
         else replace(template, plan=replace(template.plan, name=name, uid=fresh.plan.uid))
     )
     directory.mkdir(parents=True, exist_ok=True)
-    PlanStore.create(path, data).close()
+    PlanStore.create(path, plan_data).close()
     return path

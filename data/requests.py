@@ -92,11 +92,11 @@ class Unsaved:
     def shown(self) -> PlanData:
         """The plan on disk with every held request applied, as the user expects to see it."""
         assert self.on_disk is not None
-        data = self.on_disk
+        plan_data = self.on_disk
         provisional_id = -1
         for request in self.held:
             if isinstance(request, Delete):
-                data = with_changes(data, (), (request.entity,))
+                plan_data = with_changes(plan_data, (), (request.entity,))
                 continue
             saved = []
             for entity in request.entities:
@@ -104,8 +104,8 @@ class Unsaved:
                     entity = replace(entity, id=provisional_id)
                     provisional_id -= 1
                 saved.append(entity)
-            data = with_changes(data, saved, ())
-        return data
+            plan_data = with_changes(plan_data, saved, ())
+        return plan_data
 
     def take(self) -> list[Request]:
         """Hand over every held request for another attempt."""

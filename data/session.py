@@ -199,15 +199,17 @@ class PlanSession:
     def _delete(self, request: Delete) -> Submitted:
         """Delete an entity; deleting the first item of a series takes its upcoming
         repeats with it, in one write."""
-        entity, data = request.entity, self.shown
+        entity, plan_data = request.entity, self.shown
         repeats = (
-            upcoming_repeats(entity, data, self.clock()) if isinstance(entity, ContentItem) else []
+            upcoming_repeats(entity, plan_data, self.clock())
+            if isinstance(entity, ContentItem)
+            else []
         )
-        gone = (entity, *(_current(data, each) or each for each in repeats))
+        gone = (entity, *(_current(plan_data, each) or each for each in repeats))
         with self.store.batch():
             for each in gone:
                 self.store.delete(type(each), each.id, expected=each)
-        self.shown = with_changes(data, [], gone)
+        self.shown = with_changes(plan_data, [], gone)
         self._record(Edit(_("delete {describe}").format(describe=describe(entity)), gone))
         return Submitted(Outcome.SAVED, request)
 
@@ -295,27 +297,27 @@ class PlanSession:
 
     # --- another session's writes
 
-    def take_reloaded(self, data: PlanData) -> str:
+    def take_reloaded(self, plan_data: PlanData) -> str:
         """Show the plan as another session left it (held edits stay on top); what changed,
         in words, or "" when nothing did."""
         shown_before = self.unsaved.on_disk if self.unsaved else self.shown
-        summary = changes_between(shown_before, data) if shown_before else ""
+        summary = changes_between(shown_before, plan_data) if shown_before else ""
         if not summary:
             return ""
         if self.unsaved:
-            self.unsaved.on_disk = data
-            data = self.unsaved.shown()
-        self.shown = data
+            self.unsaved.on_disk = plan_data
+            plan_data = self.unsaved.shown()
+        self.shown = plan_data
         return summary
 
 
-def _current(data: PlanData, entity: Any) -> Any | None:
+def _current(plan_data: PlanData, entity: Any) -> Any | None:
     """The stored version of ``entity``; None for a new one."""
     if isinstance(entity, Plan):
-        return data.plan
+        return plan_data.plan
     if not entity.id:
         return None
-    return next((e for e in getattr(data, entity.TABLE) if e.id == entity.id), None)
+    return next((e for e in getattr(plan_data, entity.TABLE) if e.id == entity.id), None)
 
 
 def _reason(error: StoreError) -> str:

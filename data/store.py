@@ -16,39 +16,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-import orjson
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from socialplan import __version__
 from socialplan.compat import reset_table_caches
-from socialplan.core.codec import DocumentError, from_doc, to_doc
+from socialplan.core.codec import from_doc, to_doc
 from socialplan.core.i18n import _
-from socialplan.core.integrity import MAX_COUNT, first_problem
-from socialplan.core.model import ENTITY_TYPES, Plan, PlanData, default_stages
+from socialplan.core.model import Plan, PlanData, default_stages
 
-from .backups import list_backups, make_backup, restore_backup
+from .backups import make_backup, restore_backup
 from .errors import ConflictError, MissingDocumentError, StoreError, UnreadablePlanError
+from .plan_document import brought_up_to_date, decode_plan, encode_plan
 from .storage import SafeJSONStorage, parse_plan_bytes, read_plan_bytes
-from .table import LAST_IDS, META_TABLE, LazyKeyTable, high_water_marks, highest_ids
-
-SCHEMA_VERSION = 2
-
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-
-
-def _split_result_cost(document: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 splits a result's one ``cost`` into ad spend, tool cost and hours × rate;
-    an old cost becomes ad spend, so every ROI stays the same."""
-    results = document.get("results")
-    for result in results.values() if isinstance(results, dict) else ():
-        if isinstance(result, dict) and "cost" in result:
-            result["ad_spend"] = result.pop("cost")
-    return document
-
-
-MIGRATIONS: dict[int, Migration] = {1: _split_result_cost}
-"""``MIGRATIONS[n]`` turns a raw version-n document into version n+1."""
+from .table import LazyKeyTable, high_water_marks
 
 E = TypeVar("E")
 
@@ -91,7 +71,7 @@ class PlanStore:
         return store
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], data: PlanData) -> PlanStore:
+    def create(cls, path: str | os.PathLike[str], plan_data: PlanData) -> PlanStore:
         """Write a whole plan (ids set by the caller) to a new file in one atomic write."""
         target = _checked_path(real_plan_path(path))
         store = cls(target)
@@ -100,16 +80,16 @@ class PlanStore:
                 raise StoreError(
                     _("Will not overwrite the existing plan {target}.").format(target=target)
                 )
-            store._write_whole(encode_plan(data))
+            store._write_whole(encode_plan(plan_data))
         return store
 
-    def replace_all(self, data: PlanData) -> None:
+    def replace_all(self, plan_data: PlanData) -> None:
         """Write a whole other plan over this one, in one atomic write under the lock; the
         file as it was is kept as a backup first."""
         with self.storage.locked():
             make_backup(self.path, self.path.read_bytes())
             marks = high_water_marks(self.storage.read() or {})
-            self._write_whole(encode_plan(data, marks))
+            self._write_whole(encode_plan(plan_data, marks))
 
     def load(self) -> PlanData:
         """The plan as stored now, checked; decoded again only when the file changed (the
@@ -118,9 +98,9 @@ class PlanStore:
         cached = self._decoded
         if cached and cached[0] is document and cached[1] == self.storage.writes:
             return cached[2]
-        data = decode_plan(document, self.path)
-        self._decoded = (document, self.storage.writes, data)
-        return data
+        plan_data = decode_plan(document, self.path)
+        self._decoded = (document, self.storage.writes, plan_data)
+        return plan_data
 
     def add(self, entity: E) -> E:
         with self._table(type(entity)) as table:
@@ -201,16 +181,14 @@ class PlanStore:
     def _prepare_existing(self, raw: bytes) -> None:
         """Check the plan before anything is written, keep a backup of it, migrate it."""
         document = parse_plan_bytes(self.path, raw)
-        version = schema_version(self.path, document)
-        if version < SCHEMA_VERSION:
-            document = migrate(document, version)
-        data = decode_plan(document, self.path)
+        document, migrated = brought_up_to_date(self.path, document)
+        plan_data = decode_plan(document, self.path)
         self._back_up(raw)
-        if version < SCHEMA_VERSION:
+        if migrated:
             self._write_whole(document)
         else:
             self.storage.remember(document)
-        self._decoded = (document, self.storage.writes, data)
+        self._decoded = (document, self.storage.writes, plan_data)
 
     def _back_up(self, raw: bytes) -> None:
         """A backup that cannot be written (a full disk) is a warning, never a reason the
@@ -272,155 +250,13 @@ def read_plan(path: str | os.PathLike[str]) -> PlanData:
             ).format(target=target)
         ) from None
     document = parse_plan_bytes(target, raw)
-    version = schema_version(target, document)
-    if version < SCHEMA_VERSION:
-        document = migrate(document, version)
+    document, _migrated = brought_up_to_date(target, document)
     return decode_plan(document, target)
-
-
-def migrate(document: dict[str, Any], version: int) -> dict[str, Any]:
-    """Apply each migration from ``version`` up to ``SCHEMA_VERSION``."""
-    for step in range(version, SCHEMA_VERSION):
-        document = MIGRATIONS[step](document)
-    document[META_TABLE] = _meta_table(highest_ids(document, high_water_marks(document)))
-    return document
 
 
 def starter_plan(name: str) -> PlanData:
     stages = tuple(replace(stage, id=n) for n, stage in enumerate(default_stages(), start=1))
     return PlanData(plan=Plan(name=name, uid=uuid.uuid4().hex[:16], id=1), stages=stages)
-
-
-def encode_plan(data: PlanData, marks: dict[str, int] | None = None) -> dict[str, Any]:
-    """A whole plan as the raw TinyDB document (tables of str(id) → doc), recording the
-    highest id of each table (or of ``marks``, ids an earlier version handed out)."""
-    document: dict[str, Any] = {Plan.TABLE: {"1": to_doc(data.plan)}}
-    for entity_type in ENTITY_TYPES:
-        if entity_type is Plan:
-            continue
-        entities = getattr(data, entity_type.TABLE)
-        document[entity_type.TABLE] = {str(e.id): to_doc(e) for e in entities}
-    document[META_TABLE] = _meta_table(highest_ids(document, marks or {}))
-    return document
-
-
-def decode_plan(document: dict[str, Any], path: Path) -> PlanData:
-    """The plan in a raw document, every entry checked for its types and values: the one
-    way into socialplan for a file, an import, a backup or a reload. Anything wrong is
-    refused as a whole with ``UnreadablePlanError`` naming the entry and field."""
-    try:
-        data = _decoded(document)
-    except _EntryError as error:
-        raise UnreadablePlanError(path, str(error), list_backups(path)) from None
-    problem = first_problem(data)
-    if problem is not None:
-        raise UnreadablePlanError(path, str(problem), list_backups(path))
-    return data
-
-
-class _EntryError(ValueError):
-    """What is wrong with one entry of a document, in words."""
-
-
-def _decoded(document: dict[str, Any]) -> PlanData:
-    _check_marks(document)
-    plans = _entries(document, Plan)
-    if not plans:
-        raise _EntryError(_("the file holds no plan"))
-    tables: dict[str, tuple[Any, ...]] = {}
-    for entity_type in ENTITY_TYPES:
-        if entity_type is not Plan:
-            tables[entity_type.TABLE] = _entries(document, entity_type)
-    return PlanData(plan=plans[0], **tables)
-
-
-def _entries(document: dict[str, Any], entity_type: type) -> tuple[Any, ...]:
-    """A table's entities by id, each decoded and type-checked."""
-    table_name = entity_type.TABLE  # type: ignore[attr-defined]
-    raw_table = document.get(table_name) or {}
-    if not isinstance(raw_table, dict):
-        raise _EntryError(_("the table '{table}' is not an object").format(table=table_name))
-    entries: list[Any] = []
-    for key, doc in raw_table.items():
-        where = _("{table} entry {key!r}").format(table=table_name, key=key)
-        doc_id = _entry_id(key)
-        if doc_id is None:
-            raise _EntryError(_("{where} has no whole-number id").format(where=where))
-        if not isinstance(doc, dict):
-            raise _EntryError(_("{where} is not an object").format(where=where))
-        try:
-            entries.append(from_doc(entity_type, doc, doc_id))
-        except DocumentError as error:
-            raise _EntryError(_entry_problem(where, error)) from None
-    return tuple(sorted(entries, key=lambda entity: entity.id))
-
-
-def _entry_id(key: str) -> int | None:
-    """A stored id: digits only, from 1 up to ``MAX_COUNT``."""
-    if not (key.isascii() and key.isdigit()) or len(key) > 13:
-        return None
-    doc_id = int(key)
-    return doc_id if 1 <= doc_id <= MAX_COUNT else None
-
-
-def _entry_problem(where: str, error: DocumentError) -> str:
-    if error.missing:
-        return _("{where} has no '{field}'").format(where=where, field=error.field)
-    return _("{where}: field '{field}' has a wrong value {value}").format(
-        where=where, field=error.field, value=_shown(error.value)
-    )
-
-
-def _shown(value: Any) -> str:
-    """A wrong value as it stands in the file, shortened: it may be anything."""
-    text = orjson.dumps(value).decode() if _dumpable(value) else repr(value)
-    return text if len(text) <= 60 else text[:59] + "…"
-
-
-def _dumpable(value: Any) -> bool:
-    try:
-        orjson.dumps(value)
-    except TypeError:
-        return False
-    return True
-
-
-def _check_marks(document: dict[str, Any]) -> None:
-    marks = high_water_marks(document)
-    for table, mark in marks.items():
-        if type(mark) is not int or not 0 <= mark <= MAX_COUNT:
-            raise _EntryError(
-                _("the highest id of '{table}' is not a whole number: {mark}").format(
-                    table=table, mark=_shown(mark)
-                )
-            )
-
-
-def _meta_table(marks: dict[str, int]) -> dict[str, Any]:
-    entry = {"schema_version": SCHEMA_VERSION, "written_by": f"socialplan {__version__}"}
-    return {"1": {**entry, LAST_IDS: dict(sorted(marks.items()))}}
-
-
-def schema_version(path: Path, document: dict[str, Any]) -> int:
-    meta = document.get(META_TABLE) or {}
-    entry: Any = next(iter(meta.values()), {}) if meta else {}
-    version = entry.get("schema_version") if isinstance(entry, dict) else None
-    if type(version) is not int or version < 1:
-        raise UnreadablePlanError(
-            path,
-            _("it is a TinyDB file but not a socialplan plan (no schema version)"),
-            list_backups(path),
-        )
-    if version > SCHEMA_VERSION:
-        raise UnreadablePlanError(
-            path,
-            _(
-                "it was written by a newer socialplan (schema {version}; this version "
-                "reads up to {SCHEMA_VERSION}); upgrade socialplan to open it"
-            ).format(version=version, SCHEMA_VERSION=SCHEMA_VERSION),
-            list_backups(path),
-        )
-    return version
 
 
 def real_plan_path(path: str | os.PathLike[str]) -> Path:

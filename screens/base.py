@@ -41,7 +41,7 @@ class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
         """A frame the App held back, rendered once updates flow (see ``compat``)."""
 
     @property
-    def data(self) -> PlanData:
+    def plan_data(self) -> PlanData:
         """The plan as the App shows it (never None: the App opens one before any screen)."""
         return self.plan_app.plan_data
 
@@ -71,21 +71,21 @@ class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
         self.watch(self.app, "show_panel", self._panel_toggled, init=True)
         self.watch(self.app, "sub_title", self._show_title_line, init=False)
 
-    def show_plan(self, data: PlanData) -> None:
+    def show_plan(self, plan_data: PlanData) -> None:
         """Show the plan's data for this phase; called on mount and after every change."""
 
-    def _plan_changed(self, data: PlanData) -> None:
-        self.title = data.plan.name
+    def _plan_changed(self, plan_data: PlanData) -> None:
+        self.title = plan_data.plan.name
         self._show_title_line()
-        self.show_plan(data)
+        self.show_plan(plan_data)
 
     def _show_title_line(self, _waiting: str = "") -> None:
         """The iteration, and what the App's title line says (edits still waiting for
         the disk): a screen's own sub-title hides the App's."""
-        iteration = self.data.current_iteration()
+        iteration = self.plan_data.current_iteration()
         named = f": {iteration.name}" if iteration else ""
         line = _("Iteration {current_iteration}{named}").format(
-            current_iteration=self.data.plan.current_iteration, named=named
+            current_iteration=self.plan_data.plan.current_iteration, named=named
         )
         waiting = self.app.sub_title
         self.sub_title = f"{line}  {waiting}" if waiting else line

@@ -13,7 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-from socialplan.core.entries import FIELDS, EntryField, FieldKind, parse_value, validate_entry
+from socialplan.core.entries import FIELDS, EntryField, FieldKind
+from socialplan.core.entry_rules import parse_value, validate_entry
 from socialplan.core.i18n import N_, _
 from socialplan.core.model import ContentItem, PlanData
 from socialplan.core.schedule import local_time
@@ -43,13 +44,13 @@ class EntryForm(FormScreen[Any]):
     def __init__(
         self,
         entry: Any,
-        data: PlanData,
+        plan_data: PlanData,
         what: str,
         fields: tuple[EntryField, ...] | None = None,
     ) -> None:
         super().__init__()
         self.entry = entry
-        self.data = data
+        self.plan_data = plan_data
         self.what = what
         self.fields = FIELDS[type(entry)] if fields is None else fields
 
@@ -107,15 +108,17 @@ class EntryForm(FormScreen[Any]):
 
     def _references(self, kind: FieldKind) -> list[tuple[Text, int]]:
         """Choices by name, shown literally (a name is never read as markup)."""
-        data = self.data
+        plan_data = self.plan_data
         if kind is FieldKind.PERSONA:
-            named = [(p.name, p.id) for p in data.personas]
+            named = [(p.name, p.id) for p in plan_data.personas]
         elif kind is FieldKind.STAGES:
-            named = [(s.name, s.id) for s in data.ordered_stages()]
+            named = [(s.name, s.id) for s in plan_data.ordered_stages()]
         elif kind is FieldKind.ITEM:
-            named = [(post_label(item, data), item.id) for item in posts_newest_first(data)]
+            named = [
+                (post_label(item, plan_data), item.id) for item in posts_newest_first(plan_data)
+            ]
         else:
-            named = [(c.name, c.id) for c in data.channels]
+            named = [(c.name, c.id) for c in plan_data.channels]
         return [(Text(clean_text(name)), key) for name, key in named]
 
     def action_save(self) -> None:
@@ -128,7 +131,7 @@ class EntryForm(FormScreen[Any]):
                 problems.append(error.problem)
         if not problems:
             entry = replace(self.entry, **values)
-            problems = validate_entry(entry, self.data, self.fields)
+            problems = validate_entry(entry, self.plan_data, self.fields)
         self.show_problems(problems, [f.name for f in self.fields])
         if not problems:
             self.dismiss(entry)
@@ -155,13 +158,13 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def posts_newest_first(data: PlanData) -> list[ContentItem]:
+def posts_newest_first(plan_data: PlanData) -> list[ContentItem]:
     """The posts a result can belong to: every scheduled one, newest first."""
-    scheduled = [i for i in data.items if i.scheduled_at is not None]
+    scheduled = [i for i in plan_data.items if i.scheduled_at is not None]
     return sorted(scheduled, key=lambda i: (i.scheduled_at, i.id), reverse=True)
 
 
-def post_label(item: ContentItem, data: PlanData) -> str:
+def post_label(item: ContentItem, plan_data: PlanData) -> str:
     assert item.scheduled_at is not None
-    when = local_time(item.scheduled_at, data.plan.timezone)
-    return f"{when:%Y-%m-%d} {data.channel_name(item.channel)}: {item.title[:50]}"
+    when = local_time(item.scheduled_at, plan_data.plan.timezone)
+    return f"{when:%Y-%m-%d} {plan_data.channel_name(item.channel)}: {item.title[:50]}"

@@ -55,8 +55,8 @@ class FoundationScreen(ListScreen):
             yield Label(_("Culture"), classes="section-title", markup=False)
             yield ProseView(id="culture", classes="prose")
 
-    def show_plan(self, data: PlanData) -> None:
-        summary = support_summary(data, self.now().date())
+    def show_plan(self, plan_data: PlanData) -> None:
+        summary = support_summary(plan_data, self.now().date())
         self.query_one("#support-summary", Static).update(Text(summary.describe()))
         self.query_one("#stakeholders", PlanTable).show_rows(
             (
@@ -70,14 +70,14 @@ class FoundationScreen(ListScreen):
                     plain(s.next_action),
                 ],
             )
-            for s in data.stakeholders
+            for s in plan_data.stakeholders
         )
         self.query_one("#change-actions", PlanTable).show_rows(
             (str(a.id), [tick(a.done), plain(a.title), plain(a.owner), day(a.due)])
-            for a in data.change_actions
+            for a in plan_data.change_actions
         )
         self.query_one("#team", PlanTable).show_rows(
-            (str(m.id), [plain(m.name), plain(m.role)]) for m in data.team
+            (str(m.id), [plain(m.name), plain(m.role)]) for m in plan_data.team
         )
-        culture = data.plan.culture_notes or _("No notes on culture yet: e writes them.")
+        culture = plan_data.plan.culture_notes or _("No notes on culture yet: e writes them.")
         self.query_one("#culture", Static).update(plain(culture))

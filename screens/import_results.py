@@ -66,10 +66,10 @@ class ImportFileForm(FormScreen[Path]):
 class ImportReviewScreen(FormScreen[ImportPlan]):
     """Every row with the post it was matched to; enter on a row matches it by hand."""
 
-    def __init__(self, planned: ImportPlan, data: PlanData, source: str) -> None:
+    def __init__(self, planned: ImportPlan, plan_data: PlanData, source: str) -> None:
         super().__init__()
         self.planned = planned
-        self.data = data
+        self.plan_data = plan_data
         self.source = source
 
     def compose(self) -> ComposeResult:
@@ -105,7 +105,7 @@ class ImportReviewScreen(FormScreen[ImportPlan]):
 
     def _show(self) -> None:
         self.query_one("#import-summary", Static).update(plain(self.planned.describe() + "."))
-        titles = {i.id: i.title for i in self.data.items}
+        titles = {i.id: i.title for i in self.plan_data.items}
         self.query_one("#import-rows", PlanTable).show_rows(
             (
                 str(position),
@@ -132,7 +132,7 @@ class ImportReviewScreen(FormScreen[ImportPlan]):
             self.planned = self.planned.with_item(position, item)
             self._show()
 
-        self.app.push_screen(MatchPostScreen(row, self.planned, self.data), chosen)
+        self.app.push_screen(MatchPostScreen(row, self.planned, self.plan_data), chosen)
 
     def action_save(self) -> None:
         self.dismiss(self.planned)
@@ -147,18 +147,18 @@ def _becomes(row: RowMatch, titles: dict[int, str], channel: str) -> Text:
 class MatchPostScreen(FormScreen[str]):
     """The posts of the row's channel within a week of its day, nearest first."""
 
-    def __init__(self, row: RowMatch, planned: ImportPlan, data: PlanData) -> None:
+    def __init__(self, row: RowMatch, planned: ImportPlan, plan_data: PlanData) -> None:
         super().__init__()
         self.row = row
         self.planned = planned
-        self.data = data
+        self.plan_data = plan_data
 
     def compose(self) -> ComposeResult:
         day = self.row.post.posted
-        zone = self.data.plan.timezone
+        zone = self.plan_data.plan.timezone
         nearby = [
             (abs((local_time(i.scheduled_at, zone).date() - day).days), i)
-            for i in self.data.items
+            for i in self.plan_data.items
             if i.channel == self.planned.channel.id
             and i.scheduled_at
             and abs(local_time(i.scheduled_at, zone).date() - day) <= timedelta(NEARBY_DAYS)

@@ -28,13 +28,13 @@ FIELDS = ("title", "scheduled", "repeat", "channel", "stage", "kind", "status", 
 class ItemForm(FormScreen[ContentItem]):
     AUTO_FOCUS = "#title"
 
-    def __init__(self, item: ContentItem, data: PlanData) -> None:
+    def __init__(self, item: ContentItem, plan_data: PlanData) -> None:
         super().__init__()
         self.item = item
-        self.data = data
+        self.plan_data = plan_data
 
     def compose(self) -> ComposeResult:
-        item, data = self.item, self.data
+        item, plan_data = self.item, self.plan_data
         heading = _("Edit content item") if item.id else _("New content item")
         with Vertical(classes="form-dialog"):
             yield Label(heading, classes="form-title", markup=False)
@@ -63,7 +63,7 @@ class ItemForm(FormScreen[ContentItem]):
                     _("Channel"),
                     "channel",
                     Select(
-                        [(c.name, c.id) for c in data.channels],
+                        [(c.name, c.id) for c in plan_data.channels],
                         value=item.channel or Select.NULL,
                         id="channel",
                         prompt=_("Choose a channel"),
@@ -74,7 +74,7 @@ class ItemForm(FormScreen[ContentItem]):
                     _("Journey stage"),
                     "stage",
                     Select(
-                        [(s.name, s.id) for s in data.ordered_stages()],
+                        [(s.name, s.id) for s in plan_data.ordered_stages()],
                         value=item.stage or Select.NULL,
                         id="stage",
                         prompt=_("Choose a stage"),
@@ -119,7 +119,7 @@ class ItemForm(FormScreen[ContentItem]):
                 yield from self._field(
                     _("Content pillar"),
                     "pillar",
-                    _optional_choice("pillar", data.pillars, item.pillar),
+                    _optional_choice("pillar", plan_data.pillars, item.pillar),
                 )
                 yield from self._field(
                     _("Owner"), "owner", Input(item.owner, id="owner", compact=True)
@@ -128,7 +128,7 @@ class ItemForm(FormScreen[ContentItem]):
                 yield from self._field(
                     _("Persona"),
                     "persona",
-                    _optional_choice("persona", data.personas, item.persona),
+                    _optional_choice("persona", plan_data.personas, item.persona),
                 )
                 yield from self._field(
                     _("Media URL"), "media_url", Input(item.media_url, id="media_url", compact=True)
@@ -168,7 +168,7 @@ class ItemForm(FormScreen[ContentItem]):
     def _repeat_field(self) -> ComposeResult:
         """The repeat rule; a repeat itself shows which item it repeats instead."""
         if self.item.series is not None:
-            head = next((i for i in self.data.items if i.id == self.item.series), None)
+            head = next((i for i in self.plan_data.items if i.id == self.item.series), None)
             title = head.title if head else _("a deleted item")
             yield Static(
                 Text(_("Repeat of "))
@@ -189,7 +189,7 @@ class ItemForm(FormScreen[ContentItem]):
         when = self.item.scheduled_at
         if when is None:
             return ""
-        return local_time(when, self.data.plan.timezone).strftime("%Y-%m-%d %H:%M")
+        return local_time(when, self.plan_data.plan.timezone).strftime("%Y-%m-%d %H:%M")
 
     def action_save(self) -> None:
         try:
@@ -197,14 +197,16 @@ class ItemForm(FormScreen[ContentItem]):
         except InvalidInputError as error:
             self.show_problems([error.problem], (*FIELDS, "owner", "link"))
             return
-        problems = check_item(item, self.data)
+        problems = check_item(item, self.plan_data)
         if problems:
             self.show_problems(problems, (*FIELDS, "owner", "link"))
             return
         self.dismiss(item)
 
     def _read_item(self) -> ContentItem:
-        scheduled = parse_when(self.query_one("#scheduled", Input).value, self.data.plan.timezone)
+        scheduled = parse_when(
+            self.query_one("#scheduled", Input).value, self.plan_data.plan.timezone
+        )
         return replace(
             self.item,
             title=clean_text(self.query_one("#title", Input).value),

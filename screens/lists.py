@@ -14,7 +14,8 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Collapsible, DataTable
 
-from socialplan.core.entries import NEW_ENTRIES, PLAN_SECTIONS, EntryField, why_not_deletable
+from socialplan.core.entries import NEW_ENTRIES, PLAN_SECTIONS, EntryField
+from socialplan.core.entry_rules import why_not_deletable
 from socialplan.core.i18n import N_, _
 from socialplan.core.model import Entity, OnlineBehaviour, PlanData, SetupTask
 from socialplan.tui.messages import DeleteEntity, SaveEntity
@@ -103,7 +104,7 @@ class ListScreen(PhaseScreen):
         assert table.id is not None
         spec = self.LISTS[table.id]
         key = table.selected_key()
-        entries = getattr(self.data, spec.entity.TABLE)
+        entries = getattr(self.plan_data, spec.entity.TABLE)
         entry = next((e for e in entries if key is not None and e.id == int(key)), None)
         if entry is None:
             self.notify(_("No {what} here yet.").format(what=spec.what), severity="warning")
@@ -120,7 +121,7 @@ class ListScreen(PhaseScreen):
         assert target.id is not None
         spec = self.LISTS[target.id]
         if not self._refused_elsewhere(spec):
-            self._open_form(blank_entry(spec.entity, self.data), spec)
+            self._open_form(blank_entry(spec.entity, self.plan_data), spec)
 
     def _refused_elsewhere(self, spec: ListSpec) -> bool:
         """True, with the reason shown, when this list's entries are added and deleted
@@ -148,7 +149,9 @@ class ListScreen(PhaseScreen):
         assert prose.id is not None
         spec = self.PROSE[prose.id]
         fields = PLAN_SECTIONS[spec.section]
-        self._open_form(self.data.plan, ListSpec(type(self.data.plan), spec.english_what, fields))
+        self._open_form(
+            self.plan_data.plan, ListSpec(type(self.plan_data.plan), spec.english_what, fields)
+        )
 
     def action_delete_entry(self) -> None:
         target = self._target()
@@ -164,7 +167,7 @@ class ListScreen(PhaseScreen):
         if selected is None:
             return
         entry, spec = selected
-        reason = why_not_deletable(entry, self.data)
+        reason = why_not_deletable(entry, self.plan_data)
         if reason is not None:
             self.notify(reason, title=_("Not deleted"), severity="warning")
             return
@@ -190,16 +193,16 @@ class ListScreen(PhaseScreen):
             if result is not None:
                 self.post_message(SaveEntity(result, base=entry))
 
-        self.app.push_screen(EntryForm(entry, self.data, spec.what, spec.fields), saved)
+        self.app.push_screen(EntryForm(entry, self.plan_data, spec.what, spec.fields), saved)
 
 
-def blank_entry(entity: type, data: PlanData) -> Any:
+def blank_entry(entity: type, plan_data: PlanData) -> Any:
     """A new entry to fill in; one that belongs to a persona or a channel starts on the
     first of each."""
     entry = NEW_ENTRIES[entity]
-    channel = data.channels[0].id if data.channels else 0
+    channel = plan_data.channels[0].id if plan_data.channels else 0
     if isinstance(entry, OnlineBehaviour):
-        persona = data.personas[0].id if data.personas else 0
+        persona = plan_data.personas[0].id if plan_data.personas else 0
         return replace(entry, persona=persona, channel=channel)
     if isinstance(entry, SetupTask):
         return replace(entry, channel=channel)

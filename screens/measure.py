@@ -97,10 +97,10 @@ class MeasureScreen(ListScreen):
                 id="results",
             )
 
-    def show_plan(self, data: PlanData) -> None:
-        today = local_time(self.now(), data.plan.timezone).date()
-        progress = goal_progress(data, today)
-        overall = channel_totals(data)[-1][1]
+    def show_plan(self, plan_data: PlanData) -> None:
+        today = local_time(self.now(), plan_data.plan.timezone).date()
+        progress = goal_progress(plan_data, today)
+        overall = channel_totals(plan_data)[-1][1]
         reached = sum(1 for p in progress if p.status in (GoalStatus.MET, GoalStatus.ON_TRACK))
         self.query_one("#measure-summary", Static).update(
             _(
@@ -127,14 +127,14 @@ class MeasureScreen(ListScreen):
             for p in progress
         )
         self.query_one("#channel-results", PlanTable).show_rows(
-            (name, totals_cells(name, t)) for name, t in channel_totals(data)
+            (name, totals_cells(name, t)) for name, t in channel_totals(plan_data)
         )
-        self._show_trends(data, today)
-        self._show_results(data)
+        self._show_trends(plan_data, today)
+        self._show_results(plan_data)
 
-    def _show_trends(self, data: PlanData, today: date) -> None:
+    def _show_trends(self, plan_data: PlanData, today: date) -> None:
         rows = []
-        for trend in kpi_trends(data, today):
+        for trend in kpi_trends(plan_data, today):
             digits = 1 if trend.kpi in RATES else 0
             per_iteration = " → ".join(
                 f"{i.number}: {number(value, digits=digits)}" for i, value in trend.iterations
@@ -151,16 +151,16 @@ class MeasureScreen(ListScreen):
     def focus_start(self) -> None:
         self.query_one("#goal-progress", PlanTable).focus()
 
-    def _show_results(self, data: PlanData) -> None:
-        titles = {i.id: i.title for i in data.items}
-        newest = sorted(data.results, key=lambda r: (r.period_start, r.id), reverse=True)
+    def _show_results(self, plan_data: PlanData) -> None:
+        titles = {i.id: i.title for i in plan_data.items}
+        newest = sorted(plan_data.results, key=lambda r: (r.period_start, r.id), reverse=True)
         self.query_one("#results", PlanTable).show_rows(
             (
                 str(r.id),
                 [
                     day(r.period_start),
                     day(r.period_end),
-                    plain(data.channel_name(r.channel)),
+                    plain(plan_data.channel_name(r.channel)),
                     one_line(titles.get(r.item or 0, _("(channel total)")), 40),
                     f"{r.reach:,}",
                     f"{r.engagements:,}",
@@ -186,11 +186,13 @@ class MeasureScreen(ListScreen):
     def action_close_iteration(self) -> None:
         from .review import ReviewScreen
 
-        current = self.data.current_iteration()
+        current = self.plan_data.current_iteration()
         if current is None or current.closed:
             self.notify(_("There is no open iteration to close."), severity="warning")
             return
-        self.app.push_screen(ReviewScreen(self.data, current, closing=True), self._iteration_closed)
+        self.app.push_screen(
+            ReviewScreen(self.plan_data, current, closing=True), self._iteration_closed
+        )
 
     def _iteration_closed(self, closing: IterationClosing | None) -> None:
         if closing is None:
@@ -208,12 +210,12 @@ class MeasureScreen(ListScreen):
     def action_past_iterations(self) -> None:
         from .review import ReviewScreen
 
-        if not self.data.iterations:
+        if not self.plan_data.iterations:
             self.notify(_("No iterations yet."), severity="warning")
             return
-        closed = [i for i in self.data.iterations if i.closed]
-        shown = max(closed or self.data.iterations, key=lambda i: i.number)
-        self.app.push_screen(ReviewScreen(self.data, shown, closing=False))
+        closed = [i for i in self.plan_data.iterations if i.closed]
+        shown = max(closed or self.plan_data.iterations, key=lambda i: i.number)
+        self.app.push_screen(ReviewScreen(self.plan_data, shown, closing=False))
 
 
 def totals_cells(name: str, t: Totals) -> list[Text | str]:

@@ -34,12 +34,12 @@ class ReviewScreen(FormScreen[IterationClosing]):
         Binding("right_square_bracket", "browse(1)", N_("Next iteration")),
     ]
 
-    def __init__(self, data: PlanData, iteration: Iteration, *, closing: bool) -> None:
+    def __init__(self, plan_data: PlanData, iteration: Iteration, *, closing: bool) -> None:
         super().__init__()
-        self.data = data
+        self.plan_data = plan_data
         self.iteration = iteration
         self.closing = closing
-        self.review: IterationReview = iteration_review(data, iteration)
+        self.review: IterationReview = iteration_review(plan_data, iteration)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "browse":
@@ -119,7 +119,7 @@ class ReviewScreen(FormScreen[IterationClosing]):
         yield Static(plain("\n".join(decisions)), classes="prose", markup=False)
 
     def _next_number(self) -> int:
-        return max(i.number for i in self.data.iterations) + 1
+        return max(i.number for i in self.plan_data.iterations) + 1
 
     def on_mount(self) -> None:
         self._show_review()
@@ -169,7 +169,7 @@ class ReviewScreen(FormScreen[IterationClosing]):
                 [
                     _(label),
                     one_line(r.item.title, 50),
-                    plain(self.data.channel_name(r.item.channel)),
+                    plain(self.plan_data.channel_name(r.item.channel)),
                     number(r.score),
                 ],
             )
@@ -177,19 +177,19 @@ class ReviewScreen(FormScreen[IterationClosing]):
         )
 
     def action_browse(self, step: int) -> None:
-        ordered = sorted(self.data.iterations, key=lambda i: i.number)
+        ordered = sorted(self.plan_data.iterations, key=lambda i: i.number)
         position = ordered.index(self.iteration) + step
         if not 0 <= position < len(ordered):
             self.notify(_("No more iterations that way."))
             return
-        self.app.switch_screen(ReviewScreen(self.data, ordered[position], closing=False))
+        self.app.switch_screen(ReviewScreen(self.plan_data, ordered[position], closing=False))
 
     def action_save(self) -> None:
         lessons = self.query_one("#lessons", TextArea).text
         decisions = self.query_one("#decisions", TextArea).text.split("\n")
         name = self.query_one("#name", Input).value
         try:
-            closing = close_iteration(self.data, lessons, decisions, name)
+            closing = close_iteration(self.plan_data, lessons, decisions, name)
         except InvalidInputError as error:
             self.show_problems([error.problem], ["lessons", "decisions"])
             return

@@ -125,9 +125,9 @@ class ScheduleScreen(PhaseScreen):
             compact=True,
         )
         yield Static(id="error-filter", classes="field-error", markup=False)
-        data = self._composed_for = self.plan_app.plan_data
-        board_view = BoardView(data, id="board")
-        upcoming = self._next_post(data)
+        plan_data = self._composed_for = self.plan_app.plan_data
+        board_view = BoardView(plan_data, id="board")
+        upcoming = self._next_post(plan_data)
         # Focused as the screen is composed: the board is then laid out around the next
         # post once, instead of again after the first paint.
         self.AUTO_FOCUS = board_view.column_selector(  # type: ignore[misc]  # read per instance
@@ -135,15 +135,15 @@ class ScheduleScreen(PhaseScreen):
         )
         self.views = {
             View.BOARD: board_view,
-            View.LIST: ScheduleList(data, id="items"),
-            View.CALENDAR: CalendarView(data, id="calendar"),
+            View.LIST: ScheduleList(plan_data, id="items"),
+            View.CALENDAR: CalendarView(plan_data, id="calendar"),
         }
         yield from self.views.values()  # type: ignore[misc]  # each view is a widget
 
     def on_mount(self) -> None:
         super().on_mount()
         self.watch(self.app, "last_saved", self._select_saved, init=False)
-        self.current.open_on(self._next_post(self.data))
+        self.current.open_on(self._next_post(self.plan_data))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in VIEW_ACTIONS:
@@ -152,14 +152,16 @@ class ScheduleScreen(PhaseScreen):
 
     # Showing the plan
 
-    def show_plan(self, data: PlanData) -> None:
+    def show_plan(self, plan_data: PlanData) -> None:
         """Show the plan in the view on screen, filtering it once."""
-        if self._composed_for is data:
+        if self._composed_for is plan_data:
             self._composed_for = None
-            self._show_title(Shown(_("Content schedule"), len(data.items), len(data.items)))
+            self._show_title(
+                Shown(_("Content schedule"), len(plan_data.items), len(plan_data.items))
+            )
             return
         self._composed_for = None
-        self._show_title(self.current.show_plan(data, self.item_filter, self.today()))
+        self._show_title(self.current.show_plan(plan_data, self.item_filter, self.today()))
 
     def _show_title(self, shown: Shown) -> None:
         title = shown.title
@@ -168,19 +170,19 @@ class ScheduleScreen(PhaseScreen):
             title = _("{title} · filter {filter_text!r}: {shown} of {total}").format(
                 title=title, filter_text=filter_text, shown=shown.shown, total=shown.total
             )
-        unfinished = incomplete_setup(self.data)
+        unfinished = incomplete_setup(self.plan_data)
         flag = _("  ⚠ set-up: {join}").format(join=", ".join(unfinished)) if unfinished else ""
         self.query_one("#schedule-title", Label).update(
             Content.assemble(Content(title), (flag, "$warning"))
         )
 
     def today(self) -> date:
-        return local_time(self.now(), self.data.plan.timezone).date()
+        return local_time(self.now(), self.plan_data.plan.timezone).date()
 
     # Selection and focus
 
-    def _next_post(self, data: PlanData) -> ContentItem | None:
-        return next(iter(next_posts(data.items, self.now(), 1)), None)
+    def _next_post(self, plan_data: PlanData) -> ContentItem | None:
+        return next(iter(next_posts(plan_data.items, self.now(), 1)), None)
 
     def _select_saved(self, entity: object) -> None:
         if isinstance(entity, ContentItem):
@@ -212,8 +214,8 @@ class ScheduleScreen(PhaseScreen):
         for shown, widget in self.views.items():
             widget.display = shown is view
         if selected is not None:
-            self.current.follow(selected, self.data.plan.timezone)
-        self.show_plan(self.data)
+            self.current.follow(selected, self.plan_data.plan.timezone)
+        self.show_plan(self.plan_data)
         self.refresh_bindings()
         self.current.focus_view()
         if selected is not None:
@@ -259,7 +261,7 @@ class ScheduleScreen(PhaseScreen):
             error.display = True
             return
         error.display = False
-        self.show_plan(self.data)
+        self.show_plan(self.plan_data)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
@@ -279,7 +281,7 @@ class ScheduleScreen(PhaseScreen):
         item = self.selected_item()
         if item is None:
             return
-        stages = self.data.ordered_stages()
+        stages = self.plan_data.ordered_stages()
         position = next(n for n, s in enumerate(stages) if s.id == item.stage) + step
         if 0 <= position < len(stages):
             moved = replace(item, stage=stages[position].id, rank=None)
@@ -289,7 +291,9 @@ class ScheduleScreen(PhaseScreen):
         item = self.selected_item()
         if item is None:
             return
-        column = next(c for c in board(self.data, self.item_filter) if c.stage.id == item.stage)
+        column = next(
+            c for c in board(self.plan_data, self.item_filter) if c.stage.id == item.stage
+        )
         index = next(n for n, i in enumerate(column.items) if i.id == item.id)
         ranks = moved_ranks(column.items, index, step)
         changed = tuple(replace(i, rank=ranks[i.id]) for i in column.items if i.id in ranks)
@@ -301,7 +305,7 @@ class ScheduleScreen(PhaseScreen):
         item = self.selected_item()
         if item is None:
             return
-        timezone = self.data.plan.timezone
+        timezone = self.plan_data.plan.timezone
         day = local_day(item, timezone)
         assert day is not None
         moved = move_to_day(item, day + timedelta(days=days), timezone)
@@ -347,7 +351,7 @@ class ScheduleScreen(PhaseScreen):
         if again is not None:
             self.notify(
                 _("Re-queued '{title}' for {when}.").format(
-                    title=again.title, when=when(local_moment(self.data, again))
+                    title=again.title, when=when(local_moment(self.plan_data, again))
                 )
             )
 
@@ -359,11 +363,11 @@ class ScheduleScreen(PhaseScreen):
         if item is None:
             return None
         try:
-            derived = derive(self.data, item, self.now())
+            derived = derive(self.plan_data, item, self.now())
         except InvalidInputError as problem:
             self.notify(problem.problem.message, severity="warning")
             return None
-        self.current.follow(derived, self.data.plan.timezone)
+        self.current.follow(derived, self.plan_data.plan.timezone)
         self.post_message(SaveEntity(derived))
         return derived
 
@@ -371,11 +375,11 @@ class ScheduleScreen(PhaseScreen):
         self.post_message(ExportPlan("ics"))
 
     def action_edit_slots(self) -> None:
-        if not self.data.channels:
+        if not self.plan_data.channels:
             self.notify(_("Choose a channel in the Strategy phase first."), severity="warning")
             return
         item = self.selected_item()
-        channel = next((c for c in self.data.channels if item and c.id == item.channel), None)
+        channel = next((c for c in self.plan_data.channels if item and c.id == item.channel), None)
         from .slots_form import SlotsForm
 
         def saved(result: Channel | None) -> None:
@@ -383,14 +387,16 @@ class ScheduleScreen(PhaseScreen):
                 self.post_message(SaveEntity(result, base=channel))
 
         self.app.push_screen(
-            SlotsForm(channel or self.data.channels[0], self.data, self.now()), saved
+            SlotsForm(channel or self.plan_data.channels[0], self.plan_data, self.now()), saved
         )
 
     def action_new_item(self) -> None:
-        if not self.data.channels:
+        if not self.plan_data.channels:
             self.notify(_("Choose a channel in the Strategy phase first."), severity="warning")
             return
-        item = self.current.place_new(blank_item(self.data, self.now()), self.data.plan.timezone)
+        item = self.current.place_new(
+            blank_item(self.plan_data, self.now()), self.plan_data.plan.timezone
+        )
         self._open_form(item)
 
     def action_edit_item(self) -> None:
@@ -408,7 +414,7 @@ class ScheduleScreen(PhaseScreen):
             if yes:
                 self.post_message(DeleteEntity(item))
 
-        repeats = len(upcoming_repeats(item, self.data, self.now()))
+        repeats = len(upcoming_repeats(item, self.plan_data, self.now()))
         also = _(" and its {repeats} upcoming repeats").format(repeats=repeats) if repeats else ""
         self.app.push_screen(
             ConfirmScreen(
@@ -424,7 +430,7 @@ class ScheduleScreen(PhaseScreen):
 
         def saved(result: ContentItem | None) -> None:
             if result is not None:
-                self.current.follow(result, self.data.plan.timezone)
+                self.current.follow(result, self.plan_data.plan.timezone)
                 self.post_message(SaveEntity(result, base=item))
 
-        self.app.push_screen(ItemForm(item, self.data), saved)
+        self.app.push_screen(ItemForm(item, self.plan_data), saved)

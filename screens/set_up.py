@@ -59,8 +59,8 @@ class SetupScreen(ListScreen):
                 id="setup-channels",
             )
 
-    def show_plan(self, data: PlanData) -> None:
-        progress = setup_progress(data)
+    def show_plan(self, plan_data: PlanData) -> None:
+        progress = setup_progress(plan_data)
         overall = overall_setup(progress)
         complete = sum(1 for p in progress if p.complete)
         self.query_one("#setup-summary", Static).update(
@@ -68,9 +68,9 @@ class SetupScreen(ListScreen):
                 "Set-up: {done} of {total} tasks done · {complete} of {count} channels complete"
             ).format(done=overall.done, total=overall.total, complete=complete, count=len(progress))
         )
-        order = {c.id: position for position, c in enumerate(data.channels)}
+        order = {c.id: position for position, c in enumerate(plan_data.channels)}
         tasks = sorted(
-            data.setup_tasks,
+            plan_data.setup_tasks,
             key=lambda t: (order.get(t.channel, len(order)), AREA_ORDER[t.area], t.id),
         )
         self.query_one("#setup-tasks", PlanTable).show_rows(
@@ -78,7 +78,7 @@ class SetupScreen(ListScreen):
                 str(t.id),
                 [
                     tick(t.done),
-                    plain(data.channel_name(t.channel)),
+                    plain(plan_data.channel_name(t.channel)),
                     plain(t.title),
                     t.area.label,
                     plain(t.owner),
@@ -96,10 +96,10 @@ class SetupScreen(ListScreen):
                     progress_bar(each.percent, each.describe(), each.complete),
                     plain(channel.handle or "-"),
                     plain(channel.url or "-"),
-                    plain(", ".join(t.area.label for t in missing_checklist(data, channel))),
+                    plain(", ".join(t.area.label for t in missing_checklist(plan_data, channel))),
                 ],
             )
-            for channel, each in zip(data.channels, progress, strict=True)
+            for channel, each in zip(plan_data.channels, progress, strict=True)
         )
 
     def action_toggle_done(self) -> None:
@@ -115,11 +115,11 @@ class SetupScreen(ListScreen):
     def action_add_checklist(self) -> None:
         """The method's tasks each channel lacks: for the selected channel when the
         channel list has the focus, else for every channel."""
-        channels = self.data.channels
+        channels = self.plan_data.channels
         table = self.query_one("#setup-channels", PlanTable)
         if self.focused is table and (key := table.selected_key()) is not None:
             channels = tuple(c for c in channels if c.id == int(key))
-        tasks = [task for c in channels for task in missing_checklist(self.data, c)]
+        tasks = [task for c in channels for task in missing_checklist(self.plan_data, c)]
         if not tasks:
             self.notify(_("Every channel has the method's whole checklist already."))
             return

@@ -34,15 +34,15 @@ MAX_PER_WEEK = 100
 class SlotsForm(FormScreen[Channel]):
     AUTO_FOCUS = "#slots"
 
-    def __init__(self, channel: Channel, data: PlanData, now: datetime) -> None:
+    def __init__(self, channel: Channel, plan_data: PlanData, now: datetime) -> None:
         super().__init__()
         self.channel = channel
-        self.data = data
+        self.plan_data = plan_data
         self.now = now
 
     @property
     def today(self) -> date:
-        return local_time(self.now, self.data.plan.timezone).date()
+        return local_time(self.now, self.plan_data.plan.timezone).date()
 
     def compose(self) -> ComposeResult:
         channel = self.channel
@@ -51,7 +51,7 @@ class SlotsForm(FormScreen[Channel]):
             with Horizontal(classes="field-row"):
                 yield Label(_("Channel"), classes="field-label", markup=False)
                 yield Select(
-                    [(c.name, c.id) for c in self.data.channels],
+                    [(c.name, c.id) for c in self.plan_data.channels],
                     value=channel.id,
                     allow_blank=False,
                     id="channel",
@@ -85,7 +85,7 @@ class SlotsForm(FormScreen[Channel]):
         self._preview()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        chosen = next((c for c in self.data.channels if c.id == event.value), None)
+        chosen = next((c for c in self.plan_data.channels if c.id == event.value), None)
         if chosen is None or chosen.id == self.channel.id:
             return
         self.channel = chosen
@@ -103,7 +103,7 @@ class SlotsForm(FormScreen[Channel]):
         except InvalidInputError:
             preview.update("")
             return
-        preview.update(slot_preview(rules, planned, self.data, self._start(), self.now))
+        preview.update(slot_preview(rules, planned, self.plan_data, self._start(), self.now))
 
     def _rules(self) -> tuple[Recurrence, ...]:
         return parse_rules(self.query_one("#slots", Input).value, field="slots", with_times=True)
@@ -144,12 +144,12 @@ class SlotsForm(FormScreen[Channel]):
 
 
 def slot_preview(
-    rules: tuple[Recurrence, ...], planned: int, data: PlanData, start: date, now: datetime
+    rules: tuple[Recurrence, ...], planned: int, plan_data: PlanData, start: date, now: datetime
 ) -> Text:
     """The next slots and how their weekly number compares with the planned frequency."""
     if not rules:
         return Text(_("No slots: 'schedule into next free slot' is off for this channel."))
-    timezone = data.plan.timezone
+    timezone = plan_data.plan.timezone
     upcoming = upcoming_slots(rules, start, timezone, now, PREVIEW_COUNT)
     per_week = sum(rule.per_week() for rule in rules)
     lines = Text(_("Next: "))

@@ -162,7 +162,7 @@ class StrategyScreen(ListScreen):
 
     def focus_start(self) -> None:
         """Open the first step that is not complete yet: where the team goes on."""
-        following = strategy_progress(self.data).next_step
+        following = strategy_progress(self.plan_data).next_step
         self._open_step(following.step.key if following else STRATEGY_STEPS[0].key)
 
     def _open_step(self, key: str) -> None:
@@ -199,21 +199,21 @@ class StrategyScreen(ListScreen):
             self.notify(_("Move to a step first ([ and ] go from step to step)."))
             return
         try:
-            plan = toggle_step(key, self.data)
+            plan = toggle_step(key, self.plan_data)
         except InvalidInputError as error:
             self.notify(error.problem.message, title=_("Step not complete"), severity="warning")
             return
         self.post_message(SaveEntity(plan))
         if key in plan.completed_steps:
-            following = strategy_progress(replace(self.data, plan=plan)).next_step
+            following = strategy_progress(replace(self.plan_data, plan=plan)).next_step
             if following is not None:
                 self._open_step(following.step.key)
 
     def action_export_plan(self) -> None:
         self.post_message(ExportPlan())
 
-    def show_plan(self, data: PlanData) -> None:
-        checks = consistency_checks(data)
+    def show_plan(self, plan_data: PlanData) -> None:
+        checks = consistency_checks(plan_data)
         failing = sum(1 for check in checks if not check.ok)
         self.query_one("#checks-section", Collapsible).title = (
             _("⚠ Consistency checks: {failing} of {count} fail").format(
@@ -222,21 +222,21 @@ class StrategyScreen(ListScreen):
             if failing
             else _("✓ Consistency checks: all {count} pass").format(count=len(checks))
         )
-        self.query_one("#checks", Static).update(checks_content(data))
-        self._show_decisions(data)
-        progress = strategy_progress(data)
+        self.query_one("#checks", Static).update(checks_content(plan_data))
+        self._show_decisions(plan_data)
+        progress = strategy_progress(plan_data)
         self.query_one("#progress", Static).update(progress_content(progress))
         for status in progress.steps:
             key = status.step.key
             title = f"{status.state.mark} {status.number}. {status.step.title}"
             self.query_one(f"#{STEP_ID}{key}", Collapsible).title = title
             self.query_one(f"#gap-{key}", Static).update(gap_content(status.state, status.gap))
-        self._show_prose(data)
-        self._show_tables(data)
+        self._show_prose(plan_data)
+        self._show_tables(plan_data)
 
-    def _show_decisions(self, data: PlanData) -> None:
+    def _show_decisions(self, plan_data: PlanData) -> None:
         """The review decisions still to act upon; one marked acted upon leaves the list."""
-        waiting = open_decisions(data)
+        waiting = open_decisions(plan_data)
         section = self.query_one("#decisions-section", Collapsible)
         section.title = _("⚑ Decisions to act upon: {count}").format(count=len(waiting))
         section.display = bool(waiting)
@@ -245,8 +245,8 @@ class StrategyScreen(ListScreen):
             for d in waiting
         )
 
-    def _show_prose(self, data: PlanData) -> None:
-        plan = data.plan
+    def _show_prose(self, plan_data: PlanData) -> None:
+        plan = plan_data.plan
         self.query_one("#strategy-inputs", Static).update(
             Text.assemble(
                 (_("Business: "), "bold"),
@@ -283,8 +283,8 @@ class StrategyScreen(ListScreen):
             )
         )
 
-    def _show_tables(self, data: PlanData) -> None:
-        personas = {p.id: p.name for p in data.personas}
+    def _show_tables(self, plan_data: PlanData) -> None:
+        personas = {p.id: p.name for p in plan_data.personas}
         self.query_one("#personas", PlanTable).show_rows(
             (
                 str(p.id),
@@ -296,7 +296,7 @@ class StrategyScreen(ListScreen):
                     one_line(p.preferred_formats, 30),
                 ],
             )
-            for p in data.personas
+            for p in plan_data.personas
         )
         self.query_one("#goals", PlanTable).show_rows(
             (
@@ -306,27 +306,27 @@ class StrategyScreen(ListScreen):
                     plain(g.kpi),
                     f"{number(g.target, digits=0)} {g.unit}".strip(),
                     day(g.deadline),
-                    plain(", ".join(data.channel_name(c) for c in g.channels)),
+                    plain(", ".join(plan_data.channel_name(c) for c in g.channels)),
                 ],
             )
-            for g in data.goals
+            for g in plan_data.goals
         )
         self.query_one("#behaviour", PlanTable).show_rows(
             (
                 str(b.id),
                 [
                     plain(personas.get(b.persona, "?")),
-                    plain(data.channel_name(b.channel)),
+                    plain(plan_data.channel_name(b.channel)),
                     tick(b.present),
                     b.activity.label,
                     plain(b.when),
                 ],
             )
-            for b in data.behaviour
+            for b in plan_data.behaviour
         )
         self.query_one("#channels", PlanTable).show_rows(
             (str(c.id), [plain(c.name), str(c.planned_per_week), plain(c.reason)])
-            for c in data.channels
+            for c in plan_data.channels
         )
         self.query_one("#media", PlanTable).show_rows(
             (
@@ -340,7 +340,7 @@ class StrategyScreen(ListScreen):
                     plain(c.owner),
                 ],
             )
-            for c in data.channels
+            for c in plan_data.channels
         )
         self.query_one("#stages", PlanTable).show_rows(
             (
@@ -348,22 +348,22 @@ class StrategyScreen(ListScreen):
                 [
                     plain(s.name),
                     plain(s.formats),
-                    plain(", ".join(p.name for p in data.pillars if s.id in p.stages) or "-"),
+                    plain(", ".join(p.name for p in plan_data.pillars if s.id in p.stages) or "-"),
                     one_line(s.description, 60),
                 ],
             )
-            for s in data.ordered_stages()
+            for s in plan_data.ordered_stages()
         )
         self.query_one("#pillars", PlanTable).show_rows(
             (
                 str(p.id),
                 [
                     plain(p.name),
-                    plain(", ".join(data.stage_name(s) for s in p.stages) or "-"),
+                    plain(", ".join(plan_data.stage_name(s) for s in p.stages) or "-"),
                     one_line(p.description, 60),
                 ],
             )
-            for p in data.pillars
+            for p in plan_data.pillars
         )
         self.query_one("#activities", PlanTable).show_rows(
             (
@@ -373,17 +373,17 @@ class StrategyScreen(ListScreen):
                     plain(", ".join(a.connects_to))
                     if any(t.strip() for t in a.connects_to)
                     else Text(_("island: connects to nothing"), style="bold"),
-                    plain(", ".join(data.channel_name(c) for c in a.channels)),
+                    plain(", ".join(plan_data.channel_name(c) for c in a.channels)),
                 ],
             )
-            for a in data.activities
+            for a in plan_data.activities
         )
 
 
-def checks_content(data: PlanData) -> Content:
+def checks_content(plan_data: PlanData) -> Content:
     """Each check with ✓, or ⚠ and every place that fails it."""
     parts: list[str | tuple[str, str]] = []
-    for check in consistency_checks(data):
+    for check in consistency_checks(plan_data):
         if check.ok:
             parts.append((f"✓ {check.title}\n", "$success"))
             continue

@@ -12,10 +12,8 @@ from socialplan.core.entries import (
     PLAN_SECTIONS,
     EntryField,
     FieldKind,
-    parse_value,
-    validate_entry,
-    why_not_deletable,
 )
+from socialplan.core.entry_rules import parse_value, validate_entry, why_not_deletable
 from socialplan.core.model import Goal, Persona, Plan, PlanData, Stage, Stakeholder
 from socialplan.core.validation import InvalidInputError
 

@@ -12,7 +12,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialplan.core.entries import FIELDS, PLAN_SECTIONS, FieldKind, parse_value, validate_entry
+from socialplan.core.entries import FIELDS, PLAN_SECTIONS, FieldKind
+from socialplan.core.entry_rules import parse_value, validate_entry
 from socialplan.core.model import Plan
 from socialplan.core.recurrence import parse_rules
 from socialplan.core.validation import (

@@ -17,7 +17,7 @@ from filelock import FileLock
 from tinydb import TinyDB
 
 from socialplan.core.model import Channel, ContentItem
-from socialplan.data import files, store
+from socialplan.data import files, plan_document
 from socialplan.data.backups import KEEP, list_backups
 from socialplan.data.errors import PlanBusyError, SaveFailedError, StoreError, UnreadablePlanError
 from socialplan.data.store import PlanStore, read_plan
@@ -33,7 +33,7 @@ def test_stock_tinydb_reads_the_file(demo_path, demo_data):
     db = TinyDB(demo_path, access_mode="r")
     titles = {doc["title"] for doc in db.table("items").all()}
     assert titles == {item.title for item in demo_data.items}
-    assert db.table("meta").all()[0]["schema_version"] == store.SCHEMA_VERSION
+    assert db.table("meta").all()[0]["schema_version"] == plan_document.SCHEMA_VERSION
 
 
 def test_new_file_is_created_with_default_stages(tmp_path):
@@ -235,7 +235,8 @@ def test_unreadable_error_names_the_newest_backup_and_how_to_restore_it(demo_pat
     with pytest.raises(UnreadablePlanError) as raised:
         PlanStore.open(demo_path)
     assert f"socialplan restore '{newest}' --db '{demo_path}'" in str(raised.value)
-    assert json.loads(newest.read_bytes())["meta"]["1"]["schema_version"] == store.SCHEMA_VERSION
+    meta = json.loads(newest.read_bytes())["meta"]["1"]
+    assert meta["schema_version"] == plan_document.SCHEMA_VERSION
 
 
 def test_a_directory_is_not_a_plan(tmp_path):
@@ -270,10 +271,10 @@ def test_older_schema_is_backed_up_then_migrated(demo_path, monkeypatch):
             doc["author"] = doc.pop("owner")
         return document
 
-    newer = store.SCHEMA_VERSION + 1
-    monkeypatch.setattr(store, "SCHEMA_VERSION", newer)
+    newer = plan_document.SCHEMA_VERSION + 1
+    monkeypatch.setattr(plan_document, "SCHEMA_VERSION", newer)
     monkeypatch.setattr(
-        store, "MIGRATIONS", {**store.MIGRATIONS, newer - 1: rename_owner_to_author}
+        plan_document, "MIGRATIONS", {**plan_document.MIGRATIONS, newer - 1: rename_owner_to_author}
     )
     original = demo_path.read_bytes()
     PlanStore.open(demo_path).close()

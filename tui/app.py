@@ -228,7 +228,7 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self.plan_data = self.session.shown
         self._tell_store_warnings()
         offer_recovery(self)
-        self.notify(f"{store.path}", title=_("Opened {name}").format(name=self.data.plan.name))
+        self.notify(f"{store.path}", title=_("Opened {name}").format(name=self.plan_data.plan.name))
 
     def other_plans(self) -> list[Path]:
         """The plans ``socialplan plans`` lists, but the one open."""
@@ -263,8 +263,8 @@ class SocialPlanApp(TranslatedBindings, App[None]):
             answered,
         )
 
-    def watch_plan_data(self, data: PlanData) -> None:
-        self.title = data.plan.name
+    def watch_plan_data(self, plan_data: PlanData) -> None:
+        self.title = plan_data.plan.name
         self._refresh_figures()
 
     def _refresh_figures(self) -> None:
@@ -313,13 +313,9 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         change = result.series
         if result.added or result.removed or (change and change.kept):
             added, removed = len(result.added), len(result.removed)
-            self.notify(series_message(self.data, result.saved, added, removed, change))
+            self.notify(series_message(self.plan_data, result.saved, added, removed, change))
         if isinstance(result.request, Save) and result.request.announce:
             self.notify(result.request.announce)
-
-    @property
-    def data(self) -> PlanData:
-        return self.plan_data
 
     def _held(self, result: Submitted) -> None:
         """A request the disk refused (or one queued behind it), shown as made."""
@@ -389,21 +385,21 @@ class SocialPlanApp(TranslatedBindings, App[None]):
     @work(thread=True, exclusive=True, group="reload")
     def _reload(self, writes: int) -> None:
         try:
-            data = self.store.reload()
+            plan_data = self.store.reload()
         except StoreError as error:
             self.call_from_thread(
                 self.notify, str(error), title=_("Not reloaded"), severity="error", timeout=30
             )
             return
-        self.call_from_thread(self._take_reloaded, data, writes)
+        self.call_from_thread(self._take_reloaded, plan_data, writes)
 
-    def _take_reloaded(self, data: PlanData, writes: int) -> None:
+    def _take_reloaded(self, plan_data: PlanData, writes: int) -> None:
         """Show the plan as another session left it. A reload read before this session's
         own latest write is stale: read again."""
         if writes != self.store.writes:
             self._reload(self.store.writes)
             return
-        summary = self.session.take_reloaded(data)
+        summary = self.session.take_reloaded(plan_data)
         if not summary:
             return
         self.plan_data = self.session.shown

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def series_message(
-    data: PlanData, head: ContentItem, added: int, removed: int, change: SeriesChange | None
+    plan_data: PlanData, head: ContentItem, added: int, removed: int, change: SeriesChange | None
 ) -> str:
     """What a save did to a post's repeats, naming the ones kept because the user
     changed them."""
@@ -30,15 +30,15 @@ def series_message(
             "{count} you changed is kept as it is: {when}.",
             "{count} you changed are kept as they are: {when}.",
             len(kept),
-        ).format(count=len(kept), when=", ".join(_local_when(data, r) for r in kept))
+        ).format(count=len(kept), when=", ".join(_local_when(plan_data, r) for r in kept))
     return message
 
 
-def _local_when(data: PlanData, item: ContentItem) -> str:
+def _local_when(plan_data: PlanData, item: ContentItem) -> str:
     from socialplan.tui.text import when
     from socialplan.tui.widgets.schedule_text import local_moment
 
-    return when(local_moment(data, item))
+    return when(local_moment(plan_data, item))
 
 
 def resolve_conflict(app: SocialPlanApp, result: Submitted) -> None:

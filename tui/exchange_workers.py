@@ -22,15 +22,15 @@ def export_beside_plan(app: SocialPlanApp, what: str) -> None:
     """Export beside the plan; a file of that name is replaced only when the user says so."""
     from socialplan.data.exports import beside
 
-    data, target = app.data, beside(app.store.path, what)
+    plan_data, target = app.plan_data, beside(app.store.path, what)
     if not target.exists():
-        _start_export(app, what, data, replace=False)
+        _start_export(app, what, plan_data, replace=False)
         return
     from socialplan.screens.confirm import ConfirmScreen
 
     def answered(replace: bool | None) -> None:
         if replace:
-            _start_export(app, what, data, replace=True)
+            _start_export(app, what, plan_data, replace=True)
 
     app.push_screen(
         ConfirmScreen(
@@ -41,17 +41,19 @@ def export_beside_plan(app: SocialPlanApp, what: str) -> None:
     )
 
 
-def _start_export(app: SocialPlanApp, what: str, data: PlanData, *, replace: bool) -> None:
-    app.run_worker(partial(_export, app, what, data, replace=replace), thread=True, group="export")
+def _start_export(app: SocialPlanApp, what: str, plan_data: PlanData, *, replace: bool) -> None:
+    app.run_worker(
+        partial(_export, app, what, plan_data, replace=replace), thread=True, group="export"
+    )
 
 
-def _export(app: SocialPlanApp, what: str, data: PlanData, *, replace: bool) -> None:
+def _export(app: SocialPlanApp, what: str, plan_data: PlanData, *, replace: bool) -> None:
     """Written off the UI thread; the result is shown when it is done."""
     from socialplan.data.exports import beside, export_payload, write_export
 
     plan_file = app.store.path
     try:
-        payload = export_payload(what, data, app.now())
+        payload = export_payload(what, plan_data, app.now())
         target = write_export(beside(plan_file, what), payload, plan_file, replace=replace)
     except StoreError as error:
         app.call_from_thread(app.notify, str(error), title=_("Not exported"), severity="error")
@@ -73,14 +75,14 @@ def import_results(app: SocialPlanApp, path: Path) -> None:
     )
 
 
-def _read_results(app: SocialPlanApp, path: Path, data: PlanData) -> None:
+def _read_results(app: SocialPlanApp, path: Path, plan_data: PlanData) -> None:
     """Read and match off the UI thread; only the review and the save happen on it."""
     from socialplan.core.imports import plan_import
     from socialplan.data.results_csv import ResultsFileError, read_results_file
 
     try:
         found = read_results_file(path)
-        planned = plan_import(data, found.platform, found.posts)
+        planned = plan_import(plan_data, found.platform, found.posts)
     except ResultsFileError as error:
         app.call_from_thread(
             app.notify, str(error), title=_("Not imported"), severity="error", timeout=30
@@ -94,10 +96,12 @@ def _read_results(app: SocialPlanApp, path: Path, data: PlanData) -> None:
             app.notify, message, title=_("Not imported"), severity="error", timeout=30
         )
         return
-    app.call_from_thread(_review_import, app, planned, data, f"{found.layout}: {path.name}")
+    app.call_from_thread(_review_import, app, planned, plan_data, f"{found.layout}: {path.name}")
 
 
-def _review_import(app: SocialPlanApp, planned: ImportPlan, data: PlanData, source: str) -> None:
+def _review_import(
+    app: SocialPlanApp, planned: ImportPlan, plan_data: PlanData, source: str
+) -> None:
     from socialplan.screens.import_results import ImportReviewScreen
 
     def confirmed(final: ImportPlan | None) -> None:
@@ -113,4 +117,4 @@ def _review_import(app: SocialPlanApp, planned: ImportPlan, data: PlanData, sour
                 )
             )
 
-    app.push_screen(ImportReviewScreen(planned, data, source), confirmed)
+    app.push_screen(ImportReviewScreen(planned, plan_data, source), confirmed)

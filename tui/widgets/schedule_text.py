@@ -35,11 +35,11 @@ because their titles carry the promotion style too."""
 WARNING = "bold $warning"
 
 
-def local_moment(data: PlanData, item: ContentItem) -> datetime | None:
+def local_moment(plan_data: PlanData, item: ContentItem) -> datetime | None:
     """When the post goes out, in the plan's time zone."""
     if item.scheduled_at is None:
         return None
-    return local_time(item.scheduled_at, data.plan.timezone)
+    return local_time(item.scheduled_at, plan_data.plan.timezone)
 
 
 def marks(item: ContentItem) -> list[str]:
@@ -58,12 +58,12 @@ def marks(item: ContentItem) -> list[str]:
     return marks
 
 
-def card_text(data: PlanData, item: ContentItem) -> list[Text]:
+def card_text(plan_data: PlanData, item: ContentItem) -> list[Text]:
     """A card on the board: title, when and where, status and flags."""
     promotion = item.kind is Kind.PROMOTION
-    moment = local_moment(data, item)
+    moment = local_moment(plan_data, item)
     day_and_time = format_date(moment, "%d %b %H:%M") if moment else _("unscheduled")
-    meta = Text(f"{day_and_time} ").append_text(plain(data.channel_name(item.channel)))
+    meta = Text(f"{day_and_time} ").append_text(plain(plan_data.channel_name(item.channel)))
     return [
         one_line(item.title, MAX_TITLE, style="bold " + (PROMOTION_STYLE if promotion else "")),
         meta,
@@ -71,39 +71,39 @@ def card_text(data: PlanData, item: ContentItem) -> list[Text]:
     ]
 
 
-def row_cells(data: PlanData, item: ContentItem) -> list[Text]:
+def row_cells(plan_data: PlanData, item: ContentItem) -> list[Text]:
     """A row of the list, one cell per ``COLUMNS`` entry."""
     promotion = item.kind is Kind.PROMOTION
-    moment = local_moment(data, item)
+    moment = local_moment(plan_data, item)
     return [
         Text(when(moment)),
-        plain(data.channel_name(item.channel)),
+        plain(plan_data.channel_name(item.channel)),
         one_line(item.title, MAX_TITLE, style=PROMOTION_STYLE if promotion else ""),
         Text("PROMO", style=PROMOTION_STYLE) if promotion else Text(_("content")),
         Text("CTA" if item.cta else ""),
         Text(item.status.label),
-        plain(data.stage_name(item.stage)),
+        plain(plan_data.stage_name(item.stage)),
     ]
 
 
-def channel_style(data: PlanData, channel_id: int) -> str:
-    position = next((n for n, c in enumerate(data.channels) if c.id == channel_id), -1)
+def channel_style(plan_data: PlanData, channel_id: int) -> str:
+    position = next((n for n, c in enumerate(plan_data.channels) if c.id == channel_id), -1)
     return channel_colour(position)
 
 
-def day_marks(data: PlanData, cell: DayCell, width: int) -> Text:
+def day_marks(plan_data: PlanData, cell: DayCell, width: int) -> Text:
     """A mark per post in its channel's colour: ● content, ◆ promotion."""
     marks = Text(" ")
     shown = cell.items if len(cell.items) < width else cell.items[: max(0, width - 3)]
     for item in shown:
         mark = "◆" if item.kind is Kind.PROMOTION else "●"
-        marks.append(mark, style=channel_style(data, item.channel))
+        marks.append(mark, style=channel_style(plan_data, item.channel))
     if len(shown) < len(cell.items):
         marks.append(f"+{len(cell.items) - len(shown)}")
     return marks
 
 
-def day_row_text(data: PlanData, row: DayRow, today: bool) -> Text:
+def day_row_text(plan_data: PlanData, row: DayRow, today: bool) -> Text:
     """A line of the calendar's day list: a day with its count, or one of its posts."""
     if row.item is None:
         line = Text(" " + format_date(row.day, "%a %d %b"))
@@ -117,11 +117,11 @@ def day_row_text(data: PlanData, row: DayRow, today: bool) -> Text:
         )
         return line
     item: ContentItem = row.item
-    moment = local_moment(data, item)
+    moment = local_moment(plan_data, item)
     promotion = item.kind is Kind.PROMOTION
     line = Text(f"   {moment:%H:%M} " if moment else "   ")
-    line.append("● ", style=channel_style(data, item.channel))
-    line.append_text(plain(data.channel_name(item.channel)[:12].ljust(12)))
+    line.append("● ", style=channel_style(plan_data, item.channel))
+    line.append_text(plain(plan_data.channel_name(item.channel)[:12].ljust(12)))
     line.append(" ")
     line.append_text(one_line(item.title, MAX_TITLE, style=PROMOTION_STYLE if promotion else ""))
     line.append("  " + " · ".join(marks(item)), style="dim")

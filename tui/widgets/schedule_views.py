@@ -56,7 +56,7 @@ class ScheduleView(Protocol):
     """The screen actions that work in this view."""
     display: bool
 
-    def show_plan(self, data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
+    def show_plan(self, plan_data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
         """Show the items of ``data`` that pass ``item_filter``."""
         ...
 
@@ -79,13 +79,13 @@ class ScheduleView(Protocol):
         ...
 
 
-def find_item(data: PlanData, key: str | None) -> ContentItem | None:
+def find_item(plan_data: PlanData, key: str | None) -> ContentItem | None:
     if key is None:
         return None
-    return next((i for i in data.items if i.id == int(key)), None)
+    return next((i for i in plan_data.items if i.id == int(key)), None)
 
 
-def board_columns(data: PlanData, item_filter: ItemFilter) -> list[ColumnView]:
+def board_columns(plan_data: PlanData, item_filter: ItemFilter) -> list[ColumnView]:
     return [
         ColumnView(
             key=str(column.stage.id),
@@ -94,7 +94,7 @@ def board_columns(data: PlanData, item_filter: ItemFilter) -> list[ColumnView]:
             items=column.items,
             keys=[str(i.id) for i in column.items],
         )
-        for column in board(data, item_filter)
+        for column in board(plan_data, item_filter)
     ]
 
 
@@ -114,27 +114,27 @@ class BoardView(_Unmoved, Kanban):
 
     OFFERS: ClassVar[frozenset[str]] = frozenset({"move_stage", "reorder", "toggle_list"})
 
-    def __init__(self, data: PlanData, **kwargs: Any) -> None:
-        self.data = data
-        self.initial_columns = board_columns(data, ItemFilter())
+    def __init__(self, plan_data: PlanData, **kwargs: Any) -> None:
+        self.plan_data = plan_data
+        self.initial_columns = board_columns(plan_data, ItemFilter())
         super().__init__(self._card, self.initial_columns, **kwargs)
 
     def _card(self, item: ContentItem) -> list[Text]:
-        return card_text(self.data, item)
+        return card_text(self.plan_data, item)
 
     def column_selector(self, key: str | None) -> str:
         """The selector of the composed column that holds ``key``, else of the first."""
         column = next((c.key for c in self.initial_columns if key in c.keys), None)
         return f"#column-{column}" if column else "#board KanbanColumn"
 
-    def show_plan(self, data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
-        self.data = data
-        columns = board_columns(data, item_filter)
+    def show_plan(self, plan_data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
+        self.plan_data = plan_data
+        columns = board_columns(plan_data, item_filter)
         self.show_board(columns)
-        return Shown(_("Content schedule"), sum(len(c.keys) for c in columns), len(data.items))
+        return Shown(_("Content schedule"), sum(len(c.keys) for c in columns), len(plan_data.items))
 
     def selected_item(self) -> ContentItem | None:
-        return find_item(self.data, self.selected_key())
+        return find_item(self.plan_data, self.selected_key())
 
     def focus_view(self) -> None:
         if (column := self.current_column()) is not None:
@@ -152,24 +152,24 @@ class ScheduleList(_Unmoved, ItemList):
 
     OFFERS: ClassVar[frozenset[str]] = frozenset({"move_stage", "toggle_list"})
 
-    def __init__(self, data: PlanData, **kwargs: Any) -> None:
+    def __init__(self, plan_data: PlanData, **kwargs: Any) -> None:
         super().__init__(COLUMNS, empty=_("No content yet: press n to add an item"), **kwargs)
-        self.data = data
+        self.plan_data = plan_data
 
     def _row_text(self, item: ContentItem) -> list[Text]:
-        return row_cells(self.data, item)
+        return row_cells(self.plan_data, item)
 
-    def show_plan(self, data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
-        self.data = data
-        shown: Sequence[ContentItem] = data.items
+    def show_plan(self, plan_data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
+        self.plan_data = plan_data
+        shown: Sequence[ContentItem] = plan_data.items
         if item_filter.active:
-            shown = tuple(i for i in data.items if item_filter.matches(i, data))
+            shown = tuple(i for i in plan_data.items if item_filter.matches(i, plan_data))
         ordered = in_time_order(shown)
         self.show_rows(ordered, [str(i.id) for i in ordered], self._row_text)
-        return Shown(_("Content schedule"), len(ordered), len(data.items))
+        return Shown(_("Content schedule"), len(ordered), len(plan_data.items))
 
     def selected_item(self) -> ContentItem | None:
-        return find_item(self.data, self.selected_key())
+        return find_item(self.plan_data, self.selected_key())
 
     def focus_view(self) -> None:
         self.focus()
@@ -200,9 +200,9 @@ class CalendarView(Vertical):
     }
     """
 
-    def __init__(self, data: PlanData, **kwargs: Any) -> None:
+    def __init__(self, plan_data: PlanData, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.data = data
+        self.plan_data = plan_data
         self.item_filter = ItemFilter()
         self.mode = CalendarMode.MONTH
         self.day: date | None = None
@@ -214,24 +214,28 @@ class CalendarView(Vertical):
         yield DayList(self._day_row_text, id="days")
 
     def _day_marks(self, cell: DayCell, width: int) -> Text:
-        return day_marks(self.data, cell, width)
+        return day_marks(self.plan_data, cell, width)
 
     def _day_row_text(self, row: DayRow, today: bool) -> Text:
-        return day_row_text(self.data, row, today)
+        return day_row_text(self.plan_data, row, today)
 
     @property
     def selected_day(self) -> date:
         return self.day or self.today
 
-    def show_plan(self, data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
-        self.data, self.item_filter, self.today = data, item_filter, today
+    def show_plan(self, plan_data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
+        self.plan_data, self.item_filter, self.today = plan_data, item_filter, today
         return self._show_page()
 
     def _show_page(self) -> Shown:
-        data, item_filter = self.data, self.item_filter
-        keep = (lambda item: item_filter.matches(item, data)) if item_filter.active else None
+        plan_data, item_filter = self.plan_data, self.item_filter
+        keep = (lambda item: item_filter.matches(item, plan_data)) if item_filter.active else None
         page = calendar_page(
-            data, self.mode, self.selected_day, agenda_days=data.plan.window_days, keep=keep
+            plan_data,
+            self.mode,
+            self.selected_day,
+            agenda_days=plan_data.plan.window_days,
+            keep=keep,
         )
         grid = self.query_one(MonthGrid)
         grid.display = page.mode is CalendarMode.MONTH
@@ -271,7 +275,7 @@ class CalendarView(Vertical):
 
     def turn_page(self, step: int) -> Shown:
         return self.go_to(
-            shift_page(self.mode, self.selected_day, step, self.data.plan.window_days)
+            shift_page(self.mode, self.selected_day, step, self.plan_data.plan.window_days)
         )
 
     def go_to(self, day: date) -> Shown:
