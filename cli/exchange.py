@@ -145,14 +145,13 @@ def _saved_through(
 
 
 def _import_json(args: argparse.Namespace) -> int:
-    from socialplan.data.interface import open_storage
     from socialplan.data.plan_json import read_plan_json
     from socialplan.data.store import PlanStore
 
-    data = read_plan_json(Path(args.file).expanduser())
+    plan_data = read_plan_json(Path(args.file).expanduser())
     target = plan_path(args)
     summary = _("{name!r}: {count} posts, {count2} channels").format(
-        name=data.plan.name, count=len(data.items), count2=len(data.channels)
+        name=plan_data.plan.name, count=len(plan_data.items), count2=len(plan_data.channels)
     )
     if args.dry_run:
         print(
@@ -162,7 +161,7 @@ def _import_json(args: argparse.Namespace) -> int:
         )
         return 0
     if not target.exists():
-        PlanStore.create(target, data).close()
+        PlanStore.create(target, plan_data).close()
         print(_("Created {target} with {summary}.").format(target=target, summary=summary))
         return 0
     if not args.replace:
@@ -174,11 +173,8 @@ def _import_json(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    store = open_storage(target)
-    try:
-        store.replace_all(data)
-    finally:
-        store.close()
+    with _session(args) as session:
+        session.replace_plan(plan_data)
     print(
         _("Replaced {target} with {summary}; the plan it held is kept as a backup.").format(
             target=target, summary=summary

@@ -96,6 +96,14 @@ class PlanSession:
         self.undo_stack.clear()
         self.shown = store.load()
 
+    def replace_plan(self, plan_data: PlanData) -> None:
+        """Write a whole other plan over this one (the store keeps the old file as a
+        backup and ids handed out stay spent). The edits of the old plan cannot be taken
+        back into the new one: the history starts empty."""
+        self.store.replace_all(plan_data)
+        self.undo_stack.clear()
+        self.shown = self.store.load()
+
     # --- edits
 
     def submit(self, request: Request) -> Submitted:

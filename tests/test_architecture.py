@@ -96,9 +96,9 @@ def test_screens_and_widgets_never_touch_storage(folder):
 )
 def test_edits_reach_the_store_only_through_the_session(module):
     """The App, its parts and the command line hand edits to data/session.py; none adds,
-    updates, deletes, restores or batches in a store itself."""
+    updates, deletes, restores, replaces or batches in a store itself."""
     tree = ast.parse((ROOT / module).read_text())
-    writes = {"add", "update", "delete", "restore", "batch"}
+    writes = {"add", "update", "delete", "restore", "batch", "replace_all"}
     calls = [
         f"{module}:{node.lineno} .{node.func.attr}()"
         for node in ast.walk(tree)

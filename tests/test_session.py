@@ -101,3 +101,13 @@ def test_an_invalid_edit_is_refused_with_its_reason(session):
     assert session.undo().ok
     nothing = PlanSession(session.store, frozen_clock)
     assert nothing.undo().message == "Nothing to undo."
+
+
+def test_replacing_the_plan_shows_the_new_one_and_starts_a_new_history(session, demo_data):
+    item = session.shown.items[0]
+    session.submit(Save((replace(item, title="Before the replace"),)))
+    other = replace(demo_data, plan=replace(demo_data.plan, name="Another client"))
+    session.replace_plan(other)
+    assert session.shown.plan.name == "Another client"
+    assert session.undo_stack == []
+    assert session.store.load().plan.name == "Another client"
