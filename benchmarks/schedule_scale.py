@@ -129,7 +129,7 @@ async def measure(path: Path, count: int) -> None:
     page_turns: list[float] = []
     instrument_move_to_panel(handled)
     instrument_first_frame(frames)
-    timed_calls(SocialPlanApp, "_save_item", saves)
+    timed_calls(SocialPlanApp, "submit", saves)
     timed_batches(Store, writes)
     timed_calls(ScheduleScreen, "action_toggle_calendar", calendar_opens)
     timed_calls(ScheduleScreen, "action_page", page_turns)
