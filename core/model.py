@@ -119,6 +119,8 @@ class Plan:
     ratio_promotion: int = 1
     window_days: int = 14
     min_cta_percent: int = 10
+    iteration_days: int = 14
+    """How long an iteration runs: the first one, and each one that follows a closing."""
     uid: str = ""
     """Names the plan in exports (calendar event UIDs) across renames and machines."""
     id: int = 0

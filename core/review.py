@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from .i18n import _
@@ -121,11 +121,33 @@ class IterationClosing:
         return (self.closed, self.following, self.plan, *self.decisions)
 
 
+def first_iteration(plan: Plan, today: date) -> Iteration:
+    """Iteration 1 of a new plan: it starts today and runs the plan's iteration length."""
+    return Iteration(number=1, name="Iteration 1", start=today, end=_last_day(plan, today), id=1)
+
+
+def with_first_iteration(plan_data: PlanData, today: date) -> PlanData:
+    """A plan without iterations (new, or imported from elsewhere) in its first one."""
+    if plan_data.iterations:
+        return plan_data
+    return replace(
+        plan_data,
+        iterations=(first_iteration(plan_data.plan, today),),
+        plan=replace(plan_data.plan, current_iteration=1),
+    )
+
+
+def _last_day(plan: Plan, start: date) -> date:
+    return start + timedelta(days=plan.iteration_days - 1)
+
+
 def close_iteration(
-    plan_data: PlanData, lessons: str, decisions: Sequence[str], name: str = ""
+    plan_data: PlanData, lessons: str, decisions: Sequence[str], today: date, name: str = ""
 ) -> IterationClosing:
-    """Close the current iteration with the review's lessons and decisions and open the
-    next one, as long as the one closed and starting the day after it ends."""
+    """Close the current iteration today with the review's lessons and decisions, and open
+    the next one tomorrow for the plan's iteration length: closed early, the iteration
+    ends that day (its results and goals are judged over the days it ran); closed late,
+    it ran until today."""
     current = plan_data.current_iteration()
     if current is None or current.closed:
         raise InvalidInputError("iteration", _("there is no open iteration to close"))
@@ -142,15 +164,16 @@ def close_iteration(
             _("at most {MAX_TITLE} characters per decision").format(MAX_TITLE=MAX_TITLE),
         )
     number = max(i.number for i in plan_data.iterations) + 1
-    start = current.end + timedelta(days=1)
+    end = max(today, current.start)
+    start = end + timedelta(days=1)
     following = Iteration(
         number=number,
         name=clean_text(name).strip() or f"Iteration {number}",
         start=start,
-        end=start + (current.end - current.start),
+        end=_last_day(plan_data.plan, start),
     )
     return IterationClosing(
-        closed=replace(current, closed=True, lessons=lessons),
+        closed=replace(current, closed=True, lessons=lessons, end=end),
         following=following,
         plan=replace(plan_data.plan, current_iteration=number),
         decisions=tuple(Decision(current.number, text) for text in texts),

@@ -128,12 +128,15 @@ def validate_plan(plan: Plan) -> list[Problem]:
 
 
 def validate_plan_settings(plan: Plan) -> list[Problem]:
-    """The plan's settings: ratio, window, CTA share, budget, hours and time zone."""
+    """The plan's settings: ratio, window, iteration length, CTA share, budget, hours and
+    time zone."""
     problems = []
     if plan.ratio_content < 1 or plan.ratio_promotion < 1:
         problems.append(Problem("ratio", _("both sides of the ratio must be at least 1")))
     if not 1 <= plan.window_days <= 366:
         problems.append(Problem("window_days", _("the window must be 1 to 366 days")))
+    if not 1 <= plan.iteration_days <= 366:
+        problems.append(Problem("iteration_days", _("an iteration lasts 1 to 366 days")))
     if not 0 <= plan.min_cta_percent <= 100:
         problems.append(Problem("min_cta_percent", _("a percentage is 0 to 100")))
     if plan.budget is not None and not 0 <= plan.budget <= MAX_BUDGET:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from socialplan.core.i18n import _
 from socialplan.core.model import PlanData
+from socialplan.core.review import with_first_iteration
 
 from .errors import StoreError
 from .store import PlanStore, read_plan, starter_plan
@@ -85,7 +86,10 @@ def create_plan(directory: Path, name: str, template: PlanData | None = None) ->
     plan_data = (
         fresh
         if template is None
-        else replace(template, plan=replace(template.plan, name=name, uid=fresh.plan.uid))
+        else with_first_iteration(
+            replace(template, plan=replace(template.plan, name=name, uid=fresh.plan.uid)),
+            fresh.iterations[0].start,
+        )
     )
     directory.mkdir(parents=True, exist_ok=True)
     PlanStore.create(path, plan_data).close()

@@ -13,6 +13,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +24,8 @@ from socialplan.compat import reset_table_caches
 from socialplan.core.codec import from_doc, to_doc
 from socialplan.core.i18n import _
 from socialplan.core.model import Plan, PlanData, default_stages
+from socialplan.core.review import with_first_iteration
+from socialplan.core.schedule import local_time
 
 from .backups import make_backup, restore_backup
 from .errors import ConflictError, MissingDocumentError, StoreError, UnreadablePlanError
@@ -254,9 +257,13 @@ def read_plan(path: str | os.PathLike[str]) -> PlanData:
     return decode_plan(document, target)
 
 
-def starter_plan(name: str) -> PlanData:
+def starter_plan(name: str, today: date | None = None) -> PlanData:
+    """A new plan: the default journey stages, and iteration 1 starting ``today`` (by
+    default, today where the plan's time zone is)."""
+    plan = Plan(name=name, uid=uuid.uuid4().hex[:16], id=1)
     stages = tuple(replace(stage, id=n) for n, stage in enumerate(default_stages(), start=1))
-    return PlanData(plan=Plan(name=name, uid=uuid.uuid4().hex[:16], id=1), stages=stages)
+    day = today or local_time(datetime.now(UTC), plan.timezone).date()
+    return with_first_iteration(PlanData(plan=plan, stages=stages), day)
 
 
 def real_plan_path(path: str | os.PathLike[str]) -> Path:

@@ -6,7 +6,7 @@ A phase screen never loads or saves: it watches the App's ``plan_data`` and ``fi
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -21,6 +21,7 @@ from socialplan.core.cycle import Phase
 from socialplan.core.figures import PanelFigures
 from socialplan.core.i18n import _
 from socialplan.core.model import PlanData
+from socialplan.core.schedule import local_time
 from socialplan.tui.widgets.footer import KeyFooter
 from socialplan.tui.widgets.kpi_panel import KpiPanel
 from socialplan.tui.widgets.phase_bar import PhaseBar
@@ -51,6 +52,10 @@ class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
 
     def now(self) -> datetime:
         return self.plan_app.now()
+
+    def today(self) -> date:
+        """Today where the plan's time zone is."""
+        return local_time(self.now(), self.plan_data.plan.timezone).date()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")

@@ -191,7 +191,7 @@ class MeasureScreen(ListScreen):
             self.notify(_("There is no open iteration to close."), severity="warning")
             return
         self.app.push_screen(
-            ReviewScreen(self.plan_data, current, closing=True), self._iteration_closed
+            ReviewScreen(self.plan_data, current, closing_on=self.today()), self._iteration_closed
         )
 
     def _iteration_closed(self, closing: IterationClosing | None) -> None:
@@ -215,7 +215,7 @@ class MeasureScreen(ListScreen):
             return
         closed = [i for i in self.plan_data.iterations if i.closed]
         shown = max(closed or self.plan_data.iterations, key=lambda i: i.number)
-        self.app.push_screen(ReviewScreen(self.plan_data, shown, closing=False))
+        self.app.push_screen(ReviewScreen(self.plan_data, shown))
 
 
 def totals_cells(name: str, t: Totals) -> list[Text | str]:

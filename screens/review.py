@@ -7,6 +7,8 @@ iteration)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -34,11 +36,15 @@ class ReviewScreen(FormScreen[IterationClosing]):
         Binding("right_square_bracket", "browse(1)", N_("Next iteration")),
     ]
 
-    def __init__(self, plan_data: PlanData, iteration: Iteration, *, closing: bool) -> None:
+    def __init__(
+        self, plan_data: PlanData, iteration: Iteration, *, closing_on: date | None = None
+    ) -> None:
+        """With ``closing_on``, the review closes ``iteration`` that day; else it browses."""
         super().__init__()
         self.plan_data = plan_data
         self.iteration = iteration
-        self.closing = closing
+        self.closing_on = closing_on
+        self.closing = closing_on is not None
         self.review: IterationReview = iteration_review(plan_data, iteration)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -182,14 +188,15 @@ class ReviewScreen(FormScreen[IterationClosing]):
         if not 0 <= position < len(ordered):
             self.notify(_("No more iterations that way."))
             return
-        self.app.switch_screen(ReviewScreen(self.plan_data, ordered[position], closing=False))
+        self.app.switch_screen(ReviewScreen(self.plan_data, ordered[position]))
 
     def action_save(self) -> None:
         lessons = self.query_one("#lessons", TextArea).text
         decisions = self.query_one("#decisions", TextArea).text.split("\n")
         name = self.query_one("#name", Input).value
         try:
-            closing = close_iteration(self.plan_data, lessons, decisions, name)
+            assert self.closing_on is not None  # saving is offered only when closing
+            closing = close_iteration(self.plan_data, lessons, decisions, self.closing_on, name)
         except InvalidInputError as error:
             self.show_problems([error.problem], ["lessons", "decisions"])
             return

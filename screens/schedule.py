@@ -26,7 +26,7 @@ from socialplan.core.cycle import phase_named
 from socialplan.core.filtering import ItemFilter, parse_filter
 from socialplan.core.i18n import N_, _
 from socialplan.core.model import Channel, ContentItem, PlanData
-from socialplan.core.schedule import blank_item, local_time, next_posts
+from socialplan.core.schedule import blank_item, next_posts
 from socialplan.core.series import upcoming_repeats
 from socialplan.core.slots import requeue, schedule_in_next_slot
 from socialplan.core.validation import InvalidInputError
@@ -175,9 +175,6 @@ class ScheduleScreen(PhaseScreen):
         self.query_one("#schedule-title", Label).update(
             Content.assemble(Content(title), (flag, "$warning"))
         )
-
-    def today(self) -> date:
-        return local_time(self.now(), self.plan_data.plan.timezone).date()
 
     # Selection and focus
 

@@ -7,10 +7,17 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from socialplan.core import kpi
-from socialplan.core.model import Goal, Iteration, PlanData, Result
-from socialplan.core.review import close_iteration, iteration_review, open_decisions
+from socialplan.core.model import Goal, Iteration, Plan, PlanData, Result
+from socialplan.core.review import (
+    close_iteration,
+    iteration_review,
+    open_decisions,
+    with_first_iteration,
+)
 from socialplan.core.summaries import GoalStatus, goal_progress
 from socialplan.core.trends import TREND_KPIS, kpi_trends
 from socialplan.core.validation import InvalidInputError
@@ -129,16 +136,17 @@ def test_the_review_names_what_worked(demo_data) -> None:
     assert pilot.has_results and pilot.best == () and pilot.goals == ()
 
 
-def test_closing_carries_on_into_a_new_iteration_of_the_same_length(demo_data) -> None:
+def test_closing_carries_on_into_a_new_iteration_the_next_day(demo_data) -> None:
     current = demo_data.current_iteration()
+    on = current.start + timedelta(days=3)
     closing = close_iteration(
-        demo_data, "Reels take too long", ["One reel a fortnight", "  ", "Drop X"], "Spring"
+        demo_data, "Reels take too long", ["One reel a fortnight", "  ", "Drop X"], on, "Spring"
     )
-    assert closing.closed == replace(current, closed=True, lessons="Reels take too long")
+    assert closing.closed == replace(current, closed=True, lessons="Reels take too long", end=on)
     following = closing.following
     assert (following.number, following.name) == (3, "Spring")
-    assert following.start == current.end + timedelta(days=1)
-    assert following.end - following.start == current.end - current.start
+    assert following.start == on + timedelta(days=1)
+    assert (following.end - following.start).days + 1 == demo_data.plan.iteration_days
     assert closing.plan.current_iteration == 3
     assert [d.text for d in closing.decisions] == ["One reel a fortnight", "Drop X"]
     after = replace(
@@ -148,7 +156,40 @@ def test_closing_carries_on_into_a_new_iteration_of_the_same_length(demo_data) -
         decisions=tuple(replace(d, id=n) for n, d in enumerate(closing.decisions, 1)),
     )
     assert len(open_decisions(after)) == 2
-    assert close_iteration(after, "", []).following.name == "Iteration 4"
+    assert close_iteration(after, "", [], following.end).following.name == "Iteration 4"
+
+
+@given(
+    length=st.integers(1, 366),
+    ran=st.integers(0, 400),
+)
+def test_closing_any_day_leaves_no_gap_and_no_overlap(length, ran) -> None:
+    """Early, on time or late: the closed iteration ends the day it is closed, the next
+    starts the day after and runs the plan's iteration length."""
+    plan = Plan(name="Bakery", iteration_days=length)
+    plan_data = with_first_iteration(PlanData(plan=plan), TODAY)
+    current = plan_data.current_iteration()
+    assert current is not None and (current.end - current.start).days + 1 == length
+    on = current.start + timedelta(days=ran)
+    closing = close_iteration(plan_data, "", [], on)
+    assert closing.closed.end == on
+    assert closing.following.start == closing.closed.end + timedelta(days=1)
+    assert (closing.following.end - closing.following.start).days + 1 == length
+
+
+def test_a_goal_is_judged_over_the_days_its_iteration_ran(demo_data) -> None:
+    """Closed early, the iteration's review counts the results of the days it ran, and
+    none of the next iteration's."""
+    current = demo_data.current_iteration()
+    on = current.start + timedelta(days=2)
+    closing = close_iteration(demo_data, "", [], on)
+    after = replace(
+        demo_data,
+        iterations=tuple(closing.closed if i.id == current.id else i for i in demo_data.iterations),
+    )
+    late = result(on + timedelta(days=1), impressions=10_000, value=999)
+    with_late = replace(after, results=(*after.results, late))
+    assert iteration_review(with_late, closing.closed) == iteration_review(after, closing.closed)
 
 
 def test_only_an_open_iteration_can_be_closed(demo_data) -> None:
@@ -156,6 +197,6 @@ def test_only_an_open_iteration_can_be_closed(demo_data) -> None:
         demo_data, iterations=tuple(replace(i, closed=True) for i in demo_data.iterations)
     )
     with pytest.raises(InvalidInputError, match="no open iteration"):
-        close_iteration(closed, "", [])
+        close_iteration(closed, "", [], TODAY)
     with pytest.raises(InvalidInputError, match="at most 200 characters per decision"):
-        close_iteration(demo_data, "", ["x" * 201])
+        close_iteration(demo_data, "", ["x" * 201], TODAY)

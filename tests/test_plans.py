@@ -9,6 +9,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from textual.filter import Monochrome
@@ -18,7 +21,7 @@ from socialplan.data.demo import build_demo
 from socialplan.data.paths import default_plan_path
 from socialplan.data.plans import create_plan, list_plans, plan_key
 from socialplan.data.settings import load_settings
-from socialplan.data.store import read_plan
+from socialplan.data.store import PlanStore, read_plan
 
 from .conftest import FROZEN_NOW
 
@@ -172,3 +175,40 @@ def test_the_apps_plan_switcher_lists_the_folder_socialplan_plans_lists(tmp_path
     (elsewhere / "stray.json").write_text("{}")
     app = SocialPlanApp(PlanStore.open(elsewhere / "mine.json"), clock=lambda: FROZEN_NOW)
     assert [p.name for p in app.other_plans()] == ["acme.json"]
+
+
+def in_its_first_iteration(plan_data, today: date) -> bool:
+    current = plan_data.current_iteration()
+    return (
+        current is not None
+        and (current.number, current.start, current.closed) == (1, today, False)
+        and (current.end - current.start).days + 1 == plan_data.plan.iteration_days
+    )
+
+
+def test_every_new_plan_starts_iteration_1_today(tmp_path, demo_data):
+    """The app's new file, `new`, and `new --from` a plan without iterations."""
+    today = datetime.now(UTC).astimezone(ZoneInfo("Europe/Amsterdam")).date()
+    PlanStore.open(tmp_path / "fresh.json").close()
+    assert in_its_first_iteration(read_plan(tmp_path / "fresh.json"), today)
+    assert main(["new", "Acme"]) == 0
+    assert in_its_first_iteration(read_plan(plans_dir() / "acme.json"), today)
+    bare = tmp_path / "no-iterations.json"
+    PlanStore.create(bare, replace(demo_data, iterations=(), decisions=())).close()
+    exported = tmp_path / "export.json"
+    assert main(["export", "json", "--db", str(bare), "-o", str(exported)]) == 0
+    assert main(["new", "Client C", "--from", str(exported)]) == 0
+    assert in_its_first_iteration(read_plan(plans_dir() / "client-c.json"), today)
+
+
+async def test_a_new_plan_can_close_its_first_iteration(tmp_path):
+    from socialplan.screens.review import ReviewScreen
+    from socialplan.tui.app import SocialPlanApp
+
+    app = SocialPlanApp(PlanStore.open(tmp_path / "fresh.json"), clock=lambda: FROZEN_NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
