@@ -31,9 +31,14 @@ class Trend:
     iterations: tuple[tuple[Iteration, float | None], ...]
 
     @property
-    def latest_week(self) -> float | None:
-        """The last week that has results."""
-        return next((value for value in reversed(self.weeks) if value is not None), None)
+    def last_full_week(self) -> float | None:
+        """The week before the current one: the latest whose costs and results are all in
+        (the current week has costs before its results, so its ROI reads -100 %)."""
+        return self.weeks[-2] if len(self.weeks) > 1 else None
+
+    @property
+    def this_week_so_far(self) -> float | None:
+        return self.weeks[-1] if self.weeks else None
 
 
 def monday_of(day: date) -> date:

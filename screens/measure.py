@@ -4,7 +4,7 @@ Strategy: closing the iteration with a review."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from rich.text import Text
@@ -21,7 +21,7 @@ from socialplan.core.model import PlanData, Result
 from socialplan.core.review import IterationClosing
 from socialplan.core.schedule import local_time
 from socialplan.core.summaries import GoalStatus, channel_totals, goal_progress
-from socialplan.core.trends import kpi_trends
+from socialplan.core.trends import kpi_trends, monday_of
 from socialplan.tui.messages import ImportResults, SaveEntities
 from socialplan.tui.text import day, goal_status, number, one_line, plain, sparkline
 from socialplan.tui.widgets.tables import PlanTable
@@ -82,11 +82,15 @@ class MeasureScreen(ListScreen):
                 empty=_("No results yet"),
                 id="channel-results",
             )
-            yield Label(
-                _("Trends: last 12 weeks, and per iteration"), classes="section-title", markup=False
-            )
+            yield Label(id="trends-title", classes="section-title", markup=False)
             yield PlanTable(
-                ["KPI", _("Weekly"), _("Last week"), _("Per iteration")],
+                [
+                    "KPI",
+                    _("Weekly"),
+                    _("Last full week"),
+                    _("This week so far"),
+                    _("Per iteration"),
+                ],
                 empty=_("No KPIs"),
                 id="trends",
             )
@@ -133,6 +137,12 @@ class MeasureScreen(ListScreen):
         self._show_results(plan_data)
 
     def _show_trends(self, plan_data: PlanData, today: date) -> None:
+        last_monday = monday_of(today) - timedelta(weeks=1)
+        self.query_one("#trends-title", Label).update(
+            _("Trends: last 12 weeks, and per iteration (last full week: {start} to {end})").format(
+                start=day(last_monday), end=day(last_monday + timedelta(days=6))
+            )
+        )
         rows = []
         for trend in kpi_trends(plan_data, today):
             digits = 1 if trend.kpi in RATES else 0
@@ -142,7 +152,8 @@ class MeasureScreen(ListScreen):
             cells = [
                 kpi_label(trend.kpi),
                 sparkline(trend.weeks),
-                number(trend.latest_week, digits=digits),
+                number(trend.last_full_week, digits=digits),
+                number(trend.this_week_so_far, digits=digits),
                 per_iteration,
             ]
             rows.append((trend.kpi, cells))

@@ -118,7 +118,14 @@ def test_trends_per_week_and_per_iteration(demo_data) -> None:
     rate = trends["engagement rate (impressions)"]
     assert rate.iterations[1][1] > rate.iterations[0][1], "the demo improves on its pilot"
     empty = kpi_trends(replace(demo_data, results=()), TODAY)[0]
-    assert set(empty.weeks) == {None} and empty.latest_week is None
+    assert set(empty.weeks) == {None} and empty.last_full_week is None
+
+
+def test_the_last_full_week_is_the_one_before_this_week(demo_data) -> None:
+    """Not the current, unfinished week: its costs are in before its results are."""
+    roi = next(t for t in kpi_trends(demo_data, TODAY) if t.kpi == "social ROI")
+    assert roi.last_full_week == roi.weeks[-2] and roi.this_week_so_far == roi.weeks[-1]
+    assert roi.last_full_week is not None and roi.last_full_week > -100
 
 
 def test_the_review_names_what_worked(demo_data) -> None:
