@@ -15,7 +15,7 @@ from .model import Labelled, Plan, PlanData
 
 
 def with_changes(plan_data: PlanData, saved: Sequence[Any], removed: Sequence[Any]) -> PlanData:
-    """``data`` with many entities saved and removed, one pass per table they touch."""
+    """``plan_data`` with many entities saved and removed, one pass per table they touch."""
     changes: dict[str, Any] = {}
     for table in {e.TABLE for e in (*saved, *removed)} - {Plan.TABLE}:
         gone = {e.id for e in removed if table == e.TABLE}

@@ -45,7 +45,7 @@ class IntegrityProblem:
 
 
 def first_problem(plan_data: PlanData) -> IntegrityProblem | None:
-    """The first value in ``data`` that no form of socialplan would have stored."""
+    """The first value in ``plan_data`` that no form of socialplan would have stored."""
     return next(plan_problems(plan_data), None)
 
 

@@ -228,7 +228,11 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self.plan_data = self.session.shown
         self._tell_store_warnings()
         offer_recovery(self)
-        self.notify(f"{store.path}", title=_("Opened {name}").format(name=self.plan_data.plan.name))
+        self.notify(
+            str(store.path),
+            title=_("Opened {name}").format(name=self.plan_data.plan.name),
+            markup=False,
+        )
 
     def other_plans(self) -> list[Path]:
         """The plans ``socialplan plans`` lists, but the one open."""

@@ -57,8 +57,7 @@ class ScheduleView(Protocol):
     display: bool
 
     def show_plan(self, plan_data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
-        """Show the items of ``data`` that pass ``item_filter``."""
-        ...
+        """Show the items of ``plan_data`` that pass ``item_filter``."""
 
     def selected_item(self) -> ContentItem | None: ...
 
@@ -68,15 +67,12 @@ class ScheduleView(Protocol):
 
     def open_on(self, item: ContentItem | None) -> None:
         """Select ``item`` (the next post) and take the focus as the screen opens."""
-        ...
 
     def follow(self, item: ContentItem, timezone: str) -> None:
         """An item was chosen or moved: turn to where it now is."""
-        ...
 
     def place_new(self, item: ContentItem, timezone: str) -> ContentItem:
         """A new item as this view starts it."""
-        ...
 
 
 def find_item(plan_data: PlanData, key: str | None) -> ContentItem | None:
