@@ -20,6 +20,7 @@ from socialplan.core.channel_setup import open_setup_tasks
 from socialplan.core.figures import PanelFigures, panel_figures
 from socialplan.core.i18n import _, format_date
 from socialplan.core.model import ContentItem, Kind, PlanData, SetupTask
+from socialplan.core.numbers import format_number
 from socialplan.core.schedule import local_time, next_posts
 from socialplan.core.steps import strategy_progress
 from socialplan.core.summaries import GoalProgress, GoalStatus, channel_totals, goal_progress
@@ -187,7 +188,7 @@ def _figures_table(figures: PanelFigures) -> Table:
         f"{ratio.target_content}:{ratio.target_promotion}",
     )
     percent = figures.cta_percent
-    share = "–" if percent is None else f"{figures.cta_items} ({percent:.0f}%)"
+    share = "–" if percent is None else f"{figures.cta_items} ({format_number(percent, 0)}%)"
     table.add_row(
         _("Calls to action"), _flag(share, figures.cta_on_target), f"≥ {figures.min_cta_percent}%"
     )
@@ -224,9 +225,9 @@ def _roi_table(plan_data: PlanData) -> Table:
         roi = kpi.social_roi(t)
         table.add_row(
             Text(clean_text(name)),
-            f"{t.cost:,.0f}",
-            f"{t.value:,.0f}",
-            "–" if roi is None else f"{roi:.0f}%",
+            format_number(t.cost, 0),
+            format_number(t.value, 0),
+            "–" if roi is None else f"{format_number(roi, 0)}%",
         )
     return table
 
@@ -251,7 +252,7 @@ def _setup_table(plan_data: PlanData) -> Table:
 
 
 def _figure(value: float | None) -> str:
-    return "–" if value is None else f"{value:,.1f}".removesuffix(".0")
+    return "–" if value is None else format_number(round(value, 1))
 
 
 def _next_table(plan_data: PlanData, now: datetime) -> Table:

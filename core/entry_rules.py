@@ -21,6 +21,7 @@ from .model import (
     Result,
     Stage,
 )
+from .numbers import NumberError, format_number, parse_decimal, parse_whole
 from .validation import (
     MAX_TEXT,
     MAX_TITLE,
@@ -88,27 +89,24 @@ def _choice(field: EntryField, choices: type[Enum], raw: Any) -> Enum:
 
 
 def _whole_number(field: EntryField, text: str) -> int:
-    text = text.strip() or "0"
-    if not (text.isascii() and text.isdigit()) or int(text) > MAX_COUNT:
-        raise InvalidInputError(
-            field.name, _("a whole number from 0 to {MAX_COUNT:,}").format(MAX_COUNT=MAX_COUNT)
-        )
-    return int(text)
+    expected = _("a whole number from 0 to {MAX_COUNT}").format(MAX_COUNT=format_number(MAX_COUNT))
+    try:
+        value = parse_whole(text) or 0
+    except NumberError as error:
+        typed_digits = any(c.isdigit() for c in text)
+        raise InvalidInputError(field.name, str(error) if typed_digits else expected) from None
+    if not 0 <= value <= MAX_COUNT:
+        raise InvalidInputError(field.name, expected)
+    return value
 
 
 def _number(field: EntryField, text: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
+    """A number as typed in the interface language (see ``numbers``)."""
     try:
-        value = float(text)
-    except ValueError:
-        raise InvalidInputError(
-            field.name, _("'{text}' is not a number").format(text=text)
-        ) from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise InvalidInputError(field.name, _("a finite number, please"))
-    return value
+        value = parse_decimal(text)
+    except NumberError as error:
+        raise InvalidInputError(field.name, str(error)) from None
+    return None if value is None else float(value)
 
 
 def _amount(field: EntryField, text: str) -> float:
@@ -117,7 +115,7 @@ def _amount(field: EntryField, text: str) -> float:
         return 0.0
     if not 0 <= value <= MAX_AMOUNT:
         raise InvalidInputError(
-            field.name, _("from 0 to {MAX_AMOUNT:,.0f}").format(MAX_AMOUNT=MAX_AMOUNT)
+            field.name, _("from 0 to {MAX_AMOUNT}").format(MAX_AMOUNT=format_number(MAX_AMOUNT, 0))
         )
     return value
 

@@ -14,6 +14,7 @@ from .channel_setup import incomplete_setup
 from .checks import consistency_checks
 from .i18n import _, ngettext
 from .model import Kind, PlanData
+from .numbers import format_number
 from .schedule import items_between, week_bounds, window_bounds
 from .slots import ChannelWeek, week_paces
 
@@ -37,7 +38,7 @@ class Ratio:
 
     def describe(self) -> str:
         per = self.per_promotion
-        actual = _("no promotion") if per is None else f"{per:.1f}:1"
+        actual = _("no promotion") if per is None else f"{format_number(per, 1)}:1"
         return f"{self.content} : {self.promotion} ({actual})"
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from .i18n import _
 from .model import ENTITY_TYPES, Plan, PlanData
+from .numbers import format_number
 from .validation import MAX_BUDGET, validate_plan_settings
 
 MAX_COUNT = 10**12
@@ -117,8 +118,8 @@ def _in_range(low: float, high: float) -> Check:
     def in_range(value: float | None) -> str | None:
         if value is None or low <= value <= high:
             return None
-        return _("{value} is out of range ({low:,} to {high:,})").format(
-            value=value, low=low, high=high
+        return _("{value} is out of range ({low} to {high})").format(
+            value=value, low=format_number(low), high=format_number(high)
         )
 
     return in_range

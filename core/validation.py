@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .i18n import _
 from .model import ContentItem, Goal, Plan, PlanData
+from .numbers import format_number
 
 MAX_TITLE = 200
 MAX_TEXT = 20_000
@@ -141,14 +142,17 @@ def validate_plan_settings(plan: Plan) -> list[Problem]:
         problems.append(Problem("min_cta_percent", _("a percentage is 0 to 100")))
     if plan.budget is not None and not 0 <= plan.budget <= MAX_BUDGET:
         problems.append(
-            Problem("budget", _("a budget is 0 to {MAX_BUDGET:,.0f}").format(MAX_BUDGET=MAX_BUDGET))
+            Problem(
+                "budget",
+                _("a budget is 0 to {MAX_BUDGET}").format(MAX_BUDGET=format_number(MAX_BUDGET, 0)),
+            )
         )
     if plan.hours_per_week is not None and not 0 <= plan.hours_per_week <= MAX_WEEK_HOURS:
         problems.append(
             Problem(
                 "hours_per_week",
-                _("team hours per week are 0 to {MAX_WEEK_HOURS:,}").format(
-                    MAX_WEEK_HOURS=MAX_WEEK_HOURS
+                _("team hours per week are 0 to {MAX_WEEK_HOURS}").format(
+                    MAX_WEEK_HOURS=format_number(MAX_WEEK_HOURS)
                 ),
             )
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from socialplan.core.bulk import ALIASES, COLUMNS, BulkRow
 from socialplan.core.i18n import _
+from socialplan.core.numbers import format_number
 from socialplan.core.validation import without_controls
 
 from .files import read_regular_file
@@ -92,7 +93,9 @@ def parse_bulk_bytes(raw: bytes, name: str) -> BulkFile:
         raise BulkFileError(_("{name} holds no posts").format(name=name))
     if len(records) > MAX_ROWS:
         raise BulkFileError(
-            _("{name} has more than {MAX_ROWS:,} rows").format(name=name, MAX_ROWS=MAX_ROWS)
+            _("{name} has more than {MAX_ROWS} rows").format(
+                name=name, MAX_ROWS=format_number(MAX_ROWS)
+            )
         )
     first = [cell.strip() for cell in records[0]]
     if first and _HOOTSUITE_WHEN.match(first[0]):

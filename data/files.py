@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 from socialplan.core.i18n import _
+from socialplan.core.numbers import format_number
 
 TEMP_SUFFIX = ".tmp"
 OLD_SUFFIX = ".old"
@@ -67,8 +68,8 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         if info.st_size > limit:
             raise NotARegularFileError(
                 0,
-                _("it is {size:,} bytes, more than the {limit:,} socialplan reads").format(
-                    size=info.st_size, limit=limit
+                _("it is {size} bytes, more than the {limit} socialplan reads").format(
+                    size=format_number(info.st_size), limit=format_number(limit)
                 ),
                 str(path),
             )
@@ -81,7 +82,9 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         os.close(fd)
     if remaining <= 0:
         raise NotARegularFileError(
-            0, _("it grew past the {limit:,} bytes socialplan reads").format(limit=limit), str(path)
+            0,
+            _("it grew past the {limit} bytes socialplan reads").format(limit=format_number(limit)),
+            str(path),
         )
     return b"".join(chunks)
 

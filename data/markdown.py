@@ -16,6 +16,7 @@ from socialplan.core.checks import consistency_checks
 from socialplan.core.i18n import N_, _
 from socialplan.core.kpi import kpi_label
 from socialplan.core.model import PlanData
+from socialplan.core.numbers import format_number
 from socialplan.core.recurrence import describe_rules, stored_rules
 from socialplan.core.schedule import local_time
 from socialplan.core.steps import STRATEGY_STEPS, strategy_progress
@@ -252,7 +253,7 @@ def _stages(plan_data: PlanData) -> list[str]:
 def _frameworks(plan_data: PlanData) -> list[str]:
     plan = plan_data.plan
     budget = (
-        _("{budget:,.2f} per iteration").format(budget=plan.budget)
+        _("{budget} per iteration").format(budget=format_number(plan.budget, 2))
         if plan.budget is not None
         else _("not set")
     )

@@ -17,12 +17,14 @@ from pathlib import Path
 
 from socialplan.core.i18n import _
 from socialplan.core.imports import MeasuredPost
+from socialplan.core.numbers import NumberError, parse_count
 
 from .files import read_regular_file
 
 MAX_BYTES = 50_000_000
 HEADER_SEARCH_LINES = 10
 MAX_PROBLEMS = 20
+MAX_COUNT = 10**12
 
 
 class ResultsFileError(ValueError):
@@ -251,21 +253,16 @@ def _post(layout: Layout, row: dict[str, str], line: int) -> MeasuredPost:
 
 
 def _count(value: str, column: str) -> int:
-    """A count as exports write it: '1,234', '1 234', '' or '-' for none."""
-    plain = value.replace(",", "").replace("\u00a0", "").replace(" ", "")
-    if plain in ("", "-"):
-        return 0
+    """A count as exports write it: '1,234', '1.234', '1 234', '' or '-' for none."""
     try:
-        number = float(plain)
-    except ValueError:
-        raise ValueError(
-            _("{column} '{value}' is not a number").format(column=column, value=value[:40])
-        ) from None
-    if number < 0 or number != number or number > 1e12:
+        number = parse_count(value[:40])
+    except NumberError as error:
+        raise ValueError(f"{column} {error}") from None
+    if number is not None and number > MAX_COUNT:
         raise ValueError(
             _("{column} '{value}' is not a count").format(column=column, value=value[:40])
         )
-    return round(number)
+    return number or 0
 
 
 def _date(value: str, column: str) -> date:

@@ -17,6 +17,7 @@ from socialplan.core.entries import FIELDS, EntryField, FieldKind
 from socialplan.core.entry_rules import parse_value, validate_entry
 from socialplan.core.i18n import N_, _
 from socialplan.core.model import ContentItem, PlanData
+from socialplan.core.numbers import format_number
 from socialplan.core.schedule import local_time
 from socialplan.core.validation import InvalidInputError, Problem, clean_text
 
@@ -151,8 +152,10 @@ class EntryForm(FormScreen[Any]):
 
 
 def _shown(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:g}"
+    """A field's value as it can be typed back: a number exactly, in the interface
+    language (``4,500`` in English, ``4.500`` in Dutch)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value)
     if value == date.min:
         return ""
     return str(value)

@@ -18,7 +18,7 @@ from socialplan.core.imports import ImportPlan, RowMatch
 from socialplan.core.model import PlanData
 from socialplan.core.schedule import local_time
 from socialplan.core.validation import Problem, clean_text
-from socialplan.tui.text import one_line, plain
+from socialplan.tui.text import number, one_line, plain
 from socialplan.tui.widgets.tables import PlanTable
 
 from .form import FormScreen
@@ -113,8 +113,8 @@ class ImportReviewScreen(FormScreen[ImportPlan]):
                     str(row.post.line),
                     row.post.posted.isoformat(),
                     one_line(row.post.text, 40),
-                    f"{row.post.impressions:,}",
-                    f"{row.post.engagements:,}",
+                    number(row.post.impressions, digits=0),
+                    number(row.post.engagements, digits=0),
                     _becomes(row, titles, self.planned.channel.name),
                 ],
             )

@@ -159,10 +159,10 @@ class ReviewScreen(FormScreen[IterationClosing]):
                 [
                     _(by),
                     plain(name),
-                    f"{t.reach:,}",
+                    number(t.reach, digits=0),
                     number(kpi.engagement_rate_by_impressions(t)),
                     number(kpi.click_through_rate(t), digits=2),
-                    f"{t.conversions:,}",
+                    number(t.conversions, digits=0),
                     number(kpi.social_roi(t), digits=0),
                 ],
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Collapsible, Input, Static, TextArea
 
+from socialplan.core.i18n import use_language
 from socialplan.data.store import read_plan
 from socialplan.screens.entry_form import EntryForm
 
@@ -106,7 +107,7 @@ async def test_frameworks_form_refuses_a_negative_budget_and_saves_lines(make_ap
         await pilot.press("ctrl+s")
         assert error(app, "budget") == "a budget is 0 to 1,000,000,000,000"
         assert app.focused.id == "budget"
-        app.screen.query_one("#budget", Input).value = "6000,50"
+        app.screen.query_one("#budget", Input).value = "6,000.50"
         app.screen.query_one("#hours_per_week", Input).value = "20"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -179,3 +180,25 @@ async def test_culture_notes_are_written_on_the_foundation_screen(make_app, demo
         assert str(app.screen.query_one("#culture").render()) == "Open and curious."
         await pilot.press("d")
         assert read_plan(demo_path).plan.culture_notes == "Open and curious."
+
+
+async def test_a_dutch_budget_is_read_and_shown_back_the_dutch_way(make_app, demo_path):
+    """In Dutch, 6.000 is six thousand, and the form shows it back as 6.000: typing back
+    what is shown never changes the number (it stored 6 before)."""
+    use_language("nl")
+    app = make_app("strategy")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("left_square_bracket", "e")
+        app.screen.query_one("#budget", Input).value = "6.000"
+        app.screen.query_one("#hours_per_week", Input).value = "7,5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        plan = read_plan(demo_path).plan
+        assert (plan.budget, plan.hours_per_week) == (6000, 7.5)
+        await pilot.press("e")
+        assert app.screen.query_one("#budget", Input).value == "6.000"
+        assert app.screen.query_one("#hours_per_week", Input).value == "7,5"
+        app.screen.query_one("#budget", Input).value = "6,000"
+        await pilot.press("ctrl+s")
+        assert "6,000" in error(app, "budget") and "6000" in error(app, "budget")

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from rich.text import Text
 
 from socialplan.core.i18n import _, format_date
+from socialplan.core.numbers import format_number
 from socialplan.core.summaries import GoalStatus
 from socialplan.core.validation import clean_text
 
@@ -51,7 +52,7 @@ def number(value: float | None, suffix: str = "", digits: int = 1) -> str:
     """A figure, or an en dash where there is no data (a zero denominator)."""
     if value is None:
         return "–"
-    return f"{value:,.{digits}f}{suffix}"
+    return format_number(value, digits) + suffix
 
 
 def tick(done: bool) -> str:

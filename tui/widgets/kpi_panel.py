@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from socialplan.core.figures import PanelFigures
 from socialplan.core.i18n import N_, _
+from socialplan.core.numbers import format_number
 from socialplan.core.slots import Pace
 from socialplan.core.validation import clean_text
 
@@ -68,7 +69,7 @@ def _window(figures: PanelFigures) -> list[Part]:
     )
     ratio_line = f" {ratio.describe()}  {target} {'✓' if ratio.on_target else '⚠'}\n"
     percent = figures.cta_percent
-    share = "–" if percent is None else f"{percent:.0f}%"
+    share = "–" if percent is None else f"{format_number(percent, 0)}%"
     counts = _("{cta_items} of {window_items} ({share})").format(
         cta_items=figures.cta_items, window_items=figures.window_items, share=share
     )
