@@ -3,13 +3,18 @@ whoever may read the plan and nobody else."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from .files import atomic_replace, directory_mode, mode_of, read_regular_file
 
-KEEP = 5
+KEEP_NEWEST = 10
+KEEP_DAILY = 14
+"""Days back for which the newest backup of each day is kept."""
+KEEP_WEEKLY = 8
+"""Weeks back for which the newest backup of each week is kept."""
+STAMP = "%Y%m%dT%H%M%S_%fZ"
 
 
 def backup_dir(path: Path) -> Path:
@@ -24,11 +29,11 @@ def list_backups(path: Path) -> list[Path]:
     return sorted(directory.glob("*.json"), reverse=True)
 
 
-def make_backup(path: Path, raw: bytes, keep: int = KEEP) -> Path | None:
+def make_backup(path: Path, raw: bytes) -> Path | None:
     """Save ``raw`` (the plan's current bytes) as the newest backup, unless it is one already.
 
     Returns the new backup's path, or None when the newest backup holds the same bytes.
-    Older backups beyond ``keep`` are deleted.
+    Older backups are thinned out by age (see ``kept_backups``).
     """
     existing = list_backups(path)
     if existing and _same_bytes(existing[0], raw):
@@ -38,12 +43,43 @@ def make_backup(path: Path, raw: bytes, keep: int = KEEP) -> Path | None:
     directory.mkdir(mode=directory_mode(plan_mode), exist_ok=True)
     if directory.stat().st_mode & 0o777 != directory_mode(plan_mode):
         directory.chmod(directory_mode(plan_mode))  # backups kept before the plan was 0600
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S_%fZ")
-    target = directory / f"{stamp}.json"
+    now = datetime.now(UTC)
+    target = directory / f"{now.strftime(STAMP)}.json"
     atomic_replace(target, raw, new_mode=plan_mode)
-    for old in list_backups(path)[keep:]:
-        old.unlink(missing_ok=True)
+    backups = list_backups(path)
+    kept = kept_backups([written_at(b) for b in backups], now)
+    for backup, when in zip(backups, (written_at(b) for b in backups), strict=True):
+        if when is not None and when not in kept:
+            backup.unlink(missing_ok=True)
     return target
+
+
+def written_at(backup: Path) -> datetime | None:
+    """When a backup was made, from its name; None for a name socialplan did not give."""
+    try:
+        return datetime.strptime(backup.stem, STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def kept_backups(stamps: Sequence[datetime | None], now: datetime) -> set[datetime]:
+    """Which backups stay: the newest ``KEEP_NEWEST``, the newest of each of the last
+    ``KEEP_DAILY`` days and of each of the last ``KEEP_WEEKLY`` weeks (UTC). A morning of
+    quick edits then still leaves last week's plan within reach."""
+    newest_first = sorted((s for s in stamps if s is not None), reverse=True)
+    kept = set(newest_first[:KEEP_NEWEST])
+    days: set[date] = set()
+    weeks: set[date] = set()
+    for stamp in newest_first:
+        age = now - stamp
+        day, week = stamp.date(), stamp.date() - timedelta(days=stamp.weekday())
+        if age < timedelta(days=KEEP_DAILY) and day not in days:
+            days.add(day)
+            kept.add(stamp)
+        if age < timedelta(weeks=KEEP_WEEKLY) and week not in weeks:
+            weeks.add(week)
+            kept.add(stamp)
+    return kept
 
 
 def _same_bytes(backup: Path, raw: bytes) -> bool:

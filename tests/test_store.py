@@ -18,7 +18,7 @@ from tinydb import TinyDB
 
 from socialplan.core.model import Channel, ContentItem
 from socialplan.data import files, plan_document
-from socialplan.data.backups import KEEP, list_backups
+from socialplan.data.backups import KEEP_NEWEST, list_backups
 from socialplan.data.errors import PlanBusyError, SaveFailedError, StoreError, UnreadablePlanError
 from socialplan.data.store import PlanStore, read_plan
 
@@ -255,13 +255,13 @@ def test_opening_backs_up_once_per_change_and_keeps_a_few(demo_path):
     PlanStore.open(demo_path).close()
     PlanStore.open(demo_path).close()
     assert len(list_backups(demo_path)) == 1
-    for n in range(KEEP + 2):
+    for n in range(KEEP_NEWEST + 2):
         opened = PlanStore.open(demo_path)
         opened.add(Channel(f"Channel {n}"))
         opened.close()
     PlanStore.open(demo_path).close()
     backups = list_backups(demo_path)
-    assert len(backups) == KEEP
+    assert len(backups) == KEEP_NEWEST
     assert backups[0].read_bytes() == demo_path.read_bytes()
 
 
