@@ -20,10 +20,12 @@ import resource
 import statistics
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from plans import big_plan
 
+from socialplan.core.schedule import next_posts
 from socialplan.data.store import PlanStore
 
 
@@ -159,6 +161,10 @@ async def measure(path: Path, count: int) -> None:
         await pilot.press("c", "w")
         await pilot.pause()
         report("calendar open (c)", calendar_opens)
+        # a post still to come: a move into the past would ask first
+        upcoming = next_posts(app.plan_data.items, datetime.now(UTC), 1)[0]
+        app.screen.current.select_key(str(upcoming.id))
+        await pilot.pause()
         await moves(pilot, app, ("L", "H"), count)
         report("calendar day move action -> panel updated", handled)
         for _ in range(count // 2):

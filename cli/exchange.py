@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialplan.core.edits import describe
-from socialplan.core.i18n import _
+from socialplan.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from socialplan.data.session import PlanSession
@@ -203,7 +203,8 @@ def _import_results(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        print(f"{found.layout}: {planned.describe()}.")
+        keep = args.unmatched == "keep"
+        print(f"{found.layout}: {planned.describe(keep_unmatched=keep)}.")
         for row in planned.unmatched:
             post = row.post
             print(
@@ -211,12 +212,11 @@ def _import_results(args: argparse.Namespace) -> int:
                     line=post.line, posted=post.posted, text=post.text[:60]
                 )
             )
-        keep = args.unmatched == "keep"
         results = tuple(r.result for r in planned.rows if r.matched or keep)
         if args.dry_run:
             print(_("Dry run: nothing was written."))
             return 0
-        label = _("import {count} {platform} results").format(
-            count=len(results), platform=found.platform
+        done = ngettext(
+            "Saved {count} result to {path}.", "Saved {count} results to {path}.", len(results)
         )
-        return _saved_through(session, results, (), label, _("Saved {count} results to {path}."))
+        return _saved_through(session, results, (), planned.label(len(results)), done)

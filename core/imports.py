@@ -15,10 +15,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .i18n import _
+from .i18n import _, ngettext
 from .model import Channel, ContentItem, PlanData, Result
 from .schedule import local_time
 from .validation import InvalidInputError
+
+PLATFORM_NAMES = {
+    "linkedin": "LinkedIn",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "x": "X",
+}
+"""How each platform writes its own name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,21 +91,51 @@ class ImportPlan:
     def unmatched(self) -> tuple[RowMatch, ...]:
         return tuple(r for r in self.rows if not r.matched)
 
-    def describe(self) -> str:
-        replacing = sum(1 for r in self.rows if r.replaces)
-        return _(
-            "{count} {platform} posts: {value} matched to planned posts, {count2} "
-            "unmatched (kept as {name} totals unless matched); {value2} new, "
-            "{replacing} replacing an earlier import"
-        ).format(
-            count=len(self.rows),
-            platform=self.platform,
-            value=len(self.rows) - len(self.unmatched),
-            count2=len(self.unmatched),
-            name=self.channel.name,
-            value2=len(self.rows) - replacing,
-            replacing=replacing,
+    @property
+    def platform_name(self) -> str:
+        return PLATFORM_NAMES.get(self.platform, self.platform)
+
+    def describe(self, *, keep_unmatched: bool = True) -> str:
+        """What the import holds and will do: '12 LinkedIn posts: 10 matched to planned
+        posts, 2 unmatched, kept as LinkedIn totals; 12 new'."""
+        matched = len(self.rows) - len(self.unmatched)
+        unmatched = len(self.unmatched)
+        saved = [r for r in self.rows if r.matched or keep_unmatched]
+        replacing = sum(1 for r in saved if r.replaces)
+        parts = [
+            ngettext("{count} {platform} post", "{count} {platform} posts", len(self.rows)).format(
+                count=len(self.rows), platform=self.platform_name
+            ),
+            ngettext(
+                "{count} matched to a planned post", "{count} matched to planned posts", matched
+            ).format(count=matched),
+        ]
+        if keep_unmatched:
+            unmatched_part = ngettext(
+                "{count} unmatched, kept as {name} totals unless matched",
+                "{count} unmatched, kept as {name} totals unless matched",
+                unmatched,
+            ).format(count=unmatched, name=self.channel.name)
+        else:
+            unmatched_part = ngettext(
+                "{count} unmatched, skipped", "{count} unmatched, skipped", unmatched
+            ).format(count=unmatched)
+        saving = ngettext("{count} new", "{count} new", len(saved) - replacing).format(
+            count=len(saved) - replacing
         )
+        if replacing:
+            saving += ", " + ngettext(
+                "{count} replacing an earlier import",
+                "{count} replacing earlier imports",
+                replacing,
+            ).format(count=replacing)
+        return f"{parts[0]}: {parts[1]}, {unmatched_part}; {saving}"
+
+    def label(self, count: int) -> str:
+        """The undo label of saving ``count`` of its results."""
+        return ngettext(
+            "import {count} {platform} result", "import {count} {platform} results", count
+        ).format(count=count, platform=self.platform_name)
 
     def with_item(self, position: int, item: int | None) -> ImportPlan:
         """The plan with row ``position`` matched to ``item`` (None: a channel total)."""

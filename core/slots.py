@@ -130,20 +130,32 @@ def schedule_in_next_slot(plan_data: PlanData, item: ContentItem, now: datetime)
         raise InvalidInputError(
             "slots", _("{name} has no free slot in the coming year").format(name=channel.name)
         )
+    if moment == item.scheduled_at:
+        raise InvalidInputError(
+            "slots", _("'{title}' is in the next free slot already").format(title=item.title)
+        )
     return replace(item, scheduled_at=moment)
 
 
 def requeue(plan_data: PlanData, item: ContentItem, now: datetime) -> ContentItem:
-    """A new, approved copy of an evergreen item in the next free slot of its channel (or,
-    without slots, on the next day without a post on that channel)."""
+    """A new copy of an evergreen post that has run, in the next free slot of its channel
+    (or, without slots, on the next day without a post on that channel). The copy goes
+    to review: a post that ran months ago is checked again before it runs again."""
     if not item.evergreen:
         raise InvalidInputError(
             "evergreen", _("only evergreen items can be re-queued: mark it evergreen first (e)")
         )
+    if item.status is not Status.PUBLISHED:
+        raise InvalidInputError(
+            "evergreen",
+            _("only a published post can be re-queued; '{title}' has not run yet").format(
+                title=item.title
+            ),
+        )
     copy = replace(
         item,
         id=0,
-        status=Status.APPROVED,
+        status=Status.IN_REVIEW,
         rank=None,
         review_comment="",
         repeat="",

@@ -24,8 +24,8 @@ from socialplan.core.calendar import CalendarMode, local_day, move_to_day
 from socialplan.core.channel_setup import incomplete_setup
 from socialplan.core.cycle import phase_named
 from socialplan.core.filtering import ItemFilter, parse_filter
-from socialplan.core.i18n import N_, _
-from socialplan.core.model import Channel, ContentItem, PlanData
+from socialplan.core.i18n import N_, _, ngettext
+from socialplan.core.model import Channel, ContentItem, PlanData, Status
 from socialplan.core.schedule import blank_item, next_posts
 from socialplan.core.series import upcoming_repeats
 from socialplan.core.slots import requeue, schedule_in_next_slot
@@ -274,19 +274,42 @@ class ScheduleScreen(PhaseScreen):
 
     # Edits
 
-    def action_move_stage(self, step: int) -> None:
+    def _selected(self) -> ContentItem | None:
+        """The selected post; when there is none, the user hears why the key did nothing."""
         item = self.selected_item()
         if item is None:
+            self.notify(
+                _("No post is selected: move the cursor onto one first."), severity="warning"
+            )
+        return item
+
+    def _confirm_then(self, question: str, detail: str, act: Callable[[], object]) -> None:
+        from .confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                act()
+
+        self.app.push_screen(ConfirmScreen(question, detail), answered)
+
+    def action_move_stage(self, step: int) -> None:
+        if (item := self._selected()) is None:
             return
         stages = self.plan_data.ordered_stages()
         position = next(n for n, s in enumerate(stages) if s.id == item.stage) + step
-        if 0 <= position < len(stages):
-            moved = replace(item, stage=stages[position].id, rank=None)
-            self.post_message(MoveCards((moved,), item))
+        if not 0 <= position < len(stages):
+            edge = (
+                _("'{title}' is in the first stage already")
+                if step < 0
+                else _("'{title}' is in the last stage already")
+            )
+            self.notify(edge.format(title=item.title))
+            return
+        moved = replace(item, stage=stages[position].id, rank=None)
+        self.post_message(MoveCards((moved,), item))
 
     def action_reorder(self, step: int) -> None:
-        item = self.selected_item()
-        if item is None:
+        if (item := self._selected()) is None:
             return
         column = next(
             c for c in board(self.plan_data, self.item_filter) if c.stage.id == item.stage
@@ -294,33 +317,62 @@ class ScheduleScreen(PhaseScreen):
         index = next(n for n, i in enumerate(column.items) if i.id == item.id)
         ranks = moved_ranks(column.items, index, step)
         changed = tuple(replace(i, rank=ranks[i.id]) for i in column.items if i.id in ranks)
-        if changed:
-            self.post_message(MoveCards(changed, item))
+        if not changed:
+            edge = (
+                _("'{title}' is at the top of its column already")
+                if step < 0
+                else _("'{title}' is at the bottom of its column already")
+            )
+            self.notify(edge.format(title=item.title))
+            return
+        self.post_message(MoveCards(changed, item))
 
     def action_move_day(self, days: int) -> None:
         """Move the selected post to another day at the same time of day."""
-        item = self.selected_item()
-        if item is None:
+        if (item := self._selected()) is None:
             return
         timezone = self.plan_data.plan.timezone
         day = local_day(item, timezone)
         assert day is not None
         moved = move_to_day(item, day + timedelta(days=days), timezone)
-        self.current.follow(moved, timezone)
-        self.post_message(SaveEntity(moved))
+
+        def save() -> None:
+            self.current.follow(moved, timezone)
+            self.post_message(SaveEntity(moved))
+
+        if moved.scheduled_at is not None and moved.scheduled_at < self.now():
+            self._confirm_then(
+                _("Move '{title}' into the past, to {when}?").format(
+                    title=item.title, when=when(local_moment(self.plan_data, moved))
+                ),
+                _("A post planned in the past will not go out by itself."),
+                save,
+            )
+            return
+        save()
 
     def action_advance_status(self) -> None:
-        item = self.selected_item()
-        if item is None:
+        if (item := self._selected()) is None:
             return
         try:
-            self.post_message(SaveEntity(advance(item)))
+            advanced = advance(item)
         except InvalidInputError as problem:
             self.notify(problem.problem.message, severity="warning")
+            return
+        planned = item.scheduled_at
+        if advanced.status is Status.PUBLISHED and planned is not None and planned > self.now():
+            self._confirm_then(
+                _("Mark '{title}' published now?").format(title=item.title),
+                _("It is planned for {when}.").format(
+                    when=when(local_moment(self.plan_data, item))
+                ),
+                lambda: self.post_message(SaveEntity(advanced)),
+            )
+            return
+        self.post_message(SaveEntity(advanced))
 
     def action_reject_review(self) -> None:
-        item = self.selected_item()
-        if item is None:
+        if (item := self._selected()) is None:
             return
         from .comment import CommentScreen
 
@@ -356,8 +408,7 @@ class ScheduleScreen(PhaseScreen):
         self, derive: Callable[[PlanData, ContentItem, datetime], ContentItem]
     ) -> ContentItem | None:
         """Save what ``derive`` makes of the selected item; its refusal becomes a warning."""
-        item = self.selected_item()
-        if item is None:
+        if (item := self._selected()) is None:
             return None
         try:
             derived = derive(self.plan_data, item, self.now())
@@ -397,28 +448,24 @@ class ScheduleScreen(PhaseScreen):
         self._open_form(item)
 
     def action_edit_item(self) -> None:
-        item = self.selected_item()
-        if item is not None:
+        if (item := self._selected()) is not None:
             self._open_form(item)
 
     def action_delete_item(self) -> None:
-        item = self.selected_item()
-        if item is None:
+        if (item := self._selected()) is None:
             return
-        from .confirm import ConfirmScreen
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.post_message(DeleteEntity(item))
-
         repeats = len(upcoming_repeats(item, self.plan_data, self.now()))
-        also = _(" and its {repeats} upcoming repeats").format(repeats=repeats) if repeats else ""
-        self.app.push_screen(
-            ConfirmScreen(
-                _("Delete '{title}'{also}?").format(title=item.title, also=also),
-                _("This cannot be undone."),
-            ),
-            confirmed,
+        also = (
+            ngettext(
+                " and its {count} upcoming repeat", " and its {count} upcoming repeats", repeats
+            ).format(count=repeats)
+            if repeats
+            else ""
+        )
+        self._confirm_then(
+            _("Delete '{title}'{also}?").format(title=item.title, also=also),
+            _("ctrl+z brings it back."),
+            lambda: self.post_message(DeleteEntity(item)),
         )
 
     def _open_form(self, item: ContentItem) -> None:

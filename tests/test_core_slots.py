@@ -78,7 +78,7 @@ def test_ended_slots_give_no_free_slot(demo_data: PlanData) -> None:
 def test_requeue_copies_an_evergreen_item_into_the_next_free_slot(demo_data: PlanData) -> None:
     published = next(i for i in demo_data.items if i.evergreen and i.status is Status.PUBLISHED)
     again = requeue(demo_data, published, FROZEN_NOW)
-    assert again.id == 0 and again.status is Status.APPROVED
+    assert again.id == 0 and again.status is Status.IN_REVIEW
     assert (again.title, again.channel, again.body) == (
         published.title,
         published.channel,
@@ -93,10 +93,30 @@ def test_requeue_refuses_content_that_is_not_evergreen(demo_data: PlanData) -> N
         requeue(demo_data, item, FROZEN_NOW)
 
 
+def test_requeue_refuses_a_post_that_has_not_run(demo_data: PlanData) -> None:
+    item = replace(
+        next(i for i in demo_data.items if i.evergreen), status=Status.APPROVED, evergreen=True
+    )
+    with pytest.raises(InvalidInputError, match="has not run yet"):
+        requeue(demo_data, item, FROZEN_NOW)
+
+
+def test_the_next_free_slot_says_so_when_the_post_is_in_it(demo_data: PlanData) -> None:
+    item = next(i for i in demo_data.items if i.channel == 3)
+    placed = schedule_in_next_slot(demo_data, replace(item, scheduled_at=None), FROZEN_NOW)
+    plan_data = replace(
+        demo_data, items=tuple(placed if i.id == item.id else i for i in demo_data.items)
+    )
+    with pytest.raises(InvalidInputError, match="in the next free slot already"):
+        schedule_in_next_slot(plan_data, placed, FROZEN_NOW)
+
+
 def test_without_slots_requeue_takes_the_next_day_without_a_post(demo_data: PlanData) -> None:
     channels = tuple(replace(c, slots="") for c in demo_data.channels)
     data = replace(demo_data, channels=channels)
-    item = next(i for i in data.items if i.evergreen and i.channel == 1)
+    item = next(
+        i for i in data.items if i.evergreen and i.channel == 1 and i.status is Status.PUBLISHED
+    )
     again = requeue(data, item, FROZEN_NOW)
     assert again.scheduled_at == next_free_day(data, item, FROZEN_NOW)
     days_with_linkedin = {

@@ -177,15 +177,16 @@ def test_a_new_plan_is_the_owners_alone_unless_the_folder_is_shared(tmp_path):
     assert (shared / "plan.json").stat().st_mode & 0o777 == 0o660
 
 
-def test_a_restore_keeps_five_backups(demo_path):
+def test_a_restore_keeps_the_backups_within_their_retention(demo_path):
     from dataclasses import replace
 
     from socialplan.core.model import ContentItem
+    from socialplan.data.backups import KEEP_NEWEST
 
-    for n in range(7):
+    for n in range(KEEP_NEWEST + 2):
         store = PlanStore.open(demo_path)
         store.add(replace(ContentItem(f"change {n}", 1, 1)))
         store.close()
-    assert len(list_backups(demo_path)) == 5
+    assert len(list_backups(demo_path)) == KEEP_NEWEST
     assert cli.main(["restore", "2", "--db", str(demo_path)]) == 0
-    assert len(list_backups(demo_path)) == 5
+    assert len(list_backups(demo_path)) == KEEP_NEWEST

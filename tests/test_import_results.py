@@ -143,9 +143,14 @@ def test_rows_match_planned_posts_by_day_and_text(demo_data: PlanData) -> None:
     assert [row.result.item for row in planned.rows] == [1, 2, 4, 9, None, 11]
     assert [row.post.line for row in planned.unmatched] == [7]
     assert planned.describe() == (
-        "6 linkedin posts: 5 matched to planned posts, 1 unmatched (kept as LinkedIn totals "
-        "unless matched); 1 new, 5 replacing an earlier import"
+        "6 LinkedIn posts: 5 matched to planned posts, 1 unmatched, kept as LinkedIn totals "
+        "unless matched; 1 new, 5 replacing earlier imports"
     )
+    assert planned.describe(keep_unmatched=False) == (
+        "6 LinkedIn posts: 5 matched to planned posts, 1 unmatched, skipped; "
+        "0 new, 5 replacing earlier imports"
+    )
+    assert planned.label(1) == "import 1 LinkedIn result"
 
 
 def test_a_matching_link_wins_over_the_day(demo_data: PlanData) -> None:
@@ -184,7 +189,10 @@ def test_cli_imports_then_reimports_without_doubling(demo_path: Path, capsys) ->
     assert len(after) == before + 1
     assert cli.main(args) == 0
     assert read_plan(demo_path).results == after
+    capsys.readouterr()
     assert cli.main([*args, "--unmatched", "skip"]) == 0
+    out = capsys.readouterr().out
+    assert "1 unmatched, skipped" in out and "kept as" not in out
 
 
 def test_cli_refuses_a_bad_file_and_writes_nothing(demo_path: Path, capsys) -> None:

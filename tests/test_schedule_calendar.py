@@ -222,7 +222,7 @@ async def test_capital_r_requeues_an_evergreen_post(make_app, demo_path):
         copies = [i for i in read_plan(demo_path).items if i.title == published.title]
         assert len(copies) == 2
         again = max(copies, key=lambda i: i.id)
-        assert again.status is Status.APPROVED and again.scheduled_at > FROZEN_NOW
+        assert again.status is Status.IN_REVIEW and again.scheduled_at > FROZEN_NOW
         assert app.screen.selected_item().id == again.id
         not_evergreen = next(i for i in app.plan_data.items if not i.evergreen)
         app.screen.query_one("#items").select_key(str(not_evergreen.id))

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
+from platformdirs import user_downloads_path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -432,6 +433,26 @@ class SocialPlanApp(TranslatedBindings, App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(key_sections(self)))
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """In a terminal, saved in Downloads, or in the home directory where there is no
+        Downloads (Textual's delivery failed there), and said in plain words."""
+        if self.is_web:
+            return super().deliver_screenshot(filename, path, time_format)
+        downloads = user_downloads_path()
+        directory = Path(path) if path else downloads if downloads.is_dir() else Path.home()
+        try:
+            saved = self.save_screenshot(filename, str(directory), time_format)
+        except OSError as error:
+            self.notify(
+                _("The screenshot was not saved: {value}").format(value=error.strerror or error),
+                severity="error",
+            )
+            return None
+        self.notify(saved, title=_("Screenshot saved"))
+        return saved
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from system_commands(self, screen)

@@ -106,13 +106,10 @@ def _review_import(
 
     def confirmed(final: ImportPlan | None) -> None:
         if final is not None:
-            label = _("import {count} {platform} results").format(
-                count=len(final.rows), platform=final.platform
-            )
             app.submit(
                 Save(
                     final.results(),
-                    label,
+                    final.label(len(final.rows)),
                     _("Imported: {describe}.").format(describe=final.describe()),
                 )
             )

@@ -20,6 +20,7 @@ from textual.widgets import Static
 from socialplan.core.board import board
 from socialplan.core.calendar import (
     CalendarMode,
+    CalendarPage,
     DayCell,
     calendar_page,
     local_day,
@@ -176,6 +177,10 @@ class ScheduleList(_Unmoved, ItemList):
         self.focus()
 
 
+def _posts_on(page: CalendarPage) -> int:
+    return sum(len(day.items) for week in page.weeks for day in week.days if day.in_month)
+
+
 class CalendarView(Vertical):
     """The channel calendar: the week's pace, a month grid (month mode) and the day list.
 
@@ -238,8 +243,13 @@ class CalendarView(Vertical):
         grid.show(page, self.today)
         self.query_one(DayList).show(page.days, self.today)
         self.query_one("#calendar-pace", Static).update(pace_line(page.week_of(self.selected_day)))
-        shown = sum(len(day.items) for week in page.weeks for day in week.days if day.in_month)
-        return Shown(page.title, shown, shown)
+        total = shown = _posts_on(page)
+        if keep is not None:
+            everything = calendar_page(
+                plan_data, self.mode, self.selected_day, agenda_days=plan_data.plan.window_days
+            )
+            total = _posts_on(everything)
+        return Shown(page.title, shown, total)
 
     def selected_item(self) -> ContentItem | None:
         row = self.query_one(DayList).selected_row()
