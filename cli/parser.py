@@ -123,11 +123,16 @@ def _demo(commands: Any, common: Parser, db: Parser) -> None:
 
 
 def _status(commands: Any, common: Parser, db: Parser) -> None:
-    """status [--json]"""
+    """status [--today|--week] [--json]"""
     status = commands.add_parser(
         "status", parents=[db], help=_("print the ratio, KPI figures and next posts, then exit")
     )
     status.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    period = status.add_mutually_exclusive_group()
+    period.add_argument("--today", action="store_true", help=_("only today's posts"))
+    period.add_argument(
+        "--week", action="store_true", help=_("only this week's posts and each channel's pace")
+    )
     status.set_defaults(run=run_status)
 
 

@@ -79,7 +79,8 @@ def status_report(
         ],
         "warnings": figures.warnings(),
         "next_posts": [
-            _post(item, plan_data, zone) for item in next_posts(plan_data.items, now, next_count)
+            post_record(item, plan_data, zone)
+            for item in next_posts(plan_data.items, now, next_count)
         ],
     }
 
@@ -125,7 +126,7 @@ def _task(task: SetupTask, plan_data: PlanData) -> dict[str, Any]:
     }
 
 
-def _post(item: ContentItem, plan_data: PlanData, zone: str) -> dict[str, Any]:
+def post_record(item: ContentItem, plan_data: PlanData, zone: str) -> dict[str, Any]:
     assert item.scheduled_at is not None
     return {
         "id": item.id,
@@ -256,23 +257,38 @@ def _figure(value: float | None) -> str:
 
 
 def _next_table(plan_data: PlanData, now: datetime) -> Table:
-    table = Table(title=_("Next posts"), title_justify="left", box=None)
-    for column in (_("When"), _("Channel"), _("Stage"), _("Kind"), _("Status")):
+    return posts_table(
+        _("Next posts"), plan_data, next_posts(plan_data.items, now, NEXT_POSTS), "%a %d %b %H:%M"
+    )
+
+
+def posts_table(title: str, plan_data: PlanData, items: list[ContentItem], when: str) -> Table:
+    """Posts readable at 80 columns and in a pipe: the short columns never wrap, the title
+    wraps, and the stage, a call to action and a promotion follow the title."""
+    table = Table(title=title, title_justify="left", box=None)
+    for column in (_("When"), _("Channel"), _("Status")):
         table.add_column(column, no_wrap=True)
-    table.add_column(_("Title"), no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column(_("Title"), ratio=1, overflow="fold")
     zone = plan_data.plan.timezone
-    for item in next_posts(plan_data.items, now, NEXT_POSTS):
+    for item in items:
         assert item.scheduled_at is not None
-        kind = item.kind.label + (_(" +CTA") if item.cta else "")
         table.add_row(
-            format_date(local_time(item.scheduled_at, zone), "%a %d %b %H:%M"),
+            format_date(local_time(item.scheduled_at, zone), when),
             Text(clean_text(plan_data.channel_name(item.channel))),
-            Text(clean_text(plan_data.stage_name(item.stage))),
-            Text(kind, style="bold deep_pink2" if item.kind is Kind.PROMOTION else ""),
             item.status.label,
-            Text(clean_text(item.title)),
+            _title_with_marks(plan_data, item),
         )
     return table
+
+
+def _title_with_marks(plan_data: PlanData, item: ContentItem) -> Text:
+    text = Text(clean_text(item.title))
+    text.append(f" · {clean_text(plan_data.stage_name(item.stage))}", style="dim")
+    if item.cta:
+        text.append(" CTA", style="bold")
+    if item.kind is Kind.PROMOTION:
+        text.append(" PROMO", style="bold deep_pink2")
+    return text
 
 
 def _flag(text: str, ok: bool) -> Text:
@@ -280,18 +296,23 @@ def _flag(text: str, ok: bool) -> Text:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    """``socialplan status [--json]``: the panel's figures and what comes next, then exit."""
+    """``socialplan status [--today|--week] [--json]``: the panel's figures and what comes
+    next (or only today's or this week's posts), then exit."""
     from socialplan.data.store import read_plan
+
+    from .agenda import agenda_report, render_agenda
 
     plan_data = read_plan(plan_path(args))
     now = datetime.now(UTC)
+    period = "today" if args.today else "week" if args.week else None
     if args.json:
         from socialplan.data.plan_json import escaped_c1
 
-        report = json.dumps(status_report(plan_data, now), ensure_ascii=False, indent=2)
-        sys.stdout.buffer.write(escaped_c1(report.encode()) + b"\n")
+        report = agenda_report(plan_data, now, period) if period else status_report(plan_data, now)
+        text = json.dumps(report, ensure_ascii=False, indent=2)
+        sys.stdout.buffer.write(escaped_c1(text.encode()) + b"\n")
+    elif period:
+        render_agenda(plan_data, now, period, Console())
     else:
-        from rich.console import Console
-
         render_status(plan_data, now, Console())
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from socialplan import cli
+from socialplan.core.model import Status
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -56,6 +58,34 @@ class TestStatus:
         assert "Strategy: 8 of 10 steps complete" in out
         assert "Objectives" in out and "ROI per channel" in out
         assert "Open set-up tasks: 4" in out
+
+    def test_every_column_is_readable_at_80_columns_in_a_pipe(self, demo_path, demo_data):
+        """Piped or at 80 columns: no line longer, nothing cut to 'Wed 02 Dec…  Link…'."""
+        result = run("status", "--db", str(demo_path), env={**os.environ, "COLUMNS": "80"})
+        lines = result.stdout.splitlines()
+        assert max(len(line) for line in lines) <= 80
+        posts = result.stdout.split("Next posts", 1)[1]
+        assert "…" not in posts
+        channels = {c.name for c in demo_data.channels}
+        rows = [line for line in posts.splitlines()[2:] if line[1:4].isalpha()]
+        statuses = {status.label for status in Status}
+        assert rows and all(
+            set(row.split()) & channels and any(f" {label} " in row for label in statuses)
+            for row in rows
+        )
+
+    def test_today_and_week_give_the_shortest_answer(self, demo_path):
+        week = run("status", "--db", str(demo_path), "--week", env={**os.environ, "COLUMNS": "80"})
+        assert week.returncode == 0, week.stderr
+        assert "This week, Mon" in week.stdout and "this week (" in week.stdout
+        assert "Objectives" not in week.stdout and "ROI per channel" not in week.stdout
+        today = run("status", "--db", str(demo_path), "--today", "--json")
+        report = json.loads(today.stdout)
+        assert report["period"]["name"] == "today"
+        assert report["period"]["start"] == report["period"]["end"]
+        assert all(p["when"][:10] == report["period"]["start"] for p in report["posts"])
+        both = run("status", "--db", str(demo_path), "--today", "--week")
+        assert both.returncode == 2 and "not allowed with" in both.stderr
 
     def test_json_is_machine_readable(self, demo_path, demo_data):
         result = run("status", "--db", str(demo_path), "--json")
