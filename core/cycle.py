@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .i18n import N_, _
+from .model import PlanData
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +61,23 @@ PHASES: tuple[Phase, ...] = (
 
 def phase_named(name: str) -> Phase:
     return next(p for p in PHASES if p.name == name)
+
+
+def is_blank(plan_data: PlanData) -> bool:
+    """Nothing entered yet: no people, channels, personas, goals, posts or results."""
+    return not (
+        plan_data.stakeholders
+        or plan_data.change_actions
+        or plan_data.team
+        or plan_data.channels
+        or plan_data.personas
+        or plan_data.goals
+        or plan_data.items
+        or plan_data.results
+    )
+
+
+def opening_phase(plan_data: PlanData) -> str:
+    """Where a plan opens: a blank plan at the Foundation, where the cycle starts (the
+    people behind the plan come first); any other on the Schedule."""
+    return "foundation" if is_blank(plan_data) else "schedule"

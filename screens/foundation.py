@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
-from socialplan.core.cycle import phase_named
+from socialplan.core.cycle import is_blank, phase_named
 from socialplan.core.i18n import N_, _
 from socialplan.core.model import ChangeAction, PlanData, Stakeholder, TeamMember
 from socialplan.core.summaries import support_summary
@@ -30,6 +30,7 @@ class FoundationScreen(ListScreen):
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):
+            yield Static(id="next-step", classes="summary-line", markup=False)
             yield Static(id="support-summary", classes="summary-line", markup=False)
             yield Label(_("Stakeholders and support"), classes="section-title", markup=False)
             yield PlanTable(
@@ -41,21 +42,29 @@ class FoundationScreen(ListScreen):
                     _("Influence"),
                     _("Next action"),
                 ],
-                empty=_("No stakeholders yet"),
+                empty=_("Start here: a adds someone whose support the plan needs"),
                 id="stakeholders",
             )
             yield Label(_("Change management"), classes="section-title", markup=False)
             yield PlanTable(
                 [_("Done"), _("Action"), _("Owner"), _("Due")],
-                empty=_("No change actions yet"),
+                empty=_("a adds a change action: what it takes to win that support"),
                 id="change-actions",
             )
             yield Label(_("Project team"), classes="section-title", markup=False)
-            yield PlanTable([_("Name"), _("Role")], empty=_("No team members yet"), id="team")
+            yield PlanTable(
+                [_("Name"), _("Role")],
+                empty=_("a adds a team member: who makes the posts and answers"),
+                id="team",
+            )
             yield Label(_("Culture"), classes="section-title", markup=False)
             yield ProseView(id="culture", classes="prose")
 
     def show_plan(self, plan_data: PlanData) -> None:
+        pointer = next_step(plan_data)
+        line = self.query_one("#next-step", Static)
+        line.display = pointer is not None
+        line.update(Text(pointer or ""))
         summary = support_summary(plan_data, self.now().date())
         self.query_one("#support-summary", Static).update(Text(summary.describe()))
         self.query_one("#stakeholders", PlanTable).show_rows(
@@ -81,3 +90,28 @@ class FoundationScreen(ListScreen):
         )
         culture = plan_data.plan.culture_notes or _("No notes on culture yet: e writes them.")
         self.query_one("#culture", Static).update(plain(culture))
+
+
+def next_step(plan_data: PlanData) -> str | None:
+    """What to fill in here, then where to go; None once the foundation is in place (the
+    line then gives its room at 80x24 back to the lists)."""
+    strategy = phase_named("strategy")
+    then = _("then {key} {title}: channels, audience and goals").format(
+        key=strategy.key, title=strategy.title
+    )
+    if is_blank(plan_data):
+        return _("A new plan: start with the people behind it, {then}.").format(then=then)
+    missing = [
+        name
+        for name, entries in (
+            (_("stakeholders"), plan_data.stakeholders),
+            (_("change actions"), plan_data.change_actions),
+            (_("project team"), plan_data.team),
+        )
+        if not entries
+    ]
+    if missing:
+        return _("Still to fill in here: {missing}; {then}.").format(
+            missing=", ".join(missing), then=then
+        )
+    return None

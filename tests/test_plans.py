@@ -212,3 +212,41 @@ async def test_a_new_plan_can_close_its_first_iteration(tmp_path):
         await pilot.press("C")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_a_blank_plan_opens_at_the_foundation_with_where_to_start(tmp_path):
+    from socialplan.screens.foundation import FoundationScreen
+    from socialplan.tui.app import SocialPlanApp
+    from socialplan.tui.widgets.kpi_panel import KpiPanel
+    from socialplan.tui.widgets.tables import PlanTable
+
+    app = SocialPlanApp(PlanStore.open(tmp_path / "fresh.json"), clock=lambda: FROZEN_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FoundationScreen)
+        pointer = str(app.screen.query_one("#next-step").render())
+        assert pointer.startswith("A new plan: start with the people behind it")
+        assert "2 Strategy" in pointer
+        first = app.screen.query_one("#stakeholders", PlanTable).get_row_at(0)[0]
+        assert str(first).startswith("Start here")
+        panel = str(app.screen.query_one(KpiPanel).query_one("#kpi-body").render())
+        assert "No posts yet" in panel and "0 of 0" not in panel
+
+
+async def test_a_plan_with_content_still_opens_on_the_schedule(demo_path):
+    from socialplan.screens.schedule import ScheduleScreen
+    from socialplan.tui.app import SocialPlanApp
+
+    app = SocialPlanApp(PlanStore.open(demo_path), clock=lambda: FROZEN_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ScheduleScreen)
+
+
+def test_the_foundation_says_what_is_still_missing_then_steps_aside(demo_data):
+    from socialplan.core.model import Plan, PlanData
+    from socialplan.screens.foundation import next_step
+
+    started = PlanData(plan=Plan(name="Bakery"), stakeholders=demo_data.stakeholders[:1])
+    assert next_step(started).startswith("Still to fill in here: change actions, project team")
+    assert next_step(demo_data) is None

@@ -24,7 +24,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 
-from socialplan.core.cycle import PHASES
+from socialplan.core.cycle import PHASES, opening_phase
 from socialplan.core.edits import Edit, describe
 from socialplan.core.figures import PanelFigures, panel_figures
 from socialplan.core.i18n import LANGUAGES, N_, _, ngettext, use_language
@@ -102,9 +102,15 @@ class SocialPlanApp(TranslatedBindings, App[None]):
     """The entity the last edit saved, so a screen can put its cursor on it."""
 
     def __init__(
-        self, store: PlanStorage, *, clock: Clock = system_clock, start_phase: str = "schedule"
+        self,
+        store: PlanStorage,
+        *,
+        clock: Clock = system_clock,
+        start_phase: str | None = None,
     ) -> None:
-        self.DEFAULT_MODE = start_phase  # type: ignore[misc]
+        """``start_phase`` None: a blank plan opens at the Foundation, any other on the
+        Schedule (``opening_phase``)."""
+        self.DEFAULT_MODE = start_phase or opening_phase(store.load())  # type: ignore[misc]
         super().__init__()
         self.stylesheet = ReusingStylesheet.taking_over(self.stylesheet)
         self._clock = clock

@@ -78,6 +78,11 @@ def _window(figures: PanelFigures) -> list[Part]:
         min_cta_percent=figures.min_cta_percent,
         value="✓" if figures.cta_on_target else "⚠",
     )
+    if not figures.window_items:
+        return [
+            (_("Upcoming {days} days\n").format(days=days), HEADING),
+            (_("No posts yet: plan them on the Schedule (4)\n"), LABEL),
+        ]
     return [
         (_("Upcoming {days} days\n").format(days=days), HEADING),
         (_("Content : promotion\n"), LABEL),
