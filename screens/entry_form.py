@@ -5,23 +5,28 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-from socialplan.core.entries import FIELDS, EntryField, FieldKind
+from socialplan.core.entries import CHANNEL_CHOICE, FIELDS, NEW_ENTRIES, EntryField, FieldKind
 from socialplan.core.entry_rules import parse_value, validate_entry
 from socialplan.core.i18n import N_, _
-from socialplan.core.model import ContentItem, PlanData
+from socialplan.core.model import Channel, ContentItem, PlanData
 from socialplan.core.numbers import format_number
 from socialplan.core.schedule import local_time
 from socialplan.core.validation import InvalidInputError, Problem, clean_text
+from socialplan.tui.messages import SaveEntity
 
 from .form import FormScreen
+
+if TYPE_CHECKING:
+    from socialplan.tui.app import SocialPlanApp
 
 TEXT_INPUTS = {
     FieldKind.TEXT,
@@ -42,6 +47,15 @@ HINTS = {
 
 
 class EntryForm(FormScreen[Any]):
+    BINDINGS = [
+        Binding(
+            "ctrl+n",
+            "new_channel",
+            N_("New channel"),
+            tooltip=N_("Add a channel without leaving this form; it is chosen here at once"),
+        )
+    ]
+
     def __init__(
         self,
         entry: Any,
@@ -54,6 +68,8 @@ class EntryForm(FormScreen[Any]):
         self.plan_data = plan_data
         self.what = what
         self.fields = FIELDS[type(entry)] if fields is None else fields
+        self._adding_channel = False
+        """A channel made with ctrl+n is on its way to the disk; once saved it is chosen."""
 
     def compose(self) -> ComposeResult:
         heading = (
@@ -78,6 +94,43 @@ class EntryForm(FormScreen[Any]):
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.fields[0].name}").focus()
+        self.watch(self.app, "last_saved", self._choose_new_channel, init=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new_channel":
+            return self._channel_field() is not None
+        return True
+
+    def _channel_field(self) -> EntryField | None:
+        kinds = (FieldKind.CHANNEL, FieldKind.CHANNELS)
+        return next((f for f in self.fields if f.kind in kinds), None)
+
+    def action_new_channel(self) -> None:
+        """A step that needs a channel makes one here: online behaviour and goals come
+        before channel selection in the method's order."""
+
+        def made(channel: Channel | None) -> None:
+            if channel is not None:
+                self._adding_channel = True
+                self.post_message(SaveEntity(channel))
+
+        self.app.push_screen(
+            EntryForm(NEW_ENTRIES[Channel], self.plan_data, _("channel"), CHANNEL_CHOICE), made
+        )
+
+    def _choose_new_channel(self, saved: object) -> None:
+        field = self._channel_field()
+        if not (self._adding_channel and isinstance(saved, Channel) and field is not None):
+            return
+        self._adding_channel = False
+        self.plan_data = cast("SocialPlanApp", self.app).plan_data
+        widget = self.query_one(f"#{field.name}")
+        label = Text(clean_text(saved.name))
+        if isinstance(widget, Select):
+            widget.set_options(self._references(FieldKind.CHANNEL))
+            widget.value = saved.id
+        elif isinstance(widget, SelectionList):
+            widget.add_option((label, saved.id, True))
 
     def _widget(self, field: EntryField) -> Widget:
         value = getattr(self.entry, field.name)

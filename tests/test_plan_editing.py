@@ -195,3 +195,44 @@ async def test_foundation_lists_refuse_bad_dates_and_empty_names(make_app, demo_
     assert saved.change_actions[-1].title == "Lunch talk"
     assert str(saved.change_actions[-1].due) == "2026-12-10"
     assert (saved.team[-1].name, saved.team[-1].role) == ("Ilse", "Photographer")
+
+
+async def test_steps_in_order_make_the_channel_they_need_inline(tmp_path):
+    """Online behaviour (step 5) and goals (step 4) come before channel selection (step 6):
+    ctrl+n in their form makes a channel, chosen there at once."""
+    from socialplan.core.model import Persona
+    from socialplan.data.store import PlanStore
+    from socialplan.tui.app import SocialPlanApp
+
+    from .conftest import FROZEN_NOW
+
+    path = tmp_path / "plan.json"
+    store = PlanStore.open(path)
+    persona = store.add(Persona("Facility manager"))
+    app = SocialPlanApp(store, clock=lambda: FROZEN_NOW, start_phase="strategy")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await focus_list(pilot, "behaviour")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        app.screen.query_one("#name", Input).value = "LinkedIn"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        channel = next(c for c in read_plan(path).channels if c.name == "LinkedIn")
+        assert app.screen.query_one("#channel", Select).value == channel.id
+        app.screen.query_one("#persona", Select).value = persona.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = read_plan(path).behaviour
+        assert [(b.persona, b.channel) for b in saved] == [(persona.id, channel.id)]
+        await focus_list(pilot, "goals")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        app.screen.query_one("#name", Input).value = "Newsletter"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        newsletter = next(c for c in read_plan(path).channels if c.name == "Newsletter")
+        assert newsletter.id in app.screen.query_one("#channels", SelectionList).selected
