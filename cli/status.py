@@ -219,7 +219,8 @@ def _goals_table(plan_data: PlanData, today: date) -> Table:
 
 
 def _roi_table(plan_data: PlanData) -> Table:
-    table = Table(title=_("ROI per channel"), title_justify="left", box=None)
+    title = _("ROI per channel, in {currency}").format(currency=plan_data.plan.currency)
+    table = Table(title=title, title_justify="left", box=None)
     for column in (_("Channel"), _("Cost"), _("Value"), "ROI"):
         table.add_column(column, justify="left" if column == "Channel" else "right")
     for name, t in channel_totals(plan_data):

@@ -96,6 +96,15 @@ PLAN_SECTIONS: dict[str, tuple[EntryField, ...]] = {
         EntryField("hours_per_week", N_("Hours per week"), FieldKind.NUMBER),
     ),
     "culture": (_long("culture_notes", N_("Culture notes")),),
+    "settings": (
+        _text("timezone", N_("Time zone"), required=True),
+        EntryField("ratio_content", N_("Content posts"), FieldKind.INT),
+        EntryField("ratio_promotion", N_("to promotion posts"), FieldKind.INT),
+        EntryField("min_cta_percent", N_("Calls to action, at least (%)"), FieldKind.INT),
+        EntryField("window_days", N_("Panel window (days)"), FieldKind.INT),
+        EntryField("iteration_days", N_("Iteration length (days)"), FieldKind.INT),
+        _text("currency", N_("Currency"), required=True),
+    ),
 }
 """The plan's prose, in the sections the Foundation and Strategy screens edit one at a time."""
 

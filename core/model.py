@@ -121,6 +121,8 @@ class Plan:
     min_cta_percent: int = 10
     iteration_days: int = 14
     """How long an iteration runs: the first one, and each one that follows a closing."""
+    currency: str = "EUR"
+    """The three-letter code budgets, costs and values are in."""
     uid: str = ""
     """Names the plan in exports (calendar event UIDs) across renames and machines."""
     id: int = 0

@@ -132,10 +132,15 @@ def validate_plan_settings(plan: Plan) -> list[Problem]:
     """The plan's settings: ratio, window, iteration length, CTA share, budget, hours and
     time zone."""
     problems = []
-    if plan.ratio_content < 1 or plan.ratio_promotion < 1:
-        problems.append(Problem("ratio", _("both sides of the ratio must be at least 1")))
+    for side in ("ratio_content", "ratio_promotion"):
+        if getattr(plan, side) < 1:
+            problems.append(Problem(side, _("both sides of the ratio must be at least 1")))
     if not 1 <= plan.window_days <= 366:
         problems.append(Problem("window_days", _("the window must be 1 to 366 days")))
+    if not (len(plan.currency) == 3 and plan.currency.isascii() and plan.currency.isupper()):
+        problems.append(
+            Problem("currency", _("a currency is a three-letter code such as EUR or USD"))
+        )
     if not 1 <= plan.iteration_days <= 366:
         problems.append(Problem("iteration_days", _("an iteration lasts 1 to 366 days")))
     if not 0 <= plan.min_cta_percent <= 100:

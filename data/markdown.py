@@ -253,7 +253,9 @@ def _stages(plan_data: PlanData) -> list[str]:
 def _frameworks(plan_data: PlanData) -> list[str]:
     plan = plan_data.plan
     budget = (
-        _("{budget} per iteration").format(budget=format_number(plan.budget, 2))
+        _("{currency} {budget} per iteration").format(
+            currency=plan.currency, budget=format_number(plan.budget, 2)
+        )
         if plan.budget is not None
         else _("not set")
     )

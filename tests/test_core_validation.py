@@ -162,7 +162,7 @@ class TestValidatePlan:
         plan = Plan("", ratio_content=0, window_days=0, min_cta_percent=101, timezone="Mars/Base")
         assert [p.field for p in validate_plan(plan)] == [
             "name",
-            "ratio",
+            "ratio_content",
             "window_days",
             "min_cta_percent",
             "timezone",

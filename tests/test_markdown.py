@@ -74,7 +74,7 @@ def test_every_entry_of_the_demo_can_be_read_back(demo_data: PlanData) -> None:
     assert "- ⚠ No social activity is an island" in document
     assert "Strategy: 8 of 10 steps complete · next: 9. Integration" in document
     assert "- No fear marketing about gas prices" in document
-    assert "Budget: 4,500.00 per iteration. Team time: 16 a week." in document
+    assert "Budget: EUR 4,500.00 per iteration. Team time: 16 a week." in document
 
 
 def test_user_text_cannot_break_the_document(demo_data: PlanData) -> None:

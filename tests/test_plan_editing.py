@@ -236,3 +236,48 @@ async def test_steps_in_order_make_the_channel_they_need_inline(tmp_path):
         await pilot.pause()
         newsletter = next(c for c in read_plan(path).channels if c.name == "Newsletter")
         assert newsletter.id in app.screen.query_one("#channels", SelectionList).selected
+
+
+async def test_the_plans_settings_are_edited_checked_and_undone(make_app, demo_path):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("comma")
+        await pilot.pause()
+        assert app.screen.query_one("#timezone", Input).value == "Europe/Amsterdam"
+        app.screen.query_one("#timezone", Input).value = "Mars/Base"
+        app.screen.query_one("#ratio_promotion", Input).value = "0"
+        await pilot.press("ctrl+s")
+        assert "unknown time zone" in error(app, "timezone")
+        assert "at least 1" in error(app, "ratio_promotion")
+        app.screen.query_one("#timezone", Input).value = "Europe/London"
+        app.screen.query_one("#ratio_promotion", Input).value = "2"
+        app.screen.query_one("#iteration_days", Input).value = "28"
+        app.screen.query_one("#currency", Input).value = "GBP"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        plan = read_plan(demo_path).plan
+        assert (plan.timezone, plan.ratio_promotion, plan.iteration_days, plan.currency) == (
+            "Europe/London",
+            2,
+            28,
+            "GBP",
+        )
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert read_plan(demo_path).plan.timezone == "Europe/Amsterdam"
+
+
+async def test_the_panel_toggle_is_remembered(make_app):
+    from socialplan.data.settings import load_settings
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.show_panel is False and load_settings()["panel"] is False
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.show_panel is False

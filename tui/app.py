@@ -89,6 +89,14 @@ class SocialPlanApp(TranslatedBindings, App[None]):
             for p in PHASES
         ),
         Binding("p", "toggle_panel", N_("Panel"), tooltip=N_("Show or hide the ratio/KPI panel")),
+        Binding(
+            "comma",
+            "settings",
+            N_("Settings"),
+            key_display=",",
+            tooltip=N_("The plan's time zone, ratio, CTA minimum, window, iteration and currency"),
+            show=False,
+        ),
         Binding("question_mark", "help", N_("Help"), key_display="?"),
         Binding("ctrl+z", "undo", N_("Undo"), tooltip=N_("Take back the last change"), show=False),
         Binding("q", "quit", N_("Quit")),
@@ -164,12 +172,16 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self.store.warnings.clear()
 
     def _apply_settings(self) -> None:
-        """The user's theme from their settings (not the plan's: a theme is personal)."""
+        """The user's theme and panel from their settings (not the plan's: they are
+        personal)."""
         from socialplan.data.settings import load_settings
 
-        theme = load_settings().get("theme")
+        settings = load_settings()
+        theme = settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+        if isinstance(settings.get("panel"), bool):
+            self.show_panel = settings["panel"]
         self._settings_applied = True
 
     def watch_theme(self, theme: str) -> None:
@@ -423,7 +435,33 @@ class SocialPlanApp(TranslatedBindings, App[None]):
         self.switch_mode(name)
 
     def action_toggle_panel(self) -> None:
+        """Show or hide the panel, remembered for the next sessions."""
+        from socialplan.data.settings import save_setting
+
         self.show_panel = not self.show_panel
+        try:
+            save_setting("panel", self.show_panel)
+        except OSError as error:
+            self.notify(
+                _("The panel setting is not remembered: {value}").format(
+                    value=error.strerror or error
+                )
+            )
+
+    def action_settings(self) -> None:
+        """Edit the plan's settings in a form: checked, saved as one edit, undoable."""
+        from socialplan.core.entries import PLAN_SECTIONS
+        from socialplan.screens.entry_form import EntryForm
+
+        plan = self.plan_data.plan
+
+        def saved(changed: Plan | None) -> None:
+            if changed is not None and changed != plan:
+                self.submit(Save((changed,), bases=(plan,)))
+
+        self.push_screen(
+            EntryForm(plan, self.plan_data, _("settings"), PLAN_SECTIONS["settings"]), saved
+        )
 
     def on_export_plan(self, message: ExportPlan) -> None:
         export_beside_plan(self, message.what)

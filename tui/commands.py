@@ -77,6 +77,11 @@ def system_commands(app: SocialPlanApp, screen: Screen[Any]) -> Iterable[SystemC
     )
     yield SystemCommand(_("Help: all keys"), _("[?] Every key of the app"), app.action_help)
     yield SystemCommand(
+        _("Settings of the plan"),
+        _("[,] Time zone, ratio, CTA minimum, window, iteration length, currency"),
+        app.action_settings,
+    )
+    yield SystemCommand(
         _("Light or dark theme"),
         _("Switch between the light and the dark theme (remembered)"),
         app.action_toggle_light,
