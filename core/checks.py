@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .i18n import _
-from .model import Activity, PlanData, SocialActivity, Stage
+from .kpi import is_measured
+from .model import Activity, Goal, PlanData, SocialActivity, Stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,14 +35,20 @@ def consistency_checks(plan_data: PlanData) -> tuple[CheckResult, ...]:
 
 
 def goals_without_kpi(plan_data: PlanData) -> CheckResult:
+    """A goal needs a KPI that Measure computes: one typed as free text ('qualified
+    leads') would pass a check for 'has a KPI' and never be measured."""
     return CheckResult(
-        _("Every goal has a KPI"),
-        tuple(
-            _("Goal '{title}' has no KPI.").format(title=g.title)
-            for g in plan_data.goals
-            if not g.kpi.strip()
-        ),
+        _("Every goal has a KPI that is measured"),
+        tuple(_goal_kpi_problem(g) for g in plan_data.goals if not is_measured(g.kpi)),
     )
+
+
+def _goal_kpi_problem(goal: Goal) -> str:
+    if not goal.kpi.strip():
+        return _("Goal '{title}' has no KPI.").format(title=goal.title)
+    return _(
+        "Goal '{title}': '{kpi}' is not a KPI socialplan measures; choose one in its form."
+    ).format(title=goal.title, kpi=goal.kpi)
 
 
 def _active(plan_data: PlanData) -> set[tuple[int, int]]:

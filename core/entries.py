@@ -55,6 +55,8 @@ class FieldKind(StrEnum):
     """One of the plan's content items, or none."""
     CHANNELS = "channels"
     STAGES = "stages"
+    KPI = "KPI"
+    """One of the KPIs Measure computes (``kpi.MEASURED_KPIS``), or one typed before."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +158,7 @@ FIELDS: dict[type, tuple[EntryField, ...]] = {
     ),
     Goal: (
         _text("title", N_("Objective"), required=True),
-        _text("kpi", "KPI"),
+        EntryField("kpi", "KPI", FieldKind.KPI),
         EntryField("target", N_("Target value"), FieldKind.NUMBER),
         _text("unit", N_("Unit")),
         EntryField("deadline", N_("Deadline"), FieldKind.DATE),

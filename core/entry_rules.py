@@ -64,6 +64,8 @@ def parse_value(field: EntryField, raw: Any) -> Any:
         return _choice(field, field.choices, raw)
     if kind is FieldKind.BOOL:
         return bool(raw)
+    if kind is FieldKind.KPI:
+        return "" if raw is None else clean_text(str(raw))
     return raw
 
 

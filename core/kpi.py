@@ -117,3 +117,42 @@ KPI_NAMES = (
 def kpi_label(name: str) -> str:
     """A KPI's name in the interface's language; a name we do not know, as typed."""
     return _(name) if name in KPI_NAMES else name
+
+
+@dataclass(frozen=True, slots=True)
+class MeasuredKpi:
+    """A KPI socialplan computes from results, with what it is counted over."""
+
+    key: str
+    """As a goal stores it: a name of ``KPI_FORMULAS`` or of a ``Totals`` count."""
+    english_basis: str
+
+    @property
+    def label(self) -> str:
+        return _("{name} ({basis})").format(name=kpi_label(self.key), basis=_(self.english_basis))
+
+
+MEASURED_KPIS = (
+    MeasuredKpi("reach", N_("people reached, summed")),
+    MeasuredKpi("impressions", N_("times shown, summed")),
+    MeasuredKpi("engagements", N_("reactions, comments, shares, summed")),
+    MeasuredKpi("engagement rate (reach)", N_("engagements ÷ reach")),
+    MeasuredKpi("engagement rate (impressions)", N_("engagements ÷ impressions")),
+    MeasuredKpi("clicks", N_("clicks, summed")),
+    MeasuredKpi("click-through rate", N_("clicks ÷ impressions")),
+    MeasuredKpi("followers_end", N_("followers at the end of the latest period")),
+    MeasuredKpi("follower growth", N_("growth ÷ followers at the start")),
+    MeasuredKpi("conversions", N_("leads and sales, summed")),
+    MeasuredKpi("conversion rate", N_("conversions ÷ clicks")),
+    MeasuredKpi("value", N_("what leads and sales are worth, summed")),
+    MeasuredKpi("cost per acquisition", N_("cost ÷ conversions")),
+    MeasuredKpi("cost per click", N_("cost ÷ clicks")),
+    MeasuredKpi("social ROI", N_("(value − cost) ÷ cost")),
+)
+"""The KPIs a goal can choose, each computed over its own denominator: engagement by reach
+and by impressions are two KPIs, never one figure mixed from both."""
+MEASURED_KEYS = frozenset(k.key for k in MEASURED_KPIS)
+
+
+def is_measured(kpi: str) -> bool:
+    return kpi in MEASURED_KEYS

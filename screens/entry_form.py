@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Stati
 from socialplan.core.entries import CHANNEL_CHOICE, FIELDS, NEW_ENTRIES, EntryField, FieldKind
 from socialplan.core.entry_rules import parse_value, validate_entry
 from socialplan.core.i18n import N_, _
+from socialplan.core.kpi import MEASURED_KPIS, is_measured
 from socialplan.core.model import Channel, ContentItem, PlanData
 from socialplan.core.numbers import format_number
 from socialplan.core.schedule import local_time
@@ -148,6 +149,14 @@ class EntryForm(FormScreen[Any]):
             return TextArea(text, id=field.name, compact=True)
         if kind is FieldKind.BOOL:
             return Checkbox(_(field.label), value, id=field.name, compact=True)
+        if kind is FieldKind.KPI:
+            return Select(
+                kpi_options(value),
+                value=value or Select.NULL,
+                prompt=_("Choose what Measure computes"),
+                id=field.name,
+                compact=True,
+            )
         if kind is FieldKind.CHOICE:
             assert field.choices is not None
             choices = [(member.label, member) for member in field.choices]
@@ -224,3 +233,14 @@ def post_label(item: ContentItem, plan_data: PlanData) -> str:
     assert item.scheduled_at is not None
     when = local_time(item.scheduled_at, plan_data.plan.timezone)
     return f"{when:%Y-%m-%d} {plan_data.channel_name(item.channel)}: {item.title[:50]}"
+
+
+def kpi_options(current: str) -> list[tuple[Text, str]]:
+    """The measured KPIs with their denominators; a KPI typed before this choice existed
+    stays choosable, marked as not measured, so opening a goal never changes it. Shown
+    as text, never as markup."""
+    options = [(Text(kpi.label), kpi.key) for kpi in MEASURED_KPIS]
+    if current and not is_measured(current):
+        typed = _("{kpi} (typed in, not measured)").format(kpi=clean_text(current))
+        options.append((Text(typed), current))
+    return options

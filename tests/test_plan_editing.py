@@ -3,6 +3,8 @@ validation next to the field, and the consistency checks following every change.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from socialplan.compat import notifications
@@ -80,7 +82,7 @@ async def test_a_goal_that_is_not_smart_is_refused_with_reasons(make_app, demo_p
         app.screen.query_one("#target", Input).value = "lots"
         await pilot.press("ctrl+s")
         assert error(app, "target") == "'lots' is not a number"
-        app.screen.query_one("#kpi", Input).value = "leads"
+        app.screen.query_one("#kpi", Select).value = "conversions"
         app.screen.query_one("#target", Input).value = "40"
         app.screen.query_one("#deadline", Input).value = "2027-06-30"
         app.screen.query_one("#channels", SelectionList).select(1)
@@ -88,7 +90,7 @@ async def test_a_goal_that_is_not_smart_is_refused_with_reasons(make_app, demo_p
         await pilot.pause()
     goal = next(g for g in read_plan(demo_path).goals if g.title == "More leads")
     assert (goal.kpi, goal.target, goal.deadline.isoformat(), goal.channels) == (
-        "leads",
+        "conversions",
         40.0,
         "2027-06-30",
         (1,),
@@ -281,3 +283,30 @@ async def test_the_panel_toggle_is_remembered(make_app):
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.show_panel is False
+
+
+async def test_a_goals_kpi_is_chosen_from_what_measure_computes(make_app, demo_store, demo_path):
+    """A KPI typed before stays as it was, but the checks flag it until one is chosen."""
+    from socialplan.core.checks import goals_without_kpi
+    from socialplan.core.kpi import MEASURED_KPIS
+    from socialplan.screens.entry_form import kpi_options
+
+    goal = demo_store.load().goals[0]
+    demo_store.update(replace(goal, kpi="qualified leads"))
+    flagged = goals_without_kpi(read_plan(demo_path))
+    assert "'qualified leads' is not a KPI socialplan measures" in flagged.problems[0]
+    app = make_app("strategy")
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_list(pilot, "goals")
+        await pilot.press("e")
+        await pilot.pause()
+        kpi = app.screen.query_one("#kpi", Select)
+        assert kpi.value == "qualified leads"
+        labels = [str(prompt) for prompt, _key in kpi_options(kpi.value)]
+        assert "engagement rate (reach) (engagements ÷ reach)" in labels
+        assert "engagement rate (impressions) (engagements ÷ impressions)" in labels
+        assert len(labels) == len(MEASURED_KPIS) + 1  # and the KPI typed in before
+        kpi.value = "conversions"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert goals_without_kpi(read_plan(demo_path)).problems == ()
