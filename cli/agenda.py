@@ -77,7 +77,11 @@ def render_agenda(plan_data: PlanData, now: datetime, period: str, console: Cons
     if period == "week":
         for week in figures.channel_weeks:
             console.print(
-                _("{channel}: {scheduled} of {planned} this week ({pace})").format(
+                (
+                    _("{channel}: {scheduled} of {planned} this month ({pace})")
+                    if week.by_month
+                    else _("{channel}: {scheduled} of {planned} this week ({pace})")
+                ).format(
                     channel=clean_text(week.channel),
                     scheduled=week.scheduled,
                     planned=week.planned,

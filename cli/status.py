@@ -195,7 +195,11 @@ def _figures_table(figures: PanelFigures) -> Table:
     )
     for week in figures.channel_weeks:
         table.add_row(
-            Text(_("{clean_text} this week").format(clean_text=clean_text(week.channel))),
+            Text(
+                (
+                    _("{clean_text} this month") if week.by_month else _("{clean_text} this week")
+                ).format(clean_text=clean_text(week.channel))
+            ),
             _flag(f"{week.scheduled} {week.pace.label}", week.scheduled == week.planned),
             str(week.planned),
         )

@@ -113,6 +113,7 @@ PLAN_SECTIONS: dict[str, tuple[EntryField, ...]] = {
 CHANNEL_CHOICE = (
     _text("name", N_("Channel"), required=True),
     EntryField("planned_per_week", N_("Posts per week"), FieldKind.INT),
+    EntryField("planned_per_month", N_("or posts per month"), FieldKind.INT),
     _text("reason", N_("Why this channel")),
 )
 MEDIA_PLAN = (
@@ -173,7 +174,7 @@ FIELDS: dict[type, tuple[EntryField, ...]] = {
     ),
     Channel: (
         *CHANNEL_CHOICE,
-        *(f for f in MEDIA_PLAN if f.name != "planned_per_week"),
+        *(f for f in MEDIA_PLAN if f.name not in ("planned_per_week", "planned_per_month")),
         *ACCOUNT,
     ),
     SetupTask: (

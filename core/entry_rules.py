@@ -143,6 +143,13 @@ def validate_entry(
         problems += _result_problems(entity, plan_data)
     if isinstance(entity, OnlineBehaviour) and not problems:
         problems += _duplicate_behaviour(entity, plan_data)
+    if isinstance(entity, Channel) and entity.planned_per_week and entity.planned_per_month:
+        problems.append(
+            Problem(
+                "planned_per_month",
+                _("plan the channel by the week or by the month, not both: clear one"),
+            )
+        )
     return problems
 
 

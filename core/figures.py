@@ -114,8 +114,12 @@ class PanelFigures:
         for week in self.channel_weeks:
             if week.off_plan:
                 found.append(
-                    _(
-                        "{channel}: {scheduled} posts this week, planned {planned} ({value})."
+                    (
+                        _("{channel}: {scheduled} posts this month, planned {planned} ({value}).")
+                        if week.by_month
+                        else _(
+                            "{channel}: {scheduled} posts this week, planned {planned} ({value})."
+                        )
                     ).format(
                         channel=week.channel,
                         scheduled=week.scheduled,

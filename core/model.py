@@ -179,6 +179,9 @@ class Channel:
     """Posting slots: recurrence rules, one RRULE per line (see ``recurrence``)."""
     slots_from: date | None = None
     """The day the slot rules start counting from (matters for 'every 2 weeks', counts)."""
+    planned_per_month: int = 0
+    """Posts planned per calendar month, for a channel planned by the month (a monthly
+    newsletter); it is then judged over the month, not the week. 0: planned by the week."""
     id: int = 0
 
 

@@ -30,9 +30,13 @@ class Pace(Labelled):
 
 @dataclass(frozen=True, slots=True)
 class ChannelWeek:
+    """A channel's posts against its plan, over the week or, for a channel planned by the
+    month, over the calendar month that holds most of the week."""
+
     channel: str
     scheduled: int
     planned: int
+    by_month: bool = False
 
     @property
     def pace(self) -> Pace:
@@ -55,8 +59,26 @@ def week_paces(
     week_end = _add_local_days(week_start, 7)
     in_week = items_between(plan_data.items if items is None else items, week_start, week_end)
     per_channel = Counter(i.channel for i in in_week)
+    month_start, month_end = _month_of_week(week_start)
+    in_month = Counter(i.channel for i in items_between(plan_data.items, month_start, month_end))
     return tuple(
-        ChannelWeek(c.name, per_channel[c.id], c.planned_per_week) for c in plan_data.channels
+        ChannelWeek(c.name, in_month[c.id], c.planned_per_month, by_month=True)
+        if c.planned_per_month
+        else ChannelWeek(c.name, per_channel[c.id], c.planned_per_week)
+        for c in plan_data.channels
+    )
+
+
+def _month_of_week(week_start: datetime) -> tuple[datetime, datetime]:
+    """Local midnight at the start of the month holding the week's Thursday (most of the
+    week), and of the month after."""
+    thursday = (week_start + timedelta(days=3)).date()
+    first = thursday.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    zone = week_start.tzinfo
+    return (
+        datetime.combine(first, week_start.time(), zone),
+        datetime.combine(following, week_start.time(), zone),
     )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from socialplan.core.checks import consistency_checks
 from socialplan.core.i18n import N_, _
 from socialplan.core.kpi import kpi_label
-from socialplan.core.model import PlanData
+from socialplan.core.model import Channel, PlanData
 from socialplan.core.numbers import format_number
 from socialplan.core.recurrence import describe_rules, stored_rules
 from socialplan.core.schedule import local_time
@@ -223,11 +223,18 @@ def _behaviour(plan_data: PlanData) -> list[str]:
     )
 
 
+def frequency(channel: Channel) -> str:
+    """Posts per week, or for a channel planned by the month, '1 a month'."""
+    if channel.planned_per_month:
+        return _("{count} a month").format(count=channel.planned_per_month)
+    return str(channel.planned_per_week)
+
+
 def _channels(plan_data: PlanData) -> list[str]:
     return table(
         (_("Channel"), _("Posts per week"), _("Posting slots"), _("Why")),
         (
-            (c.name, c.planned_per_week, describe_rules(stored_rules(c.slots)), c.reason)
+            (c.name, frequency(c), describe_rules(stored_rules(c.slots)), c.reason)
             for c in plan_data.channels
         ),
         _("No channels chosen."),
@@ -304,7 +311,7 @@ def _media_plan(plan_data: PlanData) -> list[str]:
     return table(
         (_("Channel"), _("Role"), _("Audience"), _("Formats"), _("Posts per week"), _("Owner")),
         (
-            (c.name, c.role, c.audience, c.formats, c.planned_per_week, c.owner)
+            (c.name, c.role, c.audience, c.formats, frequency(c), c.owner)
             for c in plan_data.channels
         ),
         _("No channels chosen."),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -134,3 +134,39 @@ def test_week_paces_compare_each_channel_with_its_plan(demo_data: PlanData) -> N
     assert paces["Instagram"].pace is Pace.UNDER  # the demo moved Saturday's reel a week
     next_week = start + timedelta(days=7)
     assert {w.channel: w.pace for w in week_paces(demo_data, next_week)}["Instagram"] is Pace.OVER
+
+
+def test_a_channel_planned_by_the_month_is_judged_over_the_month(demo_data: PlanData) -> None:
+    """A monthly newsletter (slots every 4 weeks) is on plan in every week of a month that
+    has its one issue, not under in three weeks of four and on plan in one."""
+    newsletter = next(c for c in demo_data.channels if c.name == "Newsletter")
+    monthly = replace(newsletter, planned_per_week=0, planned_per_month=1)
+    zone = ZoneInfo(demo_data.plan.timezone)
+    issue = datetime(2027, 3, 10, 7, 30, tzinfo=zone)
+    items = tuple(i for i in demo_data.items if i.channel != newsletter.id)
+    post = ContentItem("March issue", newsletter.id, 1, scheduled_at=issue, id=999)
+    plan_data = replace(
+        demo_data,
+        channels=tuple(monthly if c.id == newsletter.id else c for c in demo_data.channels),
+        items=(*items, post),
+    )
+    for monday in (date(2027, 3, 1), date(2027, 3, 15), date(2027, 3, 22)):
+        start = datetime.combine(monday, time(0), zone)
+        pace = next(w for w in week_paces(plan_data, start) if w.channel == "Newsletter")
+        assert (pace.scheduled, pace.planned, pace.by_month, pace.pace) == (
+            1,
+            1,
+            True,
+            Pace.ON_PLAN,
+        )
+    april = datetime.combine(date(2027, 4, 5), time(0), zone)
+    pace = next(w for w in week_paces(plan_data, april) if w.channel == "Newsletter")
+    assert pace.pace is Pace.UNDER
+
+
+def test_a_channel_is_planned_by_the_week_or_by_the_month_not_both(demo_data) -> None:
+    from socialplan.core.entry_rules import validate_entry
+
+    both = replace(demo_data.channels[0], planned_per_week=3, planned_per_month=4)
+    problems = validate_entry(both, demo_data)
+    assert [p.field for p in problems] == ["planned_per_month"]

@@ -113,3 +113,11 @@ async def test_x_on_strategy_writes_the_document_beside_the_plan(make_app, demo_
     target = demo_store.path.with_name("demo-plan.md")
     assert headings(target.read_text(), 2) == list(SECTIONS)
     assert PlanStore.open(demo_store.path).load() == app.plan_data
+
+
+def test_a_channel_planned_by_the_month_says_so():
+    from socialplan.core.model import Channel
+    from socialplan.data.markdown import frequency
+
+    assert frequency(Channel("Newsletter", planned_per_month=1)) == "1 a month"
+    assert frequency(Channel("LinkedIn", planned_per_week=5)) == "5"

@@ -102,7 +102,9 @@ def _channels(figures: PanelFigures) -> list[Part]:
             name = name[: CHANNEL_WIDTH - 1] + "…"
         style = "" if week.pace is Pace.ON_PLAN else OFF
         parts.append(name.ljust(CHANNEL_WIDTH))
-        parts.append((f" {week.scheduled:>2}/{week.planned:<2} {_(PACE_MARK[week.pace])}\n", style))
+        per = _("/mo") if week.by_month else ""
+        mark = _(PACE_MARK[week.pace])
+        parts.append((f" {week.scheduled:>2}/{week.planned:<2}{per} {mark}\n", style))
     return parts
 
 

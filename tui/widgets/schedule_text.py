@@ -135,7 +135,10 @@ def pace_line(week: CalendarWeek | None) -> Content:
     off = week.off_plan
     parts: list[str | tuple[str, str]] = [(_("Week {number}: ").format(number=week.number), "bold")]
     for pace in off:
-        parts.append((f"{pace.channel} {pace.scheduled}/{pace.planned} {pace.pace} · ", WARNING))
+        per = _(" a month") if pace.by_month else ""
+        parts.append(
+            (f"{pace.channel} {pace.scheduled}/{pace.planned}{per} {pace.pace} · ", WARNING)
+        )
     on_plan = len(week.paces) - len(off)
     if not off:
         parts.append(_("all {on_plan} channels on plan").format(on_plan=on_plan))
