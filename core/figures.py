@@ -115,10 +115,16 @@ class PanelFigures:
             if week.off_plan:
                 found.append(
                     (
-                        _("{channel}: {scheduled} posts this month, planned {planned} ({value}).")
+                        ngettext(
+                            "{channel}: {scheduled} post this month, planned {planned} ({value}).",
+                            "{channel}: {scheduled} posts this month, planned {planned} ({value}).",
+                            week.scheduled,
+                        )
                         if week.by_month
-                        else _(
-                            "{channel}: {scheduled} posts this week, planned {planned} ({value})."
+                        else ngettext(
+                            "{channel}: {scheduled} post this week, planned {planned} ({value}).",
+                            "{channel}: {scheduled} posts this week, planned {planned} ({value}).",
+                            week.scheduled,
                         )
                     ).format(
                         channel=week.channel,

@@ -198,3 +198,13 @@ def test_next_posts_are_upcoming_in_time_order(demo_data):
     assert times == sorted(times)
     assert all(t >= NOW for t in times)
     assert len(upcoming) == 5
+
+
+def test_a_single_post_is_one_post_in_the_warnings(demo_data):
+    """'LinkedIn: 1 post this week', never '1 posts'."""
+    from .conftest import FROZEN_NOW
+
+    figures = replace(
+        panel_figures(demo_data, FROZEN_NOW), channel_weeks=(ChannelWeek("LinkedIn", 1, 3),)
+    )
+    assert "LinkedIn: 1 post this week, planned 3 (under)." in figures.warnings()

@@ -264,3 +264,140 @@ def test_edits_held_at_a_kill_are_recovered_in_the_next_session(plan):
         terminal.close()
     assert any(i.title == "Held back at the kill" for i in read_plan(plan).items)
     assert not beside(plan).exists()
+
+
+def wait_until(check, what: str, terminal: Terminal, timeout: float = 20):
+    """Poll the plan file until ``check`` holds: the edit is on disk, not only on screen."""
+    from socialplan.data.store import read_plan
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        plan_data = read_plan(terminal.plan)
+        if check(plan_data):
+            return plan_data
+        time.sleep(0.1)
+    raise AssertionError(f"{what} never reached the file; the screen was:\n{terminal.screen()}")
+
+
+def choose(terminal: Terminal, option: int) -> None:
+    """Open the focused Select and take its ``option``-th choice (0: the prompt)."""
+    terminal.send("Enter")
+    time.sleep(0.3)
+    terminal.send("Home", *["Down"] * option, "Enter")
+
+
+def test_a_new_plans_first_cycle_in_a_real_terminal_at_80_by_24(tmp_path):
+    """Keys only, in tmux at 80x24: Foundation, every Strategy step in order, a set-up
+    task, a post, a result, closing iteration 1, iteration 2 with its decision."""
+    from socialplan.core.steps import STEP_KEYS
+
+    path = tmp_path / "plan.json"
+    env = f"XDG_CONFIG_HOME={tmp_path}/config XDG_DATA_HOME={tmp_path}/data"
+    terminal = Terminal(f"{env} {SOCIALPLAN} --db {path} --lang en", width=80, height=24)
+    terminal.plan = path
+    try:
+        terminal.wait_for("Start here")
+        terminal.send("a")
+        terminal.wait_for("New stakeholder")
+        terminal.send("Marieke", "Tab", "Owner", "C-s")
+        wait_until(lambda d: d.stakeholders, "the stakeholder", terminal)
+
+        def step_done(key: str) -> None:
+            terminal.send("m")
+            wait_until(lambda d: key in d.plan.completed_steps, f"step {key}", terminal)
+
+        terminal.send("2")
+        terminal.wait_for("Strategy")
+        terminal.send("e")
+        terminal.wait_for("Edit business and marketing strategy")
+        terminal.send("Tab", "Grow contracts", "Tab", "Be the expert nearby", "C-s")
+        wait_until(lambda d: d.plan.marketing_strategy, "the strategies", terminal)
+        step_done("inputs")
+        terminal.send("e")
+        terminal.wait_for("Edit problem statement")
+        terminal.send("Facility managers do not know us", "C-s")
+        wait_until(lambda d: d.plan.problem_statement, "the problem", terminal)
+        step_done("problem")
+        terminal.send("a")
+        terminal.wait_for("New persona")
+        terminal.send("Facility manager", "C-s")
+        wait_until(lambda d: d.personas, "the persona", terminal)
+        step_done("personas")
+        terminal.send("a")
+        terminal.wait_for("New objective")
+        terminal.send("40 leads", "Tab")
+        choose(terminal, 10)
+        terminal.send("Tab", "40", "Tab", "leads", "Tab", "2027-03-31", "Tab", "C-n")
+        terminal.wait_for("New channel")
+        terminal.send("LinkedIn", "Tab", "3", "Tab", "Tab", "Where they read", "C-s")
+        wait_until(lambda d: d.channels, "the channel", terminal)
+        time.sleep(0.5)
+        terminal.send("C-s")
+        wait_until(lambda d: d.goals and d.goals[0].channels, "the goal", terminal)
+        step_done("goals")
+        terminal.send("a")
+        terminal.wait_for("New online behaviour row")
+        choose(terminal, 1)
+        terminal.send("Tab")
+        choose(terminal, 1)
+        terminal.send("C-s")
+        wait_until(lambda d: d.behaviour, "the behaviour row", terminal)
+        step_done("behaviour")
+        step_done("channels")
+        terminal.send("Tab", "Tab", "a")
+        terminal.wait_for("New content pillar")
+        terminal.send("Know-how", "Tab", "Tab")
+        terminal.send("Space", "Down", "Space", "Down", "Space", "Down", "Space", "C-s")
+        wait_until(lambda d: d.pillars, "the pillar", terminal)
+        step_done("content")
+        terminal.send("e")
+        terminal.wait_for("Edit strategic frameworks")
+        terminal.send("Plain and calm", "C-s")
+        wait_until(lambda d: d.plan.tone, "the tone", terminal)
+        step_done("frameworks")
+        terminal.send("a")
+        terminal.wait_for("New social activity")
+        terminal.send("Open day", "Tab", "Tab", "Sales events", "C-s")
+        wait_until(lambda d: d.activities, "the activity", terminal)
+        step_done("integration")
+        terminal.send("e")
+        terminal.wait_for("Edit media plan of the channel")
+        terminal.send("Expert voice", "Tab", "Facility managers", "Tab", "Articles")
+        terminal.send("Tab", "Tab", "Marieke", "C-s")
+        wait_until(lambda d: d.channels[0].owner, "the media plan", terminal)
+        step_done("media")
+        assert set(wait_until(lambda d: True, "", terminal).plan.completed_steps) == set(STEP_KEYS)
+        terminal.send("3")
+        terminal.wait_for("Checklist")
+        terminal.send("a")
+        terminal.wait_for("New set-up task")
+        choose(terminal, 1)
+        terminal.send("Tab", "Tab", "Profile names the company", "C-s")
+        wait_until(lambda d: d.setup_tasks, "the set-up task", terminal)
+        terminal.send("4")
+        terminal.wait_for("Content schedule")
+        terminal.send("n")
+        terminal.wait_for("New content item")
+        terminal.send("Winter checklist", "C-s")
+        wait_until(lambda d: d.items, "the post", terminal)
+        terminal.send("5")
+        terminal.wait_for("Results")
+        terminal.send("Tab", "Tab", "Tab", "a")
+        terminal.wait_for("New result")
+        terminal.send("2026-11-23", "Tab", "2026-11-29", "Tab")
+        choose(terminal, 1)
+        terminal.send("Tab", "Tab", "500", "Tab", "2000", "Tab", "40", "Tab", "12", "Tab", "3")
+        terminal.send("C-s")
+        wait_until(lambda d: d.results, "the result", terminal)
+        terminal.send("C")
+        terminal.wait_for("Lessons")
+        terminal.send("Checklists bring leads", "Tab", "Post twice a week", "C-s")
+        wait_until(lambda d: d.plan.current_iteration == 2, "the closing", terminal)
+        closed = wait_until(lambda d: d.decisions, "the decision", terminal)
+        assert [d.text for d in closed.decisions] == ["Post twice a week"]
+        terminal.send("2")
+        terminal.wait_for("Decisions to act upon: 1")
+        terminal.send("q")
+        terminal.wait_for("EXITED-0")
+    finally:
+        terminal.close()
