@@ -118,11 +118,12 @@ class SocialPlanApp(TranslatedBindings, App[None]):
     ) -> None:
         """``start_phase`` None: a blank plan opens at the Foundation, any other on the
         Schedule (``opening_phase``)."""
-        self.DEFAULT_MODE = start_phase or opening_phase(store.load())  # type: ignore[misc]
+        self._clock = clock
+        session = PlanSession(store, self.now)
+        self.DEFAULT_MODE = start_phase or opening_phase(session.shown)  # type: ignore[misc]
         super().__init__()
         self.stylesheet = ReusingStylesheet.taking_over(self.stylesheet)
-        self._clock = clock
-        self.session = PlanSession(store, self.now)
+        self.session = session
         """The edit pipeline: store, undo history, edits waiting for the disk."""
         self.plan_data = self.session.shown
         tune_garbage_collector()
