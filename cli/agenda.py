@@ -13,7 +13,13 @@ from rich.text import Text
 from socialplan.core.figures import panel_figures
 from socialplan.core.i18n import _, format_date, ngettext
 from socialplan.core.model import ContentItem, PlanData
-from socialplan.core.schedule import in_time_order, local_time, next_posts
+from socialplan.core.schedule import (
+    in_time_order,
+    items_between,
+    local_midnight,
+    local_time,
+    next_posts,
+)
 from socialplan.core.validation import clean_text
 
 from .status import post_record, posts_table
@@ -29,17 +35,10 @@ def period_days(now: datetime, zone: str, period: str) -> tuple[date, date]:
 
 
 def posts_between(plan_data: PlanData, first: date, last: date) -> list[ContentItem]:
+    """The posts from ``first`` to ``last`` (local days, both included), in time order."""
     zone = plan_data.plan.timezone
-    return list(
-        in_time_order(
-            tuple(
-                item
-                for item in plan_data.items
-                if item.scheduled_at is not None
-                and first <= local_time(item.scheduled_at, zone).date() <= last
-            )
-        )
-    )
+    start, end = local_midnight(first, zone), local_midnight(last + timedelta(days=1), zone)
+    return list(in_time_order(tuple(items_between(plan_data.items, start, end))))
 
 
 def agenda_report(plan_data: PlanData, now: datetime, period: str) -> dict[str, Any]:

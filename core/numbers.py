@@ -34,8 +34,14 @@ class NumberError(ValueError):
     """Not a number, or one that could mean two; the message says which and what to type."""
 
 
+def _language(lang: str | None) -> str:
+    """``lang``, else the interface language, as long as numbers have a style for it."""
+    chosen = lang or language()
+    return chosen if chosen in STYLES else "en"
+
+
 def style_of(lang: str | None = None) -> NumberStyle:
-    return STYLES.get(lang or language(), STYLES["en"])
+    return STYLES[_language(lang)]
 
 
 def _other(lang: str) -> str:
@@ -83,7 +89,7 @@ def _looks_grouped_elsewhere(own: _Reading, other: _Reading | None) -> bool:
 
 def parse_decimal(text: str, lang: str | None = None) -> Decimal | None:
     """The number ``text`` says in ``lang`` (the interface language); None when blank."""
-    lang = lang if lang in STYLES else (language() if language() in STYLES else "en")
+    lang = _language(lang)
     typed = SPACES.sub("", text)
     if not typed:
         return None
