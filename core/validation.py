@@ -161,13 +161,24 @@ def validate_plan_settings(plan: Plan) -> list[Problem]:
                 ),
             )
         )
-    try:
-        ZoneInfo(plan.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+    if not is_known_timezone(plan.timezone):
         problems.append(
             Problem("timezone", _("unknown time zone '{timezone}'").format(timezone=plan.timezone))
         )
     return problems
+
+
+def is_known_timezone(name: str) -> bool:
+    """Whether `name` opens as a time zone.
+
+    A name longer than the file system allows makes zoneinfo raise OSError
+    rather than ZoneInfoNotFoundError, so every failure counts as unknown.
+    """
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
 
 
 def _text_problems(

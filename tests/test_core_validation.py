@@ -168,6 +168,16 @@ class TestValidatePlan:
             "timezone",
         ]
 
+    @pytest.mark.parametrize(
+        "name",
+        ["x" * 5000, "Europe/" + "A" * 300, "../../etc/passwd", "Europe/Amsterdam\x00", ""],
+        ids=["too-long", "too-long-part", "escapes", "nul", "empty"],
+    )
+    def test_an_impossible_time_zone_is_a_problem_not_a_crash(self, name):
+        # A name longer than a file name once raised OSError out of the check.
+        problems = validate_plan(Plan("My plan", timezone=name))
+        assert [p.field for p in problems] == ["timezone"]
+
 
 items = st.builds(
     ContentItem,
