@@ -35,11 +35,17 @@ def consistency_checks(plan_data: PlanData) -> tuple[CheckResult, ...]:
 
 
 def goals_without_kpi(plan_data: PlanData) -> CheckResult:
-    """A goal needs a KPI that Measure computes: one typed as free text ('qualified
-    leads') would pass a check for 'has a KPI' and never be measured."""
+    """A goal needs a KPI that is measured: one Measure computes, or a custom one with a
+    value typed in. A custom KPI ('qualified leads') without values would pass a check
+    for 'has a KPI' and never be measured."""
+    typed_in = {v.goal for v in plan_data.kpi_values if v.figure is not None}
     return CheckResult(
         _("Every goal has a KPI that is measured"),
-        tuple(_goal_kpi_problem(g) for g in plan_data.goals if not is_measured(g.kpi)),
+        tuple(
+            _goal_kpi_problem(g)
+            for g in plan_data.goals
+            if not is_measured(g.kpi) and g.id not in typed_in
+        ),
     )
 
 
@@ -47,7 +53,8 @@ def _goal_kpi_problem(goal: Goal) -> str:
     if not goal.kpi.strip():
         return _("Goal '{title}' has no KPI.").format(title=goal.title)
     return _(
-        "Goal '{title}': '{kpi}' is not a KPI socialplan measures; choose one in its form."
+        "Goal '{title}': the custom KPI '{kpi}' has no value yet; type one in on Measure "
+        "(Custom KPIs, a)."
     ).format(title=goal.title, kpi=goal.kpi)
 
 

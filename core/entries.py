@@ -19,6 +19,8 @@ from .model import (
     Channel,
     Decision,
     Goal,
+    HandCount,
+    KpiValue,
     Labelled,
     OnlineBehaviour,
     Persona,
@@ -56,7 +58,9 @@ class FieldKind(StrEnum):
     CHANNELS = "channels"
     STAGES = "stages"
     KPI = "KPI"
-    """One of the KPIs Measure computes (``kpi.MEASURED_KPIS``), or one typed before."""
+    """One of the KPIs Measure computes (``kpi.MEASURED_KPIS``), or a custom one."""
+    CUSTOM_GOAL = N_("objective with a custom KPI")
+    """One of the plan's goals whose KPI is typed in by hand."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +168,13 @@ FIELDS: dict[type, tuple[EntryField, ...]] = {
         _text("unit", N_("Unit")),
         EntryField("deadline", N_("Deadline"), FieldKind.DATE),
         EntryField("channels", N_("Channels"), FieldKind.CHANNELS),
+        EntryField("hand_count", N_("Custom KPI"), FieldKind.CHOICE, choices=HandCount),
+    ),
+    KpiValue: (
+        EntryField("goal", N_("Objective"), FieldKind.CUSTOM_GOAL, required=True),
+        EntryField("period_start", N_("From"), FieldKind.DATE, required=True),
+        EntryField("period_end", N_("To"), FieldKind.DATE, required=True),
+        EntryField("figure", N_("Value"), FieldKind.NUMBER, required=True),
     ),
     OnlineBehaviour: (
         EntryField("persona", N_("Persona"), FieldKind.PERSONA, required=True),
@@ -252,6 +263,7 @@ NEW_ENTRIES: dict[type, Any] = {
     SocialActivity: SocialActivity(""),
     SetupTask: SetupTask(0, ""),
     Result: Result(date.min, date.min),
+    KpiValue: KpiValue(0, date.min, date.min),
     Decision: Decision(0, ""),
 }
 """A blank entry of each kind, for 'add'."""

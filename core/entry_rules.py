@@ -9,10 +9,12 @@ from enum import Enum
 from typing import Any
 
 from .entries import FIELDS, EntryField, FieldKind
-from .i18n import _
+from .i18n import _, ngettext
+from .kpi import is_custom
 from .model import (
     Channel,
     Goal,
+    KpiValue,
     OnlineBehaviour,
     Persona,
     Pillar,
@@ -56,7 +58,7 @@ def parse_value(field: EntryField, raw: Any) -> Any:
         return parse_date(str(raw), field.name)
     if kind in (FieldKind.CHANNELS, FieldKind.STAGES):
         return tuple(sorted(int(value) for value in raw))
-    if kind in (FieldKind.PERSONA, FieldKind.CHANNEL):
+    if kind in (FieldKind.PERSONA, FieldKind.CHANNEL, FieldKind.CUSTOM_GOAL):
         return _reference(field, raw) or 0
     if kind is FieldKind.ITEM:
         return _reference(field, raw)
@@ -139,6 +141,8 @@ def validate_entry(
     if isinstance(entity, Plan):
         names = {field.name for field in fields} - {p.field for p in problems}
         problems += [p for p in validate_plan(entity) if p.field in names]
+    if isinstance(entity, Result | KpiValue) and not problems:
+        problems += _period_problems(entity)
     if isinstance(entity, Result) and not problems:
         problems += _result_problems(entity, plan_data)
     if isinstance(entity, OnlineBehaviour) and not problems:
@@ -181,12 +185,22 @@ def _field_problem(field: EntryField, entity: Any, plan_data: PlanData) -> Probl
         return Problem(field.name, _("choose one of the plan's personas"))
     if kind is FieldKind.CHANNEL and value not in {c.id for c in plan_data.channels}:
         return Problem(field.name, _("choose one of the plan's channels"))
+    if kind is FieldKind.CUSTOM_GOAL and value not in {
+        g.id for g in plan_data.goals if is_custom(g.kpi)
+    }:
+        return Problem(field.name, _("choose an objective whose KPI is a custom one"))
+    if kind is FieldKind.NUMBER and field.required and value is None:
+        return Problem(field.name, _("must not be empty"))
     return None
 
 
-def _result_problems(result: Result, plan_data: PlanData) -> list[Problem]:
-    if result.period_end < result.period_start:
+def _period_problems(entry: Result | KpiValue) -> list[Problem]:
+    if entry.period_end < entry.period_start:
         return [Problem("period_end", _("the period cannot end before it starts"))]
+    return []
+
+
+def _result_problems(result: Result, plan_data: PlanData) -> list[Problem]:
     if result.item is not None:
         item = next((i for i in plan_data.items if i.id == result.item), None)
         if item is None:
@@ -232,6 +246,14 @@ def why_not_deletable(entity: Any, plan_data: PlanData) -> str | None:
         return _("Posts belong to pillar {name}: give them another pillar first.").format(
             name=entity.name
         )
+    if isinstance(entity, Goal):
+        values = sum(1 for v in plan_data.kpi_values if v.goal == entity.id)
+        if values:
+            return ngettext(
+                "Objective {name} has {count} KPI value typed in: delete it on Measure first.",
+                "Objective {name} has {count} KPI values typed in: delete them on Measure first.",
+                values,
+            ).format(name=entity.title, count=values)
     if isinstance(entity, Persona) and any(b.persona == entity.id for b in plan_data.behaviour):
         return _("{name} has online behaviour rows: delete those first.").format(name=entity.name)
     return None

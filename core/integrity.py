@@ -27,7 +27,7 @@ SINGLE_LINE = frozenset(
     | {"kpi", "unit", "source", "post_ref", "department"}
 )
 """Text fields that are one line wherever they are shown or exported."""
-SIGNED = frozenset({"order", "rank", "target"})
+SIGNED = frozenset({"order", "rank", "target", "figure"})
 """Numbers that may be below zero."""
 COUNTED_FROM_ONE = frozenset({"current_iteration", "number"})
 

@@ -156,3 +156,8 @@ MEASURED_KEYS = frozenset(k.key for k in MEASURED_KPIS)
 
 def is_measured(kpi: str) -> bool:
     return kpi in MEASURED_KEYS
+
+
+def is_custom(kpi: str) -> bool:
+    """A KPI a goal names but Measure cannot compute: its values are typed in per period."""
+    return bool(kpi.strip()) and not is_measured(kpi)

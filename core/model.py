@@ -55,6 +55,15 @@ class SupportLevel(Labelled):
     CHAMPION = "champion"
 
 
+class HandCount(Labelled):
+    """How the values typed in for a custom KPI make its current value."""
+
+    SUMMED = "summed"
+    """Each period's count adds up: qualified leads, sign-ups."""
+    LATEST = "latest"
+    """The newest period's value stands: a score or a share (NPS, sentiment)."""
+
+
 class SetupArea(Labelled):
     """The parts of setting up a channel, in the 3-S model's order."""
 
@@ -87,6 +96,7 @@ ENUM_LABELS = (
     *(N_("under"), N_("on plan"), N_("over")),
     *(N_("met"), N_("on track"), N_("behind"), N_("missed"), N_("not measured")),
     *(N_("open"), N_("complete"), N_("reopened")),
+    *(N_("summed"), N_("latest")),
 )
 """Every ``Labelled`` value, marked for the catalog (a test checks none is missing)."""
 
@@ -240,6 +250,21 @@ class Goal:
     unit: str = ""
     deadline: date | None = None
     channels: tuple[int, ...] = ()
+    hand_count: HandCount = HandCount.SUMMED
+    """For a custom KPI (one Measure does not compute): how its typed-in values count."""
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class KpiValue:
+    """A custom KPI's value over one period, typed in by hand (Measure cannot compute it)."""
+
+    TABLE: ClassVar[str] = "kpi_values"
+
+    goal: int
+    period_start: date
+    period_end: date
+    figure: float | None = None
     id: int = 0
 
 
@@ -393,6 +418,7 @@ ENTITY_TYPES: tuple[type[Entity], ...] = (
     ContentItem,
     SetupTask,
     Result,
+    KpiValue,
     Iteration,
     Decision,
 )
@@ -419,6 +445,7 @@ class PlanData:
     items: tuple[ContentItem, ...] = ()
     setup_tasks: tuple[SetupTask, ...] = ()
     results: tuple[Result, ...] = ()
+    kpi_values: tuple[KpiValue, ...] = ()
     iterations: tuple[Iteration, ...] = ()
     decisions: tuple[Decision, ...] = ()
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from .i18n import _
-from .kpi import KPI_FORMULAS, Totals, totals
-from .model import Goal, Labelled, PlanData, SupportLevel
+from .kpi import KPI_FORMULAS, Totals, is_custom, totals
+from .model import Goal, HandCount, Labelled, PlanData, SupportLevel
 
 _COUNT_KPIS = {f.name for f in fields(Totals)}
 
@@ -94,20 +94,19 @@ def goal_progress(plan_data: PlanData, today: date) -> list[GoalProgress]:
 
     A KPI that names a count (``conversions``) is that count summed; one that names a
     formula (``social ROI``) is the formula over the summed counts. Other KPIs are not
-    measured by socialplan and have no current value.
+    computed by socialplan: their values are typed in per period (``typed_in_value``).
     """
     return [_progress(goal, plan_data, today) for goal in plan_data.goals]
 
 
 def _progress(goal: Goal, plan_data: PlanData, today: date) -> GoalProgress:
-    channels = set(goal.channels)
     window = goal_window(goal, plan_data) or (date.min, date.max)
-    goal_totals = totals(
-        r
-        for r in plan_data.results
-        if (not channels or r.channel in channels) and window[0] <= r.period_start <= window[1]
-    )
-    current = kpi_value(goal.kpi, goal_totals)
+    if is_custom(goal.kpi):
+        current = typed_in_value(goal, plan_data, window)
+        adds_up = goal.hand_count is HandCount.SUMMED
+    else:
+        current = kpi_value(goal.kpi, _window_totals(goal, plan_data, window))
+        adds_up = goal.kpi in _COUNT_KPIS
     if current is None or goal.target is None:
         return GoalProgress(goal, current)
     lower = goal.kpi in LOWER_IS_BETTER
@@ -115,10 +114,34 @@ def _progress(goal: Goal, plan_data: PlanData, today: date) -> GoalProgress:
         return GoalProgress(goal, current, GoalStatus.MET)
     if goal.deadline is not None and today > goal.deadline:
         return GoalProgress(goal, current, GoalStatus.MISSED)
-    expected = _expected_percent(window, today) if goal.kpi in _COUNT_KPIS else None
+    expected = _expected_percent(window, today) if adds_up else None
     on_track = expected is not None and goal.target and 100 * current / goal.target >= expected
     status = GoalStatus.ON_TRACK if on_track and not lower else GoalStatus.BEHIND
     return GoalProgress(goal, current, status, expected)
+
+
+def _window_totals(goal: Goal, plan_data: PlanData, window: tuple[date, date]) -> Totals:
+    channels = set(goal.channels)
+    return totals(
+        r
+        for r in plan_data.results
+        if (not channels or r.channel in channels) and window[0] <= r.period_start <= window[1]
+    )
+
+
+def typed_in_value(goal: Goal, plan_data: PlanData, window: tuple[date, date]) -> float | None:
+    """A custom KPI's current value from the periods typed in for it that start within
+    ``window``: their sum, or the newest one's value; None before any is typed in."""
+    figures = [
+        (v.period_end, v.id, v.figure)
+        for v in plan_data.kpi_values
+        if v.goal == goal.id and v.figure is not None and window[0] <= v.period_start <= window[1]
+    ]
+    if not figures:
+        return None
+    if goal.hand_count is HandCount.LATEST:
+        return max(figures)[2]
+    return sum(figure for _end, _id, figure in figures)
 
 
 def _expected_percent(window: tuple[date, date], today: date) -> float | None:

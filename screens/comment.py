@@ -1,4 +1,5 @@
-"""Modal asking for one line of text (a review comment). Returns it, or None if cancelled."""
+"""Modal asking for one line of text (a review comment, a name). Returns it, or None if
+cancelled."""
 
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ class CommentScreen(TranslatedBindings, ModalScreen[str | None]):
     AUTO_FOCUS = "#comment"
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
-    def __init__(self, question: str, placeholder: str = "") -> None:
+    def __init__(self, question: str, placeholder: str = "", when_empty: str | None = None) -> None:
         super().__init__(classes="form-screen")
         self.question = question
         self.placeholder = placeholder
+        self.when_empty = when_empty or _("say what has to change")
+        """What an empty answer is told."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="confirm-dialog"):
@@ -32,7 +35,7 @@ class CommentScreen(TranslatedBindings, ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not event.value.strip():
             error = self.query_one("#error-comment", Static)
-            error.update(_("say what has to change"))
+            error.update(self.when_empty)
             error.display = True
             return
         self.dismiss(event.value)

@@ -17,7 +17,7 @@ from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Stati
 from socialplan.core.entries import CHANNEL_CHOICE, FIELDS, NEW_ENTRIES, EntryField, FieldKind
 from socialplan.core.entry_rules import parse_value, validate_entry
 from socialplan.core.i18n import N_, _
-from socialplan.core.kpi import MEASURED_KPIS, is_measured
+from socialplan.core.kpi import MEASURED_KPIS, is_custom
 from socialplan.core.model import Channel, ContentItem, PlanData
 from socialplan.core.numbers import format_number
 from socialplan.core.schedule import local_time
@@ -71,6 +71,8 @@ class EntryForm(FormScreen[Any]):
         self.fields = FIELDS[type(entry)] if fields is None else fields
         self._adding_channel = False
         """A channel made with ctrl+n is on its way to the disk; once saved it is chosen."""
+        self._kpi_before: object = getattr(entry, "kpi", None) or Select.NULL
+        """The KPI chosen before 'New custom KPI…', chosen again if no name is given."""
 
     def compose(self) -> ComposeResult:
         heading = (
@@ -133,6 +135,34 @@ class EntryForm(FormScreen[Any]):
         elif isinstance(widget, SelectionList):
             widget.add_option((label, saved.id, True))
 
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "kpi":
+            return
+        if event.value != NEW_CUSTOM_KPI:
+            self._kpi_before = event.value
+            return
+        from .comment import CommentScreen
+
+        def named(name: str | None) -> None:
+            self._choose_custom_kpi(event.select, clean_text(name or "").strip())
+
+        self.app.push_screen(
+            CommentScreen(
+                _("Name the custom KPI"),
+                _("qualified leads"),
+                when_empty=_("a custom KPI needs a name"),
+            ),
+            named,
+        )
+
+    def _choose_custom_kpi(self, select: Select[Any], name: str) -> None:
+        """Chooses the KPI just named (offered from now on), or what was chosen before."""
+        if not name:
+            select.value = self._kpi_before
+            return
+        select.set_options(kpi_options(name, self.plan_data))
+        select.value = name
+
     def _widget(self, field: EntryField) -> Widget:
         value = getattr(self.entry, field.name)
         kind = field.kind
@@ -151,7 +181,7 @@ class EntryForm(FormScreen[Any]):
             return Checkbox(_(field.label), value, id=field.name, compact=True)
         if kind is FieldKind.KPI:
             return Select(
-                kpi_options(value),
+                kpi_options(value, self.plan_data),
                 value=value or Select.NULL,
                 prompt=_("Choose what Measure computes"),
                 id=field.name,
@@ -161,7 +191,7 @@ class EntryForm(FormScreen[Any]):
             assert field.choices is not None
             choices = [(member.label, member) for member in field.choices]
             return Select(choices, value=value, allow_blank=False, id=field.name, compact=True)
-        if kind in (FieldKind.PERSONA, FieldKind.CHANNEL, FieldKind.ITEM):
+        if kind in (FieldKind.PERSONA, FieldKind.CHANNEL, FieldKind.ITEM, FieldKind.CUSTOM_GOAL):
             options = self._references(kind)
             chosen = value if value in {key for _, key in options} else Select.NULL
             prompt = _("None: a channel total") if kind is FieldKind.ITEM else _("Choose")
@@ -176,6 +206,12 @@ class EntryForm(FormScreen[Any]):
             named = [(p.name, p.id) for p in plan_data.personas]
         elif kind is FieldKind.STAGES:
             named = [(s.name, s.id) for s in plan_data.ordered_stages()]
+        elif kind is FieldKind.CUSTOM_GOAL:
+            named = [
+                (_("{title}: {kpi}").format(title=g.title, kpi=g.kpi), g.id)
+                for g in plan_data.goals
+                if is_custom(g.kpi)
+            ]
         elif kind is FieldKind.ITEM:
             named = [
                 (post_label(item, plan_data), item.id) for item in posts_newest_first(plan_data)
@@ -235,12 +271,18 @@ def post_label(item: ContentItem, plan_data: PlanData) -> str:
     return f"{when:%Y-%m-%d} {plan_data.channel_name(item.channel)}: {item.title[:50]}"
 
 
-def kpi_options(current: str) -> list[tuple[Text, str]]:
-    """The measured KPIs with their denominators; a KPI typed before this choice existed
-    stays choosable, marked as not measured, so opening a goal never changes it. Shown
-    as text, never as markup."""
+NEW_CUSTOM_KPI = "\x00new custom KPI"
+"""The KPI choice that asks for a custom KPI's name (no name typed in can be this)."""
+
+
+def kpi_options(current: str, plan_data: PlanData) -> list[tuple[Text, str]]:
+    """The measured KPIs with their denominators, the plan's custom KPIs (typed in per
+    period on Measure), and a last choice that names a new one. Shown as text, never as
+    markup."""
     options = [(Text(kpi.label), kpi.key) for kpi in MEASURED_KPIS]
-    if current and not is_measured(current):
-        typed = _("{kpi} (typed in, not measured)").format(kpi=clean_text(current))
-        options.append((Text(typed), current))
+    custom = sorted({g.kpi for g in plan_data.goals if is_custom(g.kpi)} | {current} - {""})
+    for name in (kpi for kpi in custom if is_custom(kpi)):
+        label = _("{kpi} (custom, typed in per period)").format(kpi=clean_text(name))
+        options.append((Text(label), name))
+    options.append((Text(_("New custom KPI…")), NEW_CUSTOM_KPI))
     return options

@@ -17,7 +17,8 @@ from textual.widgets import Collapsible, DataTable
 from socialplan.core.entries import NEW_ENTRIES, PLAN_SECTIONS, EntryField
 from socialplan.core.entry_rules import why_not_deletable
 from socialplan.core.i18n import N_, _
-from socialplan.core.model import Entity, OnlineBehaviour, PlanData, SetupTask
+from socialplan.core.kpi import is_custom
+from socialplan.core.model import Entity, KpiValue, OnlineBehaviour, PlanData, SetupTask
 from socialplan.tui.messages import DeleteEntity, SaveEntity
 from socialplan.tui.widgets.prose import ProseView
 from socialplan.tui.widgets.tables import PlanTable
@@ -197,8 +198,8 @@ class ListScreen(PhaseScreen):
 
 
 def blank_entry(entity: type, plan_data: PlanData) -> Any:
-    """A new entry to fill in; one that belongs to a persona or a channel starts on the
-    first of each."""
+    """A new entry to fill in; one that belongs to a persona, a channel or a goal starts on
+    the first of each."""
     entry = NEW_ENTRIES[entity]
     channel = plan_data.channels[0].id if plan_data.channels else 0
     if isinstance(entry, OnlineBehaviour):
@@ -206,4 +207,7 @@ def blank_entry(entity: type, plan_data: PlanData) -> Any:
         return replace(entry, persona=persona, channel=channel)
     if isinstance(entry, SetupTask):
         return replace(entry, channel=channel)
+    if isinstance(entry, KpiValue):
+        custom = [g.id for g in plan_data.goals if is_custom(g.kpi)]
+        return replace(entry, goal=custom[0] if custom else 0)
     return entry

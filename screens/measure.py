@@ -16,8 +16,8 @@ from textual.widgets import Label, Static
 from socialplan.core import kpi
 from socialplan.core.cycle import phase_named
 from socialplan.core.i18n import N_, _
-from socialplan.core.kpi import Totals, kpi_label
-from socialplan.core.model import PlanData, Result
+from socialplan.core.kpi import Totals, is_custom, kpi_label
+from socialplan.core.model import KpiValue, PlanData, Result
 from socialplan.core.review import IterationClosing
 from socialplan.core.schedule import local_time
 from socialplan.core.summaries import GoalStatus, channel_totals, goal_progress
@@ -57,7 +57,10 @@ class MeasureScreen(ListScreen):
         Binding("C", "close_iteration", N_("Close iteration…")),
         Binding("h", "past_iterations", N_("Iteration reviews")),
     ]
-    LISTS = {"results": ListSpec(Result, N_("result"))}
+    LISTS = {
+        "kpi-values": ListSpec(KpiValue, N_("custom KPI value")),
+        "results": ListSpec(Result, N_("result")),
+    }
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(classes="phase-scroll"):
@@ -75,6 +78,14 @@ class MeasureScreen(ListScreen):
                 ],
                 empty=_("No objectives yet (Strategy, step 4)"),
                 id="goal-progress",
+            )
+            yield Label(
+                _("Custom KPIs, typed in per period"), classes="section-title", markup=False
+            )
+            yield PlanTable(
+                [_("Objective"), "KPI", _("From"), _("To"), _("Value")],
+                empty=_("No custom KPI values yet: a adds one"),
+                id="kpi-values",
             )
             yield Label(_("Results and ROI per channel"), classes="section-title", markup=False)
             yield PlanTable(
@@ -134,6 +145,7 @@ class MeasureScreen(ListScreen):
             (name, totals_cells(name, t)) for name, t in channel_totals(plan_data)
         )
         self._show_trends(plan_data, today)
+        self._show_kpi_values(plan_data)
         self._show_results(plan_data)
 
     def _show_trends(self, plan_data: PlanData, today: date) -> None:
@@ -161,6 +173,36 @@ class MeasureScreen(ListScreen):
 
     def focus_start(self) -> None:
         self.query_one("#goal-progress", PlanTable).focus()
+
+    def _show_kpi_values(self, plan_data: PlanData) -> None:
+        goals = {g.id: g for g in plan_data.goals}
+        newest = sorted(plan_data.kpi_values, key=lambda v: (v.period_start, v.id), reverse=True)
+        self.query_one("#kpi-values", PlanTable).show_rows(
+            (
+                str(v.id),
+                [
+                    one_line(goals[v.goal].title if v.goal in goals else "?", 32),
+                    plain(goals[v.goal].kpi if v.goal in goals else ""),
+                    day(v.period_start),
+                    day(v.period_end),
+                    number(v.figure, digits=None),
+                ],
+            )
+            for v in newest
+        )
+
+    def action_add_entry(self) -> None:
+        adding_kpi_value = self.focused is self.query_one("#kpi-values", PlanTable)
+        if adding_kpi_value and not any(is_custom(g.kpi) for g in self.plan_data.goals):
+            self.notify(
+                _(
+                    "No objective has a custom KPI yet: in an objective's form (Strategy, "
+                    "step 4) choose 'New custom KPI…'."
+                ),
+                severity="warning",
+            )
+            return
+        super().action_add_entry()
 
     def _show_results(self, plan_data: PlanData) -> None:
         titles = {i.id: i.title for i in plan_data.items}

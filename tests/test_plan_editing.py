@@ -286,7 +286,8 @@ async def test_the_panel_toggle_is_remembered(make_app):
 
 
 async def test_a_goals_kpi_is_chosen_from_what_measure_computes(make_app, demo_store, demo_path):
-    """A KPI typed before stays as it was, but the checks flag it until one is chosen."""
+    """A KPI typed before stays as it was, a custom one the checks flag until it has a
+    value or a measured one is chosen."""
     from socialplan.core.checks import goals_without_kpi
     from socialplan.core.kpi import MEASURED_KPIS
     from socialplan.screens.entry_form import kpi_options
@@ -294,7 +295,7 @@ async def test_a_goals_kpi_is_chosen_from_what_measure_computes(make_app, demo_s
     goal = demo_store.load().goals[0]
     demo_store.update(replace(goal, kpi="qualified leads"))
     flagged = goals_without_kpi(read_plan(demo_path))
-    assert "'qualified leads' is not a KPI socialplan measures" in flagged.problems[0]
+    assert "custom KPI 'qualified leads' has no value yet" in flagged.problems[0]
     app = make_app("strategy")
     async with app.run_test(size=SIZE) as pilot:
         await focus_list(pilot, "goals")
@@ -302,10 +303,13 @@ async def test_a_goals_kpi_is_chosen_from_what_measure_computes(make_app, demo_s
         await pilot.pause()
         kpi = app.screen.query_one("#kpi", Select)
         assert kpi.value == "qualified leads"
-        labels = [str(prompt) for prompt, _key in kpi_options(kpi.value)]
+        labels = [str(prompt) for prompt, _key in kpi_options(kpi.value, app.plan_data)]
         assert "engagement rate (reach) (engagements ÷ reach)" in labels
         assert "engagement rate (impressions) (engagements ÷ impressions)" in labels
-        assert len(labels) == len(MEASURED_KPIS) + 1  # and the KPI typed in before
+        assert labels[len(MEASURED_KPIS) :] == [
+            "qualified leads (custom, typed in per period)",
+            "New custom KPI…",
+        ]
         kpi.value = "conversions"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -382,7 +382,7 @@ def test_a_new_plans_first_cycle_in_a_real_terminal_at_80_by_24(tmp_path):
         wait_until(lambda d: d.items, "the post", terminal, path)
         terminal.send("5")
         terminal.wait_for("Results")
-        terminal.send("Tab", "Tab", "Tab", "a")
+        terminal.send("Tab", "Tab", "Tab", "Tab", "a")
         terminal.wait_for("New result")
         terminal.send("2026-11-23", "Tab", "2026-11-29", "Tab")
         choose(terminal, 1)

@@ -48,7 +48,7 @@ def day(value: date | None) -> str:
     return value.isoformat() if value else "-"
 
 
-def number(value: float | None, suffix: str = "", digits: int = 1) -> str:
+def number(value: float | None, suffix: str = "", digits: int | None = 1) -> str:
     """A figure, or an en dash where there is no data (a zero denominator)."""
     if value is None:
         return "–"
