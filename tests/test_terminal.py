@@ -59,6 +59,10 @@ class Terminal:
             self._tmux("send-keys", "-t", "app", key)
             time.sleep(0.15)
 
+    def burst(self, *keys: str) -> None:
+        """All ``keys`` in one send-keys call: they arrive together, as over a slow link."""
+        self._tmux("send-keys", "-t", "app", *keys)
+
     def wait_for(self, pattern: str, timeout: float = 20) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 from platformdirs import user_downloads_path
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.reactive import var
@@ -42,6 +42,7 @@ from socialplan.tui.commands import key_sections, system_commands
 from socialplan.tui.edit_feedback import resolve_conflict, resolve_deleted, series_message
 from socialplan.tui.exchange_workers import export_beside_plan, import_results
 from socialplan.tui.hang_up import exit_on_hang_up
+from socialplan.tui.key_order import KeysInOrderApp
 from socialplan.tui.messages import (
     DeleteEntity,
     ExportPlan,
@@ -79,7 +80,7 @@ def system_clock() -> datetime:
     return datetime.now(UTC)
 
 
-class SocialPlanApp(TranslatedBindings, App[None]):
+class SocialPlanApp(TranslatedBindings, KeysInOrderApp):
     CSS_PATH = Path(__file__).with_name("socialplan.tcss")
     TITLE = "socialplan"
     MODES: ClassVar = {mode: partial(make_phase_screen, mode) for mode in PHASE_SCREENS}
