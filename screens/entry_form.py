@@ -23,6 +23,7 @@ from socialplan.core.numbers import format_number
 from socialplan.core.schedule import local_time
 from socialplan.core.validation import InvalidInputError, Problem, clean_text
 from socialplan.tui.messages import SaveEntity
+from socialplan.tui.widgets.field_input import FieldInput
 
 from .form import FormScreen
 
@@ -168,11 +169,10 @@ class EntryForm(FormScreen[Any]):
         kind = field.kind
         if kind in TEXT_INPUTS:
             shown = "" if value is None else _shown(value)
-            return Input(
+            return FieldInput(
                 shown,
                 placeholder=_(HINTS[kind]) if kind in HINTS else "",
                 id=field.name,
-                compact=True,
             )
         if kind in TEXT_AREAS:
             text = "\n".join(value) if kind is FieldKind.LINES else value

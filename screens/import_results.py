@@ -19,6 +19,7 @@ from socialplan.core.model import PlanData
 from socialplan.core.schedule import local_time
 from socialplan.core.validation import Problem, clean_text
 from socialplan.tui.text import number, one_line, plain
+from socialplan.tui.widgets.field_input import FieldInput
 from socialplan.tui.widgets.tables import PlanTable
 
 from .form import FormScreen
@@ -41,7 +42,7 @@ class ImportFileForm(FormScreen[Path]):
                 classes="form-note",
                 markup=False,
             )
-            yield Input(placeholder="path/to/export.csv", id="path", compact=True)
+            yield FieldInput(placeholder="path/to/export.csv", id="path")
             yield Static(id="error-path", classes="field-error", markup=False)
             yield Static(_("enter reads the file · esc cancels"), classes="form-hint", markup=False)
             yield from self.form_buttons()

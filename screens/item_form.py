@@ -19,6 +19,7 @@ from socialplan.core.schedule import local_time
 from socialplan.core.series import check_item
 from socialplan.core.validation import InvalidInputError, clean_text, parse_when
 from socialplan.tui.text import plain
+from socialplan.tui.widgets.field_input import FieldInput
 
 from .form import FormScreen
 
@@ -45,17 +46,14 @@ class ItemForm(FormScreen[ContentItem]):
                     markup=False,
                 )
             with VerticalScroll(classes="form-fields", can_focus=False):
-                yield from self._field(
-                    _("Title"), "title", Input(item.title, id="title", compact=True)
-                )
+                yield from self._field(_("Title"), "title", FieldInput(item.title, id="title"))
                 yield from self._field(
                     _("When"),
                     "scheduled",
-                    Input(
+                    FieldInput(
                         self._when_text(),
                         placeholder=_("unscheduled"),
                         id="scheduled",
-                        compact=True,
                     ),
                 )
                 yield from self._repeat_field()
@@ -121,26 +119,23 @@ class ItemForm(FormScreen[ContentItem]):
                     "pillar",
                     _optional_choice("pillar", plan_data.pillars, item.pillar),
                 )
-                yield from self._field(
-                    _("Owner"), "owner", Input(item.owner, id="owner", compact=True)
-                )
-                yield from self._field(_("Link"), "link", Input(item.link, id="link", compact=True))
+                yield from self._field(_("Owner"), "owner", FieldInput(item.owner, id="owner"))
+                yield from self._field(_("Link"), "link", FieldInput(item.link, id="link"))
                 yield from self._field(
                     _("Persona"),
                     "persona",
                     _optional_choice("persona", plan_data.personas, item.persona),
                 )
                 yield from self._field(
-                    _("Media URL"), "media_url", Input(item.media_url, id="media_url", compact=True)
+                    _("Media URL"), "media_url", FieldInput(item.media_url, id="media_url")
                 )
                 yield from self._field(
                     _("Tags"),
                     "tags",
-                    Input(
+                    FieldInput(
                         ", ".join(item.tags),
                         placeholder=_("separated by commas"),
                         id="tags",
-                        compact=True,
                     ),
                 )
                 yield Label(_("Body"), classes="field-label", markup=False)
@@ -182,7 +177,7 @@ class ItemForm(FormScreen[ContentItem]):
         yield from self._field(
             _("Repeat"),
             "repeat",
-            Input(spoken, placeholder=_("does not repeat"), id="repeat", compact=True),
+            FieldInput(spoken, placeholder=_("does not repeat"), id="repeat"),
         )
 
     def _when_text(self) -> str:

@@ -25,6 +25,7 @@ from socialplan.core.review import (
 )
 from socialplan.core.validation import InvalidInputError
 from socialplan.tui.text import day, goal_status, number, one_line, plain
+from socialplan.tui.widgets.field_input import FieldInput
 from socialplan.tui.widgets.tables import PlanTable
 
 from .form import FormScreen
@@ -107,10 +108,9 @@ class ReviewScreen(FormScreen[IterationClosing]):
             yield TextArea(id="decisions", compact=True)
             yield Static(id="error-decisions", classes="field-error", markup=False)
             yield Label(_("Name of the next iteration"), classes="section-title", markup=False)
-            yield Input(
+            yield FieldInput(
                 placeholder=_("Iteration {next_number}").format(next_number=self._next_number()),
                 id="name",
-                compact=True,
             )
             yield from self.form_buttons()
             return

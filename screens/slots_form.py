@@ -24,6 +24,7 @@ from socialplan.core.schedule import local_time
 from socialplan.core.slots import upcoming_slots
 from socialplan.core.validation import InvalidInputError
 from socialplan.tui.text import when
+from socialplan.tui.widgets.field_input import FieldInput
 
 from .form import FormScreen
 
@@ -59,15 +60,14 @@ class SlotsForm(FormScreen[Channel]):
                 )
             with Horizontal(classes="field-row"):
                 yield Label(_("Posts per week"), classes="field-label", markup=False)
-                yield Input(str(channel.planned_per_week), id="planned", compact=True)
+                yield FieldInput(str(channel.planned_per_week), id="planned")
             yield Static(id="error-planned", classes="field-error", markup=False)
             with Horizontal(classes="field-row"):
                 yield Label(_("Slots"), classes="field-label", markup=False)
-                yield Input(
+                yield FieldInput(
                     describe_rules(stored_rules(channel.slots)),
                     placeholder=_("no slots"),
                     id="slots",
-                    compact=True,
                 )
             yield Static(id="error-slots", classes="field-error", markup=False)
             yield Static(id="slots-preview", classes="form-note", markup=False)

@@ -54,6 +54,20 @@ async def test_add_edit_delete_and_undo_a_stakeholder(make_app, demo_path):
         assert edited in read_plan(demo_path).stakeholders
 
 
+async def test_a_field_reached_by_tab_keeps_its_text_and_takes_more(make_app, demo_path):
+    """Focus puts the cursor after the text: the first key typed used to replace it all."""
+    app = make_app("foundation")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = read_plan(demo_path).stakeholders[0]
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*" Jr", "tab", *" (acting)", "ctrl+s")
+        await pilot.pause()
+        edited = next(s for s in read_plan(demo_path).stakeholders if s.id == first.id)
+        assert (edited.name, edited.role) == (f"{first.name} Jr", f"{first.role} (acting)")
+
+
 async def test_escape_cancels_without_writing(make_app, demo_path):
     before = demo_path.read_bytes()
     app = make_app("foundation")
@@ -157,7 +171,7 @@ async def test_a_new_persona_and_channel_fail_their_checks_until_connected(make_
         await focus_list(pilot, "personas")
         await pilot.press("a", *"Student", "tab", *"Future technician", "ctrl+s")
         await focus_list(pilot, "channels")
-        await pilot.press("a", *"TikTok", "tab", *"lots", "ctrl+s")
+        await pilot.press("a", *"TikTok", "tab", "backspace", *"lots", "ctrl+s")
         assert error(app, "planned_per_week") == "a whole number from 0 to 10,000"
         app.screen.query_one("#planned_per_week", Input).value = "3"
         await pilot.press("ctrl+s")
