@@ -1,16 +1,16 @@
-"""What the modal forms share: ctrl+s saves, escape cancels, enter in a field saves, and a
-Save / Cancel button row."""
+"""What the modal forms share: ctrl+s saves, escape cancels (asking first when something
+was changed), enter in a field saves, and a Save / Cancel button row."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
 from socialplan.core.i18n import N_, _
 from socialplan.core.validation import Problem
@@ -34,6 +34,22 @@ class FormScreen(TranslatedBindings, ModalScreen[Result | None]):
 
     def __init__(self) -> None:
         super().__init__(classes="form-screen")
+        self._as_opened: tuple[tuple[str | None, Any], ...] = ()
+        """What the fields held when the form opened: escape asks before discarding more."""
+
+    def on_mount(self) -> None:
+        self._as_opened = self._field_values()
+
+    def _field_values(self) -> tuple[tuple[str | None, Any], ...]:
+        values: list[tuple[str | None, Any]] = []
+        for widget in self.query("Input, TextArea, Checkbox, Select, SelectionList"):
+            if isinstance(widget, Input | Checkbox | Select):
+                values.append((widget.id, widget.value))
+            elif isinstance(widget, TextArea):
+                values.append((widget.id, widget.text))
+            elif isinstance(widget, SelectionList):
+                values.append((widget.id, tuple(widget.selected)))
+        return tuple(values)
 
     @staticmethod
     def form_buttons() -> ComposeResult:
@@ -51,7 +67,19 @@ class FormScreen(TranslatedBindings, ModalScreen[Result | None]):
             self.action_cancel()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self._field_values() == self._as_opened:
+            self.dismiss(None)
+            return
+        from .confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(_("Discard your changes?"), _("What you typed here is not saved.")),
+            answered,
+        )
 
     def show_problems(self, problems: Sequence[Problem], order: Sequence[str]) -> None:
         """Each message under its field (the Static ``#error-FIELD``), the others cleared;

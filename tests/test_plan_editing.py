@@ -10,6 +10,7 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from socialplan.compat import notifications
 from socialplan.core.model import Activity, SupportLevel
 from socialplan.data.store import read_plan
+from socialplan.screens.confirm import ConfirmScreen
 from socialplan.screens.entry_form import EntryForm
 
 SIZE = (120, 40)
@@ -74,8 +75,18 @@ async def test_escape_cancels_without_writing(make_app, demo_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")
+        await pilot.press("escape")  # nothing changed: no question
+        await pilot.pause()
+        assert app.focused.id == "stakeholders"
+        await pilot.press("e")
         app.screen.query_one("#name", Input).value = "Changed my mind"
         await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#name", Input).value == "Changed my mind"
+        await pilot.press("escape", "y")
         await pilot.pause()
         assert not isinstance(app.screen, EntryForm)
         assert app.focused.id == "stakeholders"
