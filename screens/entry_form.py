@@ -64,9 +64,13 @@ class EntryForm(FormScreen[Any]):
         plan_data: PlanData,
         what: str,
         fields: tuple[EntryField, ...] | None = None,
+        title: str | None = None,
     ) -> None:
+        """``title`` names the entry edited ('Media plan of LinkedIn'); by default the form
+        says 'Edit …' or 'New …' with ``what``."""
         super().__init__()
         self.entry = entry
+        self.title_text = title
         self.plan_data = plan_data
         self.what = what
         self.fields = FIELDS[type(entry)] if fields is None else fields
@@ -76,7 +80,7 @@ class EntryForm(FormScreen[Any]):
         """The KPI chosen before 'New custom KPI…', chosen again if no name is given."""
 
     def compose(self) -> ComposeResult:
-        heading = (
+        heading = self.title_text or (
             _("Edit {what}").format(what=self.what)
             if self.entry.id
             else _("New {what}").format(what=self.what)
@@ -88,6 +92,12 @@ class EntryForm(FormScreen[Any]):
                     with Horizontal(classes="field-row"):
                         yield Label(_(field.label), classes="field-label", markup=False)
                         yield self._widget(field)
+                    if field.kind in (FieldKind.CHANNELS, FieldKind.STAGES):
+                        yield Static(
+                            _("↑↓ move · space ticks or unticks"),
+                            classes="field-hint",
+                            markup=False,
+                        )
                     yield Static(id=f"error-{field.name}", classes="field-error", markup=False)
             yield Static(
                 _("tab / shift+tab between fields · ctrl+s save · esc cancel"),

@@ -52,9 +52,11 @@ class FormScreen(TranslatedBindings, ModalScreen[Result | None]):
         return tuple(values)
 
     @staticmethod
-    def form_buttons() -> ComposeResult:
+    def form_buttons(save: str | None = None) -> ComposeResult:
+        """Save (or what ``save`` calls it: Import) and Cancel."""
         with Horizontal(classes="form-buttons"):
-            yield Button(_("Save (ctrl+s)"), variant="primary", id="save", compact=True)
+            label = _("{action} (ctrl+s)").format(action=save or _("Save"))
+            yield Button(label, variant="primary", id="save", compact=True)
             yield Button(_("Cancel (esc)"), id="cancel", compact=True)
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from socialplan.core.i18n import _, format_date
+from socialplan.core.i18n import N_, _, format_date
 from socialplan.core.imports import ImportPlan, RowMatch
 from socialplan.core.model import PlanData
 from socialplan.core.schedule import local_time
@@ -31,6 +32,8 @@ NEARBY_DAYS = 7
 class ImportFileForm(FormScreen[Path]):
     """Asks for the export's path; refuses one that is not a file."""
 
+    BINDINGS = [Binding("ctrl+s", "save", N_("Import"), priority=True)]
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog"):
             yield Label(_("Import measured results"), classes="form-title", markup=False)
@@ -45,7 +48,7 @@ class ImportFileForm(FormScreen[Path]):
             yield FieldInput(placeholder="path/to/export.csv", id="path")
             yield Static(id="error-path", classes="field-error", markup=False)
             yield Static(_("enter reads the file · esc cancels"), classes="form-hint", markup=False)
-            yield from self.form_buttons()
+            yield from self.form_buttons(_("Import"))
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -66,6 +69,8 @@ class ImportFileForm(FormScreen[Path]):
 
 class ImportReviewScreen(FormScreen[ImportPlan]):
     """Every row with the post it was matched to; enter on a row matches it by hand."""
+
+    BINDINGS = [Binding("ctrl+s", "save", N_("Import"), priority=True)]
 
     def __init__(self, planned: ImportPlan, plan_data: PlanData, source: str) -> None:
         super().__init__()
@@ -94,7 +99,7 @@ class ImportReviewScreen(FormScreen[ImportPlan]):
                 classes="form-hint",
                 markup=False,
             )
-            yield from self.form_buttons()
+            yield from self.form_buttons(_("Import"))
 
     def on_mount(self) -> None:
         self._show()

@@ -18,7 +18,7 @@ from socialplan.core.entries import NEW_ENTRIES, PLAN_SECTIONS, EntryField
 from socialplan.core.entry_rules import why_not_deletable
 from socialplan.core.i18n import N_, _
 from socialplan.core.kpi import is_custom
-from socialplan.core.model import Entity, KpiValue, OnlineBehaviour, PlanData, SetupTask
+from socialplan.core.model import Entity, KpiValue, OnlineBehaviour, Plan, PlanData, SetupTask
 from socialplan.tui.messages import DeleteEntity, SaveEntity
 from socialplan.tui.widgets.prose import ProseView
 from socialplan.tui.widgets.tables import PlanTable
@@ -42,6 +42,8 @@ class ListSpec:
     """The fields this list edits; None for all of the entity's fields."""
     english_elsewhere: str | None = None
     """Why entries are not added or deleted in this list, when they are not."""
+    english_title: str | None = None
+    """The title of the form editing an entry, naming it: 'Media plan of {name}'."""
 
     @property
     def what(self) -> str:
@@ -178,7 +180,7 @@ class ListScreen(PhaseScreen):
             if yes:
                 self.post_message(DeleteEntity(entry))
 
-        name = getattr(entry, "name", None) or getattr(entry, "title", None) or spec.what
+        name = entry_name(entry) or spec.what
         self.app.push_screen(
             ConfirmScreen(
                 _("Delete {what} '{name}'?").format(what=spec.what, name=name),
@@ -194,7 +196,24 @@ class ListScreen(PhaseScreen):
             if result is not None:
                 self.post_message(SaveEntity(result, base=entry))
 
-        self.app.push_screen(EntryForm(entry, self.plan_data, spec.what, spec.fields), saved)
+        form = EntryForm(entry, self.plan_data, spec.what, spec.fields, form_title(entry, spec))
+        self.app.push_screen(form, saved)
+
+
+def entry_name(entry: Any) -> str:
+    """What an entry is called by: its name or title ('' when it has neither)."""
+    return str(getattr(entry, "name", "") or getattr(entry, "title", "") or "")
+
+
+def form_title(entry: Any, spec: ListSpec) -> str | None:
+    """The title of the form editing ``entry``, naming it; None for a new entry (the form
+    says 'New …') or one without a name."""
+    name = entry_name(entry)
+    if not (entry.id and name) or isinstance(entry, Plan):
+        return None
+    if spec.english_title:
+        return _(spec.english_title).format(name=name)
+    return _("Edit {what} '{name}'").format(what=spec.what, name=name)
 
 
 def blank_entry(entity: type, plan_data: PlanData) -> Any:

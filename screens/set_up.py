@@ -40,6 +40,7 @@ class SetupScreen(ListScreen):
             N_("account"),
             ACCOUNT,
             english_elsewhere=N_("Channels are chosen on the Strategy screen (2), step 6."),
+            english_title=N_("Account on {name}"),
         ),
     }
 

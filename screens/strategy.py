@@ -90,6 +90,7 @@ class StrategyScreen(ListScreen):
             N_("media plan of the channel"),
             MEDIA_PLAN,
             english_elsewhere=N_("Channels are added and removed in step 6, Channel selection."),
+            english_title=N_("Media plan of {name}"),
         ),
     }
     PROSE = {
