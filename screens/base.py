@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header
@@ -23,7 +24,7 @@ from socialplan.core.i18n import _
 from socialplan.core.model import PlanData
 from socialplan.core.schedule import local_time
 from socialplan.tui.widgets.footer import KeyFooter
-from socialplan.tui.widgets.kpi_panel import KpiPanel
+from socialplan.tui.widgets.kpi_panel import PANEL_WIDTH, KpiPanel, PanelStrip
 from socialplan.tui.widgets.phase_bar import PhaseBar
 from socialplan.tui.widgets.translated import TranslatedBindings
 
@@ -33,8 +34,13 @@ if TYPE_CHECKING:
 
 class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
     PHASE: ClassVar[Phase]
+    MAIN_WIDTH: ClassVar[int] = 80
+    """Columns the phase's own widgets need beside the panel; in a narrower terminal the
+    panel folds into a one-line strip (``main_width`` when it depends on the plan)."""
 
     figures: reactive[PanelFigures | None] = reactive(None)
+    panel_unfolded: var[bool] = var(False)
+    """p in a narrow terminal: the full panel instead of the strip, until p again."""
 
     def __init__(self) -> None:
         super().__init__(id=f"phase-{self.PHASE.name}")
@@ -64,6 +70,7 @@ class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
             with Vertical(id="phase-main"):
                 yield from self.compose_main()
             yield KpiPanel(id="kpi-panel").data_bind(PhaseScreen.figures)
+        yield PanelStrip(id="kpi-strip").data_bind(PhaseScreen.figures)
         yield KeyFooter(compact=True)
 
     def compose_main(self) -> ComposeResult:
@@ -73,7 +80,7 @@ class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "plan_data", self._plan_changed, init=True)
         self.watch(self.app, "figures", self._figures_changed, init=True)
-        self.watch(self.app, "show_panel", self._panel_toggled, init=True)
+        self.watch(self.app, "show_panel", self._place_panel, init=True)
         self.watch(self.app, "sub_title", self._show_title_line, init=False)
 
     def show_plan(self, plan_data: PlanData) -> None:
@@ -98,5 +105,22 @@ class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
     def _figures_changed(self, figures: PanelFigures | None) -> None:
         self.figures = figures
 
-    def _panel_toggled(self, show: bool) -> None:
-        self.query_one(KpiPanel).display = show
+    def main_width(self) -> int:
+        return self.MAIN_WIDTH
+
+    def panel_folds(self) -> bool:
+        """Whether the terminal is too narrow for the phase and the full panel side by side."""
+        return self.size.width < self.main_width() + PANEL_WIDTH
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._place_panel()
+
+    def watch_panel_unfolded(self) -> None:
+        self._place_panel()
+
+    def _place_panel(self, _shown: bool | None = None) -> None:
+        """The full panel, the strip or neither, by the user's choice and the width."""
+        shown = self.plan_app.show_panel
+        folded = shown and self.panel_folds() and not self.panel_unfolded
+        self.query_one(KpiPanel).display = shown and not folded
+        self.query_one(PanelStrip).display = folded

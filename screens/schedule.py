@@ -60,6 +60,8 @@ VIEW_ACTIONS = BoardView.OFFERS | ScheduleList.OFFERS | CalendarView.OFFERS
 
 class ScheduleScreen(PhaseScreen):
     PHASE = phase_named("schedule")
+    BOARD_COLUMN_WIDTH = 18
+    """Columns a journey stage needs on the board beside the full panel."""
     BINDINGS = [
         Binding("n", "new_item", N_("New item")),
         Binding("e", "edit_item", N_("Edit")),
@@ -114,6 +116,10 @@ class ScheduleScreen(PhaseScreen):
     @property
     def calendar(self) -> CalendarView:
         return self.query_one(CalendarView)
+
+    def main_width(self) -> int:
+        """Every journey stage's column at a readable width (four stages: 72)."""
+        return len(self.plan_data.stages) * self.BOARD_COLUMN_WIDTH
 
     def compose_main(self) -> ComposeResult:
         yield Label(

@@ -299,13 +299,13 @@ async def test_the_panel_toggle_is_remembered(make_app):
     from socialplan.data.settings import load_settings
 
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("p")
         await pilot.pause()
         assert app.show_panel is False and load_settings()["panel"] is False
     again = make_app()
-    async with again.run_test(size=(80, 24)) as pilot:
+    async with again.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert again.show_panel is False
 

@@ -21,6 +21,16 @@ def test_phase_screen_at_80_by_24(snap_compare, make_app, phase):
     assert snap_compare(make_app(), press=[phase.key], terminal_size=SMALL)
 
 
+@pytest.mark.parametrize("phase", PHASES, ids=lambda p: p.name)
+def test_phase_screen_at_120_by_40(snap_compare, make_app, phase):
+    assert snap_compare(make_app(), press=[phase.key], terminal_size=(120, 40))
+
+
+def test_the_panel_unfolded_at_80_by_24(snap_compare, make_app):
+    """p opens the full panel where only its one-line strip fits."""
+    assert snap_compare(make_app(), press=["p"], terminal_size=SMALL)
+
+
 def test_schedule_roomy(snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=ROOMY)
 

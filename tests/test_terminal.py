@@ -364,7 +364,7 @@ def test_a_new_plans_first_cycle_in_a_real_terminal_at_80_by_24(tmp_path):
         wait_until(lambda d: d.activities, "the activity", terminal, path)
         step_done("integration")
         terminal.send("e")
-        terminal.wait_for("Edit media plan of the channel")
+        terminal.wait_for("Media plan of LinkedIn")
         terminal.send("Expert voice", "Tab", "Facility managers", "Tab", "Articles")
         terminal.send("Tab", "Tab", "Marieke", "C-s")
         wait_until(lambda d: d.channels[0].owner, "the media plan", terminal, path)

@@ -38,6 +38,7 @@ from socialplan.data.requests import (
     Unsaved,
 )
 from socialplan.data.session import Outcome, PlanSession, Submitted
+from socialplan.screens.base import PhaseScreen
 from socialplan.tui.commands import key_sections, system_commands
 from socialplan.tui.edit_feedback import resolve_conflict, resolve_deleted, series_message
 from socialplan.tui.exchange_workers import export_beside_plan, import_results
@@ -437,9 +438,14 @@ class SocialPlanApp(TranslatedBindings, KeysInOrderApp):
         self.switch_mode(name)
 
     def action_toggle_panel(self) -> None:
-        """Show or hide the panel, remembered for the next sessions."""
+        """Show or hide the panel, remembered for the next sessions; in a terminal too
+        narrow for it, unfold the one-line strip into the full panel and back."""
         from socialplan.data.settings import save_setting
 
+        screen = self.screen
+        if self.show_panel and isinstance(screen, PhaseScreen) and screen.panel_folds():
+            screen.panel_unfolded = not screen.panel_unfolded
+            return
         self.show_panel = not self.show_panel
         try:
             save_setting("panel", self.show_panel)

@@ -32,7 +32,8 @@ from .cursor import CURSOR_BINDINGS, CursorActions
 from .line_styles import CachedLineStyles
 
 CARD_LINES = 3
-MIN_COLUMN_WIDTH = 22
+MIN_COLUMN_WIDTH = 13
+"""Six journey stages fit in 80 columns."""
 CardText = Callable[[Any], Sequence[Text]]
 """Builds a card's three lines from the item it shows."""
 
@@ -53,6 +54,7 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         width: 1fr;
         height: 1fr;
         overflow-x: hidden;
+        scrollbar-size-vertical: 1;
         border-right: vkey $panel-lighten-1;
     }
 
@@ -73,7 +75,7 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
     }
 
     KanbanColumn > .kanban--cursor {
-        background: $block-cursor-blurred-background;
+        background: $foreground 10%;
     }
 
     KanbanColumn:focus > .kanban--cursor {
@@ -137,8 +139,18 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         self._index = {key: n for n, key in enumerate(view.keys)}
 
     def _rows_size(self) -> Size:
-        """The header and the cards; never wider than the column (no sideways scroll)."""
-        return Size(0, len(self.view.keys) * CARD_LINES + 1)
+        """The header and the cards, and as many blank lines after them as make the
+        farthest scroll a whole number of cards; never wider than the column."""
+        card_lines = max(0, self.size.height - 1)
+        return Size(0, len(self.view.keys) * CARD_LINES + 1 + card_lines % CARD_LINES)
+
+    def validate_scroll_y(self, value: float) -> float:
+        """Scrolled by whole cards only: a column never starts mid-card."""
+        value = super().validate_scroll_y(value)
+        return value - value % CARD_LINES
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.virtual_size = self._rows_size()
 
     def row_keys(self) -> Sequence[str]:
         return self.view.keys
@@ -185,7 +197,7 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
             self.cursor = index
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width
         base = self.line_style()
         if y == 0:
             style = "kanban--header-off" if self.view.header_off else "kanban--header"

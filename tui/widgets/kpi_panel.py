@@ -8,6 +8,8 @@ the panel cheap to start and to update.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -15,7 +17,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from socialplan.core.figures import PanelFigures
-from socialplan.core.i18n import N_, _
+from socialplan.core.i18n import N_, _, ngettext
 from socialplan.core.numbers import format_number
 from socialplan.core.slots import Pace
 from socialplan.core.validation import clean_text
@@ -24,6 +26,8 @@ HEADING = "bold $accent"
 LABEL = "dim"
 OFF = "bold $warning"
 OK = "$success"
+PANEL_WIDTH = 34
+"""Columns the full panel takes (its CSS width)."""
 CHANNEL_WIDTH = 12
 PACE_MARK = {Pace.UNDER: N_("▼ under"), Pace.ON_PLAN: "✓", Pace.OVER: N_("▲ over")}
 """Shown beside each channel's posts this week against its planned frequency."""
@@ -49,6 +53,70 @@ class KpiPanel(VerticalScroll, can_focus=False):
         body = self.query_one("#kpi-body", Static)
         if body.content != content:
             body.update(content)
+
+
+class PanelStrip(Static, can_focus=False):
+    """The panel folded into one line, for a terminal too narrow for both the phase and
+    the panel: the ratio, calls to action, plan checks and how many warnings."""
+
+    DEFAULT_CSS = """
+    PanelStrip {
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+        color: $text;
+    }
+    """
+
+    figures: reactive[PanelFigures | None] = reactive(None)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(markup=False, **kwargs)
+
+    def watch_figures(self, figures: PanelFigures | None) -> None:
+        if figures is not None:
+            self.update(strip_content(figures))
+
+
+def strip_content(figures: PanelFigures) -> Content:
+    """One line: what the full panel says, each figure off target in the warning style."""
+    parts: list[Part] = [(_("Panel (p)"), HEADING)]
+    if figures.window_items:
+        ratio = figures.ratio
+        line = _("  {content}:{promotion} (target {target_content}:{target_promotion}) {mark}")
+        parts.append(
+            _flagged(
+                line.format(
+                    content=ratio.content,
+                    promotion=ratio.promotion,
+                    target_content=ratio.target_content,
+                    target_promotion=ratio.target_promotion,
+                    mark=_mark(ratio.on_target),
+                ),
+                ratio.on_target,
+            )
+        )
+        percent = figures.cta_percent
+        share = "–" if percent is None else f"{format_number(percent, 0)}%"
+        cta = _("  CTA {share} {mark}").format(share=share, mark=_mark(figures.cta_on_target))
+        parts.append(_flagged(cta, figures.cta_on_target))
+    else:
+        parts.append((_("  no posts yet"), LABEL))
+    passing = figures.checks_total - figures.checks_failing
+    checks = _("  checks {passing}/{total}").format(passing=passing, total=figures.checks_total)
+    parts.append(_flagged(checks, not figures.checks_failing))
+    if warnings := len(figures.warnings()):
+        text = ngettext("  {count} warning", "  {count} warnings", warnings)
+        parts.append((text.format(count=warnings), OFF))
+    return Content.assemble(*parts)
+
+
+def _flagged(text: str, on_target: bool) -> Part:
+    return text if on_target else (text, OFF)
+
+
+def _mark(on_target: bool) -> str:
+    return "✓" if on_target else "⚠"
 
 
 def panel_content(figures: PanelFigures) -> Content:

@@ -1,0 +1,80 @@
+"""The whole journey on one screen at every size: every stage column of the board, the
+panel folded into a strip where both do not fit, whole cards at the top of a column."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialplan.core.model import Stage
+from socialplan.data.store import read_plan
+from socialplan.tui.widgets.kanban import CARD_LINES, KanbanColumn
+from socialplan.tui.widgets.kpi_panel import KpiPanel, PanelStrip
+
+SIZES = [(80, 24), (120, 40), (200, 50)]
+
+
+def shown_columns(app) -> list[KanbanColumn]:
+    return [c for c in app.screen.query(KanbanColumn) if c.region.width]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_stage_column_is_on_the_board(make_app, size) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert len(shown_columns(app)) == len(app.plan_data.stages) == 4
+
+
+async def test_six_stages_fit_in_80_columns(make_app, demo_store) -> None:
+    plan = demo_store.load()
+    for order, name in ((5, "Stay"), (6, "Tell")):
+        demo_store.add(Stage(name, order))
+    assert len(read_plan(demo_store.path).stages) == len(plan.stages) + 2
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        columns = shown_columns(app)
+        assert len(columns) == 6
+        assert all(c.region.width >= 12 for c in columns)
+
+
+async def test_the_panel_folds_into_a_strip_where_both_do_not_fit(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        strip, panel = app.screen.query_one(PanelStrip), app.screen.query_one(KpiPanel)
+        assert strip.display and not panel.display
+        assert "Panel (p)" in str(strip.render()) and "target 10:1" in str(strip.render())
+        await pilot.press("p")
+        await pilot.pause()
+        assert panel.display and not strip.display
+        await pilot.press("p")
+        await pilot.pause()
+        assert strip.display and not panel.display
+        assert app.show_panel  # unfolding is not hiding: nothing to remember
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert panel.display and not strip.display
+
+
+@pytest.mark.parametrize("size", SIZES[1:], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_a_column_never_starts_mid_card(make_app, size) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for column in shown_columns(app):
+            column.focus()
+            await pilot.press("end")
+            await pilot.pause()
+            assert column.scroll_offset.y % CARD_LINES == 0
+            first_line = column.render_line(1).text.strip()
+            titles = {i.title for i in column.view.items}
+            assert any(
+                first_line.rstrip("…") and t.startswith(first_line.rstrip("…")) for t in titles
+            )
+            last = column.view.items[-1]
+            assert any(
+                column.render_line(y).text.strip().rstrip("…") in last.title
+                for y in range(1, column.size.height)
+                if column.render_line(y).text.strip()
+            )
