@@ -98,6 +98,20 @@ def set_node_bindings(node: DOMNode, bindings: BindingsMap) -> None:
     node._bindings = bindings
 
 
+def compositor_class() -> type:
+    """Textual's Compositor, which renders every frame (a test counts its frames)."""
+    from textual._compositor import Compositor
+
+    return Compositor
+
+
+def footer_keys(footer: Widget) -> list[Widget]:
+    """The keys a Footer shows (their class, FooterKey, lives in a private module)."""
+    from textual.widgets._footer import FooterKey
+
+    return list(footer.query(FooterKey))
+
+
 def mark_footer_ready(footer: Widget) -> None:
     """A Footer shows its keys only once ``_bindings_ready``; set before its first frame
     instead of after it."""

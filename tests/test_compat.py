@@ -60,6 +60,9 @@ def test_every_internal_still_exists():
     assert hasattr(Widget, "_clear_arrangement_cache") and hasattr(Screen, "_compositor_refresh")
     assert hasattr(Widget, "_on_focus") and hasattr(Widget, "_on_blur")
     assert hasattr(Widget(), "_bindings") and hasattr(Footer, "_bindings_ready")
+    from textual.widgets._footer import FooterKey
+
+    assert all(hasattr(FooterKey("k", "k", "", "a"), name) for name in ("action", "description"))
 
 
 def test_no_internal_is_used_anywhere_else():
@@ -71,6 +74,8 @@ def test_no_internal_is_used_anywhere_else():
             if path.resolve() == compat.resolve() or path.name == "test_compat.py":
                 continue
             for node in ast.walk(ast.parse(path.read_text(), str(path))):
+                if isinstance(node, ast.ImportFrom) and "._" in (node.module or ""):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.module}")
                 name = (
                     node.attr
                     if isinstance(node, ast.Attribute)

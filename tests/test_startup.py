@@ -5,9 +5,7 @@ The time it saves is measured by benchmarks/startup.py; these tests hold the beh
 
 from __future__ import annotations
 
-from textual._compositor import Compositor
-
-from socialplan.compat import updates_held
+from socialplan.compat import compositor_class, updates_held
 from socialplan.tui.stylesheet import ReusingStylesheet
 
 SIZE = (120, 40)
@@ -48,13 +46,14 @@ async def test_a_theme_change_restyles_the_screen(make_app):
 
 async def test_start_up_renders_no_frame_while_updates_are_held_back(make_app, monkeypatch):
     held_back: list[int] = []
-    render_update = Compositor.render_update
+    compositor = compositor_class()
+    render_update = compositor.render_update
 
     def recording(compositor, *args, **kwargs):
         held_back.append(updates_held(app))
         return render_update(compositor, *args, **kwargs)
 
-    monkeypatch.setattr(Compositor, "render_update", recording)
+    monkeypatch.setattr(compositor, "render_update", recording)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
