@@ -13,7 +13,7 @@ from socialplan.core.model import ChangeAction, PlanData, Stakeholder, TeamMembe
 from socialplan.core.summaries import support_summary
 from socialplan.tui.text import day, plain, tick
 from socialplan.tui.widgets.prose import ProseView
-from socialplan.tui.widgets.tables import PlanTable
+from socialplan.tui.widgets.tables import Col, PlanTable
 
 from .lists import LIST_BINDINGS, ListScreen, ListSpec, ProseSpec
 
@@ -35,19 +35,19 @@ class FoundationScreen(ListScreen):
             yield Label(_("Stakeholders and support"), classes="section-title", markup=False)
             yield PlanTable(
                 [
-                    _("Name"),
-                    _("Role"),
-                    _("Department"),
+                    Col(_("Name"), shrink_to=12),
+                    Col(_("Role"), shrink_to=10, drop=3),
+                    Col(_("Department"), shrink_to=8, drop=2),
                     _("Support"),
                     _("Influence"),
-                    _("Next action"),
+                    Col(_("Next action"), shrink_to=12, drop=1),
                 ],
                 empty=_("Start here: a adds someone whose support the plan needs"),
                 id="stakeholders",
             )
             yield Label(_("Change management"), classes="section-title", markup=False)
             yield PlanTable(
-                [_("Done"), _("Action"), _("Owner"), _("Due")],
+                [_("Done"), Col(_("Action"), shrink_to=16), Col(_("Owner"), drop=1), _("Due")],
                 empty=_("a adds a change action: what it takes to win that support"),
                 id="change-actions",
             )

@@ -22,30 +22,32 @@ from socialplan.core.review import IterationClosing
 from socialplan.core.schedule import local_time
 from socialplan.core.summaries import GoalStatus, channel_totals, goal_progress
 from socialplan.core.trends import kpi_trends, monday_of
+from socialplan.core.validation import MAX_TITLE
 from socialplan.tui.messages import ImportResults, SaveEntities
 from socialplan.tui.text import day, goal_status, number, one_line, plain, sparkline
-from socialplan.tui.widgets.tables import PlanTable
+from socialplan.tui.widgets.tables import Col, PlanTable
 
 from .lists import LIST_BINDINGS, ListScreen, ListSpec
 
 CHANNEL_COLUMNS = (
-    N_("Channel"),
-    *(
-        N_("Reach"),
-        N_("Impr."),
-        N_("Eng."),
-        N_("ER %"),
-        N_("CTR %"),
-        N_("Conv."),
-        N_("Cost"),
-        N_("Value"),
-        N_("ROI %"),
-    ),
+    (N_("Channel"), 10, None),
+    *((N_("Reach"), None, 3), (N_("Impr."), None, 1), (N_("Eng."), None, 2)),
+    *((N_("ER %"), None, 5), (N_("CTR %"), None, 4), (N_("Conv."), None, 6)),
+    *((N_("Cost"), None, 7), (N_("Value"), None, 8), (N_("ROI %"), None, None)),
 )
+"""(title, cut to, dropped when) per column: ROI stays whatever the width."""
 RESULT_COLUMNS = (
-    *(N_("From"), N_("To"), N_("Channel"), N_("Post")),
-    *(N_("Reach"), N_("Eng."), N_("Clicks"), N_("Conv."), N_("Cost"), N_("Value"), N_("Source")),
+    *((N_("From"), None, None), (N_("To"), None, 3), (N_("Channel"), 8, None)),
+    *((N_("Post"), 12, None), (N_("Reach"), None, 5), (N_("Eng."), None, 4)),
+    *((N_("Clicks"), None, 2), (N_("Conv."), None, 6), (N_("Cost"), None, 7)),
+    *((N_("Value"), None, 8), (N_("Source"), None, 1)),
 )
+
+
+def columns(spec: tuple[tuple[str, int | None, int | None], ...]) -> list[str | Col]:
+    return [Col(_(title), shrink_to=cut, drop=drop) for title, cut, drop in spec]
+
+
 RATES = {"engagement rate (impressions)", "click-through rate", "social ROI"}
 
 
@@ -68,13 +70,13 @@ class MeasureScreen(ListScreen):
             yield Label(_("Objectives"), classes="section-title", markup=False)
             yield PlanTable(
                 [
-                    _("Objective"),
+                    Col(_("Objective"), shrink_to=16),
                     _("Status"),
-                    _("Progress"),
-                    _("Now"),
-                    _("Target"),
-                    "KPI",
-                    _("Deadline"),
+                    Col(_("Progress"), drop=4),
+                    Col(_("Now"), drop=3),
+                    Col(_("Target"), drop=5),
+                    Col("KPI", shrink_to=12, drop=1),
+                    Col(_("Deadline"), drop=2),
                 ],
                 empty=_("No objectives yet (Strategy, step 4)"),
                 id="goal-progress",
@@ -83,31 +85,37 @@ class MeasureScreen(ListScreen):
                 _("Custom KPIs, typed in per period"), classes="section-title", markup=False
             )
             yield PlanTable(
-                [_("Objective"), "KPI", _("From"), _("To"), _("Value")],
+                [
+                    Col(_("Objective"), shrink_to=14),
+                    Col("KPI", shrink_to=10),
+                    _("From"),
+                    Col(_("To"), drop=1),
+                    _("Value"),
+                ],
                 empty=_("No custom KPI values yet: a adds one"),
                 id="kpi-values",
             )
             yield Label(_("Results and ROI per channel"), classes="section-title", markup=False)
             yield PlanTable(
-                [_(title) for title in CHANNEL_COLUMNS],
+                columns(CHANNEL_COLUMNS),
                 empty=_("No results yet"),
                 id="channel-results",
             )
             yield Label(id="trends-title", classes="section-title", markup=False)
             yield PlanTable(
                 [
-                    "KPI",
+                    Col("KPI", shrink_to=14),
                     _("Weekly"),
                     _("Last full week"),
                     _("This week so far"),
-                    _("Per iteration"),
+                    Col(_("Per iteration"), shrink_to=12, drop=1),
                 ],
                 empty=_("No KPIs"),
                 id="trends",
             )
             yield Label(_("Results"), classes="section-title", markup=False)
             yield PlanTable(
-                [_(title) for title in RESULT_COLUMNS],
+                columns(RESULT_COLUMNS),
                 empty=_("No results yet: a adds one"),
                 id="results",
             )
@@ -130,7 +138,7 @@ class MeasureScreen(ListScreen):
             (
                 str(p.goal.id),
                 [
-                    one_line(p.goal.title, 32),
+                    one_line(p.goal.title, MAX_TITLE),
                     goal_status(p.status),
                     number(p.percent_of_target, "%", digits=0),
                     number(p.current),
@@ -181,7 +189,7 @@ class MeasureScreen(ListScreen):
             (
                 str(v.id),
                 [
-                    one_line(goals[v.goal].title if v.goal in goals else "?", 32),
+                    one_line(goals[v.goal].title if v.goal in goals else "?", MAX_TITLE),
                     plain(goals[v.goal].kpi if v.goal in goals else ""),
                     day(v.period_start),
                     day(v.period_end),
@@ -214,7 +222,7 @@ class MeasureScreen(ListScreen):
                     day(r.period_start),
                     day(r.period_end),
                     plain(plan_data.channel_name(r.channel)),
-                    one_line(titles.get(r.item or 0, _("(channel total)")), 40),
+                    one_line(titles.get(r.item or 0, _("(channel total)")), MAX_TITLE),
                     number(r.reach, digits=0),
                     number(r.engagements, digits=0),
                     number(r.clicks, digits=0),

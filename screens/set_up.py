@@ -18,7 +18,7 @@ from socialplan.core.i18n import N_, _
 from socialplan.core.model import Channel, PlanData, SetupArea, SetupTask
 from socialplan.tui.messages import SaveEntities, SaveEntity
 from socialplan.tui.text import day, one_line, plain, tick
-from socialplan.tui.widgets.tables import PlanTable
+from socialplan.tui.widgets.tables import Col, PlanTable
 
 from .lists import LIST_BINDINGS, ListScreen, ListSpec
 
@@ -49,13 +49,27 @@ class SetupScreen(ListScreen):
             yield Static(id="setup-summary", classes="summary-line", markup=False)
             yield Label(_("Checklist"), classes="section-title", markup=False)
             yield PlanTable(
-                [_("Done"), _("Channel"), _("Task"), _("Area"), _("Owner"), _("Due"), _("List")],
+                [
+                    _("Done"),
+                    Col(_("Channel"), shrink_to=9),
+                    Col(_("Task"), shrink_to=16),
+                    Col(_("Area"), drop=3),
+                    Col(_("Owner"), shrink_to=8, drop=2),
+                    _("Due"),
+                    Col(_("List"), shrink_to=10, drop=1),
+                ],
                 empty=_("No set-up tasks yet: g adds the method's checklist"),
                 id="setup-tasks",
             )
             yield Label(_("Channels and accounts"), classes="section-title", markup=False)
             yield PlanTable(
-                [_("Channel"), _("Set-up"), _("Account"), "URL", _("Not in the checklist yet")],
+                [
+                    Col(_("Channel"), shrink_to=9),
+                    _("Set-up"),
+                    Col(_("Account"), shrink_to=12),
+                    Col("URL", shrink_to=12, drop=2),
+                    Col(_("Not in the checklist yet"), shrink_to=12, drop=1),
+                ],
                 empty=_("No channels chosen yet (Strategy, step 6)"),
                 id="setup-channels",
             )
