@@ -39,6 +39,8 @@ from .model import (
 
 class FieldKind(StrEnum):
     TEXT = "text"
+    OWNER = "owner"
+    """A name, offered from the project team as it is typed; a new name is fine too."""
     LONG_TEXT = N_("long text")
     LINES = "lines"
     """A tuple of short texts, one per line."""
@@ -125,7 +127,7 @@ MEDIA_PLAN = (
     _text("audience", N_("Audience")),
     _text("formats", N_("Formats")),
     EntryField("planned_per_week", N_("Posts per week"), FieldKind.INT),
-    _text("owner", N_("Owner")),
+    EntryField("owner", N_("Owner"), FieldKind.OWNER),
 )
 ACCOUNT = (
     _text("handle", N_("Account handle")),
@@ -146,7 +148,7 @@ FIELDS: dict[type, tuple[EntryField, ...]] = {
     ),
     ChangeAction: (
         _text("title", N_("Action"), required=True),
-        _text("owner", N_("Owner")),
+        EntryField("owner", N_("Owner"), FieldKind.OWNER),
         EntryField("due", N_("Due"), FieldKind.DATE),
         EntryField("done", N_("Done"), FieldKind.BOOL),
     ),
@@ -192,7 +194,7 @@ FIELDS: dict[type, tuple[EntryField, ...]] = {
         EntryField("channel", N_("Channel"), FieldKind.CHANNEL, required=True),
         EntryField("area", N_("Area"), FieldKind.CHOICE, choices=SetupArea),
         _text("title", N_("Task"), required=True),
-        _text("owner", N_("Owner")),
+        EntryField("owner", N_("Owner"), FieldKind.OWNER),
         EntryField("due", N_("Due"), FieldKind.DATE),
         EntryField("done", N_("Done"), FieldKind.BOOL),
         _lines("entries", N_("List (one per line)")),

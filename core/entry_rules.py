@@ -41,7 +41,7 @@ MAX_COUNT = 10_000
 def parse_value(field: EntryField, raw: Any) -> Any:
     """The field's value from what its form widget holds (text, a flag, or choices)."""
     kind = field.kind
-    if kind in (FieldKind.TEXT, FieldKind.URL):
+    if kind in (FieldKind.TEXT, FieldKind.OWNER, FieldKind.URL):
         return clean_text(str(raw))
     if kind is FieldKind.LONG_TEXT:
         return clean_text(str(raw), multiline=True)
@@ -166,7 +166,7 @@ def _field_problem(field: EntryField, entity: Any, plan_data: PlanData) -> Probl
     kind = field.kind
     if kind is FieldKind.URL and value and not WEB_ADDRESS.match(value):
         return Problem(field.name, _("a web address starting with https:// or http://"))
-    if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.URL):
+    if kind in (FieldKind.TEXT, FieldKind.OWNER, FieldKind.LONG_TEXT, FieldKind.URL):
         limit = MAX_TEXT if kind is FieldKind.LONG_TEXT else MAX_TITLE
         if field.required and not value.strip():
             return Problem(field.name, _("must not be empty"))

@@ -23,7 +23,7 @@ from socialplan.core.numbers import format_number
 from socialplan.core.schedule import local_time
 from socialplan.core.validation import InvalidInputError, Problem, clean_text
 from socialplan.tui.messages import SaveEntity
-from socialplan.tui.widgets.field_input import FieldInput
+from socialplan.tui.widgets.field_input import FieldInput, OwnerInput
 
 from .form import FormScreen
 
@@ -177,6 +177,8 @@ class EntryForm(FormScreen[Any]):
     def _widget(self, field: EntryField) -> Widget:
         value = getattr(self.entry, field.name)
         kind = field.kind
+        if kind is FieldKind.OWNER:
+            return OwnerInput(value, team_names(self.plan_data), id=field.name)
         if kind in TEXT_INPUTS:
             shown = "" if value is None else _shown(value)
             return FieldInput(
@@ -267,6 +269,10 @@ def _shown(value: Any) -> str:
     if value == date.min:
         return ""
     return str(value)
+
+
+def team_names(plan_data: PlanData) -> list[str]:
+    return [member.name for member in plan_data.team]
 
 
 def posts_newest_first(plan_data: PlanData) -> list[ContentItem]:

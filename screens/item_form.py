@@ -19,7 +19,7 @@ from socialplan.core.schedule import local_time
 from socialplan.core.series import check_item
 from socialplan.core.validation import InvalidInputError, clean_text, parse_when
 from socialplan.tui.text import plain
-from socialplan.tui.widgets.field_input import FieldInput
+from socialplan.tui.widgets.field_input import FieldInput, OwnerInput
 
 from .form import FormScreen
 
@@ -119,7 +119,11 @@ class ItemForm(FormScreen[ContentItem]):
                     "pillar",
                     _optional_choice("pillar", plan_data.pillars, item.pillar),
                 )
-                yield from self._field(_("Owner"), "owner", FieldInput(item.owner, id="owner"))
+                yield from self._field(
+                    _("Owner"),
+                    "owner",
+                    OwnerInput(item.owner, [m.name for m in plan_data.team], id="owner"),
+                )
                 yield from self._field(_("Link"), "link", FieldInput(item.link, id="link"))
                 yield from self._field(
                     _("Persona"),

@@ -47,3 +47,20 @@ async def test_the_import_dialog_imports(make_app) -> None:
         await pilot.press("i")
         await pilot.pause()
         assert str(app.screen.query_one("#save", Button).label) == "Import (ctrl+s)"
+
+
+async def test_an_owner_is_offered_from_the_project_team_and_a_new_name_kept(
+    make_app, demo_path
+) -> None:
+    app = make_app("foundation")
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_list(pilot, "change-actions")
+        await pilot.press("a", *"Brief the sales team", "tab", *"lot")
+        await pilot.pause()
+        await pilot.press("right", "ctrl+s")  # → takes the offer
+        await pilot.pause()
+        await pilot.press("a", *"Ask the neighbours", "tab", *"Kees", "ctrl+s")
+        await pilot.pause()
+    owners = {a.title: a.owner for a in read_plan(demo_path).change_actions}
+    assert owners["Brief the sales team"] == "Lotte van den Berg"
+    assert owners["Ask the neighbours"] == "Kees"

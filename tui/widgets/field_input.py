@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.suggester import SuggestFromList
 from textual.widgets import Input
+
+from socialplan.core.i18n import _
 
 
 class FieldInput(Input):
@@ -16,3 +19,13 @@ class FieldInput(Input):
 
     def __init__(self, value: str | None = None, placeholder: str = "", **kwargs: Any) -> None:
         super().__init__(value, placeholder, select_on_focus=False, compact=True, **kwargs)
+
+
+class OwnerInput(FieldInput):
+    """A name, offered from the project team as it is typed (→ or end takes the offer);
+    a name not in the team is kept as typed."""
+
+    def __init__(self, value: str, team: list[str], **kwargs: Any) -> None:
+        offers = SuggestFromList(team, case_sensitive=False)
+        hint = _("a team member: → takes the name offered") if team else ""
+        super().__init__(value, hint, suggester=offers, **kwargs)
