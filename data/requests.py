@@ -53,20 +53,21 @@ class Save:
 
 @dataclass(frozen=True, slots=True)
 class Delete:
-    entity: Any
+    """Delete entities in one write, taken back by one undo."""
 
-    @property
-    def entities(self) -> tuple[Any, ...]:
-        return (self.entity,)
+    entities: tuple[Any, ...]
+    label: str = ""
+    """What the edit does, for undo; empty: built from the first entity."""
 
-    def entity_like(self, _other: Any) -> Any:
-        return self.entity
+    def entity_like(self, other: Any) -> Any:
+        return next((e for e in self.entities if _same(e, other)), self.entities[0])
 
     def rebased(self, theirs: Any) -> Delete:
-        return Delete(theirs)
+        entities = tuple(theirs if _same(e, theirs) else e for e in self.entities)
+        return replace(self, entities=entities)
 
     def describe(self) -> str:
-        return _("delete {describe}").format(describe=describe(self.entity))
+        return self.label or _("delete {describe}").format(describe=describe(self.entities[0]))
 
 
 Request = Save | Delete
@@ -96,7 +97,7 @@ class Unsaved:
         provisional_id = -1
         for request in self.held:
             if isinstance(request, Delete):
-                plan_data = with_changes(plan_data, (), (request.entity,))
+                plan_data = with_changes(plan_data, (), request.entities)
                 continue
             saved = []
             for entity in request.entities:
@@ -120,7 +121,11 @@ def _same(a: Any, b: Any) -> bool:
 def to_record(request: Request) -> dict[str, Any]:
     """A request as plain data, for the recovery file (``from_record`` reads it back)."""
     if isinstance(request, Delete):
-        return {"op": "delete", "entity": _entity_record(request.entity)}
+        return {
+            "op": "delete",
+            "label": request.label,
+            "entities": [_entity_record(e) for e in request.entities],
+        }
     return {
         "op": "save",
         "label": request.label,
@@ -133,7 +138,12 @@ def to_record(request: Request) -> dict[str, Any]:
 def from_record(record: dict[str, Any]) -> Request:
     """The request a record stands for; ``ValueError`` for one socialplan did not write."""
     if record.get("op") == "delete":
-        return Delete(_entity(record.get("entity")))
+        if "entity" in record:  # written by a version that deleted one entity at a time
+            return Delete((_entity(record["entity"]),))
+        deleted = tuple(_entity(e) for e in _listed(record.get("entities")))
+        if not deleted:
+            raise ValueError("a delete of nothing")
+        return Delete(deleted, _text(record.get("label", "")))
     if record.get("op") != "save":
         raise ValueError(record.get("op"))
     entities = tuple(_entity(e) for e in _listed(record.get("entities")))

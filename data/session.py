@@ -205,20 +205,21 @@ class PlanSession:
         return added, change.remove
 
     def _delete(self, request: Delete) -> Submitted:
-        """Delete an entity; deleting the first item of a series takes its upcoming
-        repeats with it, in one write."""
-        entity, plan_data = request.entity, self.shown
-        repeats = (
-            upcoming_repeats(entity, plan_data, self.clock())
-            if isinstance(entity, ContentItem)
-            else []
-        )
-        gone = (entity, *(_current(plan_data, each) or each for each in repeats))
+        """Delete entities in one write; deleting the first item of a series takes its
+        upcoming repeats with it."""
+        plan_data, now = self.shown, self.clock()
+        gone: dict[tuple[str, int], Any] = {}
+        for entity in request.entities:
+            repeats = (
+                upcoming_repeats(entity, plan_data, now) if isinstance(entity, ContentItem) else []
+            )
+            for each in (entity, *(_current(plan_data, r) or r for r in repeats)):
+                gone.setdefault((each.TABLE, each.id), each)
         with self.store.batch():
-            for each in gone:
+            for each in gone.values():
                 self.store.delete(type(each), each.id, expected=each)
-        self.shown = with_changes(plan_data, [], gone)
-        self._record(Edit(_("delete {describe}").format(describe=describe(entity)), gone))
+        self.shown = with_changes(plan_data, [], tuple(gone.values()))
+        self._record(Edit(request.describe(), tuple(gone.values())))
         return Submitted(Outcome.SAVED, request)
 
     def _record(self, edit: Edit) -> None:

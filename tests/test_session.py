@@ -96,7 +96,7 @@ def test_undo_refuses_to_overwrite_another_sessions_change(session, demo_path):
 
 
 def test_an_invalid_edit_is_refused_with_its_reason(session):
-    result = session.submit(Delete(Channel("Nowhere", id=999)))
+    result = session.submit(Delete((Channel("Nowhere", id=999),)))
     assert result.outcome is Outcome.SAVED  # deleting what is gone already is fine
     assert session.undo().ok
     nothing = PlanSession(session.store, frozen_clock)
@@ -111,3 +111,24 @@ def test_replacing_the_plan_shows_the_new_one_and_starts_a_new_history(session, 
     assert session.shown.plan.name == "Another client"
     assert session.undo_stack == []
     assert session.store.load().plan.name == "Another client"
+
+
+def test_many_deleted_in_one_write_come_back_with_one_undo(session, demo_path):
+    posts = session.shown.items[:3]
+    result = session.submit(Delete(posts, "delete 3 posts"))
+    assert result.outcome is Outcome.SAVED
+    left = {i.id for i in read_plan(demo_path).items}
+    assert not left & {p.id for p in posts}
+    assert session.undo_stack[-1].label == "delete 3 posts"
+    assert session.undo().ok
+    assert {p.id for p in posts} <= {i.id for i in read_plan(demo_path).items}
+
+
+def test_a_recovery_record_of_one_deleted_entry_is_still_read(demo_data):
+    from socialplan.data.requests import from_record, to_record
+
+    post = demo_data.items[0]
+    many = Delete(demo_data.items[:2], "delete 2 posts")
+    assert from_record(to_record(many)) == many
+    older = {"op": "delete", "entity": to_record(Delete((post,)))["entities"][0]}
+    assert from_record(older) == Delete((post,))

@@ -310,7 +310,7 @@ class SocialPlanApp(TranslatedBindings, KeysInOrderApp):
         )
 
     def on_delete_entity(self, message: DeleteEntity) -> None:
-        self.submit(Delete(message.entity))
+        self.submit(Delete((message.entity,)))
 
     def submit(self, request: Request) -> None:
         """Save a user's edit through the session, and show how it went."""
