@@ -231,9 +231,11 @@ def why_not_deletable(entity: Any, plan_data: PlanData) -> str | None:
     if isinstance(entity, Channel):
         posts = sum(1 for i in plan_data.items if i.channel == entity.id)
         if posts:
-            return _("{name} has {posts} posts: move or delete them first.").format(
-                name=entity.name, posts=posts
-            )
+            return _(
+                "{name} has {posts} posts: move or delete them first. On the Schedule, "
+                "/ channel:{name} shows them, * marks them all, b gives them another "
+                "channel and d deletes them."
+            ).format(name=entity.name, posts=posts)
     if isinstance(entity, Stage):
         posts = sum(1 for i in plan_data.items if i.stage == entity.id)
         if posts:

@@ -321,6 +321,8 @@ class ContentItem:
     tags: tuple[str, ...] = ()
     persona: int | None = None
     """The persona the post speaks to."""
+    variant_of: int | None = None
+    """A cross-post: the id of the post it was made from, shared by all its variants."""
     id: int = 0
 
 

@@ -45,7 +45,7 @@ from socialplan.tui.widgets.schedule_views import (
     Shown,
 )
 
-from .base import PhaseScreen
+from .schedule_marks import MARK_BINDINGS, MarkedPosts
 
 
 class View(StrEnum):
@@ -58,7 +58,7 @@ VIEW_ACTIONS = BoardView.OFFERS | ScheduleList.OFFERS | CalendarView.OFFERS
 """Actions that work, and are listed, only in the views that offer them."""
 
 
-class ScheduleScreen(PhaseScreen):
+class ScheduleScreen(MarkedPosts):
     PHASE = phase_named("schedule")
     BOARD_COLUMN_WIDTH = 18
     """Columns a journey stage needs on the board beside the full panel."""
@@ -90,6 +90,7 @@ class ScheduleScreen(PhaseScreen):
         Binding("f", "next_free_slot", N_("Into next free slot"), show=False),
         Binding("R", "requeue", N_("Re-queue evergreen"), show=False),
         Binding("S", "edit_slots", N_("Posting slots"), show=False),
+        *MARK_BINDINGS,
         Binding(
             "x",
             "export_calendar",
@@ -106,6 +107,8 @@ class ScheduleScreen(PhaseScreen):
         self.other_view = View.LIST
         """The view ``v`` or ``c`` returns to."""
         self.views: dict[View, ScheduleView] = {}
+        self._shown: Shown | None = None
+        """What the view showed last, for the title line."""
         self._composed_for: PlanData | None = None
         """The plan the board was composed with, so mounting does not build it twice."""
 
@@ -167,9 +170,16 @@ class ScheduleScreen(PhaseScreen):
             )
             return
         self._composed_for = None
-        self._show_title(self.current.show_plan(plan_data, self.item_filter, self.today()))
+        shown = self.current.show_plan(plan_data, self.item_filter, self.today())
+        self.keep_marks(plan_data)
+        self._show_title(shown)
+
+    def show_title_again(self) -> None:
+        if self._shown is not None:
+            self._show_title(self._shown)
 
     def _show_title(self, shown: Shown) -> None:
+        self._shown = shown
         title = shown.title
         if self.item_filter.active:
             filter_text = self.query_one("#filter", Input).value
@@ -179,7 +189,7 @@ class ScheduleScreen(PhaseScreen):
         unfinished = incomplete_setup(self.plan_data)
         flag = _("  ⚠ set-up: {join}").format(join=", ".join(unfinished)) if unfinished else ""
         self.query_one("#schedule-title", Label).update(
-            Content.assemble(Content(title), (flag, "$warning"))
+            Content.assemble(Content(title), (self.marks_line(), "bold"), (flag, "$warning"))
         )
 
     # Selection and focus
@@ -279,24 +289,6 @@ class ScheduleScreen(PhaseScreen):
             self.current.focus_view()
 
     # Edits
-
-    def _selected(self) -> ContentItem | None:
-        """The selected post; when there is none, the user hears why the key did nothing."""
-        item = self.selected_item()
-        if item is None:
-            self.notify(
-                _("No post is selected: move the cursor onto one first."), severity="warning"
-            )
-        return item
-
-    def _confirm_then(self, question: str, detail: str, act: Callable[[], object]) -> None:
-        from .confirm import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                act()
-
-        self.app.push_screen(ConfirmScreen(question, detail), answered)
 
     def action_move_stage(self, step: int) -> None:
         if (item := self._selected()) is None:
@@ -458,6 +450,9 @@ class ScheduleScreen(PhaseScreen):
             self._open_form(item)
 
     def action_delete_item(self) -> None:
+        if self.marked:
+            self.delete_marked()
+            return
         if (item := self._selected()) is None:
             return
         repeats = len(upcoming_repeats(item, self.plan_data, self.now()))

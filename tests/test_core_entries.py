@@ -72,7 +72,8 @@ def test_required_names_and_smart_goals(demo_data: PlanData) -> None:
 def test_entries_others_point_to_cannot_be_deleted(demo_data: PlanData) -> None:
     linkedin = demo_data.channels[0]
     assert why_not_deletable(linkedin, demo_data) == (
-        "LinkedIn has 30 posts: move or delete them first."
+        "LinkedIn has 30 posts: move or delete them first. On the Schedule, / channel:LinkedIn "
+        "shows them, * marks them all, b gives them another channel and d deletes them."
     )
     frank = demo_data.personas[0]
     assert "online behaviour rows" in why_not_deletable(frank, demo_data)

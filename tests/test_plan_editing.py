@@ -141,7 +141,8 @@ async def test_a_channel_with_posts_cannot_be_deleted(make_app, demo_path):
         await pilot.press("d")
         await pilot.pause()
         assert [n.message for n in notifications(app)] == [
-            "LinkedIn has 30 posts: move or delete them first."
+            "LinkedIn has 30 posts: move or delete them first. On the Schedule, / channel:LinkedIn "
+            "shows them, * marks them all, b gives them another channel and d deletes them."
         ]
     assert demo_path.read_bytes() == before
 

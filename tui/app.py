@@ -45,6 +45,7 @@ from socialplan.tui.exchange_workers import export_beside_plan, import_results
 from socialplan.tui.hang_up import exit_on_hang_up
 from socialplan.tui.key_order import KeysInOrderApp
 from socialplan.tui.messages import (
+    DeleteEntities,
     DeleteEntity,
     ExportPlan,
     ImportResults,
@@ -311,6 +312,9 @@ class SocialPlanApp(TranslatedBindings, KeysInOrderApp):
 
     def on_delete_entity(self, message: DeleteEntity) -> None:
         self.submit(Delete((message.entity,)))
+
+    def on_delete_entities(self, message: DeleteEntities) -> None:
+        self.submit(Delete(message.entities, message.label))
 
     def submit(self, request: Request) -> None:
         """Save a user's edit through the session, and show how it went."""

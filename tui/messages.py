@@ -51,6 +51,15 @@ class DeleteEntity(Message):
         self.entity = entity
 
 
+class DeleteEntities(Message):
+    """Delete several entities in one write, taken back by one undo."""
+
+    def __init__(self, entities: tuple[Any, ...], label: str) -> None:
+        super().__init__()
+        self.entities = entities
+        self.label = label
+
+
 class ExportPlan(Message):
     """Write an export beside the plan file: ``what`` is plan (the strategy as Markdown),
     json, csv or ics (see ``data.exports``)."""

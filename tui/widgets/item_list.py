@@ -109,6 +109,11 @@ class ItemList(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
     def row_count(self) -> int:
         return len(self._keys)
 
+    def redraw(self) -> None:
+        """Build the text of the rows on screen again (their marks changed)."""
+        self._cache.clear()
+        self.refresh()
+
     def row_keys(self) -> Sequence[str]:
         return self._keys
 

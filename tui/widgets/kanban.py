@@ -152,6 +152,11 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
     def on_resize(self, _event: events.Resize) -> None:
         self.virtual_size = self._rows_size()
 
+    def redraw(self) -> None:
+        """Build the text of the rows on screen again (their marks changed)."""
+        self._cache.clear()
+        self.refresh()
+
     def row_keys(self) -> Sequence[str]:
         return self.view.keys
 

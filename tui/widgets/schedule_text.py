@@ -43,7 +43,8 @@ def local_moment(plan_data: PlanData, item: ContentItem) -> datetime | None:
 
 
 def marks(item: ContentItem) -> list[str]:
-    """Status and flags, in words and signs: in review ✎, CTA, PROMO, ♻ evergreen, ↻ repeats."""
+    """Status and flags, in words and signs: in review ✎, CTA, PROMO, ♻ evergreen, ↻ repeats,
+    ⇉ a cross-post's variant."""
     marks = [item.status.label]
     if item.review_comment:
         marks.append("✎ " + item.review_comment)
@@ -55,28 +56,39 @@ def marks(item: ContentItem) -> list[str]:
         marks.append("♻")
     if item.repeat or item.series is not None:
         marks.append("↻")
+    if item.variant_of is not None:
+        marks.append("⇉")
     return marks
 
 
-def card_text(plan_data: PlanData, item: ContentItem) -> list[Text]:
+MARK = "● "
+"""Before the title of a marked post: what a batch edit (b) or delete (d) will change."""
+
+
+def _marked(text: Text, marked: bool) -> Text:
+    return Text(MARK, style="bold").append_text(text) if marked else text
+
+
+def card_text(plan_data: PlanData, item: ContentItem, marked: bool = False) -> list[Text]:
     """A card on the board: title, when and where, status and flags."""
     promotion = item.kind is Kind.PROMOTION
     moment = local_moment(plan_data, item)
     day_and_time = format_date(moment, "%d %b %H:%M") if moment else _("unscheduled")
     meta = Text(f"{day_and_time} ").append_text(plain(plan_data.channel_name(item.channel)))
+    title = one_line(item.title, MAX_TITLE, style="bold " + (PROMOTION_STYLE if promotion else ""))
     return [
-        one_line(item.title, MAX_TITLE, style="bold " + (PROMOTION_STYLE if promotion else "")),
+        _marked(title, marked),
         meta,
         Text(" · ".join(marks(item)), style=PROMOTION_STYLE if promotion else "dim"),
     ]
 
 
-def row_cells(plan_data: PlanData, item: ContentItem) -> list[Text]:
+def row_cells(plan_data: PlanData, item: ContentItem, marked: bool = False) -> list[Text]:
     """A row of the list, one cell per ``COLUMNS`` entry."""
     promotion = item.kind is Kind.PROMOTION
     moment = local_moment(plan_data, item)
     return [
-        Text(when(moment)),
+        _marked(Text(when(moment)), marked),
         plain(plan_data.channel_name(item.channel)),
         one_line(item.title, MAX_TITLE, style=PROMOTION_STYLE if promotion else ""),
         Text("PROMO", style=PROMOTION_STYLE) if promotion else Text(_("content")),

@@ -37,6 +37,8 @@ from .item_list import ItemList
 from .kanban import ColumnView, Kanban
 from .schedule_text import COLUMNS, card_text, day_marks, day_row_text, pace_line, row_cells
 
+MARKING = frozenset({"mark", "mark_range", "mark_all"})
+"""The marking keys: board and list only."""
 CONTEXT_ROWS = 2
 """Past posts kept in view above the next one when the list opens."""
 
@@ -75,6 +77,15 @@ class ScheduleView(Protocol):
     def place_new(self, item: ContentItem, timezone: str) -> ContentItem:
         """A new item as this view starts it."""
 
+    def show_marks(self, marked: frozenset[int]) -> None:
+        """Show which items are marked for a batch edit."""
+
+    def nearby_keys(self) -> Sequence[str]:
+        """The keys around the cursor in the order shown: its column, or the list."""
+
+    def shown_keys(self) -> Sequence[str]:
+        """The keys of every item shown."""
+
 
 def find_item(plan_data: PlanData, key: str | None) -> ContentItem | None:
     if key is None:
@@ -96,7 +107,10 @@ def board_columns(plan_data: PlanData, item_filter: ItemFilter) -> list[ColumnVi
 
 
 class _Unmoved:
-    """Board and list stay where they are when an item moves, and start items as made."""
+    """Board and list stay where they are when an item moves, and start items as made,
+    and they show marks (the calendar marks nothing)."""
+
+    marked: frozenset[int] = frozenset()
 
     def follow(self, item: ContentItem, timezone: str) -> None:
         del item, timezone
@@ -109,7 +123,7 @@ class _Unmoved:
 class BoardView(_Unmoved, Kanban):
     """A column per journey stage, composed with the plan so it is laid out once."""
 
-    OFFERS: ClassVar[frozenset[str]] = frozenset({"move_stage", "reorder", "toggle_list"})
+    OFFERS: ClassVar[frozenset[str]] = frozenset({"move_stage", "reorder", "toggle_list", *MARKING})
 
     def __init__(self, plan_data: PlanData, **kwargs: Any) -> None:
         self.plan_data = plan_data
@@ -117,7 +131,19 @@ class BoardView(_Unmoved, Kanban):
         super().__init__(self._card, self.initial_columns, **kwargs)
 
     def _card(self, item: ContentItem) -> list[Text]:
-        return card_text(self.plan_data, item)
+        return card_text(self.plan_data, item, item.id in self.marked)
+
+    def show_marks(self, marked: frozenset[int]) -> None:
+        self.marked = marked
+        for column in self.columns():
+            column.redraw()
+
+    def nearby_keys(self) -> Sequence[str]:
+        column = self.current_column()
+        return column.row_keys() if column is not None else ()
+
+    def shown_keys(self) -> Sequence[str]:
+        return [key for column in self.columns() for key in column.row_keys()]
 
     def column_selector(self, key: str | None) -> str:
         """The selector of the composed column that holds ``key``, else of the first."""
@@ -147,14 +173,24 @@ class BoardView(_Unmoved, Kanban):
 class ScheduleList(_Unmoved, ItemList):
     """Every item in time order, one row each."""
 
-    OFFERS: ClassVar[frozenset[str]] = frozenset({"move_stage", "toggle_list"})
+    OFFERS: ClassVar[frozenset[str]] = frozenset({"move_stage", "toggle_list", *MARKING})
 
     def __init__(self, plan_data: PlanData, **kwargs: Any) -> None:
         super().__init__(COLUMNS, empty=_("No content yet: press n to add an item"), **kwargs)
         self.plan_data = plan_data
 
     def _row_text(self, item: ContentItem) -> list[Text]:
-        return row_cells(self.plan_data, item)
+        return row_cells(self.plan_data, item, item.id in self.marked)
+
+    def show_marks(self, marked: frozenset[int]) -> None:
+        self.marked = marked
+        self.redraw()
+
+    def nearby_keys(self) -> Sequence[str]:
+        return self.row_keys()
+
+    def shown_keys(self) -> Sequence[str]:
+        return self.row_keys()
 
     def show_plan(self, plan_data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
         self.plan_data = plan_data
@@ -257,6 +293,16 @@ class CalendarView(Vertical):
 
     def select_key(self, key: str) -> None:
         self.query_one(DayList).select_key(key)
+
+    def show_marks(self, marked: frozenset[int]) -> None:
+        """Marks are made and shown on the board and the list (``MARKING``)."""
+        del marked
+
+    def nearby_keys(self) -> Sequence[str]:
+        return ()
+
+    def shown_keys(self) -> Sequence[str]:
+        return ()
 
     def focus_view(self) -> None:
         if self.mode is CalendarMode.MONTH:
