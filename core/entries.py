@@ -72,6 +72,8 @@ class EntryField:
     kind: FieldKind = FieldKind.TEXT
     required: bool = False
     choices: type[Labelled] | None = None
+    hint: str = ""
+    """Shown in an empty field; a whole number field with a hint shows 0 as empty."""
 
 
 def _text(name: str, label: str, *, required: bool = False) -> EntryField:
@@ -128,6 +130,12 @@ MEDIA_PLAN = (
     _text("formats", N_("Formats")),
     EntryField("planned_per_week", N_("Posts per week"), FieldKind.INT),
     EntryField("owner", N_("Owner"), FieldKind.OWNER),
+    EntryField(
+        "char_limit",
+        N_("Length limit"),
+        FieldKind.INT,
+        hint=N_("characters per post; empty: the platform's own"),
+    ),
 )
 ACCOUNT = (
     _text("handle", N_("Account handle")),

@@ -192,6 +192,8 @@ class Channel:
     planned_per_month: int = 0
     """Posts planned per calendar month, for a channel planned by the month (a monthly
     newsletter); it is then judged over the month, not the week. 0: planned by the week."""
+    char_limit: int = 0
+    """Characters a post may have here; 0: the platform's own limit (``core.limits``)."""
     id: int = 0
 
 
@@ -457,6 +459,13 @@ class PlanData:
 
     def channel_name(self, channel_id: int | None) -> str:
         return self._channel_names.get(channel_id or 0, "?")
+
+    @cached_property
+    def _channels_by_id(self) -> dict[int, Channel]:
+        return {c.id: c for c in self.channels}
+
+    def channel(self, channel_id: int) -> Channel | None:
+        return self._channels_by_id.get(channel_id)
 
     def stage_name(self, stage_id: int) -> str:
         return next((s.name for s in self.stages if s.id == stage_id), "?")

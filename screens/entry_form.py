@@ -180,12 +180,10 @@ class EntryForm(FormScreen[Any]):
         if kind is FieldKind.OWNER:
             return OwnerInput(value, team_names(self.plan_data), id=field.name)
         if kind in TEXT_INPUTS:
-            shown = "" if value is None else _shown(value)
-            return FieldInput(
-                shown,
-                placeholder=_(HINTS[kind]) if kind in HINTS else "",
-                id=field.name,
-            )
+            empty = value is None or (field.hint != "" and value == 0)
+            hint = field.hint or HINTS.get(kind, "")
+            shown = "" if empty else _shown(value)
+            return FieldInput(shown, _(hint) if hint else "", id=field.name)
         if kind in TEXT_AREAS:
             text = "\n".join(value) if kind is FieldKind.LINES else value
             return TextArea(text, id=field.name, compact=True)

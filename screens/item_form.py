@@ -9,11 +9,14 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from socialplan.core.i18n import _
+from socialplan.core.limits import Length, post_length
 from socialplan.core.model import ContentItem, Kind, PlanData, Status
+from socialplan.core.numbers import format_number
 from socialplan.core.recurrence import describe_rules, parse_rules, rules_text, stored_rules
 from socialplan.core.schedule import local_time
 from socialplan.core.series import check_item
@@ -145,6 +148,7 @@ class ItemForm(FormScreen[ContentItem]):
                 yield Label(_("Body"), classes="field-label", markup=False)
                 yield TextArea(item.body, id="body", compact=True)
                 yield Static(id="error-body", classes="field-error", markup=False)
+                yield Static(id="length", classes="form-note", markup=False)
                 yield Static(
                     _(
                         "When: YYYY-MM-DD HH:MM in the plan's time zone, empty for unscheduled.\n"
@@ -155,6 +159,32 @@ class ItemForm(FormScreen[ContentItem]):
                     markup=False,
                 )
             yield from self.form_buttons()
+
+    def on_mount(self) -> None:
+        self._show_length()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "title":
+            self._show_length()
+
+    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
+        self._show_length()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "channel":
+            self._show_length()
+
+    def _show_length(self) -> None:
+        """The text's length against the channel's limit, as it is typed."""
+        channel_id = self.query_one("#channel", Select).value
+        channel = next((c for c in self.plan_data.channels if c.id == channel_id), None)
+        line = self.query_one("#length", Static)
+        if channel is None:
+            line.update("")
+            return
+        title = self.query_one("#title", Input).value
+        length = post_length(title, self.query_one("#body", TextArea).text, channel)
+        line.update(length_line(length, channel.name))
 
     @staticmethod
     def _field(label: str, name: str, widget: Widget) -> ComposeResult:
@@ -252,3 +282,19 @@ def _optional_choice(name: str, entries: Sequence[Any], chosen: int | None) -> S
         prompt=_("(none)"),
         compact=True,
     )
+
+
+def length_line(length: Length, channel: str) -> Content:
+    """'212 / 3,000 characters on LinkedIn', with what is over the limit as a warning."""
+    if length.limit is None:
+        return Content(_("{count} characters").format(count=format_number(length.count)))
+    text = _("{count} / {limit} characters on {channel}").format(
+        count=format_number(length.count), limit=format_number(length.limit), channel=channel
+    )
+    if length.hashtag_limit is not None:
+        text += _(" · {hashtags} / {hashtag_limit} hashtags").format(
+            hashtags=length.hashtags, hashtag_limit=length.hashtag_limit
+        )
+    if not length.over:
+        return Content(text)
+    return Content.assemble(("⚠ " + text + _(": over the limit"), "bold $warning"))

@@ -156,6 +156,7 @@ async def test_the_media_plan_edits_a_channels_use_but_adds_no_channels(make_app
             "formats",
             "planned_per_week",
             "owner",
+            "char_limit",
         ]
         app.screen.query_one("#owner", Input).value = "Sanne"
         app.screen.query_one("#planned_per_week", Input).value = "4"

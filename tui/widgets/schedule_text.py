@@ -11,6 +11,7 @@ from textual.content import Content
 
 from socialplan.core.calendar import CalendarWeek, DayCell
 from socialplan.core.i18n import N_, _, format_date, ngettext
+from socialplan.core.limits import item_length
 from socialplan.core.model import ContentItem, Kind, PlanData
 from socialplan.core.schedule import local_time
 from socialplan.core.validation import MAX_TITLE
@@ -76,11 +77,18 @@ def card_text(plan_data: PlanData, item: ContentItem, marked: bool = False) -> l
     day_and_time = format_date(moment, "%d %b %H:%M") if moment else _("unscheduled")
     meta = Text(f"{day_and_time} ").append_text(plain(plan_data.channel_name(item.channel)))
     title = one_line(item.title, MAX_TITLE, style="bold " + (PROMOTION_STYLE if promotion else ""))
-    return [
-        _marked(title, marked),
-        meta,
-        Text(" · ".join(marks(item)), style=PROMOTION_STYLE if promotion else "dim"),
-    ]
+    flags = Text(" · ".join(marks(item)), style=PROMOTION_STYLE if promotion else "dim")
+    return [_marked(title, marked), meta, flags.append_text(length_mark(plan_data, item))]
+
+
+def length_mark(plan_data: PlanData, item: ContentItem) -> Text:
+    """' · 212/3000' against the channel's length limit, a warning when over."""
+    channel = plan_data.channel(item.channel)
+    length = item_length(item, channel) if channel is not None else None
+    if length is None or length.limit is None:
+        return Text()
+    count = f" · {length.count}/{length.limit}"
+    return Text(count + " ⚠", style="bold yellow") if length.over else Text(count, style="dim")
 
 
 def row_cells(plan_data: PlanData, item: ContentItem, marked: bool = False) -> list[Text]:
