@@ -19,3 +19,22 @@ def test_the_schedule_benchmark_runs_on_a_small_plan():
     )
     assert result.returncode == 0, result.stderr
     assert "card move action -> panel updated" in result.stdout
+
+
+def test_the_terminal_card_move_benchmark_reports_time_and_bytes():
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARKS / "card_move_terminal.py"),
+            "--items",
+            "60",
+            "--moves",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "80x24, 60 items, 2 card moves: key to frame median" in result.stdout
+    assert "bytes per move median" in result.stdout

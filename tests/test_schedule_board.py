@@ -239,3 +239,22 @@ async def test_every_view_answers_the_screen_the_same_way(make_app, keys):
         assert screen.selected_item().id == post.id
         offered = {action for action in VIEW_ACTIONS if screen.check_action(action, ())}
         assert offered == screen.current.OFFERS
+
+
+async def test_a_card_move_redraws_only_the_columns_it_changed(make_app, monkeypatch):
+    from socialplan.tui.widgets.kanban import KanbanColumn
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        kanban(app).columns()[0].focus()
+        await pilot.pause()
+        drawn: list[str] = []
+        show = KanbanColumn.show
+        monkeypatch.setattr(
+            KanbanColumn, "show", lambda column, view: (drawn.append(view.key), show(column, view))
+        )
+        await pilot.press("L")
+        await pilot.pause()
+        first, second = (c.view.key for c in kanban(app).columns()[:2])
+        assert sorted(drawn) == sorted([first, second])

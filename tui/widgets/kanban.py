@@ -124,6 +124,16 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         self._take(view)
         self.set_reactive(KanbanColumn.virtual_size, self._rows_size())
 
+    def shows(self, view: ColumnView) -> bool:
+        """Whether the column shows ``view`` already: the same header and the very same
+        items (an edit replaces only the items it changed), so it need not be drawn again."""
+        mine = self.view
+        return (
+            (mine.header, mine.header_off) == (view.header, view.header_off)
+            and len(mine.items) == len(view.items)
+            and all(a is b for a, b in zip(mine.items, view.items, strict=True))
+        )
+
     def show(self, view: ColumnView) -> None:
         selected = self.selected_key()
         self._take(view)
@@ -299,7 +309,8 @@ class Kanban(Horizontal, can_focus=False):
                 self.call_after_refresh(self.select_key, selected)
             return
         for column, view in zip(columns, views, strict=True):
-            column.show(view)
+            if not column.shows(view):
+                column.show(view)
 
     def columns(self) -> list[KanbanColumn]:
         return list(self.query(KanbanColumn))

@@ -1,0 +1,101 @@
+"""A card move in a real terminal: socialplan on a pseudo-terminal, a plan of N items.
+
+For each size (80x24 and 200x50) it opens the app, waits for the first frame to settle,
+then presses L and H in turn (the selected card one stage right, then back), and prints
+per move: the time from the key to the last byte of the new frame (median and 95th
+percentile) and the bytes written to the terminal (median and largest). Targets: p95 at
+most 50 ms on 10,000 items, at most 4 KB per move at 80x24.
+
+usage: python benchmarks/card_move_terminal.py [--items N] [--moves N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+from plans import big_plan
+
+from socialplan.data.store import PlanStore
+
+QUIET = 0.15
+"""Seconds without output after which a frame counts as complete."""
+
+
+def read_until_quiet(fd: int, quiet: float, limit: float = 30.0) -> tuple[int, float]:
+    """Bytes read until ``quiet`` seconds pass without any, and when the last one came."""
+    total, last, deadline = 0, time.perf_counter(), time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([fd], [], [], quiet)
+        if not ready:
+            break
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        total += len(chunk)
+        last = time.perf_counter()
+    return total, last
+
+
+def run(path: Path, columns: int, rows: int, moves: int) -> tuple[list[float], list[int]]:
+    pid, fd = pty.fork()
+    if pid == 0:
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        env["TERM"] = "xterm-256color"
+        os.execvpe(
+            sys.executable, [sys.executable, "-m", "socialplan", "--db", str(path), "open"], env
+        )
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    read_until_quiet(fd, 1.0)  # the first frame, settled
+    latencies, sizes = [], []
+    for n in range(moves):
+        pressed = time.perf_counter()
+        os.write(fd, b"L" if n % 2 == 0 else b"H")
+        size, last = read_until_quiet(fd, QUIET)
+        latencies.append(last - pressed)
+        sizes.append(size)
+    os.write(fd, b"q")
+    read_until_quiet(fd, 0.5)
+    os.waitpid(pid, 0)
+    return latencies, sizes
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[int(share * (len(ordered) - 1))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--moves", type=int, default=20)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.json"
+        PlanStore.create(path, big_plan(args.items)).close()
+        os.environ["XDG_CONFIG_HOME"] = os.environ["XDG_DATA_HOME"] = folder
+        for columns, rows in ((80, 24), (200, 50)):
+            latencies, sizes = run(path, columns, rows, args.moves)
+            print(
+                f"{columns}x{rows}, {args.items:,} items, {args.moves} card moves: "
+                f"key to frame median {statistics.median(latencies) * 1000:.0f} ms, "
+                f"p95 {percentile(latencies, 0.95) * 1000:.0f} ms; "
+                f"bytes per move median {statistics.median(sizes):,.0f}, max {max(sizes):,}"
+            )
+
+
+if __name__ == "__main__":
+    main()
