@@ -202,3 +202,43 @@ def _title(mode: CalendarMode, anchor: date, first: date, last: date) -> str:
     return _("Agenda · {first} – {last}").format(
         first=format_date(first, "%a %d %b"), last=format_date(last, "%a %d %b %Y")
     )
+
+
+DAY_HOURS = (8, 18)
+"""The hours a week's time grid shows at least: the working day."""
+
+
+@dataclass(frozen=True, slots=True)
+class HourRow:
+    hour: int
+    cells: tuple[DayCell, ...]
+    """One per day of the week, holding the posts that start in this hour."""
+
+
+def week_hours(days: Sequence[DayCell], timezone: str) -> tuple[HourRow, ...]:
+    """A week as a time grid: a row per hour from the working day's first hour (or an
+    earlier post's) to its last (or a later post's), a cell per day."""
+    zone = ZoneInfo(timezone)
+
+    def hour_of(item: ContentItem) -> int:
+        assert item.scheduled_at is not None
+        return item.scheduled_at.astimezone(zone).hour
+
+    hours = [hour_of(i) for cell in days for i in cell.items if i.scheduled_at is not None]
+    first, last = min([DAY_HOURS[0], *hours]), max([DAY_HOURS[1], *hours])
+    return tuple(
+        HourRow(
+            hour,
+            tuple(
+                DayCell(
+                    cell.day,
+                    tuple(
+                        i for i in cell.items if i.scheduled_at is not None and hour_of(i) == hour
+                    ),
+                    cell.in_month,
+                )
+                for cell in days
+            ),
+        )
+        for hour in range(first, last + 1)
+    )

@@ -288,3 +288,41 @@ async def test_a_repeat_without_an_end_is_refused_in_the_form(make_app, demo_pat
         assert isinstance(app.screen, ItemForm)
         assert "needs an end" in str(app.screen.query_one("#error-repeat", Static).render())
     assert demo_path.read_bytes() == before
+
+
+def test_a_week_time_grid_has_a_row_per_hour_and_each_post_in_its_hour(demo_data):
+    from socialplan.core.calendar import CalendarMode, calendar_page, week_hours
+
+    page = calendar_page(demo_data, CalendarMode.WEEK, FROZEN_NOW.date())
+    rows = week_hours(page.days, demo_data.plan.timezone)
+    zone = ZoneInfo(demo_data.plan.timezone)
+    hours = [row.hour for row in rows]
+    assert hours == list(range(hours[0], hours[-1] + 1)) and hours[0] <= 8 and hours[-1] >= 18
+    for day_index, cell in enumerate(page.days):
+        for item in cell.items:
+            row = rows[hours.index(item.scheduled_at.astimezone(zone).hour)]
+            assert item in row.cells[day_index].items
+    assert sum(len(c.items) for r in rows for c in r.cells) == sum(len(c.items) for c in page.days)
+
+
+async def test_the_week_view_shows_its_time_grid_and_the_month_filters_by_channel(make_app):
+    from socialplan.tui.widgets.calendar import WeekGrid
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c", "w")
+        await pilot.pause()
+        grid = app.screen.query_one(WeekGrid)
+        assert grid.display and grid.rows
+        assert str(grid.render_line(1).text).startswith(f"{grid.rows[0].hour:02}:00")
+        await pilot.press("m")
+        await pilot.pause()
+        assert not grid.display
+        await pilot.press("slash", *"channel:YouTube", "enter")
+        await pilot.pause()
+        shown = title(app)
+        assert "filter 'channel:YouTube'" in shown
+        cells = [c for w in app.screen.query_one(MonthGrid).page.weeks for c in w.days]
+        channels = {app.plan_data.channel_name(i.channel) for c in cells for i in c.items}
+        assert channels == {"YouTube"}

@@ -98,9 +98,15 @@ def test_strategy_media_plan_step_roomy(snap_compare, make_app):
 
 
 def test_strategic_frameworks_form(snap_compare, make_app):
-    assert snap_compare(
-        make_app("strategy"), press=["left_square_bracket", "e"], terminal_size=SMALL
-    )
+    async def open_the_form(pilot):
+        """Each key once the screen has settled: the step the form opens over scrolls."""
+        for key in ("left_square_bracket", "e"):
+            await pilot.pause()
+            await pilot.press(key)
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(make_app("strategy"), run_before=open_the_form, terminal_size=SMALL)
 
 
 def test_goal_form_refuses_a_goal_that_is_not_smart(snap_compare, make_app):

@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from socialplan.core.calendar import CalendarPage, DayCell
+from socialplan.core.calendar import CalendarPage, DayCell, HourRow
 from socialplan.core.i18n import N_, WEEKDAYS_SHORT, _
 
 from .cursor import CURSOR_BINDINGS, CursorActions
@@ -44,6 +44,64 @@ class GoToDay(Message):
     def __init__(self, day: date) -> None:
         super().__init__()
         self.day = day
+
+
+class WeekGrid(CachedLineStyles, Widget):
+    """The week as a time grid: a row per hour, a column per day, a mark per post (the
+    day list below names them)."""
+
+    DEFAULT_CSS = """
+    WeekGrid {
+        height: auto;
+    }
+
+    WeekGrid > .week-grid--header {
+        color: $text-muted;
+        text-style: bold;
+    }
+
+    WeekGrid > .week-grid--today {
+        color: $accent;
+        text-style: bold;
+    }
+    """
+
+    COMPONENT_CLASSES = {"week-grid--header", "week-grid--today"}
+    HOUR_COLUMN = 6
+
+    def __init__(self, marks: DayMarks, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.marks = marks
+        self.rows: tuple[HourRow, ...] = ()
+        self.today = date.min
+
+    def show(self, rows: tuple[HourRow, ...], today: date) -> None:
+        self.rows, self.today = rows, today
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 1 + len(self.rows)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if not self.rows or y > len(self.rows):
+            return Strip.blank(width, self.line_style())
+        cell = max(3, (width - self.HOUR_COLUMN) // 7)
+        line = Text(" " * self.HOUR_COLUMN)
+        if y == 0:
+            for day_cell in self.rows[0].cells:
+                name = f"{_(WEEKDAYS_SHORT[day_cell.day.weekday()])} {day_cell.day.day:>2}"
+                part = "today" if day_cell.day == self.today else "header"
+                line.append(name[: cell - 1].ljust(cell), self.line_style(f"week-grid--{part}"))
+            return self.text_strip(line, width, self.line_style())
+        row = self.rows[y - 1]
+        line = Text(f"{row.hour:02}:00 ", style=self.line_style("week-grid--header"))
+        for day_cell in row.cells:
+            marks = self.marks(day_cell, cell - 1) if day_cell.items else Text("·", style="dim")
+            marks.truncate(cell - 1)
+            line.append_text(marks)
+            line.append(" " * (cell - marks.cell_len))
+        return self.text_strip(line, width, self.line_style())
 
 
 class MonthGrid(TranslatedBindings, CachedLineStyles, Widget, can_focus=True):

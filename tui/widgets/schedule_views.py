@@ -26,13 +26,14 @@ from socialplan.core.calendar import (
     local_day,
     move_to_day,
     shift_page,
+    week_hours,
 )
 from socialplan.core.filtering import ItemFilter
 from socialplan.core.i18n import _
 from socialplan.core.model import ContentItem, PlanData
 from socialplan.core.schedule import in_time_order
 
-from .calendar import DayList, DayRow, MonthGrid
+from .calendar import DayList, DayRow, MonthGrid, WeekGrid
 from .item_list import ItemList
 from .kanban import ColumnView, Kanban
 from .schedule_text import COLUMNS, card_text, day_marks, day_row_text, pace_line, row_cells
@@ -248,6 +249,7 @@ class CalendarView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="calendar-pace", markup=False)
         yield MonthGrid(self._day_marks, id="month")
+        yield WeekGrid(self._day_marks, id="week-grid")
         yield DayList(self._day_row_text, id="days")
 
     def _day_marks(self, cell: DayCell, width: int) -> Text:
@@ -277,6 +279,10 @@ class CalendarView(Vertical):
         grid = self.query_one(MonthGrid)
         grid.display = page.mode is CalendarMode.MONTH
         grid.show(page, self.today)
+        hours = self.query_one(WeekGrid)
+        hours.display = page.mode is CalendarMode.WEEK
+        if hours.display:
+            hours.show(week_hours(page.days, plan_data.plan.timezone), self.today)
         self.query_one(DayList).show(page.days, self.today)
         self.query_one("#calendar-pace", Static).update(pace_line(page.week_of(self.selected_day)))
         total = shown = _posts_on(page)
