@@ -202,7 +202,7 @@ def _period_problems(entry: Result | KpiValue) -> list[Problem]:
 
 def _result_problems(result: Result, plan_data: PlanData) -> list[Problem]:
     if result.item is not None:
-        item = next((i for i in plan_data.items if i.id == result.item), None)
+        item = plan_data.item(result.item)
         if item is None:
             return [Problem("item", _("choose one of the plan's posts, or none"))]
         if item.channel != result.channel:

@@ -467,6 +467,14 @@ class PlanData:
     def channel(self, channel_id: int) -> Channel | None:
         return self._channels_by_id.get(channel_id)
 
+    @cached_property
+    def _items_by_id(self) -> dict[int, ContentItem]:
+        return {i.id: i for i in self.items}
+
+    def item(self, item_id: int | None) -> ContentItem | None:
+        """A post by id: built once per plan version, so a key press does not scan them all."""
+        return self._items_by_id.get(item_id or 0)
+
     def stage_name(self, stage_id: int) -> str:
         return next((s.name for s in self.stages if s.id == stage_id), "?")
 

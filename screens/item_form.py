@@ -197,7 +197,7 @@ class ItemForm(FormScreen[ContentItem]):
     def _repeat_field(self) -> ComposeResult:
         """The repeat rule; a repeat itself shows which item it repeats instead."""
         if self.item.series is not None:
-            head = next((i for i in self.plan_data.items if i.id == self.item.series), None)
+            head = self.plan_data.item(self.item.series)
             title = head.title if head else _("a deleted item")
             yield Static(
                 Text(_("Repeat of "))

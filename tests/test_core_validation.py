@@ -249,3 +249,9 @@ def test_codec_calls_default_factories_per_document():
     assert first.tags == [] and first.tags is not second.tags
     with pytest.raises(KeyError, match="Tagged document has no 'name'"):
         from_doc(Tagged, {}, 3)
+
+
+def test_a_post_is_found_by_id_without_a_scan(demo_data):
+    post = demo_data.items[5]
+    assert demo_data.item(post.id) is post
+    assert demo_data.item(None) is None and demo_data.item(10**9) is None

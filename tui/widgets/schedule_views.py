@@ -91,7 +91,7 @@ class ScheduleView(Protocol):
 def find_item(plan_data: PlanData, key: str | None) -> ContentItem | None:
     if key is None:
         return None
-    return next((i for i in plan_data.items if i.id == int(key)), None)
+    return plan_data.item(int(key))
 
 
 def board_columns(plan_data: PlanData, item_filter: ItemFilter) -> list[ColumnView]:
