@@ -109,8 +109,10 @@ class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
         return self.MAIN_WIDTH
 
     def panel_folds(self) -> bool:
-        """Whether the terminal is too narrow for the phase and the full panel side by side."""
-        return self.size.width < self.main_width() + PANEL_WIDTH
+        """Whether the terminal is too narrow for the phase and the full panel side by side
+        (the App's width: known before the screen's first layout, which then places the
+        panel once)."""
+        return self.app.size.width < self.main_width() + PANEL_WIDTH
 
     def on_resize(self, _event: events.Resize) -> None:
         self._place_panel()
