@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 
 from textual import events
 from textual.app import ComposeResult
@@ -43,16 +42,10 @@ from socialplan.tui.widgets.schedule_views import (
     ScheduleList,
     ScheduleView,
     Shown,
+    View,
 )
 
 from .schedule_marks import MARK_BINDINGS, MarkedPosts
-
-
-class View(StrEnum):
-    BOARD = "board"
-    LIST = "list"
-    CALENDAR = "calendar"
-
 
 VIEW_ACTIONS = BoardView.OFFERS | ScheduleList.OFFERS | CalendarView.OFFERS
 """Actions that work, and are listed, only in the views that offer them."""
@@ -111,10 +104,6 @@ class ScheduleScreen(MarkedPosts):
         """What the view showed last, for the title line."""
         self._composed_for: PlanData | None = None
         """The plan the board was composed with, so mounting does not build it twice."""
-
-    @property
-    def current(self) -> ScheduleView:
-        return self.views[self.view]
 
     @property
     def calendar(self) -> CalendarView:

@@ -15,7 +15,7 @@ from socialplan.core.model import ContentItem, PlanData
 from socialplan.core.slots import schedule_in_next_slot
 from socialplan.core.validation import InvalidInputError, validate_item
 from socialplan.tui.messages import DeleteEntities, SaveEntities, SaveEntity
-from socialplan.tui.widgets.schedule_views import ScheduleView
+from socialplan.tui.widgets.schedule_views import ScheduleView, View
 
 from .base import PhaseScreen
 
@@ -37,9 +37,13 @@ class MarkedPosts(PhaseScreen):
         "Mark posts first: space marks one, V a range, * every shown post."
     )
 
+    views: dict[View, ScheduleView]
+    view: View
+    """Which of ``views`` is on screen (the Schedule screen composes and switches them)."""
+
     @property
     def current(self) -> ScheduleView:
-        raise NotImplementedError
+        return self.views[self.view]
 
     def _selected(self) -> ContentItem | None:
         """The selected post; when there is none, the user hears why the key did nothing."""
@@ -130,7 +134,8 @@ class MarkedPosts(PhaseScreen):
             return
         for item in changed:
             if problems := validate_item(item, self.plan_data):
-                self.notify(f"'{item.title}': {problems[0].message}", severity="warning")
+                message = f"'{item.title}': {problems[0].message}"
+                self.notify(message, severity="warning", markup=False)
                 return
         label = ngettext("change {count} post", "change {count} posts", len(changed))
         self.post_message(SaveEntities(changed, label.format(count=len(changed))))

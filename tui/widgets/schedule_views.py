@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any, ClassVar, Protocol
 
 from rich.text import Text
@@ -42,6 +43,14 @@ MARKING = frozenset({"mark", "mark_range", "mark_all"})
 """The marking keys: board and list only."""
 CONTEXT_ROWS = 2
 """Past posts kept in view above the next one when the list opens."""
+
+
+class View(StrEnum):
+    """The Schedule's views, by name."""
+
+    BOARD = "board"
+    LIST = "list"
+    CALENDAR = "calendar"
 
 
 @dataclass(frozen=True, slots=True)
