@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header
 
-from socialplan.compat import ComposesOnlyShownFrames
+from socialplan.compat import ComposesOnlyShownFrames, screen_focus_reactive
 from socialplan.core.cycle import Phase
 from socialplan.core.figures import PanelFigures
 from socialplan.core.i18n import _
@@ -39,6 +39,7 @@ class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
     panel folds into a one-line strip (``main_width`` when it depends on the plan)."""
 
     figures: reactive[PanelFigures | None] = reactive(None)
+    focused = screen_focus_reactive()
     panel_unfolded: var[bool] = var(False)
     """p in a narrow terminal: the full panel instead of the strip, until p again."""
 

@@ -28,6 +28,8 @@ INTERNALS = {
     "_compositor_refresh",
     "_on_focus",
     "_on_blur",
+    "_dirty_regions",
+    "_repaint",
 }
 """Textual's and TinyDB's underscore names that socialplan relies on."""
 
@@ -63,6 +65,11 @@ def test_every_internal_still_exists():
     from textual.widgets._footer import FooterKey
 
     assert all(hasattr(FooterKey("k", "k", "", "a"), name) for name in ("action", "description"))
+    from textual._compositor import Compositor
+
+    assert hasattr(Compositor(), "_dirty_regions")
+    # compat.screen_focus_reactive exists because Textual's focus repaints every cell:
+    assert Screen.__dict__["focused"]._repaint is True
 
 
 def test_no_internal_is_used_anywhere_else():

@@ -78,3 +78,26 @@ async def test_a_column_never_starts_mid_card(make_app, size) -> None:
                 for y in range(1, column.size.height)
                 if column.render_line(y).text.strip()
             )
+
+
+async def test_moving_between_columns_does_not_repaint_the_whole_screen(make_app, monkeypatch):
+    """Textual repaints every cell on a focus change; over SSH that was 12 KB a key."""
+    from socialplan.compat import compositor_class, repaints_whole_screen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown_columns(app)[0].focus()
+        await pilot.pause()
+        compositor = compositor_class()
+        whole: list[bool] = []
+        render_update = compositor.render_update
+
+        def recording(self, *args, **kwargs):
+            whole.append(repaints_whole_screen(self))
+            return render_update(self, *args, **kwargs)
+
+        monkeypatch.setattr(compositor, "render_update", recording)
+        await pilot.press("l")
+        await pilot.pause()
+        assert whole and not any(whole)
