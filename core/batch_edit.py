@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from .calendar import on_day
 from .model import ContentItem, Status
 
 
@@ -21,9 +22,6 @@ class BatchChange:
     channel: int | None = None
     owner: str | None = None
     shift_days: int = 0
-
-    def is_empty(self) -> bool:
-        return self == BatchChange()
 
 
 def apply_batch(
@@ -49,10 +47,8 @@ def apply_batch(
 def shifted(moment: datetime | None, days: int, timezone: str) -> datetime | None:
     if moment is None or not days:
         return moment
-    zone = ZoneInfo(timezone)
-    local = moment.astimezone(zone)
-    later = datetime.combine(local.date() + timedelta(days=days), local.time(), tzinfo=zone)
-    return later.astimezone(moment.tzinfo)
+    local_date = moment.astimezone(ZoneInfo(timezone)).date()
+    return on_day(moment, local_date + timedelta(days=days), timezone)
 
 
 def duplicate(item: ContentItem, at: datetime | None) -> ContentItem:

@@ -129,10 +129,13 @@ def move_to_day(item: ContentItem, day: date, timezone: str) -> ContentItem:
     stored in UTC like every time."""
     if item.scheduled_at is None:
         return item
+    return replace(item, scheduled_at=on_day(item.scheduled_at, day, timezone))
+
+
+def on_day(moment: datetime, day: date, timezone: str) -> datetime:
+    """``moment``'s wall-clock time where the plan is, on ``day``, in UTC."""
     zone = ZoneInfo(timezone)
-    clock = item.scheduled_at.astimezone(zone).time()
-    moved = datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
-    return replace(item, scheduled_at=moved)
+    return datetime.combine(day, moment.astimezone(zone).time(), tzinfo=zone).astimezone(UTC)
 
 
 def local_day(item: ContentItem, timezone: str) -> date | None:

@@ -56,8 +56,7 @@ class BatchForm(FormScreen[BatchChange]):
                     compact=True,
                 ),
             )
-            team = [member.name for member in plan_data.team]
-            yield from _row(_("Owner"), OwnerInput("", team, id="owner"))
+            yield from _row(_("Owner"), OwnerInput("", plan_data.team, id="owner"))
             yield from _row(_("Move by days"), FieldInput(placeholder=_("0: keep"), id="days"))
             yield Static(id="error-days", classes="field-error", markup=False)
             yield Static(
@@ -142,9 +141,7 @@ def _chosen_status(select: Select[object]) -> Status | None:
 
 def _days(text: str) -> int:
     """A whole number of days, earlier when below zero; 0 when left empty."""
-    text = text.strip()
-    sign = -1 if text.startswith("-") else 1
-    days = parse_whole(text.lstrip("+-")) or 0
-    if days > MAX_SHIFT_DAYS:
+    days = parse_whole(text) or 0
+    if abs(days) > MAX_SHIFT_DAYS:
         raise NumberError(_("at most {days} days").format(days=MAX_SHIFT_DAYS))
-    return sign * days
+    return days

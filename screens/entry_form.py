@@ -178,7 +178,7 @@ class EntryForm(FormScreen[Any]):
         value = getattr(self.entry, field.name)
         kind = field.kind
         if kind is FieldKind.OWNER:
-            return OwnerInput(value, team_names(self.plan_data), id=field.name)
+            return OwnerInput(value, self.plan_data.team, id=field.name)
         if kind in TEXT_INPUTS:
             empty = value is None or (field.hint != "" and value == 0)
             hint = field.hint or HINTS.get(kind, "")
@@ -267,10 +267,6 @@ def _shown(value: Any) -> str:
     if value == date.min:
         return ""
     return str(value)
-
-
-def team_names(plan_data: PlanData) -> list[str]:
-    return [member.name for member in plan_data.team]
 
 
 def posts_newest_first(plan_data: PlanData) -> list[ContentItem]:

@@ -125,7 +125,7 @@ class ItemForm(FormScreen[ContentItem]):
                 yield from self._field(
                     _("Owner"),
                     "owner",
-                    OwnerInput(item.owner, [m.name for m in plan_data.team], id="owner"),
+                    OwnerInput(item.owner, plan_data.team, id="owner"),
                 )
                 yield from self._field(_("Link"), "link", FieldInput(item.link, id="link"))
                 yield from self._field(

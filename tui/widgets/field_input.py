@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
 from socialplan.core.i18n import _
+from socialplan.core.model import TeamMember
 
 
 class FieldInput(Input):
@@ -25,7 +27,7 @@ class OwnerInput(FieldInput):
     """A name, offered from the project team as it is typed (→ or end takes the offer);
     a name not in the team is kept as typed."""
 
-    def __init__(self, value: str, team: list[str], **kwargs: Any) -> None:
-        offers = SuggestFromList(team, case_sensitive=False)
+    def __init__(self, value: str, team: Sequence[TeamMember], **kwargs: Any) -> None:
+        offers = SuggestFromList([member.name for member in team], case_sensitive=False)
         hint = _("a team member: → takes the name offered") if team else ""
         super().__init__(value, hint, suggester=offers, **kwargs)
