@@ -3,11 +3,14 @@ whoever may read the plan and nobody else."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import orjson
+
 from .files import atomic_replace, directory_mode, mode_of, read_regular_file
+from .table import high_water_marks, highest_ids
 
 KEEP_NEWEST = 10
 KEEP_DAILY = 14
@@ -89,16 +92,27 @@ def _same_bytes(backup: Path, raw: bytes) -> bool:
         return False
 
 
-def restore_backup(path: Path, backup: Path, check: Callable[[Path], object]) -> Path | None:
-    """Put ``backup`` back as the plan at ``path``, after keeping the current file as the
-    newest backup (returned; None when there was no file or it equals a backup already).
+def ids_handed_out(path: Path) -> dict[str, int]:
+    """The highest id each table ever handed out, as far as the plan file and its backups
+    tell: a restore must not hand out again an id a later version of the plan used. A
+    file that cannot be read (the broken plan a restore replaces) tells nothing."""
+    marks: dict[str, int] = {}
+    for source in (path, *list_backups(path)):
+        try:
+            document = orjson.loads(read_regular_file(source, source.stat().st_size))
+        except (OSError, orjson.JSONDecodeError):
+            continue
+        if not isinstance(document, dict):
+            continue
+        for table, mark in highest_ids(document, high_water_marks(document)).items():
+            if type(mark) is int:
+                marks[table] = max(marks.get(table, 0), mark)
+    return marks
 
-    ``check`` reads the backup as a plan first and raises when it is not one, so a bad
-    backup never replaces anything. Hold the plan's lock around this.
-    """
-    check(backup)
-    restored = read_regular_file(backup, backup.stat().st_size)
-    current = read_regular_file(path, path.stat().st_size) if path.exists() else None
-    kept = make_backup(path, current) if current is not None else None
-    atomic_replace(path, restored)
-    return kept
+
+def keep_current(path: Path) -> Path | None:
+    """Keep the plan file as it is now as the newest backup, before something replaces it
+    whole (returned; None when there is no file or it equals a backup already)."""
+    if not path.exists():
+        return None
+    return make_backup(path, read_regular_file(path, path.stat().st_size))

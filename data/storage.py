@@ -145,10 +145,10 @@ class SafeJSONStorage(Storage):
         self._seen_stamp, self._foreign_change = stamp, False
         return True
 
-    def remember(self, data: dict[str, Any]) -> None:
-        """Keep ``data``, just parsed from the file as it is now (under the lock), so the
+    def remember(self, document: dict[str, Any]) -> None:
+        """Keep ``document``, just parsed from the file as it is now (under the lock), so the
         first ``read`` does not parse the file a second time."""
-        self._cache = data
+        self._cache = document
         self._cache_stamp = _stamp(self.path)
 
     def remove_orphaned_temp_files(self) -> list[Path]:
@@ -181,13 +181,13 @@ def parse_plan_bytes(path: Path, raw: bytes) -> dict[str, Any]:
     if not raw.strip():
         raise UnreadablePlanError(path, _("the file is empty"), list_backups(path))
     try:
-        data = orjson.loads(raw)
+        document = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise UnreadablePlanError(
             path, _("the file is not valid JSON ({error})").format(error=error), list_backups(path)
         ) from None
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+    if not isinstance(document, dict) or not all(isinstance(t, dict) for t in document.values()):
         raise UnreadablePlanError(
             path, _("the file is JSON but not a TinyDB document store"), list_backups(path)
         )
-    return data
+    return document

@@ -27,7 +27,7 @@ from socialplan.core.model import Plan, PlanData, default_stages
 from socialplan.core.review import with_first_iteration
 from socialplan.core.schedule import local_time
 
-from .backups import make_backup, restore_backup
+from .backups import ids_handed_out, keep_current, make_backup
 from .errors import ConflictError, MissingDocumentError, StoreError, UnreadablePlanError
 from .plan_document import brought_up_to_date, decode_plan, encode_plan
 from .storage import SafeJSONStorage, parse_plan_bytes, read_plan_bytes
@@ -226,13 +226,23 @@ def _replaced_by(document: dict[str, Any]) -> Callable[[MutableMapping[str, Any]
 
 
 def restore_plan(path: str | os.PathLike[str], backup: Path) -> Path | None:
-    """Restore ``backup`` as the plan at ``path`` under the plan's lock (see
-    ``backups.restore_backup``); an unreadable backup raises and changes nothing."""
+    """Put ``backup`` back as the plan at ``path``, under the plan's lock, after keeping
+    the current file as the newest backup (returned). An unreadable backup raises and
+    changes nothing.
+
+    This is the one write that does not go through a ``PlanSession``: it must work when
+    the plan itself no longer opens. The backup is written with the ids the plan and its
+    other backups handed out since, so none is handed out twice.
+    """
+    restored = read_plan(backup)
     target = real_plan_path(path)
     storage = SafeJSONStorage(target)
     try:
         with storage.locked():
-            return restore_backup(target, backup, read_plan)
+            marks = ids_handed_out(target)
+            kept = keep_current(target)
+            storage.write(encode_plan(restored, marks))
+            return kept
     finally:
         storage.close()
 

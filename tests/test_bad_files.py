@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from socialplan import cli
+from socialplan.core.model import ContentItem
 from socialplan.data.backups import list_backups
 from socialplan.data.store import PlanStore, read_plan
 
@@ -76,6 +77,26 @@ def test_backups_are_listed_and_restored_keeping_the_current_file(demo_path, cap
     assert kept.read_bytes() == b'{"meta": '
     assert cli.main(["backups", "--db", str(demo_path)]) == 0
     assert "not readable: the file is not valid JSON" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("current", ["readable", "broken"])
+def test_a_restored_backup_hands_out_no_id_a_later_version_used(demo_path, current) -> None:
+    """The restore wrote the backup's bytes as they were, ids and all: the next post got
+    the id of one added after the backup was taken."""
+    backup = with_a_backup(demo_path)
+    store = PlanStore.open(demo_path)
+    later = store.add(ContentItem("added after the backup", 1, 1))
+    store.close()
+    PlanStore.open(demo_path).close()  # the plan with ``later`` is a backup now too
+    if current == "broken":
+        demo_path.write_bytes(b"{broken")
+    assert cli.main(["restore", str(backup), "--db", str(demo_path)]) == 0
+    store = PlanStore.open(demo_path)
+    try:
+        assert later.id not in {item.id for item in store.load().items}
+        assert store.add(ContentItem("new", 1, 1)).id > later.id
+    finally:
+        store.close()
 
 
 def test_a_bad_backup_is_not_restored(demo_path, tmp_path, capsys) -> None:
