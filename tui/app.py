@@ -1,10 +1,10 @@
 """The socialplan App: wires the store to the phase screens.
 
 The App owns the plan: it holds the current ``PlanData`` and the panel's figures as
-attributes the screens watch, hands the screens' edits (``SaveEntity``, ``MoveCards``,
-``DeleteEntity``...) to the edit session (data/session.py) and tells the user how each
-went. Its other parts sit beside it: the palette and help (commands.py), exports and
-imports (exchange_workers.py), recovery (recovery_offer.py) and hang-ups (hang_up.py).
+attributes the screens watch; its edit pipeline side (edit_outcomes.py) hands the
+screens' edits to the edit session (data/session.py) and tells the user how each went.
+Its other parts sit beside it: the palette and help (commands.py), exports and imports
+(exchange_workers.py), recovery (recovery_offer.py) and hang-ups (hang_up.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from platformdirs import user_downloads_path
-from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -25,33 +24,25 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from socialplan.core.cycle import PHASES, opening_phase
-from socialplan.core.edits import Edit, describe
 from socialplan.core.figures import PanelFigures, panel_figures
 from socialplan.core.i18n import LANGUAGES, N_, _, ngettext, use_language
-from socialplan.core.model import Plan, PlanData
+from socialplan.core.model import Plan
+from socialplan.core.plan_data import PlanData
 from socialplan.data.errors import StoreError
 from socialplan.data.interface import PlanStorage, open_storage
 from socialplan.data.requests import (
-    Delete,
-    Request,
     Save,
-    Unsaved,
 )
-from socialplan.data.session import Outcome, PlanSession, Submitted
+from socialplan.data.session import PlanSession
 from socialplan.screens.base import PhaseScreen
 from socialplan.tui.commands import key_sections, system_commands
-from socialplan.tui.edit_feedback import resolve_conflict, resolve_deleted, series_message
+from socialplan.tui.edit_outcomes import EditOutcomes
 from socialplan.tui.exchange_workers import export_beside_plan, import_results
 from socialplan.tui.hang_up import exit_on_hang_up
 from socialplan.tui.key_order import KeysInOrderApp
 from socialplan.tui.messages import (
-    DeleteEntities,
-    DeleteEntity,
     ExportPlan,
     ImportResults,
-    MoveCards,
-    SaveEntities,
-    SaveEntity,
 )
 from socialplan.tui.phases import PHASE_SCREENS, make_phase_screen
 from socialplan.tui.recovery_offer import leave_keeping_held_edits, offer_recovery
@@ -82,7 +73,7 @@ def system_clock() -> datetime:
     return datetime.now(UTC)
 
 
-class SocialPlanApp(TranslatedBindings, KeysInOrderApp):
+class SocialPlanApp(TranslatedBindings, EditOutcomes, KeysInOrderApp):
     CSS_PATH = Path(__file__).with_name("socialplan.tcss")
     TITLE = "socialplan"
     MODES: ClassVar = {mode: partial(make_phase_screen, mode) for mode in PHASE_SCREENS}
@@ -105,12 +96,8 @@ class SocialPlanApp(TranslatedBindings, KeysInOrderApp):
         Binding("q", "quit", N_("Quit")),
     ]
 
-    plan_data: var[PlanData] = var(PlanData(plan=Plan(name="")), always_update=True)
-    """The plan as shown; the empty one stands in only until ``__init__`` sets the real one."""
     figures: var[PanelFigures | None] = var(None)
     show_panel: var[bool] = var(True)
-    last_saved: var[object | None] = var(None, always_update=True)
-    """The entity the last edit saved, so a screen can put its cursor on it."""
 
     def __init__(
         self,
@@ -127,21 +114,8 @@ class SocialPlanApp(TranslatedBindings, KeysInOrderApp):
         super().__init__()
         self.stylesheet = ReusingStylesheet.taking_over(self.stylesheet)
         self.session = session
-        """The edit pipeline: store, undo history, edits waiting for the disk."""
         self.plan_data = self.session.shown
         tune_garbage_collector()
-
-    @property
-    def store(self) -> PlanStorage:
-        return self.session.store
-
-    @property
-    def undo_stack(self) -> list[Edit]:
-        return self.session.undo_stack
-
-    @property
-    def unsaved(self) -> Unsaved:
-        return self.session.unsaved
 
     def now(self) -> datetime:
         return self._clock()
@@ -296,147 +270,6 @@ class SocialPlanApp(TranslatedBindings, KeysInOrderApp):
 
     def _refresh_figures(self) -> None:
         self.figures = panel_figures(self.plan_data, self.now())
-
-    def on_save_entity(self, message: SaveEntity) -> None:
-        self.submit(Save((message.entity,), bases=(message.base,)))
-
-    def on_save_entities(self, message: SaveEntities) -> None:
-        self.submit(
-            Save(message.entities, message.label, _("Saved: {label}.").format(label=message.label))
-        )
-
-    def on_move_cards(self, message: MoveCards) -> None:
-        self.submit(
-            Save(message.cards, _("move {describe}").format(describe=describe(message.moved)))
-        )
-
-    def on_delete_entity(self, message: DeleteEntity) -> None:
-        self.submit(Delete((message.entity,)))
-
-    def on_delete_entities(self, message: DeleteEntities) -> None:
-        self.submit(Delete(message.entities, message.label))
-
-    def submit(self, request: Request) -> None:
-        """Save a user's edit through the session, and show how it went."""
-        self._told(self.session.submit(request))
-
-    def _told(self, result: Submitted) -> None:
-        """An edit's outcome, as the user sees it: the plan, a message, or a dialog."""
-        self.plan_data = self.session.shown
-        outcome = result.outcome
-        if outcome is Outcome.SAVED:
-            self._saved(result)
-        elif outcome is Outcome.HELD:
-            self._held(result)
-        elif outcome is Outcome.CONFLICT:
-            resolve_conflict(self, result)
-        elif outcome is Outcome.GONE:
-            resolve_deleted(self, result)
-        elif outcome is Outcome.WAITING:
-            self.notify(result.message, title=_("Waiting for the disk"), severity="warning")
-        else:
-            self.notify(result.message, title=_("Not saved"), severity="error", timeout=15)
-
-    def _saved(self, result: Submitted) -> None:
-        if result.saved is not None:
-            self.last_saved = result.saved
-        change = result.series
-        if result.added or result.removed or (change and change.kept):
-            added, removed = len(result.added), len(result.removed)
-            self.notify(series_message(self.plan_data, result.saved, added, removed, change))
-        if isinstance(result.request, Save) and result.request.announce:
-            self.notify(result.request.announce)
-
-    def _held(self, result: Submitted) -> None:
-        """A request the disk refused (or one queued behind it), shown as made."""
-        if result.message:
-            self.notify(
-                _(
-                    "{error} It is shown as made and will be saved as soon as the disk takes "
-                    "it; socialplan tries again every few seconds."
-                ).format(error=result.message),
-                title=_("Not saved yet"),
-                severity="error",
-                timeout=15,
-            )
-        self._show_unsaved()
-
-    def _show_unsaved(self) -> None:
-        """How many edits wait for the disk, in the title line."""
-        count = len(self.unsaved.held)
-        waiting = ngettext(
-            "⚠ {count} edit not saved ({problem}): retrying",
-            "⚠ {count} edits not saved ({problem}): retrying",
-            count,
-        ).format(count=count, problem=self.unsaved.problem)
-        self.sub_title = waiting if count else ""
-
-    def retry_unsaved(self) -> None:
-        """Try the held requests again, in order; those the disk still refuses stay held."""
-        count = len(self.unsaved.held)
-        if not count:
-            return
-        for result in self.session.retry():
-            self._told(result)
-        if self.unsaved:
-            return
-        self.sub_title = ""
-        self.notify(
-            ngettext(
-                "Saved {count} edit that had waited for the disk.",
-                "Saved {count} edits that had waited for the disk.",
-                count,
-            ).format(count=count)
-        )
-
-    def action_undo(self) -> None:
-        """Take back the last edit (see ``PlanSession.undo``)."""
-        undone = self.session.undo()
-        self.plan_data = self.session.shown
-        if undone.dropped_held:
-            self._show_unsaved()
-            self.notify(
-                _("Undone: {describe} (it had not been saved yet).").format(describe=undone.label)
-            )
-        elif not undone.ok and not undone.label:
-            self.notify(undone.message, severity="warning")
-        elif not undone.ok:
-            self.notify(undone.message, title=_("Not undone"), severity="error", timeout=15)
-        else:
-            if undone.restored is not None:
-                self.last_saved = undone.restored
-            self.notify(_("Undone: {label}.").format(label=undone.label))
-
-    def _watch_file(self) -> None:
-        """Reload when another session wrote the plan (checked every second: one stat)."""
-        if self.store.changed_elsewhere():
-            self._reload(self.store.writes)
-
-    @work(thread=True, exclusive=True, group="reload")
-    def _reload(self, writes: int) -> None:
-        try:
-            plan_data = self.store.reload()
-        except StoreError as error:
-            self.call_from_thread(
-                self.notify, str(error), title=_("Not reloaded"), severity="error", timeout=30
-            )
-            return
-        self.call_from_thread(self._take_reloaded, plan_data, writes)
-
-    def _take_reloaded(self, plan_data: PlanData, writes: int) -> None:
-        """Show the plan as another session left it. A reload read before this session's
-        own latest write is stale: read again."""
-        if writes != self.store.writes:
-            self._reload(self.store.writes)
-            return
-        summary = self.session.take_reloaded(plan_data)
-        if not summary:
-            return
-        self.plan_data = self.session.shown
-        self.notify(
-            _("Another session changed the plan: {summary}.").format(summary=summary),
-            title=_("Plan reloaded"),
-        )
 
     def action_phase(self, name: str) -> None:
         self.switch_mode(name)

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 from socialplan.core.edits import describe
 from socialplan.core.i18n import _, ngettext
-from socialplan.core.model import ContentItem, PlanData
+from socialplan.core.model import ContentItem
+from socialplan.core.plan_data import PlanData
 from socialplan.core.series import SeriesChange
 from socialplan.data.requests import Delete, Save
 from socialplan.data.session import Submitted
 
 if TYPE_CHECKING:
-    from socialplan.tui.app import SocialPlanApp
+    from socialplan.tui.edit_outcomes import EditOutcomes
 
 
 def series_message(
@@ -41,7 +42,7 @@ def _local_when(plan_data: PlanData, item: ContentItem) -> str:
     return when(local_moment(plan_data, item))
 
 
-def resolve_conflict(app: SocialPlanApp, result: Submitted) -> None:
+def resolve_conflict(app: EditOutcomes, result: Submitted) -> None:
     """Another session changed the entry since this one loaded it: show both versions
     and let the user keep theirs, take the other, or (for a change) keep theirs as a
     new entry. Nothing is overwritten without that choice."""
@@ -66,7 +67,7 @@ def resolve_conflict(app: SocialPlanApp, result: Submitted) -> None:
     app.push_screen(ConflictScreen(mine, theirs, deleting=isinstance(request, Delete)), chosen)
 
 
-def resolve_deleted(app: SocialPlanApp, result: Submitted) -> None:
+def resolve_deleted(app: EditOutcomes, result: Submitted) -> None:
     """Another session deleted the entry this one saves: the typed changes stay, and
     the user saves them as a new entry or lets them go."""
     from socialplan.screens.conflict import DeletedElsewhereScreen
