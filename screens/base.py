@@ -21,7 +21,7 @@ from socialplan.compat import ComposesOnlyShownFrames, screen_focus_reactive
 from socialplan.core.cycle import Phase
 from socialplan.core.figures import PanelFigures
 from socialplan.core.i18n import _
-from socialplan.core.model import PlanData
+from socialplan.core.plan_data import PlanData
 from socialplan.core.schedule import local_time
 from socialplan.tui.widgets.footer import KeyFooter
 from socialplan.tui.widgets.kpi_panel import PANEL_WIDTH, KpiPanel, PanelStrip

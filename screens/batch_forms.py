@@ -10,8 +10,9 @@ from textual.widgets import Label, Select, SelectionList, Static
 
 from socialplan.core.batch_edit import BatchChange
 from socialplan.core.i18n import _, ngettext
-from socialplan.core.model import ContentItem, PlanData, Status
+from socialplan.core.model import ContentItem, Status
 from socialplan.core.numbers import NumberError, parse_whole
+from socialplan.core.plan_data import PlanData
 from socialplan.core.validation import Problem, clean_text
 from socialplan.tui.widgets.field_input import FieldInput, OwnerInput
 

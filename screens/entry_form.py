@@ -18,8 +18,9 @@ from socialplan.core.entries import CHANNEL_CHOICE, FIELDS, NEW_ENTRIES, EntryFi
 from socialplan.core.entry_rules import parse_value, validate_entry
 from socialplan.core.i18n import N_, _
 from socialplan.core.kpi import MEASURED_KPIS, is_custom
-from socialplan.core.model import Channel, ContentItem, PlanData
+from socialplan.core.model import Channel, ContentItem
 from socialplan.core.numbers import format_number
+from socialplan.core.plan_data import PlanData
 from socialplan.core.schedule import local_time
 from socialplan.core.validation import InvalidInputError, Problem, clean_text
 from socialplan.tui.messages import SaveEntity

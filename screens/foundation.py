@@ -9,7 +9,8 @@ from textual.widgets import Label, Static
 
 from socialplan.core.cycle import is_blank, phase_named
 from socialplan.core.i18n import N_, _
-from socialplan.core.model import ChangeAction, PlanData, Stakeholder, TeamMember
+from socialplan.core.model import ChangeAction, Stakeholder, TeamMember
+from socialplan.core.plan_data import PlanData
 from socialplan.core.summaries import support_summary
 from socialplan.tui.text import day, plain, tick
 from socialplan.tui.widgets.prose import ProseView

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from socialplan.core.i18n import N_, _, format_date
 from socialplan.core.imports import ImportPlan, RowMatch
-from socialplan.core.model import PlanData
+from socialplan.core.plan_data import PlanData
 from socialplan.core.schedule import local_time
 from socialplan.core.validation import Problem, clean_text
 from socialplan.tui.text import number, one_line, plain

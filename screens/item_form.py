@@ -15,8 +15,9 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from socialplan.core.i18n import _
 from socialplan.core.limits import Length, post_length
-from socialplan.core.model import ContentItem, Kind, PlanData, Status
+from socialplan.core.model import ContentItem, Kind, Status
 from socialplan.core.numbers import format_number
+from socialplan.core.plan_data import PlanData
 from socialplan.core.recurrence import describe_rules, parse_rules, rules_text, stored_rules
 from socialplan.core.schedule import local_time
 from socialplan.core.series import check_item

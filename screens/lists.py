@@ -18,7 +18,8 @@ from socialplan.core.entries import NEW_ENTRIES, PLAN_SECTIONS, EntryField
 from socialplan.core.entry_rules import why_not_deletable
 from socialplan.core.i18n import N_, _
 from socialplan.core.kpi import is_custom
-from socialplan.core.model import Entity, KpiValue, OnlineBehaviour, Plan, PlanData, SetupTask
+from socialplan.core.model import Entity, KpiValue, OnlineBehaviour, Plan, SetupTask
+from socialplan.core.plan_data import PlanData
 from socialplan.tui.messages import DeleteEntity, SaveEntity
 from socialplan.tui.widgets.prose import ProseView
 from socialplan.tui.widgets.tables import PlanTable

@@ -17,7 +17,8 @@ from socialplan.core import kpi
 from socialplan.core.cycle import phase_named
 from socialplan.core.i18n import N_, _
 from socialplan.core.kpi import Totals, is_custom, kpi_label
-from socialplan.core.model import KpiValue, PlanData, Result
+from socialplan.core.model import KpiValue, Result
+from socialplan.core.plan_data import PlanData
 from socialplan.core.review import IterationClosing
 from socialplan.core.schedule import local_time
 from socialplan.core.summaries import GoalStatus, channel_totals, goal_progress

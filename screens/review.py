@@ -16,7 +16,8 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from socialplan.core import kpi
 from socialplan.core.i18n import N_, _
-from socialplan.core.model import Iteration, Kind, PlanData
+from socialplan.core.model import Iteration, Kind
+from socialplan.core.plan_data import PlanData
 from socialplan.core.review import (
     IterationClosing,
     IterationReview,

@@ -11,7 +11,8 @@ from textual.binding import Binding
 
 from socialplan.core.batch_edit import BatchChange, apply_batch, cross_posts, duplicate
 from socialplan.core.i18n import N_, _, ngettext
-from socialplan.core.model import ContentItem, PlanData
+from socialplan.core.model import ContentItem
+from socialplan.core.plan_data import PlanData
 from socialplan.core.slots import schedule_in_next_slot
 from socialplan.core.validation import InvalidInputError, validate_item
 from socialplan.tui.messages import DeleteEntities, SaveEntities, SaveEntity

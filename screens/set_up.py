@@ -15,7 +15,8 @@ from socialplan.core.channel_setup import missing_checklist, overall_setup, setu
 from socialplan.core.cycle import phase_named
 from socialplan.core.entries import ACCOUNT
 from socialplan.core.i18n import N_, _
-from socialplan.core.model import Channel, PlanData, SetupArea, SetupTask
+from socialplan.core.model import Channel, SetupArea, SetupTask
+from socialplan.core.plan_data import PlanData
 from socialplan.tui.messages import SaveEntities, SaveEntity
 from socialplan.tui.text import day, one_line, plain, tick
 from socialplan.tui.widgets.tables import Col, PlanTable

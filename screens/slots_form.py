@@ -12,7 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select, Static
 
 from socialplan.core.i18n import _, ngettext
-from socialplan.core.model import Channel, PlanData
+from socialplan.core.model import Channel
+from socialplan.core.plan_data import PlanData
 from socialplan.core.recurrence import (
     Recurrence,
     describe_rules,

@@ -26,10 +26,10 @@ from socialplan.core.model import (
     OnlineBehaviour,
     Persona,
     Pillar,
-    PlanData,
     SocialActivity,
     Stage,
 )
+from socialplan.core.plan_data import PlanData
 from socialplan.core.review import open_decisions
 from socialplan.core.steps import (
     STRATEGY_STEPS,
