@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from socialplan.core.model import ContentItem, Kind, PlanData, Status
+from socialplan.core.model import ContentItem, Kind, Status
+from socialplan.core.plan_data import PlanData
 from socialplan.data.demo import build_demo
 
 

@@ -12,7 +12,8 @@ from rich.text import Text
 
 from socialplan.core.figures import panel_figures
 from socialplan.core.i18n import _, format_date, ngettext
-from socialplan.core.model import ContentItem, PlanData
+from socialplan.core.model import ContentItem
+from socialplan.core.plan_data import PlanData
 from socialplan.core.schedule import (
     in_time_order,
     items_between,

@@ -14,7 +14,7 @@ from socialplan.data.errors import StoreError
 from socialplan.data.paths import plans_dir
 
 if TYPE_CHECKING:
-    from socialplan.core.model import PlanData
+    from socialplan.core.plan_data import PlanData
 from .common import _run_app, chosen_plan
 
 

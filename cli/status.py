@@ -19,8 +19,9 @@ from socialplan.core import kpi
 from socialplan.core.channel_setup import open_setup_tasks
 from socialplan.core.figures import PanelFigures, panel_figures
 from socialplan.core.i18n import _, format_date
-from socialplan.core.model import ContentItem, Kind, PlanData, SetupTask
+from socialplan.core.model import ContentItem, Kind, SetupTask
 from socialplan.core.numbers import format_number
+from socialplan.core.plan_data import PlanData
 from socialplan.core.schedule import local_time, next_posts
 from socialplan.core.steps import strategy_progress
 from socialplan.core.summaries import GoalProgress, GoalStatus, channel_totals, goal_progress

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from .figures import Ratio
 from .filtering import ItemFilter
-from .model import ContentItem, Kind, PlanData, Stage
+from .model import ContentItem, Kind, Stage
+from .plan_data import PlanData
 
 UNSCHEDULED_RANK = 4.0e9
 """Where unscheduled cards sort when never moved by hand: after every dated one."""

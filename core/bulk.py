@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from .i18n import _
-from .model import ContentItem, Kind, PlanData, Status
+from .model import ContentItem, Kind, Status
+from .plan_data import PlanData
 from .validation import clean_text, validate_item
 
 COLUMNS = (

@@ -16,7 +16,8 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from .i18n import _, format_date
-from .model import ContentItem, PlanData
+from .model import ContentItem
+from .plan_data import PlanData
 from .schedule import items_between, local_midnight, time_order
 from .slots import ChannelWeek, week_paces
 

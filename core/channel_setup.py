@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .i18n import N_, _
-from .model import Channel, PlanData, SetupArea, SetupTask
+from .model import Channel, SetupArea, SetupTask
+from .plan_data import PlanData
 
 CHECKLIST: dict[SetupArea, str] = {
     SetupArea.ACCOUNT: N_("Create the company account on {channel}"),

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from .i18n import _
 from .kpi import is_measured
-from .model import Activity, Goal, PlanData, SocialActivity, Stage
+from .model import Activity, Goal, SocialActivity, Stage
+from .plan_data import PlanData
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .i18n import N_, _
-from .model import PlanData
+from .plan_data import PlanData
 
 
 @dataclass(frozen=True, slots=True)

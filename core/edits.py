@@ -11,7 +11,8 @@ from enum import Enum
 from typing import Any
 
 from .i18n import N_, _
-from .model import Labelled, Plan, PlanData
+from .model import Labelled, Plan
+from .plan_data import PlanData
 
 
 def with_changes(plan_data: PlanData, saved: Sequence[Any], removed: Sequence[Any]) -> PlanData:

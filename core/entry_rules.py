@@ -11,19 +11,9 @@ from typing import Any
 from .entries import FIELDS, EntryField, FieldKind
 from .i18n import _, ngettext
 from .kpi import is_custom
-from .model import (
-    Channel,
-    Goal,
-    KpiValue,
-    OnlineBehaviour,
-    Persona,
-    Pillar,
-    Plan,
-    PlanData,
-    Result,
-    Stage,
-)
+from .model import Channel, Goal, KpiValue, OnlineBehaviour, Persona, Pillar, Plan, Result, Stage
 from .numbers import NumberError, format_number, parse_decimal, parse_whole
+from .plan_data import PlanData
 from .validation import (
     MAX_TEXT,
     MAX_TITLE,

@@ -13,8 +13,9 @@ from datetime import datetime
 from .channel_setup import incomplete_setup
 from .checks import consistency_checks
 from .i18n import _, ngettext
-from .model import Kind, PlanData
+from .model import Kind
 from .numbers import format_number
+from .plan_data import PlanData
 from .schedule import items_between, week_bounds, window_bounds
 from .slots import ChannelWeek, week_paces
 

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .i18n import _
-from .model import ContentItem, PlanData
+from .model import ContentItem
+from .plan_data import PlanData
 from .validation import InvalidInputError, clean_text
 
 FIELDS = ("channel", "kind", "status", "pillar", "owner", "stage", "cta")

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .i18n import _, ngettext
-from .model import Channel, ContentItem, PlanData, Result
+from .model import Channel, ContentItem, Result
+from .plan_data import PlanData
 from .schedule import local_time
 from .validation import InvalidInputError
 

@@ -15,8 +15,9 @@ from functools import cache
 from typing import Any
 
 from .i18n import _
-from .model import ENTITY_TYPES, Plan, PlanData
+from .model import ENTITY_TYPES, Plan
 from .numbers import format_number
+from .plan_data import PlanData
 from .validation import MAX_BUDGET, validate_plan_settings
 
 MAX_COUNT = 10**12

@@ -6,10 +6,9 @@ collection it lives in. References between entities are by id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from functools import cached_property
 from typing import ClassVar, Protocol
 
 from .i18n import N_, _
@@ -426,103 +425,3 @@ ENTITY_TYPES: tuple[type[Entity], ...] = (
     Iteration,
     Decision,
 )
-
-
-@dataclass(frozen=True)
-class PlanData:
-    """A consistent snapshot of a whole plan, as loaded from the store.
-
-    No slots: ``cached_property`` lookups need an instance ``__dict__``.
-    """
-
-    plan: Plan
-    stakeholders: tuple[Stakeholder, ...] = ()
-    change_actions: tuple[ChangeAction, ...] = ()
-    team: tuple[TeamMember, ...] = ()
-    channels: tuple[Channel, ...] = ()
-    stages: tuple[Stage, ...] = ()
-    personas: tuple[Persona, ...] = ()
-    behaviour: tuple[OnlineBehaviour, ...] = ()
-    goals: tuple[Goal, ...] = ()
-    pillars: tuple[Pillar, ...] = ()
-    activities: tuple[SocialActivity, ...] = ()
-    items: tuple[ContentItem, ...] = ()
-    setup_tasks: tuple[SetupTask, ...] = ()
-    results: tuple[Result, ...] = ()
-    kpi_values: tuple[KpiValue, ...] = ()
-    iterations: tuple[Iteration, ...] = ()
-    decisions: tuple[Decision, ...] = ()
-
-    @cached_property
-    def _channel_names(self) -> dict[int, str]:
-        return {c.id: c.name for c in self.channels}
-
-    def channel_name(self, channel_id: int | None) -> str:
-        return self._channel_names.get(channel_id or 0, "?")
-
-    @cached_property
-    def _channels_by_id(self) -> dict[int, Channel]:
-        return {c.id: c for c in self.channels}
-
-    def channel(self, channel_id: int) -> Channel | None:
-        return self._channels_by_id.get(channel_id)
-
-    @cached_property
-    def _items_by_id(self) -> dict[int, ContentItem]:
-        return {i.id: i for i in self.items}
-
-    def item(self, item_id: int | None) -> ContentItem | None:
-        """A post by id: built once per plan version, so a key press does not scan them all."""
-        return self._items_by_id.get(item_id or 0)
-
-    def stage_name(self, stage_id: int) -> str:
-        return next((s.name for s in self.stages if s.id == stage_id), "?")
-
-    def pillar_name(self, pillar_id: int | None) -> str:
-        return next((p.name for p in self.pillars if p.id == pillar_id), "")
-
-    def ordered_stages(self) -> tuple[Stage, ...]:
-        return tuple(sorted(self.stages, key=lambda s: (s.order, s.id)))
-
-    def current_iteration(self) -> Iteration | None:
-        number = self.plan.current_iteration
-        return next((i for i in self.iterations if i.number == number), None)
-
-
-DEFAULT_STAGES: tuple[Stage, ...] = (
-    Stage(
-        N_("See"),
-        1,
-        N_("Everyone who could ever be interested: reach and awareness"),
-        N_("Short video, photos, infographics"),
-    ),
-    Stage(
-        N_("Think"),
-        2,
-        N_("People considering a solution: inform and help compare"),
-        N_("How-to articles, explainers, comparisons"),
-    ),
-    Stage(
-        N_("Do"),
-        3,
-        N_("People ready to act: offers, demos, a clear call to action"),
-        N_("Case studies, demos, offers"),
-    ),
-    Stage(
-        N_("Care"),
-        4,
-        N_("Customers: service, loyalty, advocacy"),
-        N_("Tips for customers, reviews"),
-    ),
-)
-"""See / Think / Do / Care (Avinash Kaushik), as catalog messages: see ``default_stages``."""
-
-
-def default_stages() -> tuple[Stage, ...]:
-    """The journey stages a new plan starts with, named in the interface's language."""
-    return tuple(
-        replace(
-            stage, name=_(stage.name), description=_(stage.description), formats=_(stage.formats)
-        )
-        for stage in DEFAULT_STAGES
-    )

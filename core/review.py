@@ -15,7 +15,8 @@ from typing import Any
 
 from .i18n import _
 from .kpi import Totals, engagement_rate_by_impressions, totals
-from .model import ContentItem, Decision, Iteration, Plan, PlanData, Result
+from .model import ContentItem, Decision, Iteration, Plan, Result
+from .plan_data import PlanData
 from .summaries import GoalProgress, goal_progress
 from .validation import MAX_TEXT, MAX_TITLE, InvalidInputError, clean_text
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .model import ContentItem, PlanData
+from .model import ContentItem
+from .plan_data import PlanData
 
 
 def week_bounds(now: datetime, timezone: str) -> tuple[datetime, datetime]:

@@ -18,7 +18,8 @@ from datetime import datetime
 from itertools import islice
 
 from .i18n import _
-from .model import ContentItem, PlanData, Status
+from .model import ContentItem, Status
+from .plan_data import PlanData
 from .recurrence import FIELD, occurrences, parse_rules
 from .validation import InvalidInputError, Problem, validate_item
 from .workflow import ORDER

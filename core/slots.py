@@ -11,7 +11,8 @@ from itertools import islice
 from zoneinfo import ZoneInfo
 
 from .i18n import _
-from .model import Channel, ContentItem, Labelled, PlanData, Status
+from .model import Channel, ContentItem, Labelled, Status
+from .plan_data import PlanData
 from .recurrence import Recurrence, occurrences, stored_rules
 from .schedule import items_between, local_midnight, local_time
 from .validation import InvalidInputError

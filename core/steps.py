@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 
 from .checks import bare_stages, island_activities
 from .i18n import N_, _
-from .model import Labelled, Plan, PlanData
+from .model import Labelled, Plan
+from .plan_data import PlanData
 from .validation import InvalidInputError
 
 

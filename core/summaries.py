@@ -8,7 +8,8 @@ from datetime import date
 
 from .i18n import _
 from .kpi import KPI_FORMULAS, Totals, is_custom, totals
-from .model import Goal, HandCount, Labelled, PlanData, SupportLevel
+from .model import Goal, HandCount, Labelled, SupportLevel
+from .plan_data import PlanData
 
 _COUNT_KPIS = {f.name for f in fields(Totals)}
 

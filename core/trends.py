@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .kpi import totals
-from .model import Iteration, PlanData, Result
+from .model import Iteration, Result
+from .plan_data import PlanData
 from .summaries import kpi_value
 
 TREND_KPIS = (

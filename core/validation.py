@@ -13,8 +13,9 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .i18n import _
-from .model import ContentItem, Goal, Plan, PlanData
+from .model import ContentItem, Goal, Plan
 from .numbers import format_number
+from .plan_data import PlanData
 
 MAX_TITLE = 200
 MAX_TEXT = 20_000

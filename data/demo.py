@@ -25,7 +25,6 @@ from socialplan.core.model import (
     Persona,
     Pillar,
     Plan,
-    PlanData,
     Result,
     SetupArea,
     SetupTask,
@@ -35,6 +34,7 @@ from socialplan.core.model import (
     SupportLevel,
     TeamMember,
 )
+from socialplan.core.plan_data import PlanData
 from socialplan.core.recurrence import parse_rules, rules_text
 from socialplan.data.store import starter_plan
 

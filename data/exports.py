@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from socialplan.core.i18n import _
-from socialplan.core.model import PlanData
+from socialplan.core.plan_data import PlanData
 
 from .backups import backup_dir
 from .errors import StoreError

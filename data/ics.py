@@ -20,7 +20,8 @@ from icalendar import Calendar, Event, vRecur
 
 from socialplan import __version__
 from socialplan.core.i18n import _
-from socialplan.core.model import ContentItem, Kind, PlanData, Status
+from socialplan.core.model import ContentItem, Kind, Status
+from socialplan.core.plan_data import PlanData
 from socialplan.core.recurrence import RFC_DAYS, Recurrence, occurrences, stored_rules
 from socialplan.core.schedule import items_in_range
 from socialplan.core.validation import without_controls

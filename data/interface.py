@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from socialplan.core.i18n import _
-from socialplan.core.model import PlanData
+from socialplan.core.plan_data import PlanData
 
 from .errors import StoreError
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from socialplan.core.checks import consistency_checks
 from socialplan.core.i18n import N_, _
 from socialplan.core.kpi import kpi_label
-from socialplan.core.model import Channel, PlanData
+from socialplan.core.model import Channel
 from socialplan.core.numbers import format_number
+from socialplan.core.plan_data import PlanData
 from socialplan.core.recurrence import describe_rules, stored_rules
 from socialplan.core.schedule import local_time
 from socialplan.core.steps import STRATEGY_STEPS, strategy_progress

@@ -14,7 +14,8 @@ from socialplan import __version__
 from socialplan.core.codec import DocumentError, from_doc, to_doc
 from socialplan.core.i18n import _
 from socialplan.core.integrity import MAX_COUNT, first_problem
-from socialplan.core.model import ENTITY_TYPES, Plan, PlanData
+from socialplan.core.model import ENTITY_TYPES, Plan
+from socialplan.core.plan_data import PlanData
 
 from .backups import list_backups
 from .errors import UnreadablePlanError

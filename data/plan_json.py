@@ -16,7 +16,8 @@ from typing import Any
 import orjson
 
 from socialplan.core.i18n import _
-from socialplan.core.model import ENTITY_TYPES, PlanData
+from socialplan.core.model import ENTITY_TYPES
+from socialplan.core.plan_data import PlanData
 from socialplan.core.validation import without_controls
 
 from .errors import StoreError, UnreadablePlanError

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from socialplan.core.i18n import _
-from socialplan.core.model import PlanData
+from socialplan.core.plan_data import PlanData
 from socialplan.core.review import with_first_iteration
 
 from .errors import StoreError

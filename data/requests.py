@@ -14,7 +14,8 @@ from typing import Any
 from socialplan.core.codec import from_doc, to_doc
 from socialplan.core.edits import describe, with_changes
 from socialplan.core.i18n import _
-from socialplan.core.model import ENTITY_TYPES, PlanData
+from socialplan.core.model import ENTITY_TYPES
+from socialplan.core.plan_data import PlanData
 
 
 @dataclass(frozen=True, slots=True)

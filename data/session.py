@@ -18,7 +18,8 @@ from typing import Any
 
 from socialplan.core.edits import Edit, changes_between, describe, with_changes
 from socialplan.core.i18n import _
-from socialplan.core.model import ContentItem, Plan, PlanData
+from socialplan.core.model import ContentItem, Plan
+from socialplan.core.plan_data import PlanData
 from socialplan.core.series import SeriesChange, series_change, upcoming_repeats
 from socialplan.core.validation import InvalidInputError
 

@@ -23,7 +23,9 @@ from tinydb.table import Document, Table
 from socialplan.compat import reset_table_caches
 from socialplan.core.codec import from_doc, to_doc
 from socialplan.core.i18n import _
-from socialplan.core.model import Plan, PlanData, default_stages
+from socialplan.core.journey import default_stages
+from socialplan.core.model import Plan
+from socialplan.core.plan_data import PlanData
 from socialplan.core.review import with_first_iteration
 from socialplan.core.schedule import local_time
 

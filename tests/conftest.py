@@ -14,7 +14,7 @@ import pytest
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 from socialplan.core.i18n import LOCALE_VARIABLES, use_language
-from socialplan.core.model import PlanData
+from socialplan.core.plan_data import PlanData
 from socialplan.data import storage
 from socialplan.data.demo import build_demo
 from socialplan.data.store import PlanStore

@@ -17,7 +17,8 @@ from socialplan.core.calendar import (
     page_span,
     shift_page,
 )
-from socialplan.core.model import ContentItem, Kind, PlanData
+from socialplan.core.model import ContentItem, Kind
+from socialplan.core.plan_data import PlanData
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

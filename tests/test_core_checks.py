@@ -12,7 +12,8 @@ from socialplan.core.checks import (
     personas_reached_by_no_channel,
     stages_without_pillar,
 )
-from socialplan.core.model import Activity, PlanData, Stage
+from socialplan.core.model import Activity, Stage
+from socialplan.core.plan_data import PlanData
 
 
 def test_the_demo_fails_only_on_its_island(demo_data: PlanData) -> None:

@@ -14,7 +14,8 @@ from socialplan.core.entries import (
     FieldKind,
 )
 from socialplan.core.entry_rules import parse_value, validate_entry, why_not_deletable
-from socialplan.core.model import Goal, Persona, Plan, PlanData, Stage, Stakeholder
+from socialplan.core.model import Goal, Persona, Plan, Stage, Stakeholder
+from socialplan.core.plan_data import PlanData
 from socialplan.core.validation import InvalidInputError
 
 

@@ -18,10 +18,10 @@ from socialplan.core.model import (
     Persona,
     Pillar,
     Plan,
-    PlanData,
     SetupTask,
     Stage,
 )
+from socialplan.core.plan_data import PlanData
 from socialplan.core.schedule import items_between, next_posts, week_bounds, window_bounds
 from socialplan.core.slots import ChannelWeek, Pace
 

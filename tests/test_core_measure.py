@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialplan.core import kpi
-from socialplan.core.model import Goal, Iteration, Plan, PlanData, Result
+from socialplan.core.model import Goal, Iteration, Plan, Result
+from socialplan.core.plan_data import PlanData
 from socialplan.core.review import (
     close_iteration,
     iteration_review,

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from socialplan.core.model import ContentItem, PlanData, Status
+from socialplan.core.model import ContentItem, Status
+from socialplan.core.plan_data import PlanData
 from socialplan.core.recurrence import parse_rules, rules_text
 from socialplan.core.series import MAX_REPEATS, check_item, series_change, upcoming_repeats
 

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialplan.core.model import PlanData, SocialActivity
+from socialplan.core.model import SocialActivity
+from socialplan.core.plan_data import PlanData
 from socialplan.core.steps import (
     STEP_KEYS,
     STRATEGY_STEPS,

@@ -12,15 +12,8 @@ from hypothesis import strategies as st
 
 from socialplan.core.codec import from_doc, to_doc
 from socialplan.core.edits import with_changes
-from socialplan.core.model import (
-    ENTITY_TYPES,
-    ContentItem,
-    Goal,
-    Kind,
-    Plan,
-    PlanData,
-    Status,
-)
+from socialplan.core.model import ENTITY_TYPES, ContentItem, Goal, Kind, Plan, Status
+from socialplan.core.plan_data import PlanData
 from socialplan.core.validation import (
     MAX_TITLE,
     InvalidInputError,

@@ -12,7 +12,8 @@ from textual.widgets import Input, Select
 
 from socialplan.core.checks import goals_without_kpi
 from socialplan.core.entry_rules import validate_entry, why_not_deletable
-from socialplan.core.model import Goal, HandCount, KpiValue, Plan, PlanData
+from socialplan.core.model import Goal, HandCount, KpiValue, Plan
+from socialplan.core.plan_data import PlanData
 from socialplan.core.summaries import GoalStatus, goal_progress, typed_in_value
 from socialplan.data.store import read_plan
 from socialplan.screens.entry_form import EntryForm

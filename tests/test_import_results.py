@@ -16,7 +16,8 @@ from textual.widgets import Input, OptionList
 from socialplan import cli
 from socialplan.compat import notifications
 from socialplan.core.imports import MeasuredPost, plan_import
-from socialplan.core.model import Channel, PlanData
+from socialplan.core.model import Channel
+from socialplan.core.plan_data import PlanData
 from socialplan.core.validation import InvalidInputError
 from socialplan.data.results_csv import ResultsFileError, read_results_file
 from socialplan.data.store import PlanStore, read_plan

@@ -22,7 +22,8 @@ from socialplan.core.i18n import (
     language_from_environment,
     use_language,
 )
-from socialplan.core.model import ENUM_LABELS, Channel, Labelled, PlanData
+from socialplan.core.model import ENUM_LABELS, Channel, Labelled
+from socialplan.core.plan_data import PlanData
 from socialplan.data.demo import build_demo
 from socialplan.data.markdown import plan_markdown
 from socialplan.data.settings import load_settings, save_setting

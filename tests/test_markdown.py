@@ -7,7 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from socialplan import cli
-from socialplan.core.model import PlanData, Stakeholder
+from socialplan.core.model import Stakeholder
+from socialplan.core.plan_data import PlanData
 from socialplan.data.markdown import SECTIONS, plan_markdown
 from socialplan.data.store import PlanStore
 

@@ -244,7 +244,8 @@ async def test_a_plan_with_content_still_opens_on_the_schedule(demo_path):
 
 
 def test_the_foundation_says_what_is_still_missing_then_steps_aside(demo_data):
-    from socialplan.core.model import Plan, PlanData
+    from socialplan.core.model import Plan
+    from socialplan.core.plan_data import PlanData
     from socialplan.screens.foundation import next_step
 
     started = PlanData(plan=Plan(name="Bakery"), stakeholders=demo_data.stakeholders[:1])

@@ -16,7 +16,8 @@ from socialplan.core.channel_setup import (
     setup_progress,
 )
 from socialplan.core.figures import panel_figures
-from socialplan.core.model import PlanData, SetupArea
+from socialplan.core.model import SetupArea
+from socialplan.core.plan_data import PlanData
 from socialplan.data.store import read_plan
 from socialplan.screens.entry_form import EntryForm
 

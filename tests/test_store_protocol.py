@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from socialplan.core.model import Channel, ContentItem, PlanData
+from socialplan.core.model import Channel, ContentItem
+from socialplan.core.plan_data import PlanData
 from socialplan.data.errors import ConflictError, MissingDocumentError, StoreError
 from socialplan.data.interface import PlanStorage, open_storage
 from socialplan.data.store import PlanStore

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from socialplan.core.i18n import _
-from socialplan.core.model import PlanData
+from socialplan.core.plan_data import PlanData
 from socialplan.core.validation import InvalidInputError
 from socialplan.data.errors import StoreError
 from socialplan.data.requests import Save

@@ -12,7 +12,8 @@ from textual.content import Content
 from socialplan.core.calendar import CalendarWeek, DayCell
 from socialplan.core.i18n import N_, _, format_date, ngettext
 from socialplan.core.limits import item_length
-from socialplan.core.model import ContentItem, Kind, PlanData
+from socialplan.core.model import ContentItem, Kind
+from socialplan.core.plan_data import PlanData
 from socialplan.core.schedule import local_time
 from socialplan.core.validation import MAX_TITLE
 from socialplan.tui.text import channel_colour, one_line, plain, when

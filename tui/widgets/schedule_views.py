@@ -31,7 +31,8 @@ from socialplan.core.calendar import (
 )
 from socialplan.core.filtering import ItemFilter
 from socialplan.core.i18n import _
-from socialplan.core.model import ContentItem, PlanData
+from socialplan.core.model import ContentItem
+from socialplan.core.plan_data import PlanData
 from socialplan.core.schedule import in_time_order
 
 from .calendar import DayList, DayRow, MonthGrid, WeekGrid
