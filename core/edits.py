@@ -4,6 +4,7 @@ and the record of an edit that lets the user take it back."""
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -12,22 +13,33 @@ from typing import Any
 
 from .i18n import N_, _
 from .model import Labelled, Plan
-from .plan_data import PlanData
+from .plan_data import Derivation, PlanData
 
 
 def with_changes(plan_data: PlanData, saved: Sequence[Any], removed: Sequence[Any]) -> PlanData:
-    """``plan_data`` with many entities saved and removed, one pass per table they touch."""
+    """``plan_data`` with many entities saved and removed, one pass per table they touch;
+    the result records its ``Derivation`` from ``plan_data``."""
     changes: dict[str, Any] = {}
+    before: list[Any] = []
     for table in {e.TABLE for e in (*saved, *removed)} - {Plan.TABLE}:
         gone = {e.id for e in removed if table == e.TABLE}
         by_id = {e.id: e for e in saved if table == e.TABLE}
         current: tuple[Any, ...] = getattr(plan_data, table)
-        kept = [by_id.pop(e.id, e) for e in current if e.id not in gone]
+        kept = []
+        for entity in current:
+            if entity.id in gone or entity.id in by_id:
+                before.append(entity)
+            if entity.id not in gone:
+                kept.append(by_id.pop(entity.id, entity))
         changes[table] = (*kept, *by_id.values())
     plans = [e for e in saved if isinstance(e, Plan)]
     if plans:
         changes["plan"] = plans[-1]
-    return replace(plan_data, **changes)
+        before.append(plan_data.plan)
+    derived = replace(plan_data, **changes)
+    derivation = Derivation(weakref.ref(plan_data), tuple(saved), tuple(before))
+    object.__setattr__(derived, "derivation", derivation)  # frozen: set once, here
+    return derived
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +123,7 @@ def changes_between(old: PlanData, new: PlanData) -> str:
 
 
 def _tables(plan_data: PlanData) -> list[str]:
-    return [f.name for f in dataclasses.fields(plan_data)]
+    return [f.name for f in dataclasses.fields(plan_data) if f.init]
 
 
 def _entities(plan_data: PlanData, table: str) -> tuple[Any, ...]:

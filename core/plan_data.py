@@ -3,8 +3,10 @@ lookups the interface makes on every key press built once per version."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from .model import (
     ChangeAction,
@@ -25,6 +27,19 @@ from .model import (
     Stakeholder,
     TeamMember,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """How a snapshot came from an earlier one by an edit, so that what is drawn from the
+    earlier one (the board) can be brought up to date instead of built again."""
+
+    base: weakref.ref[PlanData]
+    """The snapshot it was made from; weak, so that no chain of old versions is kept."""
+    saved: tuple[Any, ...]
+    """The entities added or replaced, as they are now."""
+    before: tuple[Any, ...]
+    """The entities replaced or removed, as they were in ``base``."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +66,9 @@ class PlanData:
     kpi_values: tuple[KpiValue, ...] = ()
     iterations: tuple[Iteration, ...] = ()
     decisions: tuple[Decision, ...] = ()
+    derivation: Derivation | None = field(default=None, init=False, compare=False, repr=False)
+    """Set by ``edits.with_changes`` alone; never copied by ``replace``, which makes a
+    snapshot that is not derived from anything."""
 
     @cached_property
     def _channel_names(self) -> dict[int, str]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive, var
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header
@@ -38,7 +38,9 @@ class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
     """Columns the phase's own widgets need beside the panel; in a narrower terminal the
     panel folds into a one-line strip (``main_width`` when it depends on the plan)."""
 
-    figures: reactive[PanelFigures | None] = reactive(None)
+    figures: var[PanelFigures | None] = var(None)
+    """The panel's figures, bound to the panel and the strip: a plain ``var``, as a
+    ``reactive`` on a screen repaints every cell of it (10 KB at 80x24) on each edit."""
     focused = screen_focus_reactive()
     panel_unfolded: var[bool] = var(False)
     """p in a narrow terminal: the full panel instead of the strip, until p again."""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from socialplan.core.board import board, moved_ranks
+from socialplan.core.board import BoardColumn, moved_ranks
 from socialplan.core.calendar import local_day, move_to_day
 from socialplan.core.filtering import ItemFilter
 from socialplan.core.i18n import _, ngettext
@@ -22,6 +22,7 @@ from socialplan.core.workflow import advance, reject, why_not_rejectable
 from socialplan.tui.messages import DeleteEntity, MoveCards, SaveEntity
 from socialplan.tui.text import when
 from socialplan.tui.widgets.schedule_text import local_moment
+from socialplan.tui.widgets.schedule_views import BoardView, View
 
 from .schedule_marks import MarkedPosts
 
@@ -29,6 +30,12 @@ from .schedule_marks import MarkedPosts
 class PostEdits(MarkedPosts):
     item_filter: ItemFilter
     """What the board shows: a reorder moves a card among the cards shown."""
+
+    def board_column(self, stage_id: int) -> BoardColumn | None:
+        """A stage's column as the board shows it (filtered, in order)."""
+        board = self.views[View.BOARD]
+        assert isinstance(board, BoardView)
+        return board.board_columns.column(stage_id)
 
     def action_move_stage(self, step: int) -> None:
         if (item := self._selected()) is None:
@@ -49,9 +56,9 @@ class PostEdits(MarkedPosts):
     def action_reorder(self, step: int) -> None:
         if (item := self._selected()) is None:
             return
-        column = next(
-            c for c in board(self.plan_data, self.item_filter) if c.stage.id == item.stage
-        )
+        column = self.board_column(item.stage)
+        if column is None:
+            return
         index = next(n for n, i in enumerate(column.items) if i.id == item.id)
         ranks = moved_ranks(column.items, index, step)
         changed = tuple(replace(i, rank=ranks[i.id]) for i in column.items if i.id in ranks)

@@ -171,9 +171,10 @@ class ScheduleScreen(PostEdits):
             )
         unfinished = incomplete_setup(self.plan_data)
         flag = _("  ⚠ set-up: {join}").format(join=", ".join(unfinished)) if unfinished else ""
-        self.query_one("#schedule-title", Label).update(
-            Content.assemble(Content(title), (self.marks_line(), "bold"), (flag, "$warning"))
-        )
+        label = self.query_one("#schedule-title", Label)
+        content = Content.assemble(Content(title), (self.marks_line(), "bold"), (flag, "$warning"))
+        if label.content != content:
+            label.update(content)
 
     # Selection and focus
 
@@ -181,8 +182,10 @@ class ScheduleScreen(PostEdits):
         return next(iter(next_posts(plan_data.items, self.now(), 1)), None)
 
     def _select_saved(self, entity: object) -> None:
+        """Put the cursor on the post just saved, in the same frame as the edit itself
+        (after a refresh, a card move cost a second frame of both columns)."""
         if isinstance(entity, ContentItem):
-            self.call_after_refresh(self.current.select_key, str(entity.id))
+            self.current.select_key(str(entity.id))
 
     def selected_item(self) -> ContentItem | None:
         return self.current.selected_item()

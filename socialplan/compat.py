@@ -120,6 +120,11 @@ def repaints_whole_screen(compositor: Any) -> bool:
     return bool(compositor.size.region in compositor._dirty_regions)
 
 
+def dirty_regions(compositor: Any) -> list[Any]:
+    """The regions the compositor's next frame repaints (a test reads them)."""
+    return list(compositor._dirty_regions)
+
+
 def footer_keys(footer: Widget) -> list[Widget]:
     """The keys a Footer shows (their class, FooterKey, lives in a private module)."""
     from textual.widgets._footer import FooterKey

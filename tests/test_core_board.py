@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialplan.core.board import board, effective_rank, moved_ranks
@@ -170,3 +170,71 @@ def test_panel_names_stages_with_no_content_in_the_window(demo_data):
 
 def test_kind_values_used_by_the_filter_are_the_enum_values():
     assert {k.value for k in Kind} == {"content", "promotion"}
+
+
+EDIT = st.tuples(
+    st.sampled_from(["stage", "rank", "kind", "add", "delete", "channel"]),
+    st.integers(0, 10_000),
+    st.integers(1, 5),
+)
+
+
+class TestBoardAfterEdit:
+    """A card move must not sort every post again: the board of an edited plan is made from
+    the board before the edit. It must be the board built afresh, whatever the edits."""
+
+    @staticmethod
+    def edited(plan_data, edit):
+        from socialplan.core.edits import with_changes
+
+        what, pick, value = edit
+        items = plan_data.items
+        item = items[pick % len(items)] if items else None
+        if what == "add" or item is None:
+            new_id = max((i.id for i in items), default=0) + 1
+            return with_changes(
+                plan_data, [ContentItem(f"new {new_id}", value % 4 + 1, 1, id=new_id)], ()
+            )
+        if what == "delete":
+            return with_changes(plan_data, (), [item])
+        if what == "channel":
+            return with_changes(plan_data, [replace(plan_data.channels[0], name=f"c{value}")], ())
+        changed = {
+            "stage": replace(item, stage=value % 5 + 1, rank=None),
+            "rank": replace(item, rank=float(value)),
+            "kind": replace(item, kind=Kind.PROMOTION if value % 2 else Kind.CONTENT),
+        }[what]
+        return with_changes(plan_data, [changed], ())
+
+    @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(edits=st.lists(EDIT, max_size=12), text=st.sampled_from(["", "kind:promo", "webinar"]))
+    def test_is_the_board_built_afresh(self, demo_data, edits, text):
+        from socialplan.core.board import BoardOfPlan
+
+        item_filter = parse_filter(text)
+        kept = BoardOfPlan()
+        plan_data = demo_data
+        assert kept.of(plan_data, item_filter) == board(plan_data, item_filter)
+        for edit in edits:
+            plan_data = self.edited(plan_data, edit)
+            assert kept.of(plan_data, item_filter) == board(plan_data, item_filter)
+
+    def test_a_move_touches_only_the_two_columns(self, demo_data):
+        from socialplan.core.board import BoardOfPlan
+        from socialplan.core.edits import with_changes
+
+        kept = BoardOfPlan()
+        before = kept.of(demo_data, parse_filter(""))
+        card = before[0].items[0]
+        moved = with_changes(demo_data, [replace(card, stage=before[1].stage.id)], ())
+        after = kept.of(moved, parse_filter(""))
+        assert [a is b for a, b in zip(before, after, strict=True)] == [False, False, True, True]
+
+    def test_a_snapshot_not_derived_from_the_one_shown_is_built_afresh(self, demo_data):
+        from socialplan.core.board import BoardOfPlan
+
+        kept = BoardOfPlan()
+        kept.of(demo_data, parse_filter(""))
+        other = replace(demo_data, items=demo_data.items[:5])
+        assert other.derivation is None
+        assert kept.of(other, parse_filter("")) == board(other, parse_filter(""))

@@ -57,6 +57,11 @@ async def test_the_panel_folds_into_a_strip_where_both_do_not_fit(make_app) -> N
         assert panel.display and not strip.display
 
 
+def text_of(column, y: int) -> str:
+    """A line's text without the column's edge (its last cell, the scroll bar)."""
+    return column.render_line(y).text[:-1].strip()
+
+
 @pytest.mark.parametrize("size", SIZES[1:], ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_a_column_never_starts_mid_card(make_app, size) -> None:
     app = make_app()
@@ -67,16 +72,16 @@ async def test_a_column_never_starts_mid_card(make_app, size) -> None:
             await pilot.press("end")
             await pilot.pause()
             assert column.scroll_offset.y % CARD_LINES == 0
-            first_line = column.render_line(1).text.strip()
+            first_line = text_of(column, 1)
             titles = {i.title for i in column.view.items}
             assert any(
                 first_line.rstrip("…") and t.startswith(first_line.rstrip("…")) for t in titles
             )
             last = column.view.items[-1]
             assert any(
-                column.render_line(y).text.strip().rstrip("…") in last.title
+                text_of(column, y).rstrip("…") in last.title
                 for y in range(1, column.size.height)
-                if column.render_line(y).text.strip()
+                if text_of(column, y)
             )
 
 
@@ -101,3 +106,33 @@ async def test_moving_between_columns_does_not_repaint_the_whole_screen(make_app
         await pilot.press("l")
         await pilot.pause()
         assert whole and not any(whole)
+
+
+async def test_a_card_move_repaints_only_the_two_columns_it_changed(make_app, monkeypatch):
+    """A card move wrote 24 KB at 80x24: the whole screen (the screen's panel figures were
+    a repainting reactive), every column again (their marks), the title line, and every
+    column's scroll bar after each layout. Now only the two columns change on screen."""
+    from socialplan.compat import compositor_class, dirty_regions
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first, second, *others = shown_columns(app)
+        first.focus()
+        await pilot.pause()
+        compositor = compositor_class()
+        painted: list = []
+        render_update = compositor.render_update
+
+        def recording(self, *args, **kwargs):
+            painted.extend(dirty_regions(self))
+            return render_update(self, *args, **kwargs)
+
+        monkeypatch.setattr(compositor, "render_update", recording)
+        await pilot.press("L")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.focused is second
+        assert painted
+        assert all(first.region.union(second.region).contains_region(r) for r in painted)
+        assert not any(column.region.overlaps(r) for column in others for r in painted)

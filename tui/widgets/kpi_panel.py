@@ -13,7 +13,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Static
 
 from socialplan.core.figures import PanelFigures
@@ -38,7 +38,7 @@ Part = str | tuple[str, str]
 class KpiPanel(VerticalScroll, can_focus=False):
     """Ratio of the upcoming window, calls to action, this week per channel, warnings."""
 
-    figures: reactive[PanelFigures | None] = reactive(None)
+    figures: var[PanelFigures | None] = var(None)
 
     def compose(self) -> ComposeResult:
         yield Static(id="kpi-body", markup=False)
@@ -68,14 +68,17 @@ class PanelStrip(Static, can_focus=False):
     }
     """
 
-    figures: reactive[PanelFigures | None] = reactive(None)
+    figures: var[PanelFigures | None] = var(None)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, **kwargs)
 
     def watch_figures(self, figures: PanelFigures | None) -> None:
-        if figures is not None:
-            self.update(strip_content(figures))
+        if figures is None:
+            return
+        content = strip_content(figures)
+        if self.content != content:
+            self.update(content)
 
 
 def strip_content(figures: PanelFigures) -> Content:

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from socialplan.core.board import board
+from socialplan.core.board import BoardColumn, BoardOfPlan
 from socialplan.core.calendar import (
     CalendarMode,
     CalendarPage,
@@ -104,17 +104,39 @@ def find_item(plan_data: PlanData, key: str | None) -> ContentItem | None:
     return plan_data.item(int(key))
 
 
-def board_columns(plan_data: PlanData, item_filter: ItemFilter) -> list[ColumnView]:
-    return [
-        ColumnView(
-            key=str(column.stage.id),
-            header=column.header,
-            header_off=not column.ratio.on_target,
-            items=column.items,
-            keys=[str(i.id) for i in column.items],
-        )
-        for column in board(plan_data, item_filter)
-    ]
+def column_view(column: BoardColumn) -> ColumnView:
+    return ColumnView(
+        key=str(column.stage.id),
+        header=column.header,
+        header_off=not column.ratio.on_target,
+        items=column.items,
+        keys=[str(i.id) for i in column.items],
+    )
+
+
+class BoardColumns:
+    """The board's column views of the plan shown last: those of columns an edit left as
+    they were are the very same views, so the board does not compare or redraw them."""
+
+    def __init__(self) -> None:
+        self._board = BoardOfPlan()
+        self._views: dict[int, tuple[BoardColumn, ColumnView]] = {}
+
+    def of(self, plan_data: PlanData, item_filter: ItemFilter) -> list[ColumnView]:
+        views = {}
+        for column in self._board.of(plan_data, item_filter):
+            earlier = self._views.get(column.stage.id)
+            if earlier is not None and earlier[0] is column:
+                views[column.stage.id] = earlier
+            else:
+                views[column.stage.id] = (column, column_view(column))
+        self._views = views
+        return [view for _column, view in views.values()]
+
+    def column(self, stage_id: int) -> BoardColumn | None:
+        """The column of a stage as the board shows it now (filtered, in order)."""
+        shown = self._views.get(stage_id)
+        return shown[0] if shown else None
 
 
 class _Unmoved:
@@ -138,13 +160,16 @@ class BoardView(_Unmoved, Kanban):
 
     def __init__(self, plan_data: PlanData, **kwargs: Any) -> None:
         self.plan_data = plan_data
-        self.initial_columns = board_columns(plan_data, ItemFilter())
+        self.board_columns = BoardColumns()
+        self.initial_columns = self.board_columns.of(plan_data, ItemFilter())
         super().__init__(self._card, self.initial_columns, **kwargs)
 
     def _card(self, item: ContentItem) -> list[Text]:
         return card_text(self.plan_data, item, item.id in self.marked)
 
     def show_marks(self, marked: frozenset[int]) -> None:
+        if marked == self.marked:
+            return  # every edit passes its marks on: redrawing for none was a frame of all
         self.marked = marked
         for column in self.columns():
             column.redraw()
@@ -163,7 +188,7 @@ class BoardView(_Unmoved, Kanban):
 
     def show_plan(self, plan_data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
         self.plan_data = plan_data
-        columns = board_columns(plan_data, item_filter)
+        columns = self.board_columns.of(plan_data, item_filter)
         self.show_board(columns)
         return Shown(_("Content schedule"), sum(len(c.keys) for c in columns), len(plan_data.items))
 
@@ -194,6 +219,8 @@ class ScheduleList(_Unmoved, ItemList):
         return row_cells(self.plan_data, item, item.id in self.marked)
 
     def show_marks(self, marked: frozenset[int]) -> None:
+        if marked == self.marked:
+            return
         self.marked = marked
         self.redraw()
 
