@@ -117,9 +117,15 @@ def _session(args: argparse.Namespace) -> Iterator[PlanSession]:
 
 
 def _saved_through(
-    session: PlanSession, entities: tuple[Any, ...], bases: tuple[Any, ...], label: str, done: str
+    session: PlanSession,
+    entities: tuple[Any, ...],
+    bases: tuple[Any, ...],
+    label: str,
+    done: str,
+    count: int | None = None,
 ) -> int:
-    """Save ``entities`` as one edit; 0 when it landed, else 1 with why (nothing written)."""
+    """Save ``entities`` as one edit; 0 when it landed, else 1 with why (nothing written).
+    ``done`` says so, with ``count`` (by default, how many entities were saved)."""
     from socialplan.data.requests import Save
     from socialplan.data.session import Outcome
 
@@ -128,7 +134,7 @@ def _saved_through(
         return 0
     result = session.submit(Save(entities, label, bases=bases))
     if result.outcome is Outcome.SAVED:
-        print(done.format(path=session.store.path, count=len(entities)))
+        print(done.format(path=session.store.path, count=len(entities) if count is None else count))
         return 0
     if result.outcome is Outcome.CONFLICT:
         why = _("{describe} was changed in another session meanwhile").format(
@@ -186,7 +192,7 @@ def _import_json(args: argparse.Namespace) -> int:
 def _import_results(args: argparse.Namespace) -> int:
     from socialplan.core.imports import plan_import
     from socialplan.core.validation import InvalidInputError
-    from socialplan.data.results_csv import ResultsFileError, read_results_file
+    from socialplan.data.results_file import ResultsFileError, read_results_file
 
     path = Path(args.file).expanduser()
     try:
@@ -196,7 +202,7 @@ def _import_results(args: argparse.Namespace) -> int:
         return 1
     with _session(args) as session:
         try:
-            planned = plan_import(session.shown, found.platform, found.posts)
+            planned = plan_import(session.shown, found.platform, found.posts, args.channel)
         except InvalidInputError as error:
             print(
                 _("socialplan: nothing imported: {message}").format(message=error.problem.message),
@@ -204,7 +210,16 @@ def _import_results(args: argparse.Namespace) -> int:
             )
             return 1
         keep = args.unmatched == "keep"
-        print(f"{found.layout}: {planned.describe(keep_unmatched=keep)}.")
+        print(_("Read as {recognised}.").format(recognised=found.describe()))
+        print(f"{planned.describe(keep_unmatched=keep)}.")
+        if changes := planned.changes():
+            print(_("Against the earlier import: {changes}.").format(changes=changes))
+        if planned.remembers:
+            print(
+                _("{platform} results go to {channel} from now on.").format(
+                    platform=planned.platform_name, channel=planned.channel.name
+                )
+            )
         for row in planned.unmatched:
             post = row.post
             print(
@@ -212,11 +227,13 @@ def _import_results(args: argparse.Namespace) -> int:
                     line=post.line, posted=post.posted, text=post.text[:60]
                 )
             )
-        results = tuple(r.result for r in planned.rows if r.matched or keep)
+        results = planned.results(keep_unmatched=keep)
         if args.dry_run:
             print(_("Dry run: nothing was written."))
             return 0
         done = ngettext(
             "Saved {count} result to {path}.", "Saved {count} results to {path}.", len(results)
         )
-        return _saved_through(session, results, (), planned.label(len(results)), done)
+        entities = planned.entities(keep_unmatched=keep)
+        label = planned.label(len(results))
+        return _saved_through(session, entities, (), label, done, len(results))

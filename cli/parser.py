@@ -194,7 +194,12 @@ def _import(commands: Any, common: Parser, db: Parser) -> None:
     )
     importing.add_argument("file", metavar="FILE", help=_("the file to read"))
     importing.add_argument(
-        "--channel", metavar="NAME", help=_("csv: the channel for files that name none")
+        "--channel",
+        metavar="NAME",
+        help=_(
+            "csv: the channel for files that name none; results: the plan's channel the "
+            "results belong to, when none is called after the platform (remembered)"
+        ),
     )
     importing.add_argument(
         "--month-first",

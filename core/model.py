@@ -96,6 +96,7 @@ ENUM_LABELS = (
     *(N_("met"), N_("on track"), N_("behind"), N_("missed"), N_("not measured")),
     *(N_("open"), N_("complete"), N_("reopened")),
     *(N_("summed"), N_("latest")),
+    *(N_("permalink"), N_("link"), N_("day and title"), N_("by hand"), N_("no match")),
 )
 """Every ``Labelled`` value, marked for the catalog (a test checks none is missing)."""
 
@@ -193,6 +194,9 @@ class Channel:
     newsletter); it is then judged over the month, not the week. 0: planned by the week."""
     char_limit: int = 0
     """Characters a post may have here; 0: the platform's own limit (``core.limits``)."""
+    imports_from: str = ""
+    """The platform whose analytics exports import into this channel ('x' for a channel
+    called Twitter): remembered from the first import mapped to it by hand."""
     id: int = 0
 
 
@@ -322,6 +326,9 @@ class ContentItem:
     tags: tuple[str, ...] = ()
     persona: int | None = None
     """The persona the post speaks to."""
+    permalink: str = ""
+    """The published post's address, as an analytics import found it: the next import
+    matches by it first (a scheduler's link is not the platform's)."""
     variant_of: int | None = None
     """A cross-post: the id of the post it was made from, shared by all its variants."""
     id: int = 0

@@ -4,6 +4,7 @@ totals, before anything is written."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from socialplan.core.i18n import N_, _, format_date
 from socialplan.core.imports import ImportPlan, RowMatch
+from socialplan.core.model import Channel
 from socialplan.core.plan_data import PlanData
 from socialplan.core.schedule import local_time
 from socialplan.core.validation import Problem, clean_text
@@ -39,8 +41,9 @@ class ImportFileForm(FormScreen[Path]):
             yield Label(_("Import measured results"), classes="form-title", markup=False)
             yield Static(
                 _(
-                    "A CSV export of LinkedIn page 'All posts', Meta Business Suite posts "
-                    "(Facebook, Instagram) or X account analytics content."
+                    "An analytics export as downloaded (.csv, .xlsx, .xls or .ods): LinkedIn "
+                    "page posts, Meta Business Suite posts (Facebook, Instagram), X account "
+                    "analytics content or YouTube Studio table data."
                 ),
                 classes="form-note",
                 markup=False,
@@ -87,7 +90,15 @@ class ImportReviewScreen(FormScreen[ImportPlan]):
             )
             yield Static(id="import-summary", classes="form-note", markup=False)
             yield PlanTable(
-                [_("Line"), _("Day"), _("Post text"), _("Impr."), _("Eng."), _("Becomes")],
+                [
+                    _("Line"),
+                    _("Day"),
+                    _("Post text"),
+                    _("Impr."),
+                    _("Eng."),
+                    _("Matched by"),
+                    _("Becomes"),
+                ],
                 empty=_("No rows"),
                 id="import-rows",
             )
@@ -121,6 +132,7 @@ class ImportReviewScreen(FormScreen[ImportPlan]):
                     one_line(row.post.text, 40),
                     number(row.post.impressions, digits=0),
                     number(row.post.engagements, digits=0),
+                    row.why.label,
                     _becomes(row, titles, self.planned.channel.name),
                 ],
             )
@@ -150,7 +162,23 @@ def _becomes(row: RowMatch, titles: dict[int, str], channel: str) -> Text:
     return one_line(f"→ {titles.get(row.result.item, '?')}", 40)
 
 
-class MatchPostScreen(FormScreen[str]):
+class PickOneScreen(FormScreen[str]):
+    """A dialog around one OptionList (``#choices``): enter or ctrl+s picks the option
+    highlighted, and the dialog returns its id."""
+
+    def on_mount(self) -> None:
+        self.query_one("#choices", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_save(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is not None:
+            self.dismiss(choices.get_option_at_index(choices.highlighted).id)
+
+
+class MatchPostScreen(PickOneScreen):
     """The posts of the row's channel within a week of its day, nearest first."""
 
     def __init__(self, row: RowMatch, planned: ImportPlan, plan_data: PlanData) -> None:
@@ -190,13 +218,28 @@ class MatchPostScreen(FormScreen[str]):
             yield OptionList(*options, id="choices")
             yield Static(_("enter chooses · esc goes back"), classes="form-hint", markup=False)
 
-    def on_mount(self) -> None:
-        self.query_one("#choices", OptionList).focus()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+class ChooseChannelScreen(PickOneScreen):
+    """No channel is called after the platform: which of the plan's channels is it?"""
 
-    def action_save(self) -> None:
-        choices = self.query_one("#choices", OptionList)
-        if choices.highlighted is not None:
-            self.dismiss(choices.get_option_at_index(choices.highlighted).id)
+    def __init__(self, channels: Sequence[Channel], why: str) -> None:
+        super().__init__()
+        self.channels = channels
+        self.why = why
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-dialog"):
+            yield Label(
+                _("Which channel are these results of?"), classes="form-title", markup=False
+            )
+            yield Static(
+                _("{why}. The choice is remembered for the next import.").format(
+                    why=self.why[:1].upper() + self.why[1:]
+                ),
+                classes="form-note",
+                markup=False,
+            )
+            yield OptionList(
+                *(Option(one_line(c.name, 60), id=c.name) for c in self.channels), id="choices"
+            )
+            yield Static(_("enter chooses · esc cancels"), classes="form-hint", markup=False)

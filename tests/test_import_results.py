@@ -19,9 +19,13 @@ from socialplan.core.imports import MeasuredPost, plan_import
 from socialplan.core.model import Channel
 from socialplan.core.plan_data import PlanData
 from socialplan.core.validation import InvalidInputError
-from socialplan.data.results_csv import ResultsFileError, read_results_file
+from socialplan.data.results_file import ResultsFileError, read_results_file
 from socialplan.data.store import PlanStore, read_plan
-from socialplan.screens.import_results import ImportReviewScreen, MatchPostScreen
+from socialplan.screens.import_results import (
+    ChooseChannelScreen,
+    ImportReviewScreen,
+    MatchPostScreen,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "results"
 LINKEDIN = FIXTURES / "linkedin_all_posts.csv"
@@ -33,7 +37,7 @@ LINKEDIN_COLUMNS = ["Post title", "Post link", "Created date", "Impressions", "C
 def test_linkedin_export_below_a_note_row() -> None:
     found = read_results_file(LINKEDIN)
     assert (found.layout, found.platform, len(found.posts)) == (
-        "LinkedIn page 'All posts'",
+        "LinkedIn page posts",
         "linkedin",
         6,
     )
@@ -66,13 +70,21 @@ def test_x_export() -> None:
     ("name", "problems"),
     [
         ("empty.csv", ["the file is empty"]),
-        ("wrong_columns.csv", ["not a LinkedIn, Meta Business Suite or X analytics export"]),
-        ("spreadsheet.xlsx", ["not a CSV text file (it holds binary data)"]),
+        (
+            "wrong_columns.csv",
+            [
+                "not a LinkedIn, Meta Business Suite (Facebook, Instagram), X or YouTube Studio "
+                "analytics export",
+                "closest is LinkedIn page posts, but it lacks the columns Impressions, Post link, "
+                "Post title",
+            ],
+        ),
         (
             "linkedin_bad_values.csv",
             [
+                "Created date: the dates are written in two ways, '11/09/2026' and '13-11-2026' "
+                "(lines 2, 5)",
                 "line 3: Impressions 'lots' is not a number",
-                "line 5: Created date '13-11-2026' is not a date",
             ],
         ),
     ],
@@ -86,12 +98,18 @@ def test_bad_files_are_refused_with_line_numbers(name, problems) -> None:
 
 def test_close_layouts_name_the_missing_columns(tmp_path: Path) -> None:
     near = tmp_path / "near.csv"
-    near.write_text("Post title,Post link,Created date,Impressions,Clicks\nA,l,11/09/2026,1,1\n")
+    near.write_text("Post title,Post link,Created date,Clicks,Likes\nA,l,11/09/2026,1,1\n")
     with pytest.raises(ResultsFileError) as refused:
         read_results_file(near)
-    assert refused.value.problems[1] == "closest is LinkedIn page 'All posts', but it lacks " + (
-        "the columns Likes"
+    assert refused.value.problems[1] == "closest is LinkedIn page posts, but it lacks " + (
+        "the columns Impressions"
     )
+
+
+def test_a_file_that_is_no_workbook_is_refused() -> None:
+    with pytest.raises(ResultsFileError) as refused:
+        read_results_file(FIXTURES / "spreadsheet.xlsx")
+    assert refused.value.problems[0].startswith("not a readable .xlsx, .xls or .ods workbook")
 
 
 @settings(max_examples=60, deadline=None)
@@ -144,12 +162,12 @@ def test_rows_match_planned_posts_by_day_and_text(demo_data: PlanData) -> None:
     assert [row.result.item for row in planned.rows] == [1, 2, 4, 9, None, 11]
     assert [row.post.line for row in planned.unmatched] == [7]
     assert planned.describe() == (
-        "6 LinkedIn posts: 5 matched to planned posts, 1 unmatched, kept as LinkedIn totals "
-        "unless matched; 1 new, 5 replacing earlier imports"
+        "6 LinkedIn posts: 5 matched to planned posts (day and title 5), 1 unmatched, kept "
+        "as LinkedIn totals unless matched; 1 new, 5 replacing earlier imports"
     )
     assert planned.describe(keep_unmatched=False) == (
-        "6 LinkedIn posts: 5 matched to planned posts, 1 unmatched, skipped; "
-        "0 new, 5 replacing earlier imports"
+        "6 LinkedIn posts: 5 matched to planned posts (day and title 5), 1 unmatched, "
+        "skipped; 0 new, 5 replacing earlier imports"
     )
     assert planned.label(1) == "import 1 LinkedIn result"
 
@@ -170,7 +188,7 @@ def test_typed_in_figures_are_replaced_but_costs_kept(demo_data: PlanData) -> No
 
 
 def test_a_plan_without_the_channel_is_told_so(demo_data: PlanData) -> None:
-    with pytest.raises(InvalidInputError, match="the plan has no channel named X"):
+    with pytest.raises(InvalidInputError, match="no channel of the plan is called X: choose"):
         plan_import(demo_data, *posts_of(X))
     with_x = replace(demo_data, channels=(*demo_data.channels, Channel("X (Twitter)", id=9)))
     planned = plan_import(with_x, *posts_of(X))
@@ -196,6 +214,46 @@ def test_cli_imports_then_reimports_without_doubling(demo_path: Path, capsys) ->
     assert "1 unmatched, skipped" in out and "kept as" not in out
 
 
+def test_a_channel_named_otherwise_is_chosen_once_and_remembered(demo_path, capsys) -> None:
+    store = PlanStore.open(demo_path)
+    store.add(Channel("Corporate tweets"))
+    store.close()
+    args = ["import", "results", str(X), "--db", str(demo_path)]
+    assert cli.main(args) == 1
+    assert "(LinkedIn, Instagram, YouTube, Newsletter, Corporate tweets)" in (
+        capsys.readouterr().err
+    )
+    assert cli.main([*args, "--channel", "nowhere"]) == 1
+    assert "the plan has no channel named nowhere" in capsys.readouterr().err
+    assert cli.main([*args, "--channel", "corporate TWEETS"]) == 0
+    assert "X results go to Corporate tweets from now on." in capsys.readouterr().out
+    plan = read_plan(demo_path)
+    tweets = next(c for c in plan.channels if c.name == "Corporate tweets")
+    assert tweets.imports_from == "x"
+    assert {r.channel for r in plan.results if r.source == "x"} == {tweets.id}
+    assert cli.main(args) == 0, "the next import needs no --channel"
+    assert "from now on" not in capsys.readouterr().out
+
+
+def test_the_permalink_an_import_stores_matches_the_next_one_first(demo_path, capsys) -> None:
+    """A scheduler publishes the post under the platform's own address: the import stores
+    it on the post, and the next one matches by it even when day and title no longer fit."""
+    args = ["import", "results", str(LINKEDIN), "--db", str(demo_path)]
+    assert cli.main(args) == 0
+    plan = read_plan(demo_path)
+    first = next(i for i in plan.items if i.id == 1)
+    assert first.permalink.endswith("7391000000000000001")
+    store = PlanStore.open(demo_path)
+    store.update(replace(first, title="Renamed", scheduled_at=first.scheduled_at.replace(day=1)))
+    store.close()
+    capsys.readouterr()
+    assert cli.main([*args, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "(permalink 5)" in out and "Against the earlier import: the same figures." in out
+    planned = plan_import(read_plan(demo_path), *posts_of(LINKEDIN))
+    assert planned.rows[0].result.item == 1 and planned.rows[0].why.value == "permalink"
+
+
 def test_cli_refuses_a_bad_file_and_writes_nothing(demo_path: Path, capsys) -> None:
     before = demo_path.read_bytes()
     bad = FIXTURES / "linkedin_bad_values.csv"
@@ -204,7 +262,7 @@ def test_cli_refuses_a_bad_file_and_writes_nothing(demo_path: Path, capsys) -> N
     assert "line 3: Impressions 'lots' is not a number" in err
     assert demo_path.read_bytes() == before
     assert cli.main(["import", "results", str(X), "--db", str(demo_path)]) == 1
-    assert "the plan has no channel named X" in capsys.readouterr().err
+    assert "no channel of the plan is called X: choose" in capsys.readouterr().err
 
 
 async def test_import_in_the_app_with_a_row_matched_by_hand(make_app, demo_path: Path):
@@ -241,6 +299,31 @@ async def test_import_in_the_app_with_a_row_matched_by_hand(make_app, demo_path:
     assert len(read_plan(demo_path).results) == before
 
 
+async def test_the_app_asks_for_the_channel_once_and_remembers_it(make_app, demo_path: Path):
+    app = make_app("measure")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        app.screen.query_one("#path", Input).value = str(X)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseChannelScreen)
+        names = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert names == ["LinkedIn", "Instagram", "YouTube", "Newsletter"]
+        await pilot.press("end", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ImportReviewScreen)
+        assert app.screen.planned.channel.name == "Newsletter"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = read_plan(demo_path)
+    newsletter = next(c for c in saved.channels if c.name == "Newsletter")
+    assert newsletter.imports_from == "x"
+    assert {r.channel for r in saved.results if r.source == "x"} == {newsletter.id}
+
+
 async def test_a_bad_file_in_the_app_is_reported_and_nothing_written(make_app, demo_path):
     before = demo_path.read_bytes()
     app = make_app("measure")
@@ -253,7 +336,7 @@ async def test_a_bad_file_in_the_app_is_reported_and_nothing_written(make_app, d
         await pilot.pause()
         assert not isinstance(app.screen, ImportReviewScreen)
         (note,) = notifications(app)
-        assert "line 5: Created date '13-11-2026' is not a date" in note.message
+        assert "'11/09/2026' and '13-11-2026' (lines 2, 5)" in note.message
     assert demo_path.read_bytes() == before
     PlanStore.open(demo_path).close()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from socialplan.cli import main, set_language
-from socialplan.core import model, slots, steps, summaries
+from socialplan.core import imports, model, slots, steps, summaries
 from socialplan.core.channel_setup import missing_checklist
 from socialplan.core.i18n import (
     LANGUAGES,
@@ -77,6 +77,7 @@ def test_every_stored_value_has_a_translated_label():
         slots.Pace,
         summaries.GoalStatus,
         steps.StepState,
+        imports.Why,
     ]
     assert all(issubclass(enum, Labelled) for enum in enums)
     english = {member.label for enum in enums for member in enum}

@@ -75,20 +75,27 @@ def import_results(app: SocialPlanApp, path: Path) -> None:
     )
 
 
-def _read_results(app: SocialPlanApp, path: Path, plan_data: PlanData) -> None:
-    """Read and match off the UI thread; only the review and the save happen on it."""
+def _read_results(
+    app: SocialPlanApp, path: Path, plan_data: PlanData, channel: str | None = None
+) -> None:
+    """Read and match off the UI thread; only the review and the save happen on it. When
+    no channel is called after the platform, the user picks one (and the import
+    remembers it)."""
     from socialplan.core.imports import plan_import
-    from socialplan.data.results_csv import ResultsFileError, read_results_file
+    from socialplan.data.results_file import ResultsFileError, read_results_file
 
     try:
         found = read_results_file(path)
-        planned = plan_import(plan_data, found.platform, found.posts)
+        planned = plan_import(plan_data, found.platform, found.posts, channel)
     except ResultsFileError as error:
         app.call_from_thread(
             app.notify, str(error), title=_("Not imported"), severity="error", timeout=30
         )
         return
     except InvalidInputError as error:
+        if error.problem.field == "channel" and channel is None and plan_data.channels:
+            app.call_from_thread(_choose_channel, app, path, plan_data, error.problem.message)
+            return
         message = _("Nothing imported from {path}: {message}.").format(
             path=path, message=error.problem.message
         )
@@ -96,7 +103,23 @@ def _read_results(app: SocialPlanApp, path: Path, plan_data: PlanData) -> None:
             app.notify, message, title=_("Not imported"), severity="error", timeout=30
         )
         return
-    app.call_from_thread(_review_import, app, planned, plan_data, f"{found.layout}: {path.name}")
+    source = f"{path.name}: {found.describe()}"
+    app.call_from_thread(_review_import, app, planned, plan_data, source)
+
+
+def _choose_channel(app: SocialPlanApp, path: Path, plan_data: PlanData, why: str) -> None:
+    from socialplan.screens.import_results import ChooseChannelScreen
+
+    def chosen(name: str | None) -> None:
+        if name is not None:
+            app.run_worker(
+                partial(_read_results, app, path, plan_data, name),
+                thread=True,
+                exclusive=True,
+                group="import",
+            )
+
+    app.push_screen(ChooseChannelScreen(plan_data.channels, why), chosen)
 
 
 def _review_import(
@@ -108,7 +131,7 @@ def _review_import(
         if final is not None:
             app.submit(
                 Save(
-                    final.results(),
+                    final.entities(),
                     final.label(len(final.rows)),
                     _("Imported: {describe}.").format(describe=final.describe()),
                 )
