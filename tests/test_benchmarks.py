@@ -38,3 +38,19 @@ def test_the_terminal_card_move_benchmark_reports_time_and_bytes():
     assert result.returncode == 0, result.stderr
     assert "80x24, 60 items, 2 card moves: key to frame median" in result.stdout
     assert "bytes per move median" in result.stdout
+
+
+def test_the_results_import_benchmark_runs_on_a_small_plan():
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARKS / "import_results.py"),
+            *("--items", "40", "--rows", "30", "-n", "1"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "import results, 30 rows (csv) into 40 items: median" in result.stdout
+    assert "(xlsx)" in result.stdout
