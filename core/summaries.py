@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from .i18n import _
+from .imports import PLATFORM_NAMES
 from .kpi import KPI_FORMULAS, Totals, is_custom, totals
-from .model import Goal, HandCount, Labelled, SupportLevel
+from .model import Goal, HandCount, Labelled, Result, SupportLevel
 from .plan_data import PlanData
 
 _COUNT_KPIS = {f.name for f in fields(Totals)}
@@ -69,12 +70,50 @@ class GoalProgress:
     status: GoalStatus = GoalStatus.NOT_MEASURED
     expected_percent: float | None = None
     """For a count: how far it should be by now if it grows evenly to the deadline."""
+    source: Source | None = None
+    """Where the figure comes from; None when nothing is counted in it yet."""
 
     @property
     def percent_of_target(self) -> float | None:
         if self.current is None or not self.goal.target:
             return None
         return 100 * self.current / self.goal.target
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """What a goal's figure is made of: the imports (by platform) and typed-in figures it
+    counts, over which days, and whether a later import left it without new data."""
+
+    origins: tuple[str, ...]
+    """'LinkedIn', 'X', 'typed in', in that order of first appearance."""
+    first: date
+    last: date
+    stale: bool = False
+    """An import since brought data up to a later day, but none for this figure."""
+
+    def describe(self) -> str:
+        """'LinkedIn, typed in · 2026-11-09 to 2026-11-25', with '(stale)' after it."""
+        stale = _(" (stale)") if self.stale else ""
+        return _("{origins} · {first} to {last}{stale}").format(
+            origins=", ".join(self.origins), first=self.first, last=self.last, stale=stale
+        )
+
+
+def _source(
+    origins: list[str], periods: list[tuple[date, date]], last_import: date | None
+) -> Source | None:
+    if not periods:
+        return None
+    first = min(start for start, _end in periods)
+    last = max(end for _start, end in periods)
+    named = tuple(dict.fromkeys(origins))
+    return Source(named, first, last, last_import is not None and last < last_import)
+
+
+def _last_import(plan_data: PlanData) -> date | None:
+    """The latest day any import brought figures for."""
+    return max((r.period_end for r in plan_data.results if r.source), default=None)
 
 
 def goal_window(goal: Goal, plan_data: PlanData) -> tuple[date, date] | None:
@@ -97,7 +136,30 @@ def goal_progress(plan_data: PlanData, today: date) -> list[GoalProgress]:
     formula (``social ROI``) is the formula over the summed counts. Other KPIs are not
     computed by socialplan: their values are typed in per period (``typed_in_value``).
     """
-    return [_progress(goal, plan_data, today) for goal in plan_data.goals]
+    last_import = _last_import(plan_data)
+    return [
+        replace(progress, source=_goal_source(goal, plan_data, last_import))
+        for goal, progress in ((g, _progress(g, plan_data, today)) for g in plan_data.goals)
+    ]
+
+
+def _goal_source(goal: Goal, plan_data: PlanData, last_import: date | None) -> Source | None:
+    window = goal_window(goal, plan_data) or (date.min, date.max)
+    if is_custom(goal.kpi):
+        values = [v for v in plan_data.kpi_values if v.goal == goal.id and v.figure is not None]
+        counted = [
+            (v.period_start, v.period_end) for v in values if _within(v.period_start, window)
+        ]
+        return _source([_("typed in")] * len(counted), counted, None)
+    results = _window_results(goal, plan_data, window)
+    origins = [
+        PLATFORM_NAMES.get(r.source, r.source) if r.source else _("typed in") for r in results
+    ]
+    return _source(origins, [(r.period_start, r.period_end) for r in results], last_import)
+
+
+def _within(day: date, window: tuple[date, date]) -> bool:
+    return window[0] <= day <= window[1]
 
 
 def _progress(goal: Goal, plan_data: PlanData, today: date) -> GoalProgress:
@@ -106,7 +168,7 @@ def _progress(goal: Goal, plan_data: PlanData, today: date) -> GoalProgress:
         current = typed_in_value(goal, plan_data, window)
         adds_up = goal.hand_count is HandCount.SUMMED
     else:
-        current = kpi_value(goal.kpi, _window_totals(goal, plan_data, window))
+        current = kpi_value(goal.kpi, totals(_window_results(goal, plan_data, window)))
         adds_up = goal.kpi in _COUNT_KPIS
     if current is None or goal.target is None:
         return GoalProgress(goal, current)
@@ -121,13 +183,13 @@ def _progress(goal: Goal, plan_data: PlanData, today: date) -> GoalProgress:
     return GoalProgress(goal, current, status, expected)
 
 
-def _window_totals(goal: Goal, plan_data: PlanData, window: tuple[date, date]) -> Totals:
+def _window_results(goal: Goal, plan_data: PlanData, window: tuple[date, date]) -> list[Result]:
     channels = set(goal.channels)
-    return totals(
+    return [
         r
         for r in plan_data.results
-        if (not channels or r.channel in channels) and window[0] <= r.period_start <= window[1]
-    )
+        if (not channels or r.channel in channels) and _within(r.period_start, window)
+    ]
 
 
 def typed_in_value(goal: Goal, plan_data: PlanData, window: tuple[date, date]) -> float | None:

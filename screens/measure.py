@@ -21,7 +21,7 @@ from socialplan.core.model import KpiValue, Result
 from socialplan.core.plan_data import PlanData
 from socialplan.core.review import IterationClosing
 from socialplan.core.schedule import local_time
-from socialplan.core.summaries import GoalStatus, channel_totals, goal_progress
+from socialplan.core.summaries import GoalProgress, GoalStatus, channel_totals, goal_progress
 from socialplan.core.trends import kpi_trends, monday_of
 from socialplan.core.validation import MAX_TITLE
 from socialplan.tui.messages import ImportResults, SaveEntities
@@ -78,6 +78,7 @@ class MeasureScreen(ListScreen):
                     Col(_("Target"), drop=5),
                     Col("KPI", shrink_to=12, drop=1),
                     Col(_("Deadline"), drop=2),
+                    Col(_("Source"), shrink_to=16, drop=0),
                 ],
                 empty=_("No objectives yet (Strategy, step 4)"),
                 id="goal-progress",
@@ -142,10 +143,11 @@ class MeasureScreen(ListScreen):
                     one_line(p.goal.title, MAX_TITLE),
                     goal_status(p.status),
                     number(p.percent_of_target, "%", digits=0),
-                    number(p.current),
+                    _now(p),
                     f"{number(p.goal.target, digits=0)} {p.goal.unit}".strip(),
                     plain(kpi_label(p.goal.kpi)),
                     day(p.goal.deadline),
+                    plain(p.source.describe()) if p.source else Text("–"),
                 ],
             )
             for p in progress
@@ -293,3 +295,11 @@ def totals_cells(name: str, t: Totals) -> list[Text | str]:
         number(t.value, digits=0),
         number(kpi.social_roi(t), digits=0),
     ]
+
+
+def _now(progress: GoalProgress) -> Text:
+    """The figure, with a warning mark when an import since brought it no new data."""
+    figure = number(progress.current)
+    if progress.source is not None and progress.source.stale:
+        return Text.assemble(("⚠ ", "bold dark_orange"), figure)
+    return Text(figure)

@@ -208,3 +208,38 @@ def test_only_an_open_iteration_can_be_closed(demo_data) -> None:
         close_iteration(closed, "", [], TODAY)
     with pytest.raises(InvalidInputError, match="at most 200 characters per decision"):
         close_iteration(demo_data, "", ["x" * 201], TODAY)
+
+
+class TestWhereFiguresComeFrom:
+    """Each objective's figure names what it counts (imports by platform, typed-in figures)
+    and over which days; one that a later import brought nothing new for is stale."""
+
+    @staticmethod
+    def imported(plan_data, channel: int, source: str, day: date):
+        from socialplan.core.edits import with_changes
+        from socialplan.core.model import Result
+
+        result = Result(day, day, channel=channel, impressions=100, engagements=5, source=source)
+        return with_changes(plan_data, [replace(result, id=900 + channel)], ())
+
+    def test_sources_and_days_are_named(self, demo_data) -> None:
+        from socialplan.core.summaries import goal_progress
+
+        plan = self.imported(demo_data, 1, "linkedin", date(2026, 11, 24))
+        linkedin_rate = next(p for p in goal_progress(plan, date(2026, 11, 25)) if p.goal.id == 2)
+        assert linkedin_rate.source is not None
+        assert linkedin_rate.source.origins == ("typed in", "LinkedIn")
+        assert linkedin_rate.source.describe() == ("typed in, LinkedIn · 2026-11-09 to 2026-11-29")
+
+    def test_a_figure_no_later_import_fed_is_stale(self, demo_data) -> None:
+        from socialplan.core.summaries import goal_progress
+
+        only_typed = replace(
+            demo_data, results=tuple(r for r in demo_data.results if r.channel != 4)
+        )
+        fed = self.imported(only_typed, 4, "linkedin", date(2026, 11, 12))
+        fed = self.imported(fed, 1, "linkedin", date(2026, 11, 28))
+        by_goal = {p.goal.id: p for p in goal_progress(fed, date(2026, 11, 25))}
+        assert by_goal[3].source is not None and by_goal[3].source.stale
+        assert by_goal[3].source.describe().endswith("(stale)")
+        assert not by_goal[2].source.stale, "its channel has the latest import"

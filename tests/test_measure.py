@@ -129,3 +129,25 @@ async def test_past_iterations_are_browsed_read_only(make_app, demo_path):
         await pilot.pause()
         assert not isinstance(app.screen, ReviewScreen)
     assert demo_path.read_bytes() == before
+
+
+async def test_each_objective_says_where_its_figure_comes_from(make_app, demo_store):
+    from datetime import date
+
+    from socialplan.core.model import Result
+
+    # an import that brings LinkedIn figures up to a later day than the newsletter's
+    demo_store.add(
+        Result(date(2026, 11, 30), date(2026, 11, 30), channel=1, impressions=10, source="linkedin")
+    )
+    app = make_app("measure")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#goal-progress")
+        labels = [str(c.label) for c in table.columns.values()]
+        source = labels.index("Source")
+        rows = cells(app, "goal-progress")
+        assert rows[1][source].startswith("typed in, LinkedIn · 2026-11-09 to")
+        newsletter = rows[2]
+        assert newsletter[source].startswith("typed in · 2026-11-09 to")
+        assert newsletter[labels.index("Now")].startswith("⚠ ")
