@@ -212,6 +212,7 @@ def _import_results(args: argparse.Namespace) -> int:
         keep = args.unmatched == "keep"
         print(_("Read as {recognised}.").format(recognised=found.describe()))
         print(f"{planned.describe(keep_unmatched=keep)}.")
+        print(_("Figures in it: {measures}.").format(measures=planned.measures()))
         if changes := planned.changes():
             print(_("Against the earlier import: {changes}.").format(changes=changes))
         if planned.remembers:

@@ -214,6 +214,27 @@ class ImportPlan:
             f"{why.label} {counts[why]}" for why in Why if counts[why] and why is not Why.NONE
         )
 
+    def measures(self) -> str:
+        """The figures the rows bring, and so the engagement rate they feed: 'reach,
+        impressions, engagements; engagement rate on reach and on impressions'."""
+        names = ("reach", "impressions", "engagements", "clicks")
+        brought = [n for n in names if any(getattr(r.post, n) for r in self.rows)]
+        rates = (
+            [basis for basis in ("reach", "impressions") if basis in brought]
+            if "engagements" in brought
+            else []
+        )
+        if not rates:
+            rate = _("no engagement rate")
+        elif len(rates) == 2:
+            rate = _("engagement rate on reach and on impressions")
+        elif rates == ["impressions"]:
+            rate = _("engagement rate on impressions (the export has no reach)")
+        else:
+            rate = _("engagement rate on reach")
+        figures = ", ".join(_(n) for n in brought) or _("no figures")
+        return f"{figures}; {rate}"
+
     def changes(self) -> str:
         """What the rows replacing an earlier import change: 'impressions 12,400 → 13,020,
         engagements 610 → 655'; empty when none replaces one."""

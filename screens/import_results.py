@@ -121,7 +121,8 @@ class ImportReviewScreen(FormScreen[ImportPlan]):
             table.move_cursor(row=first_open)
 
     def _show(self) -> None:
-        self.query_one("#import-summary", Static).update(plain(self.planned.describe() + "."))
+        summary = f"{self.planned.describe()}. {self.planned.measures().capitalize()}."
+        self.query_one("#import-summary", Static).update(plain(summary))
         titles = {i.id: i.title for i in self.plan_data.items}
         self.query_one("#import-rows", PlanTable).show_rows(
             (

@@ -250,6 +250,8 @@ def test_the_permalink_an_import_stores_matches_the_next_one_first(demo_path, ca
     assert cli.main([*args, "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "(permalink 5)" in out and "Against the earlier import: the same figures." in out
+    assert "Figures in it: impressions, engagements, clicks; engagement rate on " in out
+    assert "impressions (the export has no reach)." in out
     planned = plan_import(read_plan(demo_path), *posts_of(LINKEDIN))
     assert planned.rows[0].result.item == 1 and planned.rows[0].why.value == "permalink"
 
