@@ -35,9 +35,21 @@ class FileStyle:
     decimal_marks: frozenset[str] = frozenset()
     examples: tuple[tuple[str, str], ...] = ()
     """(mark, cell text) for each mark in ``decimal_marks``."""
+    grouping_marks: frozenset[str] = frozenset()
+    """The marks seen grouping thousands: repeated (``1.234.567``), or before another
+    mark (``1.234,5``)."""
+
+    @property
+    def shows_anything(self) -> bool:
+        return bool(self.decimal_marks or self.grouping_marks)
 
     def example(self, mark: str) -> str:
         return next((text for seen, text in self.examples if seen == mark), "")
+
+    def for_column(self, cells: Iterable[str]) -> FileStyle:
+        """A column's own style where its cells show one, else the file's."""
+        own = file_style(cells)
+        return own if own.shows_anything else self
 
 
 def _decimal_mark_of(text: str) -> str | None:
@@ -56,9 +68,20 @@ def _decimal_mark_of(text: str) -> str | None:
     return None
 
 
+def _grouping_mark_of(text: str) -> str | None:
+    body = text.rstrip("%")
+    marks = [c for c in body if c in SEPARATORS]
+    if len(set(marks)) == 2:
+        return marks[0]
+    if len(marks) > 1 and re.fullmatch(rf"\d{{1,3}}(\{marks[0]}\d{{3}})+", body):
+        return marks[0]
+    return None
+
+
 def file_style(cells: Iterable[str]) -> FileStyle:
-    """The decimal marks a file's text cells show (see ``_decimal_mark_of``)."""
+    """The decimal and grouping marks text cells show (see ``_decimal_mark_of``)."""
     examples: dict[str, str] = {}
+    grouping: set[str] = set()
     for cell in cells:
         text = GROUPING_SPACES.sub("", cell)
         if len(text) > 40 or not NUMBER.fullmatch(text):
@@ -66,9 +89,9 @@ def file_style(cells: Iterable[str]) -> FileStyle:
         mark = _decimal_mark_of(text)
         if mark is not None and mark not in examples:
             examples[mark] = cell.strip()
-            if len(examples) == len(SEPARATORS):
-                break
-    return FileStyle(frozenset(examples), tuple(sorted(examples.items())))
+        if (group := _grouping_mark_of(text)) is not None:
+            grouping.add(group)
+    return FileStyle(frozenset(examples), tuple(sorted(examples.items())), frozenset(grouping))
 
 
 def read_count(cell: str | float | int | None, style: FileStyle) -> int | None:
@@ -99,7 +122,7 @@ def read_count(cell: str | float | int | None, style: FileStyle) -> int | None:
         # repeated marks only group; a lone mark before other than three digits only
         # separates decimals
         return _grouped(text, mark, style, cell) if len(groups) > 2 else _decimal(text, mark, cell)
-    if mark in style.decimal_marks:
+    if mark in style.decimal_marks and mark not in style.grouping_marks:
         raise CountError(
             _(
                 "'{text}' could be {grouped} ('{mark}' grouping thousands) or {decimal} "

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -244,12 +244,18 @@ def _read_posts(path: Path, table: Table, start: int, recognised: Recognised) ->
     totals = sum(1 for _line, row in rows if _is_total(row, recognised))
     posts_rows = [(line, row) for line, row in rows if not _is_total(row, recognised)]
     style = file_style(cell for _line, row in posts_rows for cell in row if isinstance(cell, str))
+    styles = {
+        name: style.for_column(
+            cell for _line, row in posts_rows if isinstance(cell := row[position], str)
+        )
+        for name, position in recognised.positions.items()
+    }
     order, problem = _order(recognised, posts_rows)
     problems += [problem] if problem else []
     posts: list[MeasuredPost] = []
     for line, row in posts_rows:
         try:
-            posts.append(_post(recognised, row, line, style, order))
+            posts.append(_post(recognised, row, line, styles, order))
         except ValueError as error:
             problems.append(_("line {line}: {error}").format(line=line, error=error))
     if problems:
@@ -303,7 +309,11 @@ def _cell(recognised: Recognised, row: Sequence[Cell], field: str) -> Any:
 
 
 def _post(
-    recognised: Recognised, row: Sequence[Cell], line: int, style: FileStyle, order: DateOrder
+    recognised: Recognised,
+    row: Sequence[Cell],
+    line: int,
+    styles: Mapping[str, FileStyle],
+    order: DateOrder,
 ) -> MeasuredPost:
     layout = recognised.layout
     ref = next(
@@ -320,7 +330,7 @@ def _post(
     if layout.ref_prefix and "://" not in ref:
         ref = layout.ref_prefix + ref
     counts = {
-        result_field: _counted(recognised, row, ways, style)
+        result_field: _counted(recognised, row, ways, styles)
         for result_field, ways in layout.counts.items()
     }
     text = next(
@@ -345,7 +355,10 @@ def _post(
 
 
 def _counted(
-    recognised: Recognised, row: Sequence[Cell], ways: tuple[tuple[str, ...], ...], style: FileStyle
+    recognised: Recognised,
+    row: Sequence[Cell],
+    ways: tuple[tuple[str, ...], ...],
+    styles: Mapping[str, FileStyle],
 ) -> int:
     """The first way of counting whose first column the file has, summed over the columns
     of it the file has (an older export lacks Follows)."""
@@ -356,7 +369,7 @@ def _counted(
         total = 0
         for field in present:
             try:
-                total += read_count(_cell(recognised, row, field), style) or 0
+                total += read_count(_cell(recognised, row, field), styles[field]) or 0
             except CountError as error:
                 raise ValueError(f"{_column_name(recognised, field)} {error}") from None
         return total

@@ -510,6 +510,18 @@ def test_an_ambiguous_count_is_refused_with_both_readings(tmp_path) -> None:
     assert "or 2.412 (a decimal, as in '0.0158'" in problem
 
 
+def test_a_column_that_shows_its_own_style_is_read_in_it(tmp_path) -> None:
+    """The rates write decimals with '.', but the impressions column groups with '.' (it
+    has 1.234.567): its 2.412 is 2412, not a question."""
+    path = tmp_path / "linkedin.csv"
+    path.write_text(
+        "Post title,Post link,Created date,Impressions,Click through rate (CTR)\n"
+        "A,https://l/1,11/09/2026,2.412,0.0158\n"
+        "B,https://l/2,11/10/2026,1.234.567,0.0201\n"
+    )
+    assert [p.impressions for p in read_results_file(path).posts] == [2412, 1234567]
+
+
 def test_dutch_grouping_is_read_as_thousands(tmp_path) -> None:
     """2.412 was stored as 2 and replaced a correct 2412."""
     path = tmp_path / "linkedin.csv"
