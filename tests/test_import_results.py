@@ -318,6 +318,11 @@ async def test_the_app_asks_for_the_channel_once_and_remembers_it(make_app, demo
         await pilot.pause()
         assert isinstance(app.screen, ImportReviewScreen)
         assert app.screen.planned.channel.name == "Newsletter"
+        rows = app.screen.query_one("#import-rows")
+        labels = [str(c.label) for c in rows.columns.values()]
+        assert "Matched by" in labels
+        why = labels.index("Matched by")
+        assert {str(rows.get_row_at(n)[why]) for n in range(rows.row_count)} == {"no match"}
         await pilot.press("ctrl+s")
         await pilot.pause()
     saved = read_plan(demo_path)

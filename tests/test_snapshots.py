@@ -99,12 +99,22 @@ def test_strategy_media_plan_step_roomy(snap_compare, make_app):
 
 def test_strategic_frameworks_form(snap_compare, make_app):
     async def open_the_form(pilot):
-        """Each key once the screen has settled: the step the form opens over scrolls."""
+        """Each key once the screen has settled: the step the form opens over scrolls after
+        its layout, which under load came after the snapshot."""
         for key in ("left_square_bracket", "e"):
             await pilot.pause()
             await pilot.press(key)
-        await pilot.pause()
-        await pilot.pause()
+        strategy = pilot.app.screen_stack[-2]
+        behind = strategy.query_one(".phase-scroll")
+        seen: list[float] = []
+        while (
+            len(seen) < 3
+            or len(set(seen[-3:])) > 1
+            or any(step.scroll_when_laid_out for step in strategy.query(".step"))
+        ):
+            await pilot.pause(0.05)
+            seen.append(behind.scroll_y)
+            assert len(seen) < 100, "the step list never settled"
 
     assert snap_compare(make_app("strategy"), run_before=open_the_form, terminal_size=SMALL)
 
