@@ -110,7 +110,7 @@ def test_strategic_frameworks_form(snap_compare, make_app):
         while (
             len(seen) < 3
             or len(set(seen[-3:])) > 1
-            or any(step.scroll_when_laid_out for step in strategy.query(".step"))
+            or any(getattr(step, "scroll_when_laid_out", False) for step in strategy.query(".step"))
         ):
             await pilot.pause(0.05)
             seen.append(behind.scroll_y)
