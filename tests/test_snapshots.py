@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Input
 
 from socialplan.core.cycle import PHASES
+from socialplan.screens.strategy import StepSection
 
 SMALL = (80, 24)
 ROOMY = (120, 36)
@@ -110,7 +111,7 @@ def test_strategic_frameworks_form(snap_compare, make_app):
         while (
             len(seen) < 3
             or len(set(seen[-3:])) > 1
-            or any(getattr(step, "scroll_when_laid_out", False) for step in strategy.query(".step"))
+            or any(step.scroll_when_laid_out for step in strategy.query(StepSection))
         ):
             await pilot.pause(0.05)
             seen.append(behind.scroll_y)
