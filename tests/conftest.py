@@ -99,3 +99,9 @@ async def wait_for_notification(pilot, app, text: str, seconds: float = 5.0) -> 
             return messages
         await pilot.pause(0.05)
     raise AssertionError(f"no notification with {text!r}; there were {messages}")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first: started last, the 40-second cycle tests kept one worker busy
+    for most of a minute after the other had run out of tests."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

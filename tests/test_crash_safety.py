@@ -8,6 +8,8 @@ import random
 import time
 from multiprocessing.connection import Connection
 
+import pytest
+
 from socialplan.data import files
 from socialplan.data.store import PlanStore, read_plan
 
@@ -16,6 +18,7 @@ from . import kill_writer
 KILL_ROUNDS = 200
 
 
+@pytest.mark.slow
 def test_hundreds_of_sigkills_lose_no_acknowledged_edit(demo_path):
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["tests.kill_writer"])

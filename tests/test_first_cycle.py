@@ -4,6 +4,8 @@ iteration 1 and landing in iteration 2 with its review's decision on Strategy.""
 
 from __future__ import annotations
 
+import pytest
+
 from socialplan.compat import notifications
 from socialplan.core.steps import STEP_KEYS
 from socialplan.data.store import PlanStore, read_plan
@@ -59,6 +61,7 @@ async def mark(pilot, app, step: str) -> None:
     assert step in read_plan(app.store.path).plan.completed_steps, told(app)
 
 
+@pytest.mark.slow
 async def test_a_new_plan_goes_round_its_first_cycle_by_keys(tmp_path):
     from socialplan.tui.app import SocialPlanApp
 

@@ -290,6 +290,7 @@ def choose(terminal: Terminal, option: int) -> None:
     terminal.send("Home", *["Down"] * option, "Enter")
 
 
+@pytest.mark.slow
 def test_a_new_plans_first_cycle_in_a_real_terminal_at_80_by_24(tmp_path):
     """Keys only, in tmux at 80x24: Foundation, every Strategy step in order, a set-up
     task, a post, a result, closing iteration 1, iteration 2 with its decision."""
