@@ -80,7 +80,11 @@ def _import_csv(args: argparse.Namespace) -> int:
         return 1
     with _session(args) as session:
         planned = plan_bulk_import(
-            session.shown, found.rows, channel=args.channel, day_first=not args.month_first
+            session.shown,
+            found.rows,
+            channel=args.channel,
+            day_first=not args.month_first,
+            delete_missing=args.delete_missing,
         )
         if planned.problems:
             print(
@@ -90,16 +94,48 @@ def _import_csv(args: argparse.Namespace) -> int:
             for problem in planned.problems:
                 print(f"  {problem}", file=sys.stderr)
             return 1
-        print(f"{found.layout}: {planned.describe()}.")
+        print(f"{found.describe()}: {planned.describe()}.")
         for _before, after in planned.changed:
             print(_("  changed: {title!r}").format(title=after.title))
+        for gone in planned.missing:
+            print(_("  not in the file, deleted: {title!r}").format(title=gone.title))
         if args.dry_run:
             print(_("Dry run: nothing was written."))
             return 0
         entities = (*planned.added, *(after for _before, after in planned.changed))
         bases = tuple(before for before, _after in planned.changed)
         label = _("import {count} posts").format(count=len(entities))
-        return _saved_through(session, entities, bases, label, _("Saved to {path}."))
+        saved = _saved_through(session, entities, bases, label, _("Saved to {path}."))
+        if saved or not planned.missing:
+            return saved
+        return _deleted_through(session, tuple(planned.missing))
+
+
+def _deleted_through(session: PlanSession, posts: tuple[Any, ...]) -> int:
+    """Delete the posts a spreadsheet no longer holds, as a second edit."""
+    from socialplan.data.requests import Delete
+    from socialplan.data.session import Outcome
+
+    label = ngettext("delete {count} post", "delete {count} posts", len(posts)).format(
+        count=len(posts)
+    )
+    result = session.submit(Delete(posts, label))
+    if result.outcome is Outcome.SAVED:
+        print(
+            ngettext(
+                "Deleted {count} post that is not in the file.",
+                "Deleted {count} posts that are not in the file.",
+                len(posts),
+            ).format(count=len(posts))
+        )
+        return 0
+    print(
+        _("socialplan: the posts not in the file are not deleted: {message}").format(
+            message=result.message or result.outcome.value
+        ),
+        file=sys.stderr,
+    )
+    return 1
 
 
 @contextlib.contextmanager

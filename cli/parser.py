@@ -218,6 +218,14 @@ def _import(commands: Any, common: Parser, db: Parser) -> None:
         help=_("rows that match no planned post: keep them as channel totals (default) or skip"),
     )
     importing.add_argument(
+        "--delete-missing",
+        action="store_true",
+        help=_(
+            "csv: also delete the posts of the file's channels that no row is about (with "
+            "--dry-run: list them)"
+        ),
+    )
+    importing.add_argument(
         "--dry-run", action="store_true", help=_("show what would change and write nothing")
     )
     importing.set_defaults(run=run_import)

@@ -37,14 +37,22 @@ COLUMNS = (
     "cta",
     "status",
     "title",
+    "id",
 )
-"""The documented header, in order. Only ``message_text`` (or ``title``) is required."""
+"""The documented header, in order. Only ``message_text`` (or ``title``) is required;
+``id`` is the post's in the plan the file was exported from: a row with it updates that
+post (a typo fixed in a spreadsheet), a row without it is matched by channel, time and
+text."""
 ALIASES = {"image_url": "media_url", "message": "message_text", "url": "link"}
 """Other tools' names for the same columns (Sprout Social writes ``image_url``)."""
 TITLE_LENGTH = 80
 _YES = {"yes", "y", "true", "1", "ja", "x"}
 _NO = {"no", "n", "false", "0", "nee", ""}
 _DATE_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_DATE_YMD = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")
+"""``2026/11/16``: Excel's rewrite of an ISO date."""
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+"""``8:30``, ``08:30`` or ``08:30:00``: Excel drops the leading zero."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,8 @@ class BulkImport:
     """(as stored, as imported) pairs."""
     unchanged: int = 0
     problems: list[RowProblem] = field(default_factory=list)
+    missing: list[ContentItem] = field(default_factory=list)
+    """With ``delete_missing``: the posts of the file's channels no row is about."""
 
     def entities(self) -> tuple[ContentItem, ...]:
         return (*self.added, *(new for _, new in self.changed))
@@ -103,6 +113,7 @@ def bulk_rows(
                 "cta": "yes" if item.cta else "no",
                 "status": item.status.value,
                 "title": item.title,
+                "id": str(item.id),
             }
         )
     return rows
@@ -114,37 +125,59 @@ def plan_bulk_import(
     *,
     channel: str | None = None,
     day_first: bool = True,
+    delete_missing: bool = False,
 ) -> BulkImport:
     """What importing ``rows`` would do; ``problems`` non-empty means: import nothing.
 
     ``channel`` is for files that name none (Hootsuite, Sprout Social); ``day_first``
-    reads 03/04/2027 as 3 April (else as March 4).
+    reads 03/04/2027 as 3 April (else as March 4). A row with the ``id`` of a post of the
+    plan updates that post, whatever its text now says; one without is matched by channel,
+    time and text. ``delete_missing`` lists the posts of the file's channels that no row
+    is about (a row deleted in the spreadsheet); nothing is ever deleted without it.
     """
     names = _Names(plan_data)
     existing = {_identity(item): item for item in plan_data.items}
     outcome = BulkImport()
     seen: dict[tuple[object, ...], int] = {}
+    present: set[int] = set()
+    channels: set[int] = set()
     for row in rows:
         try:
             item = _row_item(row, plan_data, names, channel, day_first)
         except ValueError as error:
             outcome.problems.append(RowProblem(row.line, str(error)))
             continue
-        key = _identity(item)
+        known = _known(row, plan_data)
+        key = ("id", known.id) if known is not None else _identity(item)
         if key in seen:
             outcome.problems.append(
                 RowProblem(row.line, _("the same post as line {seen}").format(seen=seen[key]))
             )
             continue
         seen[key] = row.line
-        stored = existing.get(key)
+        channels.add(item.channel)
+        stored = known if known is not None else existing.get(key)
+        fields = _BY_ID if known is not None else _IMPORTED
         if stored is None:
             outcome.added.append(item)
-        elif _same_content(stored, item):
+            continue
+        present.add(stored.id)
+        if _same_content(stored, item, fields):
             outcome.unchanged += 1
         else:
-            outcome.changed.append((stored, _updated(stored, item)))
+            outcome.changed.append((stored, _updated(stored, item, fields)))
+    if delete_missing:
+        outcome.missing = [
+            i for i in plan_data.items if i.channel in channels and i.id not in present
+        ]
     return outcome
+
+
+def _known(row: BulkRow, plan_data: PlanData) -> ContentItem | None:
+    """The post of the plan a row's ``id`` names; None without one, or for an id the plan
+    does not hold (a file from another plan): that row is matched like one without."""
+    text = row.cells.get("id", "").strip()
+    return plan_data.item(int(text)) if text.isdigit() else None
 
 
 def _row_item(
@@ -246,24 +279,34 @@ def _when(day_text: str, time_text: str, day_first: bool, plan_data: PlanData) -
             raise ValueError(_("a time_24hr without a date"))
         return None
     day = _day(day_text, day_first)
-    try:
-        at = time.fromisoformat(time_text) if time_text else time(9, 0)
-    except ValueError:
-        raise ValueError(
-            _("time_24hr '{short}' is not a time like 14:30").format(short=_short(time_text))
-        ) from None
+    at = _time(time_text) if time_text else time(9, 0)
     return datetime.combine(
         day, at.replace(second=0, microsecond=0), ZoneInfo(plan_data.plan.timezone)
     )
 
 
+def _time(text: str) -> time:
+    found = _TIME.match(text)
+    try:
+        if found is None:
+            raise ValueError(text)
+        return time(int(found[1]), int(found[2]))
+    except ValueError:
+        raise ValueError(
+            _("time_24hr '{short}' is not a time like 14:30").format(short=_short(text))
+        ) from None
+
+
 def _day(text: str, day_first: bool) -> date:
     found = _DATE_DMY.match(text)
+    year_first = _DATE_YMD.match(text)
     try:
         if found:
             first, second, year = (int(part) for part in found.groups())
             day, month = (first, second) if day_first else (second, first)
             return date(year, month, day)
+        if year_first:
+            return date(*(int(part) for part in year_first.groups()))
         return date.fromisoformat(text)
     except ValueError:
         order = "DD/MM/YYYY" if day_first else "MM/DD/YYYY"
@@ -312,19 +355,28 @@ _IMPORTED = (
 )
 
 
-def _same_content(stored: ContentItem, item: ContentItem) -> bool:
-    return all(_comparable(getattr(stored, name)) == getattr(item, name) for name in _IMPORTED)
+_BY_ID = (*_IMPORTED, "body", "channel", "scheduled_at")
+"""A row that names its post by id may change what otherwise identifies it, too."""
 
 
-def _comparable(value: object) -> object:
-    """A stored value as the file gives it back (text trimmed and cleaned)."""
-    return _as_read(value, multiline=False) if isinstance(value, str) else value
+def _same_content(stored: ContentItem, item: ContentItem, fields: tuple[str, ...]) -> bool:
+    return all(_comparable(name, getattr(stored, name)) == getattr(item, name) for name in fields)
 
 
-def _updated(stored: ContentItem, item: ContentItem) -> ContentItem:
+def _comparable(name: str, value: object) -> object:
+    """A stored value as the file gives it back (text trimmed and cleaned, times to the
+    minute)."""
+    if isinstance(value, str):
+        return _as_read(value, multiline=name == "body")
+    if isinstance(value, datetime):
+        return value.replace(second=0, microsecond=0)
+    return value
+
+
+def _updated(stored: ContentItem, item: ContentItem, fields: tuple[str, ...]) -> ContentItem:
     """The stored post with what the file says; what a file cannot say (owner, rank,
     repeats, review comment) is kept."""
-    return replace(stored, **{name: getattr(item, name) for name in _IMPORTED})
+    return replace(stored, **{name: getattr(item, name) for name in fields})
 
 
 def _listed(ids: dict[str, int]) -> str:

@@ -5,15 +5,16 @@ bulk composer file (no header: date and time, message, link).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from socialplan.core.bulk import ALIASES, COLUMNS, BulkRow
-from socialplan.core.i18n import _
+from socialplan.core.i18n import N_, _
 from socialplan.core.numbers import format_number
 from socialplan.core.validation import without_controls
 
@@ -34,6 +35,24 @@ class BulkFileError(Exception):
 class BulkFile:
     layout: str
     rows: list[BulkRow]
+    dialect: str = ""
+    """How the file was read: 'UTF-8 with BOM, semicolons'."""
+    ignored: tuple[str, ...] = ()
+    """Columns socialplan does not know, left out (Publer's or SocialBee's extras)."""
+
+    def describe(self) -> str:
+        ignored = (
+            _("; ignored the columns {join}").format(join=", ".join(self.ignored))
+            if self.ignored
+            else ""
+        )
+        return _("{layout} ({dialect}){ignored}").format(
+            layout=self.layout, dialect=self.dialect, ignored=ignored
+        )
+
+
+DELIMITERS = {",": N_("commas"), ";": N_("semicolons"), "\t": N_("tabs")}
+"""What separates cells: Dutch Excel saves CSV with semicolons, its 'Unicode text' with tabs."""
 
 
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
@@ -74,16 +93,15 @@ def read_bulk_file(path: Path) -> BulkFile:
 
 
 def parse_bulk_bytes(raw: bytes, name: str) -> BulkFile:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BulkFileError(
-            _("{name} is not a UTF-8 text file (save it as CSV UTF-8)").format(name=name)
-        ) from None
+    text, encoding = _decoded(raw, name)
     if "\0" in text:
         raise BulkFileError(_("{name} is not a CSV file (it holds binary data)").format(name=name))
+    delimiter = _delimiter(text)
+    dialect = _("{encoding}, {delimiter}").format(
+        encoding=encoding, delimiter=_(DELIMITERS[delimiter])
+    )
     try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
         raise BulkFileError(
             _("{name} is not valid CSV ({error})").format(name=name, error=error)
@@ -99,14 +117,56 @@ def parse_bulk_bytes(raw: bytes, name: str) -> BulkFile:
         )
     first = [cell.strip() for cell in records[0]]
     if first and _HOOTSUITE_WHEN.match(first[0]):
-        return BulkFile(_("Hootsuite bulk composer"), _hootsuite_rows(text))
-    return _headed(first, text, name)
+        rows = _hootsuite_rows(text, delimiter)
+        return BulkFile(_("Hootsuite bulk composer"), rows, dialect)
+    return replace(_headed(first, text, name, delimiter), dialect=dialect)
 
 
-def _headed(header: list[str], text: str, name: str) -> BulkFile:
+def _decoded(raw: bytes, name: str) -> tuple[str, str]:
+    """The text and the encoding it was in: UTF-8 (with or without a byte order mark),
+    UTF-16 with one (Excel's 'Unicode text'), else Windows-1252 (Excel's 'CSV')."""
+    try:
+        if raw.startswith(codecs.BOM_UTF8):
+            return raw[len(codecs.BOM_UTF8) :].decode("utf-8"), _("UTF-8 with BOM")
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return raw.decode("utf-16"), "UTF-16"
+    except UnicodeDecodeError:
+        raise BulkFileError(
+            _("{name} starts as Unicode text but is not (save it as CSV UTF-8)").format(name=name)
+        ) from None
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        raise BulkFileError(
+            _("{name} is neither UTF-8 nor Windows-1252 text (save it as CSV UTF-8)").format(
+                name=name
+            )
+        ) from None
+
+
+def _delimiter(text: str) -> str:
+    """The cell separator, by csv.Sniffer over the first lines, as long as the first line
+    (the header) holds it; else the one the first line holds most of (a comma when none:
+    a one-column file of messages with commas in them)."""
+    lines = text.splitlines()
+    sample = "\n".join(lines[:20])
+    first = next((line for line in lines if line.strip()), "")
+    by_first = max(DELIMITERS, key=lambda mark: (first.count(mark), mark == ","))
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters="".join(DELIMITERS)).delimiter
+    except csv.Error:
+        return by_first
+    return sniffed if sniffed in first else by_first
+
+
+def _headed(header: list[str], text: str, name: str, delimiter: str) -> BulkFile:
     columns = [ALIASES.get(h.lower(), h.lower()) for h in header]
     known = set(COLUMNS)
-    unknown = [h for h, c in zip(header, columns, strict=True) if c not in known]
+    unknown = tuple(h for h, c in zip(header, columns, strict=True) if c not in known and h)
     if "message_text" not in columns and "title" not in columns:
         raise BulkFileError(
             _(
@@ -115,15 +175,9 @@ def _headed(header: list[str], text: str, name: str) -> BulkFile:
                 "24/11/2026 09:30"
             ).format(name=name, join=", ".join(COLUMNS))
         )
-    if unknown:
-        raise BulkFileError(
-            _("{name} has columns socialplan does not know: {join}").format(
-                name=name, join=", ".join(unknown)
-            )
-        )
     layout = "socialplan" if "channel" in columns else _("Sprout Social")
     rows = []
-    for line, record in _numbered(text):
+    for line, record in _numbered(text, delimiter):
         if line == 1 or not any(cell.strip() for cell in record):
             continue
         if len(record) > len(columns):
@@ -133,13 +187,13 @@ def _headed(header: list[str], text: str, name: str) -> BulkFile:
                 )
             )
         cells = zip(columns, map(restored, record), strict=False)
-        rows.append(BulkRow(line, dict(cells)))
-    return BulkFile(layout, rows)
+        rows.append(BulkRow(line, {c: v for c, v in cells if c in known}))
+    return BulkFile(layout, rows, ignored=unknown)
 
 
-def _hootsuite_rows(text: str) -> list[BulkRow]:
+def _hootsuite_rows(text: str, delimiter: str) -> list[BulkRow]:
     rows = []
-    for line, record in _numbered(text):
+    for line, record in _numbered(text, delimiter):
         if not any(cell.strip() for cell in record):
             continue
         when, message, link = (*record, "", "", "")[:3]
@@ -154,9 +208,9 @@ def _hootsuite_rows(text: str) -> list[BulkRow]:
     return rows
 
 
-def _numbered(text: str) -> Iterator[tuple[int, list[str]]]:
+def _numbered(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """(line number where the record starts, record): a quoted cell may hold line breaks."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     line = 1
     for record in reader:
         yield line, record

@@ -16,6 +16,7 @@ import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from socialplan import cli
 from socialplan.cli import main
 from socialplan.compat import notifications
 from socialplan.core.bulk import BulkRow, bulk_rows, plan_bulk_import
@@ -254,9 +255,9 @@ def test_a_row_twice_in_one_file_is_reported(demo_data):
     [
         (b"", "holds no posts"),
         (b"PK\x03\x04\x00\x00binary", "binary data"),
-        (b"\xff\xfe\x00d", "not a UTF-8 text file"),
+        (b"\xff\xfe\x00\xd8", "starts as Unicode text but is not"),
+        (b"\x81\x8d", "neither UTF-8 nor Windows-1252"),
         (b"when,what\n1,2\n", "no message_text column"),
-        (b"message_text,colour\nHi,red\n", "columns socialplan does not know: colour"),
         (b"message_text\nHi,extra\n", "line 2: more cells than the header"),
     ],
 )
@@ -264,6 +265,75 @@ def test_a_bad_bulk_file_is_refused(raw, message):
     with pytest.raises(BulkFileError) as raised:
         parse_bulk_bytes(raw, "posts.csv")
     assert message in str(raised.value)
+
+
+DUTCH_EXCEL = (
+    "date;time_24hr;channel;message_text;Publer label\r\n"
+    "16-11-2026;8:30;LinkedIn;Wat kost een warmtepomp écht?;blauw\r\n"
+    "2026/11/17;9:30;LinkedIn;Onderhoud in de winter;\r\n"
+)
+"""What Dutch Excel writes: semicolons, H:MM, its own date forms, and a column of another
+tool's."""
+
+
+@pytest.mark.parametrize(
+    ("raw", "dialect"),
+    [
+        (b"\xef\xbb\xbf" + DUTCH_EXCEL.encode(), "UTF-8 with BOM, semicolons"),
+        (DUTCH_EXCEL.encode("cp1252"), "Windows-1252, semicolons"),
+        (DUTCH_EXCEL.replace(";", "\t").encode("utf-16"), "UTF-16, tabs"),
+    ],
+    ids=["utf-8-bom", "cp1252", "utf-16-tabs"],
+)
+def test_dutch_excel_files_are_read_and_say_how(demo_data, raw, dialect):
+    found = parse_bulk_bytes(raw, "posts.csv")
+    assert found.dialect == dialect
+    assert found.ignored == ("Publer label",)
+    assert found.describe() == f"socialplan ({dialect}); ignored the columns Publer label"
+    planned = plan_bulk_import(demo_data, found.rows)
+    assert planned.problems == []
+    first, second = planned.added
+    assert first.body == "Wat kost een warmtepomp écht?"
+    zone = ZoneInfo(demo_data.plan.timezone)
+    assert first.scheduled_at.astimezone(zone).strftime("%d-%m %H:%M") == "16-11 08:30"
+    assert second.scheduled_at.astimezone(zone).strftime("%d-%m %H:%M") == "17-11 09:30"
+
+
+def test_a_spreadsheet_round_trip_changes_the_post_it_names(demo_path, tmp_path, capsys):
+    """A typo fixed in a spreadsheet and the file imported back added a second post."""
+    exported = tmp_path / "posts.csv"
+    assert cli.main(["export", "csv", "-o", str(exported), "--db", str(demo_path)]) == 0
+    text = exported.read_text()
+    post = next(i for i in read_plan(demo_path).items if i.body and i.body in text)
+    exported.write_text(text.replace(post.body, post.body + " Fixed.", 1))
+    before = len(read_plan(demo_path).items)
+    capsys.readouterr()
+    assert cli.main(["import", "csv", str(exported), "--db", str(demo_path)]) == 0
+    assert "0 new, 1 changed" in capsys.readouterr().out
+    after = read_plan(demo_path)
+    assert len(after.items) == before
+    assert next(i for i in after.items if i.id == post.id).body == post.body + " Fixed."
+
+
+def test_a_row_deleted_in_the_sheet_deletes_a_post_only_when_asked(demo_path, tmp_path, capsys):
+    exported = tmp_path / "posts.csv"
+    args = ["--db", str(demo_path)]
+    assert cli.main(["export", "csv", "-o", str(exported), "--channel", "YouTube", *args]) == 0
+    lines = exported.read_text().splitlines(keepends=True)
+    dropped = lines.pop(1)
+    exported.write_text("".join(lines))
+    before = len(read_plan(demo_path).items)
+    assert cli.main(["import", "csv", str(exported), *args]) == 0
+    assert len(read_plan(demo_path).items) == before
+    capsys.readouterr()
+    assert cli.main(["import", "csv", str(exported), "--delete-missing", "--dry-run", *args]) == 0
+    out = capsys.readouterr().out
+    assert out.count("not in the file, deleted:") == 1 and "Dry run" in out
+    assert len(read_plan(demo_path).items) == before
+    assert cli.main(["import", "csv", str(exported), "--delete-missing", *args]) == 0
+    assert "Deleted 1 post that is not in the file." in capsys.readouterr().out
+    assert len(read_plan(demo_path).items) == before - 1
+    assert dropped.split(",")[-1].strip() not in {str(i.id) for i in read_plan(demo_path).items}
 
 
 @settings(max_examples=200)
