@@ -42,6 +42,10 @@ def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
     return message
 
 
+LANGUAGE_NAMES: dict[str, str] = {"en": N_("English"), "nl": N_("Dutch")}
+"""The languages again, to be named in the interface's language (``language_name``)."""
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message that fits ``count``, in the current language."""
     return _translations.ngettext(singular, plural, count)
@@ -58,6 +62,11 @@ def supported(code: str | None) -> str | None:
         return None
     base = code.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
     return base if base in LANGUAGES else None
+
+
+def language_name(code: str) -> str:
+    """A language named in the interface's: 'Engels' in Dutch, not 'English'."""
+    return _(LANGUAGE_NAMES[code])
 
 
 def use_language(code: str) -> None:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
-from .i18n import _
+from .i18n import _, ngettext
 from .imports import PLATFORM_NAMES
 from .kpi import KPI_FORMULAS, Totals, is_custom, totals
 from .model import Goal, HandCount, Labelled, Result, SupportLevel
@@ -22,12 +22,23 @@ class SupportSummary:
     overdue_actions: int
 
     def describe(self) -> str:
-        levels = ", ".join(f"{n} {level.label}" for level, n in self.per_level.items())
+        levels = ", ".join(_level_count(level, n) for level, n in self.per_level.items())
         return _(
             "{levels} · {open_actions} open change actions ({overdue_actions} overdue)"
         ).format(
             levels=levels, open_actions=self.open_actions, overdue_actions=self.overdue_actions
         )
+
+
+def _level_count(level: SupportLevel, count: int) -> str:
+    """'2 supporters': the label is a singular word, and Dutch plurals are not an 's'."""
+    forms = {
+        SupportLevel.OPPONENT: ngettext("{count} opponent", "{count} opponents", count),
+        SupportLevel.NEUTRAL: ngettext("{count} neutral", "{count} neutral", count),
+        SupportLevel.SUPPORTER: ngettext("{count} supporter", "{count} supporters", count),
+        SupportLevel.CHAMPION: ngettext("{count} champion", "{count} champions", count),
+    }
+    return forms[level].format(count=count)
 
 
 def support_summary(plan_data: PlanData, today: date) -> SupportSummary:

@@ -83,7 +83,7 @@ def test_every_stored_value_has_a_translated_label():
     english = {member.label for enum in enums for member in enum}
     assert english <= set(ENUM_LABELS)
     use_language("nl")
-    assert model.Status.IN_REVIEW.label == "ter review"
+    assert model.Status.IN_REVIEW.label == "ter beoordeling"
     assert model.Kind.PROMOTION.label == "promotie"
     assert model.Kind.PROMOTION.value == "promotion"
 

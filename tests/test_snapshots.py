@@ -116,6 +116,9 @@ def test_strategic_frameworks_form(snap_compare, make_app):
             await pilot.pause(0.05)
             seen.append(behind.scroll_y)
             assert len(seen) < 100, "the step list never settled"
+        for field in pilot.app.screen.query("TextArea, Input"):
+            field.cursor_blink = False  # a blinking cursor is on or off by the clock
+        await pilot.pause()
 
     assert snap_compare(make_app("strategy"), run_before=open_the_form, terminal_size=SMALL)
 

@@ -25,7 +25,7 @@ from textual.screen import Screen
 
 from socialplan.core.cycle import PHASES, opening_phase
 from socialplan.core.figures import PanelFigures, panel_figures
-from socialplan.core.i18n import LANGUAGES, N_, _, ngettext, use_language
+from socialplan.core.i18n import N_, _, language_name, ngettext, use_language
 from socialplan.core.model import Plan
 from socialplan.core.plan_data import PlanData
 from socialplan.data.errors import StoreError
@@ -195,7 +195,7 @@ class SocialPlanApp(TranslatedBindings, EditOutcomes, KeysInOrderApp):
         await self._rebuild_screens()
         if self.unsaved:
             self._show_unsaved()
-        self.notify(_("The interface speaks {language} now.").format(language=LANGUAGES[code]))
+        self.notify(_("The interface speaks {language} now.").format(language=language_name(code)))
 
     async def _rebuild_screens(self) -> None:
         """Replace every phase screen with a new one; the current one last, from another."""

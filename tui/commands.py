@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from socialplan.core.cycle import PHASES
-from socialplan.core.i18n import LANGUAGES, N_, _, language
+from socialplan.core.i18n import LANGUAGES, N_, _, language, language_name
 from socialplan.screens.base import PhaseScreen
 from socialplan.tui.phases import PHASE_SCREENS, own_bindings, phase_screen_class
 from socialplan.tui.widgets.translated import translated
@@ -90,7 +90,7 @@ def system_commands(app: SocialPlanApp, screen: Screen[Any]) -> Iterable[SystemC
         if code != language():
             yield SystemCommand(
                 _("Language: {name}").format(name=name),
-                _("Show the interface in {name} (remembered)").format(name=name),
+                _("Show the interface in {name} (remembered)").format(name=language_name(code)),
                 partial(app.action_language, code),
             )
     for path in app.other_plans():
