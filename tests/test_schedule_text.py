@@ -25,3 +25,21 @@ def test_a_row_has_a_cell_per_column_and_a_day_line_names_its_posts(demo_data):
     assert moment is not None
     line = day_row_text(demo_data, DayRow(str(item.id), moment.date(), item), today=False)
     assert item.title[:20] in line.plain
+
+
+def test_the_pace_line_speaks_the_interface_language():
+    """In Dutch it said 'Instagram 2/3 under': the stored value, not its label."""
+    from datetime import date
+
+    from socialplan.core.calendar import CalendarWeek
+    from socialplan.core.i18n import use_language
+    from socialplan.core.slots import ChannelWeek
+    from socialplan.tui.widgets.schedule_text import pace_line
+
+    week = CalendarWeek(date(2026, 11, 23), (), (ChannelWeek("Instagram", 2, 3),))
+    use_language("nl")
+    try:
+        assert "Instagram 2/3 onder plan" in pace_line(week).plain
+    finally:
+        use_language("en")
+    assert "Instagram 2/3 under" in pace_line(week).plain

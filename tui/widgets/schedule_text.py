@@ -158,7 +158,7 @@ def pace_line(week: CalendarWeek | None) -> Content:
     for pace in off:
         per = _(" a month") if pace.by_month else ""
         parts.append(
-            (f"{pace.channel} {pace.scheduled}/{pace.planned}{per} {pace.pace} · ", WARNING)
+            (f"{pace.channel} {pace.scheduled}/{pace.planned}{per} {pace.pace.label} · ", WARNING)
         )
     on_plan = len(week.paces) - len(off)
     if not off:
