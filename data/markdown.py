@@ -109,7 +109,7 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]], empty: str) 
 
 def _organisation(plan_data: PlanData, today: date) -> list[str]:
     return [
-        "### Support base",
+        "### " + _("Support base"),
         "",
         _("Stakeholders per support level: {describe}.").format(
             describe=support_summary(plan_data, today).describe()
@@ -124,7 +124,7 @@ def _organisation(plan_data: PlanData, today: date) -> list[str]:
             _("No stakeholders yet."),
         ),
         "",
-        "### Change management",
+        "### " + _("Change management"),
         "",
         *table(
             (_("Action"), _("Owner"), _("Due"), _("Done")),
@@ -135,11 +135,11 @@ def _organisation(plan_data: PlanData, today: date) -> list[str]:
             _("No change actions yet."),
         ),
         "",
-        "### Culture",
+        "### " + _("Culture"),
         "",
         *paragraphs(plan_data.plan.culture_notes, _("No culture notes yet.")),
         "",
-        "### Project team",
+        "### " + _("Project team"),
         "",
         *table(
             (_("Name"), _("Role")), ((m.name, m.role) for m in plan_data.team), _("No team yet.")
@@ -150,11 +150,11 @@ def _organisation(plan_data: PlanData, today: date) -> list[str]:
 def _strategy(plan_data: PlanData) -> list[str]:
     plan = plan_data.plan
     return [
-        "### Business strategy",
+        "### " + _("Business strategy"),
         "",
         *paragraphs(plan.business_strategy, _("Not written yet.")),
         "",
-        "### Marketing strategy",
+        "### " + _("Marketing strategy"),
         "",
         *paragraphs(plan.marketing_strategy, _("Not written yet.")),
     ]
@@ -273,15 +273,15 @@ def _frameworks(plan_data: PlanData) -> list[str]:
         else _("not set")
     )
     return [
-        "### Tone of voice",
+        "### " + _("Tone of voice"),
         "",
         *paragraphs(plan.tone, _("Not described yet.")),
         "",
-        "### Do's",
+        "### " + _("Do's"),
         "",
         *_bullets(plan.dos),
         "",
-        "### Don'ts",
+        "### " + _("Don'ts"),
         "",
         *_bullets(plan.donts),
         "",

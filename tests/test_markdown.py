@@ -122,3 +122,19 @@ def test_a_channel_planned_by_the_month_says_so():
 
     assert frequency(Channel("Newsletter", planned_per_month=1)) == "1 a month"
     assert frequency(Channel("LinkedIn", planned_per_week=5)) == "5"
+
+
+def test_every_heading_speaks_dutch_in_dutch(demo_data: PlanData) -> None:
+    """The Foundation's and the frameworks' headings were written in English in any
+    language."""
+    from socialplan.core.i18n import use_language
+
+    use_language("nl")
+    try:
+        text = plan_markdown(demo_data, FROZEN_NOW)
+    finally:
+        use_language("en")
+    headings = re.findall(r"^### (.+)$", text, re.M)
+    for dutch in ("Draagvlak", "Verandermanagement", "Cultuur", "Projectteam"):
+        assert dutch in headings
+    assert "Support base" not in text and "Change management" not in text
