@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from socialplan import __version__
-from socialplan.core.i18n import LANGUAGES, _
+from socialplan.core.i18n import LANGUAGES, N_, _
 from socialplan.data.paths import ENV_DB, default_plan_path, plans_dir
 
 from .backups import run_backups, run_restore
@@ -16,9 +16,37 @@ from .plans import run_demo, run_new, run_open, run_plans, run_serve
 from .status import run_status
 
 Parser = argparse.ArgumentParser
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("options"),
+    N_("positional arguments"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+)
+"""argparse's own words, for the catalog: ``speak_argparse`` makes argparse look them up
+in socialplan's, so usage, headings and errors speak the interface's language too."""
+
+
+def speak_argparse() -> None:
+    """argparse translates through its module's ``_`` (gettext's default domain, which
+    socialplan does not install); it looks the name up on each call, so pointing it at
+    socialplan's catalog translates its words."""
+    argparse._ = _  # type: ignore[attr-defined]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    speak_argparse()
     common, db = _shared_options()
     parser = argparse.ArgumentParser(
         prog="socialplan",
@@ -32,9 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--version",
         action="version",
         version=f"socialplan {__version__}",
+        help=_("show the version and exit"),
     )
     parser.set_defaults(run=run_open)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
     for add in (_open, _plans, _new, _serve, _demo, _status, _export, _import, _backups):
         add(commands, common, db)
     return parser

@@ -257,3 +257,23 @@ def test_schedule_in_dutch(snap_compare, tmp_path):
     app = SocialPlanApp(PlanStore.open(path), clock=frozen_clock)
     assert snap_compare(app, terminal_size=(80, 24))
     assert LANGUAGES["nl"] == "Nederlands"
+
+
+def test_argparse_speaks_dutch_too(capsys):
+    """Usage, headings and argparse's own errors were English under --lang nl."""
+    import argparse
+    import inspect
+
+    from socialplan.cli.parser import ARGPARSE_WORDS
+
+    source = inspect.getsource(argparse)
+    assert all(repr(word)[1:-1] in source or word in source for word in ARGPARSE_WORDS)
+    with pytest.raises(SystemExit):
+        main(["--lang", "nl", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: socialplan") and "\nopties:\n" in out
+    assert "toon deze hulptekst en stop" in out and "opdrachten:" in out
+    with pytest.raises(SystemExit):
+        main(["--lang", "nl", "bogus"])
+    assert "socialplan: fout: argument COMMAND: ongeldige keuze: 'bogus'" in capsys.readouterr().err
+    use_language("en")
