@@ -24,23 +24,11 @@ from zoneinfo import ZoneInfo
 
 from dateutil import rrule as du
 
-from .i18n import N_, _
+from .i18n import N_, _, language
+from .recurrence_words import DAY_WORDS, FROM_DUTCH, SPOKEN_IN_DUTCH, WEEKDAYS
 from .validation import InvalidInputError, clean_text
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 RFC_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_DAY_WORDS = {name: n for n, name in enumerate(WEEKDAYS)} | {
-    "monday": 0,
-    "tues": 1,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thur": 3,
-    "thurs": 3,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _FILLER = {"and", "on", "at", "&", "the", "of"}
 MAX_RULES = 8
@@ -116,7 +104,10 @@ class Recurrence:
             words.append(f"until {self.until.isoformat()}")
         if self.count is not None:
             words.append(f"count {self.count}")
-        return " ".join(words)
+        spoken = " ".join(words)
+        if language() == "nl":
+            return " ".join(SPOKEN_IN_DUTCH.get(word, word) for word in spoken.split())
+        return spoken
 
     def per_week(self) -> float:
         """Average occurrences a week (for comparing slots with the planned frequency)."""
@@ -182,7 +173,8 @@ def _parse_one(text: str, field: str) -> Recurrence:
 
 
 def _parse_spoken(text: str, field: str) -> Recurrence:
-    tokens = [t for t in re.split(r"[\s,]+", text) if t and t not in _FILLER]
+    words = (FROM_DUTCH.get(t, t) for t in re.split(r"[\s,]+", text))
+    tokens = [t for t in words if t and t not in _FILLER]
     freq: Freq | None = None
     interval = 1
     weekdays: set[int] = set()
@@ -216,15 +208,15 @@ def _parse_spoken(text: str, field: str) -> Recurrence:
                 interval, following = _positive(following, field, "every"), take_next(_("a unit"))
             if following in _UNIT_WORDS:
                 freq = _UNIT_WORDS[following]
-            elif following in _DAY_WORDS:
-                weekdays.add(_DAY_WORDS[following])
+            elif following in DAY_WORDS:
+                weekdays.add(DAY_WORDS[following])
             else:
                 raise InvalidInputError(
                     field,
                     _("every ... what? '{following}' is not a unit").format(following=following),
                 )
-        elif token in _DAY_WORDS:
-            weekdays.add(_DAY_WORDS[token])
+        elif token in DAY_WORDS:
+            weekdays.add(DAY_WORDS[token])
         elif token in ("weekdays", "workdays"):
             weekdays.update(range(5))
         elif token == "weekends":

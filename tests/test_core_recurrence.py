@@ -207,3 +207,28 @@ def test_until_includes_its_own_day_and_merged_rules_come_in_time_order() -> Non
 def test_every_second_week_counts_from_the_start() -> None:
     moments = first_occurrences(parse_rules("every 2 weeks wed 12:00"), local(2026, 11, 23), TZ, 3)
     assert [m.astimezone(AMSTERDAM).day for m in moments] == [25, 9, 23]
+
+
+@given(rules_strategy)
+def test_a_rule_said_in_dutch_reads_back_to_itself(rule):
+    from socialplan.core.i18n import use_language
+
+    use_language("nl")
+    try:
+        spoken = rule.describe()
+        assert parse_rules(spoken) == (rule,)
+    finally:
+        use_language("en")
+
+
+@pytest.mark.parametrize(
+    ("dutch", "english"),
+    [
+        ("di do 09:00", "weekly tue thu 09:00"),
+        ("werkdagen 08:30", "weekly mon tue wed thu fri 08:30"),
+        ("elke 2 weken op vrijdag om 16:00", "every 2 weeks fri 16:00"),
+        ("maandelijks laatste dag 09:00 aantal 6", "monthly last day 09:00 count 6"),
+    ],
+)
+def test_dutch_words_make_the_same_rules(dutch, english):
+    assert parse_rules(dutch) == parse_rules(english)
