@@ -39,7 +39,13 @@ def run_export(args: argparse.Namespace) -> int:
     from socialplan.data.exports import export_payload
 
     payload = export_payload(
-        args.what, plan_data, datetime.now(UTC), channel=channel, start=args.start, end=args.end
+        args.what,
+        plan_data,
+        datetime.now(UTC),
+        channel=channel,
+        start=args.start,
+        end=args.end,
+        every_status=args.all,
     )
     if args.output in (None, "-"):
         sys.stdout.buffer.write(payload)

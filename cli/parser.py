@@ -200,6 +200,13 @@ def _export(commands: Any, common: Parser, db: Parser) -> None:
     export.add_argument(
         "--to", dest="end", metavar="YYYY-MM-DD", type=_day, help=_("csv, ics: up to this day")
     )
+    export.add_argument(
+        "--all",
+        action="store_true",
+        help=_(
+            "ics: ideas, drafts and posts in review too (default: approved, scheduled, published)"
+        ),
+    )
     export.set_defaults(run=run_export)
 
 

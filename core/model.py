@@ -6,7 +6,7 @@ collection it lives in. References between entities are by id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import ClassVar, Protocol
@@ -331,6 +331,10 @@ class ContentItem:
     matches by it first (a scheduler's link is not the platform's)."""
     variant_of: int | None = None
     """A cross-post: the id of the post it was made from, shared by all its variants."""
+    modified_at: datetime | None = field(default=None, compare=False)
+    """When the post was last saved (the session sets it): the calendar's LAST-MODIFIED
+    and SEQUENCE. Not part of the post's value: two versions that differ only in it are
+    the same version."""
     id: int = 0
 
 

@@ -32,9 +32,11 @@ def export_payload(
     channel: int | None = None,
     start: date | None = None,
     end: date | None = None,
+    every_status: bool = False,
 ) -> bytes:
     """``what``: plan (the strategy as Markdown), json (the whole plan), csv (the posts in
-    the bulk layout) or ics (the scheduled posts as calendar events)."""
+    the bulk layout) or ics (the scheduled posts as calendar events; by default only
+    those going out, with ``every_status`` ideas and drafts too)."""
     if what == "json":
         from .plan_json import plan_json
 
@@ -42,7 +44,9 @@ def export_payload(
     if what == "ics":
         from .ics import plan_calendar
 
-        return plan_calendar(plan_data, channel=channel, start=start, end=end, stamp=now)
+        return plan_calendar(
+            plan_data, channel=channel, start=start, end=end, stamp=now, every_status=every_status
+        )
     if what == "csv":
         from socialplan.core.bulk import bulk_rows
         from socialplan.core.schedule import items_in_range

@@ -3,36 +3,42 @@ Google Calendar.
 
 - One event per scheduled item. Its UID is the plan's and the item's id, so exporting
   again updates the events in the user's calendar instead of adding them twice.
-- Times carry the plan's zone (TZID, with its VTIMEZONE), so a calendar in another zone
-  shows them right, daylight saving included.
-- An item that repeats is one event with its RRULE; a repeat that was moved off its rule
-  is an event of its own, and the repeats still on the rule are left to the RRULE.
+- Times carry the plan's zone (TZID, with its VTIMEZONE in the RRULE form: see
+  ``ics_timezone``), so a calendar in another zone shows them right, daylight saving
+  included, in every year.
+- Every post is an event of its own, a repeat too (a series is finite, each repeat an
+  item): a repeat moved or deleted in the plan is moved or gone in the calendar, where an
+  RRULE with a moved repeat beside it showed a ghost at the old time.
+- SEQUENCE and LAST-MODIFIED follow the post's last save, so a calendar that has the
+  event takes the change; posts are TRANSPARENT (they make nobody busy).
+- By default only posts that will go out: approved, scheduled and published ones; ideas,
+  drafts and posts in review with ``every_status``.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
-from itertools import islice
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event
 
 from socialplan import __version__
 from socialplan.core.i18n import _
 from socialplan.core.model import ContentItem, Kind, Status
 from socialplan.core.plan_data import PlanData
-from socialplan.core.recurrence import RFC_DAYS, Recurrence, occurrences, stored_rules
 from socialplan.core.schedule import items_in_range
 from socialplan.core.validation import without_controls
 
+from .ics_timezone import vtimezone
+
 POST_LENGTH = timedelta(minutes=15)
 """How long an event lasts: a post is a moment, but a calendar needs an end."""
-ZONE_YEARS_AHEAD = 5
-"""The VTIMEZONE covers the posts' years and this many after (for repeats)."""
 _CONFIRMED = (Status.SCHEDULED, Status.PUBLISHED)
-_CHECKED_REPEATS = 500
-"""Occurrences of a rule compared with its repeats to tell which were moved."""
+GOING_OUT = frozenset({Status.APPROVED, Status.SCHEDULED, Status.PUBLISHED})
+"""The statuses a calendar shows by default: posts that will go out, or went."""
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+"""SEQUENCE is the seconds from this to the post's last save: it grows with every change."""
 
 
 def plan_calendar(
@@ -42,6 +48,7 @@ def plan_calendar(
     start: date | None = None,
     end: date | None = None,
     stamp: datetime,
+    every_status: bool = False,
 ) -> bytes:
     """The calendar of the scheduled items (of one channel, between two days inclusive)."""
     zone = ZoneInfo(plan_data.plan.timezone)
@@ -51,25 +58,28 @@ def plan_calendar(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", without_controls(f"{plan_data.plan.name}: social posts"))
     calendar.add("x-wr-timezone", plan_data.plan.timezone)
-    items = exported_items(plan_data, channel, start, end)
+    items = exported_items(plan_data, channel, start, end, every_status=every_status)
     for item in items:
         calendar.add_component(_event(item, plan_data, zone, stamp))
     if items:
-        years = [i.scheduled_at.year for i in items if i.scheduled_at is not None]
-        first, last = date(min(years), 1, 1), date(max(years) + ZONE_YEARS_AHEAD, 1, 1)
-        calendar.add_missing_timezones(first_date=first, last_date=last)
+        days = [i.scheduled_at.date() for i in items if i.scheduled_at is not None]
+        calendar.add_component(vtimezone(plan_data.plan.timezone, min(days), max(days)))
     return bytes(calendar.to_ical())
 
 
 def exported_items(
-    plan_data: PlanData, channel: int | None, start: date | None, end: date | None
+    plan_data: PlanData,
+    channel: int | None,
+    start: date | None,
+    end: date | None,
+    *,
+    every_status: bool = False,
 ) -> list[ContentItem]:
-    """Scheduled items in range, without the repeats their series' RRULE already gives."""
-    on_rule = _repeats_on_their_rule(plan_data)
+    """Scheduled items in range (by default those going out: ``GOING_OUT``)."""
     chosen = [
         item
         for item in items_in_range(plan_data, channel, start, end)
-        if item.scheduled_at is not None and item.id not in on_rule
+        if item.scheduled_at is not None and (every_status or item.status in GOING_OUT)
     ]
     return sorted(chosen, key=lambda i: (i.scheduled_at, i.id))
 
@@ -77,28 +87,6 @@ def exported_items(
 def event_uid(plan_data: PlanData, item: ContentItem) -> str:
     plan = plan_data.plan.uid or re.sub(r"[^a-z0-9]+", "-", plan_data.plan.name.lower()).strip("-")
     return f"item-{item.id}.{plan or 'plan'}@socialplan"
-
-
-def _repeats_on_their_rule(plan_data: PlanData) -> set[int]:
-    heads = {i.id: i for i in plan_data.items if i.repeat and i.scheduled_at is not None}
-    moments: dict[int, set[datetime]] = {}
-    for head_id, head in heads.items():
-        rules = stored_rules(head.repeat)
-        assert head.scheduled_at is not None
-        series = occurrences(rules, head.scheduled_at, plan_data.plan.timezone)
-        moments[head_id] = set(islice(series, _CHECKED_REPEATS))
-    return {
-        item.id
-        for item in plan_data.items
-        if item.series in moments
-        and item.scheduled_at is not None
-        and item.scheduled_at in moments[item.series]
-        and _same_post(item, heads[item.series])
-    }
-
-
-def _same_post(repeat: ContentItem, head: ContentItem) -> bool:
-    return (repeat.title, repeat.channel, repeat.body) == (head.title, head.channel, head.body)
 
 
 def _event(item: ContentItem, plan_data: PlanData, zone: ZoneInfo, stamp: datetime) -> Event:
@@ -114,10 +102,14 @@ def _event(item: ContentItem, plan_data: PlanData, zone: ZoneInfo, stamp: dateti
     names = (plan_data.channel_name(item.channel), plan_data.stage_name(item.stage))
     event.add("categories", [without_controls(name) for name in names])
     event.add("status", "CONFIRMED" if item.status in _CONFIRMED else "TENTATIVE")
+    event.add("transp", "TRANSPARENT")
+    if item.modified_at is not None:
+        event.add("last-modified", item.modified_at.astimezone(UTC).replace(microsecond=0))
+        event.add("sequence", int((item.modified_at - SEQUENCE_EPOCH).total_seconds()))
+    else:
+        event.add("sequence", 0)
     if item.link:
         event.add("url", without_controls(item.link))
-    for rule in stored_rules(item.repeat) if item.series is None else ():
-        event.add("rrule", _rrule(rule, zone))
     return event
 
 
@@ -133,20 +125,3 @@ def _description(item: ContentItem, plan_data: PlanData) -> str:
     if item.owner:
         lines.append(_("Owner: {owner}").format(owner=item.owner))
     return "\n".join(lines)
-
-
-def _rrule(rule: Recurrence, zone: ZoneInfo) -> vRecur:
-    """The rule for an event whose start has a TZID: UNTIL in UTC, as RFC 5545 asks."""
-    parts: dict[str, object] = {"FREQ": rule.freq.name}
-    if rule.interval != 1:
-        parts["INTERVAL"] = rule.interval
-    if rule.weekdays:
-        parts["BYDAY"] = [RFC_DAYS[d] for d in rule.weekdays]
-    if rule.monthdays:
-        parts["BYMONTHDAY"] = list(rule.monthdays)
-    if rule.until is not None:
-        last = datetime.combine(rule.until, time(23, 59, 59), tzinfo=zone)
-        parts["UNTIL"] = last.astimezone(UTC)
-    if rule.count is not None:
-        parts["COUNT"] = rule.count
-    return vRecur(parts)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -175,10 +175,18 @@ class PlanSession:
         return Submitted(Outcome.SAVED, request, saved=saved[-1])
 
     def _store(self, entity: Any, before: Any | None) -> Any:
+        entity = self._stamped(entity)
         if entity.id:
             self.store.update(entity, expected=before)
             return entity
         return self.store.add(entity)
+
+    def _stamped(self, entity: Any) -> Any:
+        """A post as saved now: its ``modified_at`` is this moment (calendars take a
+        change by it, so taking an edit back is a change too)."""
+        if isinstance(entity, ContentItem):
+            return replace(entity, modified_at=self.clock().astimezone(UTC).replace(microsecond=0))
+        return entity
 
     def _save_item(self, request: Save, item: ContentItem, before: ContentItem | None) -> Submitted:
         """Save an item and, when its repeat rule or time changed, rebuild its upcoming
@@ -202,7 +210,9 @@ class PlanSession:
             return (), ()
         for repeat in change.remove:
             self.store.delete(ContentItem, repeat.id, expected=repeat)
-        added = tuple(self.store.add(replace(repeat, series=head.id)) for repeat in change.add)
+        added = tuple(
+            self.store.add(self._stamped(replace(repeat, series=head.id))) for repeat in change.add
+        )
         return added, change.remove
 
     def _delete(self, request: Delete) -> Submitted:
@@ -284,11 +294,12 @@ class PlanSession:
         if not self.undo_stack:
             return Undone(False, message=_("Nothing to undo."))
         edit = self.undo_stack.pop()
+        restored = tuple(self._stamped(entity) for entity in edit.before)
         try:
             with self.store.batch():
                 for entity in edit.created:
                     self.store.delete(type(entity), entity.id, expected=entity)
-                for entity in edit.before:
+                for entity in restored:
                     self.store.restore(entity, expected=edit.left(entity))
         except ConflictError as error:
             return Undone(
@@ -302,8 +313,8 @@ class PlanSession:
         except StoreError as error:
             self.undo_stack.append(edit)
             return Undone(False, edit.label, str(error))
-        self.shown = with_changes(self.shown, edit.before, edit.created)
-        return Undone(True, edit.label, restored=edit.before[0] if edit.before else None)
+        self.shown = with_changes(self.shown, restored, edit.created)
+        return Undone(True, edit.label, restored=restored[0] if restored else None)
 
     # --- another session's writes
 

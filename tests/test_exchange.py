@@ -23,7 +23,7 @@ from socialplan.core.bulk import BulkRow, bulk_rows, plan_bulk_import
 from socialplan.core.model import ContentItem, Kind, Status
 from socialplan.core.series import series_change
 from socialplan.data.bulk_csv import BulkFileError, bulk_csv, parse_bulk_bytes, read_bulk_file
-from socialplan.data.ics import plan_calendar
+from socialplan.data.ics import GOING_OUT, plan_calendar
 from socialplan.data.plan_json import PlanJSONError, parse_plan_json, plan_json
 from socialplan.data.store import read_plan
 
@@ -374,10 +374,13 @@ def events(calendar) -> list:
     return list(getattr(calendar, "vevent_list", []))
 
 
-def test_every_scheduled_post_is_an_event_in_the_plans_zone(demo_data):
+def test_every_post_going_out_is_an_event_in_the_plans_zone(demo_data):
     calendar = calendar_of(demo_data)
-    scheduled = [i for i in demo_data.items if i.scheduled_at]
+    scheduled = [i for i in demo_data.items if i.scheduled_at and i.status in GOING_OUT]
     assert len(events(calendar)) == len(scheduled)
+    everything = [i for i in demo_data.items if i.scheduled_at]
+    assert len(everything) > len(scheduled)
+    assert len(events(calendar_of(demo_data, every_status=True))) == len(everything)
     assert calendar.vtimezone.tzid.value == "Europe/Amsterdam"
     first = min(scheduled, key=lambda i: (i.scheduled_at, i.id))
     event = events(calendar)[0]
@@ -427,21 +430,100 @@ def with_weekly_series(data, moved: bool):
     return replace(data, items=(*data.items, head, *repeats))
 
 
-def test_a_repeating_post_is_one_event_with_its_rrule_across_the_clock_change(demo_data):
+def test_a_repeating_post_is_an_event_per_repeat_across_the_clock_change(demo_data):
     data = with_weekly_series(demo_data, moved=False)
-    (event,) = [e for e in events(calendar_of(data)) if "Weekly tip" in e.summary.value]
-    assert event.rrule.value.startswith("FREQ=WEEKLY")
-    starts = list(event.getrruleset())
-    assert len(starts) == 4
-    assert {s.astimezone(AMSTERDAM).hour for s in starts} == {9}
-    assert starts[-1].astimezone(AMSTERDAM).utcoffset() == timedelta(hours=2)
-
-
-def test_a_moved_repeat_is_an_event_of_its_own(demo_data):
-    data = with_weekly_series(demo_data, moved=True)
     tips = [e for e in events(calendar_of(data)) if "Weekly tip" in e.summary.value]
-    assert len(tips) == 2
-    assert len({e.uid.value for e in tips}) == 2
+    assert len(tips) == 4 and len({e.uid.value for e in tips}) == 4
+    assert not any(hasattr(e, "rrule") for e in tips)
+    starts = [e.dtstart.value for e in tips]
+    assert {s.astimezone(AMSTERDAM).hour for s in starts} == {9}
+    assert starts[-1].utcoffset() == timedelta(hours=2)
+
+
+def tips_read_by_recurring_ical_events(data) -> list[datetime]:
+    """The posts' moments as a calendar reader that expands repeats sees them."""
+    import icalendar
+    import recurring_ical_events
+
+    calendar = icalendar.Calendar.from_ical(plan_calendar(data, stamp=STAMP))
+    found = recurring_ical_events.of(calendar).between(date(2027, 1, 1), date(2028, 1, 1))
+    return sorted(e["DTSTART"].dt for e in found if "Weekly tip" in str(e["SUMMARY"]))
+
+
+def test_a_moved_or_deleted_repeat_shows_no_ghost(demo_data):
+    """An RRULE beside a moved repeat showed five events where the plan has four, and a
+    deleted repeat still came back from the rule."""
+    data = with_weekly_series(demo_data, moved=True)
+    plan_moments = sorted(i.scheduled_at for i in data.items if i.title == "Weekly tip")
+    assert tips_read_by_recurring_ical_events(data) == plan_moments
+    assert [e.dtstart.value for e in events(calendar_of(data)) if "Weekly tip" in e.summary.value]
+    deleted = replace(data, items=tuple(i for i in data.items if i.id != 1002))
+    left = sorted(i.scheduled_at for i in deleted.items if i.title == "Weekly tip")
+    assert len(left) == 3
+    assert tips_read_by_recurring_ical_events(deleted) == left
+
+
+def test_a_series_from_2028_to_2032_is_read_alike_by_every_reader(demo_data):
+    """vobject read summer posts an hour off from icalendar's list-of-dates zone, and the
+    zone ended five years after the first post."""
+    import icalendar
+    import recurring_ical_events
+
+    start = datetime(2028, 1, 3, 9, 0, tzinfo=AMSTERDAM)
+    posts = tuple(
+        replace(
+            demo_data.items[0],
+            id=5000 + n,
+            title=f"Monthly {n}",
+            status=Status.SCHEDULED,
+            scheduled_at=datetime.combine((start + timedelta(days=30 * n)).date(), start.timetz()),
+            series=None,
+            repeat="",
+        )
+        for n in range(60)
+    )
+    data = replace(demo_data, items=posts)
+    by_vobject = sorted(e.dtstart.value for e in events(calendar_of(data)))
+    calendar = icalendar.Calendar.from_ical(plan_calendar(data, stamp=STAMP))
+    by_icalendar = sorted(
+        e["DTSTART"].dt
+        for e in recurring_ical_events.of(calendar).between(date(2027, 1, 1), date(2034, 1, 1))
+    )
+    planned = [p.scheduled_at for p in posts]
+    assert by_vobject == planned == by_icalendar
+    assert {d.astimezone(AMSTERDAM).hour for d in by_vobject} == {9}
+    assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3" in plan_calendar(data, stamp=STAMP).decode()
+
+
+def test_an_edited_post_raises_its_sequence_and_makes_nobody_busy(demo_data):
+    post = next(i for i in demo_data.items if i.scheduled_at and i.status in GOING_OUT)
+    earlier = replace(post, modified_at=datetime(2026, 11, 20, 9, 0, tzinfo=UTC))
+    later = replace(post, modified_at=datetime(2026, 11, 21, 9, 0, tzinfo=UTC))
+
+    def event_of(item):
+        data = replace(demo_data, items=(item,))
+        (event,) = events(calendar_of(data))
+        return event
+
+    first, second = event_of(earlier), event_of(later)
+    assert int(second.sequence.value) > int(first.sequence.value)
+    assert second.last_modified.value == datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+    assert first.transp.value == "TRANSPARENT"
+
+
+def test_the_session_stamps_each_save_and_undo(demo_store):
+    from socialplan.data.requests import Save
+    from socialplan.data.session import PlanSession
+
+    now = [datetime(2026, 11, 25, 10, 0, tzinfo=UTC)]
+    session = PlanSession(demo_store, lambda: now[0])
+    post = next(i for i in session.shown.items if i.scheduled_at)
+    session.submit(Save((replace(post, title="Renamed"),)))
+    saved = session.shown.item(post.id)
+    assert saved.modified_at == now[0]
+    now[0] += timedelta(minutes=5)
+    session.undo()
+    assert session.shown.item(post.id).modified_at > saved.modified_at, "undo is a change too"
 
 
 def test_cli_writes_the_calendar(demo_path, tmp_path):
