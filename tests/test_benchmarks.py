@@ -54,3 +54,14 @@ def test_the_results_import_benchmark_runs_on_a_small_plan():
     assert result.returncode == 0, result.stderr
     assert "import results, 30 rows (csv) into 40 items: median" in result.stdout
     assert "(xlsx)" in result.stdout
+
+
+def test_the_calendar_benchmark_runs_on_a_small_plan():
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "ics_export.py"), "--items", "50"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "export ics, 50 posts:" in result.stdout and "peak RSS" in result.stdout

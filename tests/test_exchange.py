@@ -23,6 +23,7 @@ from socialplan.core.bulk import BulkRow, bulk_rows, plan_bulk_import
 from socialplan.core.model import ContentItem, Kind, Status
 from socialplan.core.series import series_change
 from socialplan.data.bulk_csv import BulkFileError, bulk_csv, parse_bulk_bytes, read_bulk_file
+from socialplan.data.demo import build_demo
 from socialplan.data.ics import GOING_OUT, plan_calendar
 from socialplan.data.plan_json import PlanJSONError, parse_plan_json, plan_json
 from socialplan.data.store import read_plan
@@ -605,3 +606,25 @@ def test_replacing_a_plan_keeps_the_ids_it_handed_out(demo_path, tmp_path):
     export.write_bytes(plan_json(read_plan(demo_path)))
     assert cli.main(["import", "json", str(export), "--db", str(demo_path), "--replace"]) == 0
     assert PlanStore.open(demo_path).add(ContentItem("After", 1, 1)).id > newest.id
+
+
+@settings(max_examples=100)
+@given(st.text(max_size=300))
+def test_any_title_is_one_escaped_event_with_lines_of_75_octets(title):
+    """Events are written line by line now: whatever a title holds, it is one event that
+    readers give back as written (control characters aside), in folded lines."""
+    import icalendar
+
+    from socialplan.core.validation import without_controls
+
+    post = replace(
+        ContentItem(title, 1, 1, status=Status.SCHEDULED, body=title),
+        scheduled_at=datetime(2026, 12, 1, 9, 0, tzinfo=UTC),
+        id=1,
+    )
+    data = replace(build_demo(FROZEN_NOW), items=(post,))
+    raw = plan_calendar(data, stamp=STAMP)
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    (event,) = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    expected = without_controls(title.replace("\r\n", "\n").replace("\r", "\n"))
+    assert str(event["SUMMARY"]) == f"[{data.channel_name(1)}] {expected}"
