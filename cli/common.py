@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +37,25 @@ def chosen_plan(args: argparse.Namespace) -> Path:
 
         return find_plan(plans_dir(), args.name)
     return plan_path(args)
+
+
+STDIN = "-"
+"""A file argument that means standard input (and ``-o -`` standard output)."""
+
+
+def read_input(
+    file: str, limit: int, read_file: Callable[[Path, int], bytes]
+) -> tuple[bytes, Path]:
+    """The bytes an import reads, and the name to give them in messages: standard input
+    for ``-`` (at most ``limit`` bytes), else the file, read by ``read_file``. Raises
+    OSError, with its reason, for what cannot be read."""
+    if file == STDIN:
+        raw = sys.stdin.buffer.read(limit + 1)
+        if len(raw) > limit:
+            raise OSError(errno.EFBIG, _("standard input holds more than an import reads"))
+        return raw, Path(_("standard input"))
+    path = Path(file).expanduser()
+    return read_file(path, limit), path
 
 
 def _day(text: str) -> date:

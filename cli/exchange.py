@@ -15,7 +15,7 @@ from socialplan.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from socialplan.data.session import PlanSession
-from .common import plan_path
+from .common import plan_path, read_input
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -77,10 +77,21 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _import_csv(args: argparse.Namespace) -> int:
     from socialplan.core.bulk import plan_bulk_import
-    from socialplan.data.bulk_csv import BulkFileError, read_bulk_file
+    from socialplan.data.bulk_csv import MAX_FILE_BYTES, BulkFileError, parse_bulk_bytes
+    from socialplan.data.files import read_regular_file
 
     try:
-        found = read_bulk_file(Path(args.file).expanduser())
+        raw, source = read_input(args.file, MAX_FILE_BYTES, read_regular_file)
+    except OSError as error:
+        print(
+            _("socialplan: nothing imported: cannot read {path}: {value}").format(
+                path=args.file, value=error.strerror or error
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        found = parse_bulk_bytes(raw, source.name)
     except BulkFileError as error:
         print(_("socialplan: nothing imported: {error}").format(error=error), file=sys.stderr)
         return 1
@@ -193,10 +204,16 @@ def _saved_through(
 
 
 def _import_json(args: argparse.Namespace) -> int:
-    from socialplan.data.plan_json import read_plan_json
+    from socialplan.data.files import read_regular_file
+    from socialplan.data.plan_json import PlanJSONError, parse_plan_json
+    from socialplan.data.storage import MAX_PLAN_BYTES
     from socialplan.data.store import PlanStore
 
-    plan_data = read_plan_json(Path(args.file).expanduser())
+    try:
+        raw, source = read_input(args.file, MAX_PLAN_BYTES, read_regular_file)
+    except OSError as error:
+        raise PlanJSONError(Path(args.file), error.strerror or str(error)) from None
+    plan_data = parse_plan_json(raw, source)
     target = plan_path(args)
     summary = _("{name!r}: {count} posts, {count2} channels").format(
         name=plan_data.plan.name, count=len(plan_data.items), count2=len(plan_data.channels)
@@ -234,11 +251,27 @@ def _import_json(args: argparse.Namespace) -> int:
 def _import_results(args: argparse.Namespace) -> int:
     from socialplan.core.imports import plan_import
     from socialplan.core.validation import InvalidInputError
-    from socialplan.data.results_file import ResultsFileError, read_results_file
+    from socialplan.data.files import read_regular_file
+    from socialplan.data.results_file import (
+        MAX_BYTES,
+        ResultsFileError,
+        read_results_bytes,
+    )
 
-    path = Path(args.file).expanduser()
     try:
-        found = read_results_file(path)
+        raw, source = read_input(args.file, MAX_BYTES, read_regular_file)
+        found = read_results_bytes(raw, source)
+    except OSError as error:
+        print(
+            _("socialplan: {error}").format(
+                error=ResultsFileError(
+                    Path(args.file),
+                    [_("cannot be read: {value}").format(value=error.strerror or error)],
+                )
+            ),
+            file=sys.stderr,
+        )
+        return 1
     except ResultsFileError as error:
         print(_("socialplan: {error}").format(error=error), file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@ from socialplan.data.paths import ENV_DB, default_plan_path, plans_dir
 
 from .backups import run_backups, run_restore
 from .common import _day
+from .completion import SCRIPTS, run_completion, run_manpage
 from .exchange import run_export, run_import
 from .plans import run_demo, run_new, run_open, run_plans, run_serve
 from .status import run_status
@@ -64,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(run=run_open)
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
-    for add in (_open, _plans, _new, _serve, _demo, _status, _export, _import, _backups):
+    for add in (_open, _plans, _new, _serve, _demo, _status, _export, _import, _backups, _shell):
         add(commands, common, db)
     return parser
 
@@ -228,7 +229,9 @@ def _import(commands: Any, common: Parser, db: Parser) -> None:
             "Social's or Hootsuite's; json: a whole plan from 'export json'"
         ),
     )
-    importing.add_argument("file", metavar="FILE", help=_("the file to read"))
+    importing.add_argument(
+        "file", metavar="FILE", help=_("the file to read; - reads standard input")
+    )
     importing.add_argument(
         "--channel",
         metavar="NAME",
@@ -281,3 +284,15 @@ def _backups(commands: Any, common: Parser, db: Parser) -> None:
         "backup", metavar="BACKUP", help=_("a backup's path, or its number in 'socialplan backups'")
     )
     restore.set_defaults(run=run_restore)
+
+
+def _shell(commands: Any, common: Parser, _db: Parser) -> None:
+    """completion SHELL, manpage"""
+    completion = commands.add_parser(
+        "completion", parents=[common], help=_("print shell completion for bash, zsh or fish")
+    )
+    completion.add_argument("shell", choices=sorted(SCRIPTS), help=_("the shell"))
+    completion.set_defaults(run=run_completion)
+    commands.add_parser(
+        "manpage", parents=[common], help=_("print the man page, socialplan(1), in roff")
+    ).set_defaults(run=run_manpage)

@@ -11,14 +11,12 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from socialplan.core.bulk import ALIASES, COLUMNS, BulkRow
 from socialplan.core.i18n import N_, _
 from socialplan.core.numbers import format_number
 from socialplan.core.validation import without_controls
 
-from .files import read_regular_file
 from .storage import MAX_PLAN_BYTES
 
 MAX_FILE_BYTES = MAX_PLAN_BYTES
@@ -80,16 +78,6 @@ def bulk_csv(rows: list[dict[str, str]]) -> str:
     writer.writeheader()
     writer.writerows({key: neutralised(value) for key, value in row.items()} for row in rows)
     return out.getvalue()
-
-
-def read_bulk_file(path: Path) -> BulkFile:
-    try:
-        raw = read_regular_file(path, MAX_FILE_BYTES)
-    except OSError as error:
-        raise BulkFileError(
-            _("cannot read {path}: {value}").format(path=path, value=error.strerror or error)
-        ) from None
-    return parse_bulk_bytes(raw, path.name)
 
 
 def parse_bulk_bytes(raw: bytes, name: str) -> BulkFile:

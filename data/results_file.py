@@ -94,7 +94,18 @@ class ResultsFile:
 
 def read_results_file(path: Path) -> ResultsFile:
     """The file's rows as measured posts, or ``ResultsFileError`` with every problem."""
-    tables = _tables_of(path)
+    try:
+        raw = read_regular_file(path, MAX_BYTES)
+    except OSError as error:
+        raise ResultsFileError(
+            path, [_("cannot be read: {value}").format(value=error.strerror or error)]
+        ) from None
+    return read_results_bytes(raw, path)
+
+
+def read_results_bytes(raw: bytes, path: Path) -> ResultsFile:
+    """An export's bytes as measured posts (``path`` names them in messages)."""
+    tables = _tables_of(path, raw)
     if not any(any(_text(cell) for cell in row) for table in tables for row in table.rows):
         raise ResultsFileError(path, [_("the file is empty")])
     table, start, recognised = _find_header(path, tables)
@@ -104,13 +115,7 @@ def read_results_file(path: Path) -> ResultsFile:
 # --- files into tables
 
 
-def _tables_of(path: Path) -> list[Table]:
-    try:
-        raw = read_regular_file(path, MAX_BYTES)
-    except OSError as error:
-        raise ResultsFileError(
-            path, [_("cannot be read: {value}").format(value=error.strerror or error)]
-        ) from None
+def _tables_of(path: Path, raw: bytes) -> list[Table]:
     kind = WORKBOOK_MAGIC.get(raw[:4])
     if kind is not None:
         return _workbook_tables(path, raw)

@@ -187,3 +187,78 @@ def test_the_demo_file_is_temporary(monkeypatch, tmp_path):
     (path,) = opened
     assert path.is_relative_to(tmp_path)
     assert not path.exists()
+
+
+@pytest.mark.parametrize("what", ["results", "csv", "json"])
+def test_every_import_reads_standard_input_for_a_dash(demo_path, tmp_path, what, capsys):
+    """'-' meant a file called '-' to the imports, though '-o -' was standard output."""
+    import subprocess
+    import sys
+
+    from tests.test_import_results import LINKEDIN
+
+    sources = {
+        "results": LINKEDIN.read_bytes(),
+        "csv": b"date,time_24hr,channel,message_text\n2026-12-02,10:00,LinkedIn,From a pipe\n",
+        "json": subprocess.run(
+            [sys.executable, "-m", "socialplan", "export", "json", "--db", str(demo_path)],
+            capture_output=True,
+            check=True,
+        ).stdout,
+    }
+    target = demo_path if what != "json" else tmp_path / "piped.json"
+    extra = ["--dry-run"] if what != "csv" else []
+    result = subprocess.run(
+        [sys.executable, "-m", "socialplan", "import", what, "-", "--db", str(target), *extra],
+        input=sources[what],
+        capture_output=True,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout
+    if what == "csv":
+        from socialplan.data.store import read_plan
+
+        assert any(i.title == "From a pipe" for i in read_plan(demo_path).items)
+
+
+def complete_in_bash(script: str, *words: str) -> list[str]:
+    """What bash offers after ``words`` with the completion script sourced."""
+    import subprocess
+
+    line = " ".join(words)
+    program = (
+        f"{script}\nCOMP_WORDS=({line}); COMP_CWORD={len(words) - 1}; _socialplan; "
+        'printf "%s\\n" "${COMPREPLY[@]}"'
+    )
+    result = subprocess.run(["bash", "-c", program], capture_output=True, text=True, check=True)
+    return result.stdout.split()
+
+
+def test_shell_completion_is_made_from_the_parser(capsys):
+    assert cli.main(["completion", "bash"]) == 0
+    script = capsys.readouterr().out
+    assert "export" in complete_in_bash(script, "socialplan", "ex")
+    offered = complete_in_bash(script, "socialplan", "export", "")
+    assert {"plan", "json", "csv", "ics", "--all", "--channel"} <= set(offered)
+    assert "en" not in offered, "an option's choices are not the command's words"
+    assert cli.main(["completion", "zsh"]) == 0
+    assert "bashcompinit" in capsys.readouterr().out
+    assert cli.main(["completion", "fish"]) == 0
+    fish = capsys.readouterr().out
+    assert "__fish_seen_subcommand_from import' -l delete-missing" in fish
+
+
+def test_the_man_page_is_made_from_the_parser(capsys):
+    import shutil
+    import subprocess
+
+    assert cli.main(["manpage"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith(".TH SOCIALPLAN 1")
+    assert ".B completion" in page and "\\-\\-delete\\-missing" in page
+    if shutil.which("man"):
+        shown = subprocess.run(
+            ["man", "-l", "-"], input=page, capture_output=True, text=True, env={"MANWIDTH": "80"}
+        )
+        if shown.returncode == 0:  # man without a formatter cannot show it
+            assert "socialplan - Plan, run and measure" in shown.stdout

@@ -22,7 +22,7 @@ from socialplan.compat import notifications
 from socialplan.core.bulk import BulkRow, bulk_rows, plan_bulk_import
 from socialplan.core.model import ContentItem, Kind, Status
 from socialplan.core.series import series_change
-from socialplan.data.bulk_csv import BulkFileError, bulk_csv, parse_bulk_bytes, read_bulk_file
+from socialplan.data.bulk_csv import BulkFileError, bulk_csv, parse_bulk_bytes
 from socialplan.data.demo import build_demo
 from socialplan.data.ics import GOING_OUT, plan_calendar
 from socialplan.data.plan_json import PlanJSONError, parse_plan_json, plan_json
@@ -129,6 +129,10 @@ def test_cli_moves_a_plan_between_files(demo_path, tmp_path, capsys):
 # --- bulk CSV
 
 
+def read_bulk(path: Path):
+    return parse_bulk_bytes(path.read_bytes(), path.name)
+
+
 def rows_of(text: str) -> list[BulkRow]:
     return parse_bulk_bytes(text.encode(), "posts.csv").rows
 
@@ -183,13 +187,13 @@ def test_a_changed_row_updates_its_post_and_keeps_what_a_file_cannot_say(demo_da
 
 
 def test_sprout_social_layout_needs_a_channel_and_reads_day_first():
-    found = read_bulk_file(FIXTURES / "sprout.csv")
+    found = read_bulk(FIXTURES / "sprout.csv")
     assert found.layout == "Sprout Social"
     assert found.rows[1].cells["message_text"] == "Two lines:\nsee the Webinar"
 
 
 def test_sprout_social_file_imports_into_the_chosen_channel(demo_data):
-    rows = read_bulk_file(FIXTURES / "sprout.csv").rows
+    rows = read_bulk(FIXTURES / "sprout.csv").rows
     refused = plan_bulk_import(demo_data, rows)
     assert str(refused.problems[0]).startswith("line 2: no channel given")
     planned = plan_bulk_import(demo_data, rows, channel="LinkedIn")
@@ -202,7 +206,7 @@ def test_sprout_social_file_imports_into_the_chosen_channel(demo_data):
 
 
 def test_hootsuite_layout_has_no_header(demo_data):
-    found = read_bulk_file(FIXTURES / "hootsuite.csv")
+    found = read_bulk(FIXTURES / "hootsuite.csv")
     assert found.layout == "Hootsuite bulk composer"
     planned = plan_bulk_import(demo_data, found.rows, channel="Instagram")
     assert planned.problems == []
@@ -583,13 +587,12 @@ def test_a_reimported_export_matches_posts_with_seconds_or_surrounding_whitespac
 
 def test_a_bulk_file_as_large_as_a_big_plans_export_is_read(tmp_path):
     """A 100,000-post export is 22 MB: the cap is the plan's own, not 20 MB."""
-    from socialplan.data.bulk_csv import read_bulk_file
 
     sheet = tmp_path / "big.csv"
     row = "x" * 1000 + ",LinkedIn\n"
     sheet.write_text("message_text,channel\n" + row * 22_000)
     assert sheet.stat().st_size > 21 * 2**20
-    assert len(read_bulk_file(sheet).rows) == 22_000
+    assert len(read_bulk(sheet).rows) == 22_000
 
 
 def test_replacing_a_plan_keeps_the_ids_it_handed_out(demo_path, tmp_path):
