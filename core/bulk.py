@@ -43,8 +43,22 @@ COLUMNS = (
 ``id`` is the post's in the plan the file was exported from: a row with it updates that
 post (a typo fixed in a spreadsheet), a row without it is matched by channel, time and
 text."""
-ALIASES = {"image_url": "media_url", "message": "message_text", "url": "link"}
-"""Other tools' names for the same columns (Sprout Social writes ``image_url``)."""
+ALIASES = {
+    "image_url": "media_url",
+    "message": "message_text",
+    "url": "link",
+    "text": "message_text",
+    "link(s)": "link",
+    "media url(s)": "media_url",
+    "labels": "tags",
+}
+"""Other tools' names for the same columns: Sprout Social writes ``image_url``; Publer's
+bulk template (help.publer.io, "What CSV template should I use?") has Date (with the time
+in it), Text or Message, Link(s), Media URL(s), Title and Labels."""
+PUBLER_COLUMNS = frozenset({"text", "link(s)", "media url(s)", "labels"})
+"""Header names only Publer's template uses: a file with one of them is read as Publer's."""
+_DATE_AND_TIME = re.compile(r"^(\S+)\s+(\d{1,2}[:.]\d{2})(?::\d{2})?$")
+"""Publer's Date cell: ``2029-11-19 20:35`` (its help also writes ``20-35``)."""
 TITLE_LENGTH = 80
 _YES = {"yes", "y", "true", "1", "ja", "x"}
 _NO = {"no", "n", "false", "0", "nee", ""}
@@ -188,7 +202,10 @@ def _row_item(
     title = clean_text(cells.get("title", "")) or _title_from(message)
     if not title:
         raise ValueError(_("there is no message_text (or title)"))
-    scheduled = _when(cells.get("date", ""), cells.get("time_24hr", ""), day_first, plan_data)
+    day_text, time_text = cells.get("date", ""), cells.get("time_24hr", "")
+    if not time_text and (both := _DATE_AND_TIME.match(day_text)):
+        day_text, time_text = both[1], both[2].replace(".", ":")
+    scheduled = _when(day_text, time_text, day_first, plan_data)
     item = ContentItem(
         title=title,
         body=message,

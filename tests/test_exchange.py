@@ -631,3 +631,19 @@ def test_any_title_is_one_escaped_event_with_lines_of_75_octets(title):
     (event,) = icalendar.Calendar.from_ical(raw).walk("VEVENT")
     expected = without_controls(title.replace("\r\n", "\n").replace("\r", "\n"))
     assert str(event["SUMMARY"]) == f"[{data.channel_name(1)}] {expected}"
+
+
+def test_publers_bulk_template_is_recognised(demo_data):
+    """Publer's documented template: Date with the time in it, Text, Link(s), Media URL(s),
+    Title, Labels (and columns of its own, left out and named)."""
+    raw = (
+        "Date,Text,Link(s),Media URL(s),Title,Labels,Alt text(s)\n"
+        "2026/12/03 14:30,Winter checklist for your heat pump,https://v.nl/w,,Winter,"
+        '"tips, winter",\n'
+    ).encode()
+    found = parse_bulk_bytes(raw, "publer.csv")
+    assert found.layout == "Publer" and found.ignored == ("Alt text(s)",)
+    (post,) = plan_bulk_import(demo_data, found.rows, channel="LinkedIn").added
+    zone = ZoneInfo(demo_data.plan.timezone)
+    assert post.scheduled_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") == "2026-12-03 14:30"
+    assert (post.title, post.link, post.tags) == ("Winter", "https://v.nl/w", ("tips", "winter"))
