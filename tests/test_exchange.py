@@ -637,10 +637,10 @@ def test_publers_bulk_template_is_recognised(demo_data):
     """Publer's documented template: Date with the time in it, Text, Link(s), Media URL(s),
     Title, Labels (and columns of its own, left out and named)."""
     raw = (
-        "Date,Text,Link(s),Media URL(s),Title,Labels,Alt text(s)\n"
-        "2026/12/03 14:30,Winter checklist for your heat pump,https://v.nl/w,,Winter,"
-        '"tips, winter",\n'
-    ).encode()
+        b"Date,Text,Link(s),Media URL(s),Title,Labels,Alt text(s)\n"
+        b"2026/12/03 14:30,Winter checklist for your heat pump,https://v.nl/w,,Winter,"
+        b'"tips, winter",\n'
+    )
     found = parse_bulk_bytes(raw, "publer.csv")
     assert found.layout == "Publer" and found.ignored == ("Alt text(s)",)
     (post,) = plan_bulk_import(demo_data, found.rows, channel="LinkedIn").added
