@@ -126,6 +126,13 @@ META = Layout(
     platform=_meta_platform,
 )
 
+X_COUNTS = {
+    "impressions": (("impressions",),),
+    "engagements": (("engagements",),),
+    "clicks": (("clicks",),),
+}
+"""Both X layouts count alike: X gives engagements summed itself."""
+
 X_CONTENT = Layout(
     "X account analytics content",
     columns={
@@ -141,11 +148,7 @@ X_CONTENT = Layout(
     post_ref=("link", "post_id"),
     posted="date",
     text=("text",),
-    counts={
-        "impressions": (("impressions",),),
-        "engagements": (("engagements",),),
-        "clicks": (("clicks",),),
-    },
+    counts=X_COUNTS,
     platform=_fixed("x"),
 )
 
@@ -164,11 +167,7 @@ X_TWEET_ACTIVITY = Layout(
     post_ref=("permalink", "tweet_id"),
     posted="time",
     text=("text",),
-    counts={
-        "impressions": (("impressions",),),
-        "engagements": (("engagements",),),
-        "clicks": (("clicks",),),
-    },
+    counts=X_COUNTS,
     platform=_fixed("x"),
 )
 
