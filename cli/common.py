@@ -14,6 +14,7 @@ from socialplan.core.i18n import _
 from socialplan.data.paths import chosen_plan_target, plans_dir
 
 if TYPE_CHECKING:
+    from socialplan.core.model import Status
     from socialplan.data.interface import PlanStorage
 
 
@@ -56,6 +57,21 @@ def read_input(
         return raw, Path(_("standard input"))
     path = Path(file).expanduser()
     return read_file(path, limit), path
+
+
+def _statuses(text: str) -> frozenset[Status]:
+    """``approved,scheduled``: statuses by their stored names, for ``--status``."""
+    from socialplan.core.model import Status
+
+    names = [name.strip().replace(" ", "_") for name in text.split(",") if name.strip()]
+    try:
+        return frozenset(Status(name) for name in names)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a list of statuses ({names})").format(
+                text=text, names=", ".join(s.value for s in Status)
+            )
+        ) from None
 
 
 def _day(text: str) -> date:

@@ -36,6 +36,8 @@ def run_export(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
+    if args.what == "csv" and args.layout != "socialplan":
+        return _export_for_scheduler(args, plan_data, channel)
     from socialplan.data.exports import export_payload
 
     payload = export_payload(
@@ -46,6 +48,7 @@ def run_export(args: argparse.Namespace) -> int:
         start=args.start,
         end=args.end,
         every_status=args.all,
+        statuses=args.status,
     )
     if args.output in (None, "-"):
         sys.stdout.buffer.write(payload)
@@ -64,6 +67,54 @@ def run_export(args: argparse.Namespace) -> int:
         )
         return 1
     print(_("Wrote {target}.").format(target=target), file=sys.stderr)
+    return 0
+
+
+def _export_for_scheduler(args: argparse.Namespace, plan_data: Any, channel: int | None) -> int:
+    """``export csv --layout sprout|hootsuite``: the scheduler's bulk files, what they
+    cannot carry said on standard error."""
+    from socialplan.core.schedule import items_in_range
+    from socialplan.data.exports import write_export
+    from socialplan.data.scheduler_csv import scheduler_export
+
+    items = [
+        i
+        for i in items_in_range(plan_data, channel, args.start, args.end)
+        if args.status is None or i.status in args.status
+    ]
+    made = scheduler_export(plan_data, items, args.layout, day_first=not args.month_first)
+    for warning in made.warnings:
+        print(_("socialplan: note: {warning}").format(warning=warning), file=sys.stderr)
+    if args.output in (None, "-"):
+        if len(made.files) > 1:
+            print(
+                _("socialplan: that is more than one file: write them with -o FILE"),
+                file=sys.stderr,
+            )
+            return 1
+        sys.stdout.buffer.write(made.files[0] if made.files else b"")
+        return 0
+    target = Path(args.output).expanduser()
+    names = (
+        [target]
+        if len(made.files) == 1
+        else [
+            target.with_name(f"{target.stem}-{n}{target.suffix}")
+            for n in range(1, len(made.files) + 1)
+        ]
+    )
+    for name, payload in zip(names, made.files, strict=True):
+        try:
+            write_export(name, payload, plan_path(args), replace=args.force)
+        except OSError as error:
+            print(
+                _("socialplan: cannot write {target}: {value}").format(
+                    target=name, value=error.strerror or error
+                ),
+                file=sys.stderr,
+            )
+            return 1
+        print(_("Wrote {target}.").format(target=name), file=sys.stderr)
     return 0
 
 

@@ -8,9 +8,10 @@ from typing import Any
 from socialplan import __version__
 from socialplan.core.i18n import LANGUAGES, N_, _
 from socialplan.data.paths import ENV_DB, default_plan_path, plans_dir
+from socialplan.data.scheduler_csv import LAYOUTS as SCHEDULER_LAYOUTS
 
 from .backups import run_backups, run_restore
-from .common import _day
+from .common import _day, _statuses
 from .completion import SCRIPTS, run_completion, run_manpage
 from .exchange import run_export, run_import
 from .plans import run_demo, run_new, run_open, run_plans, run_serve
@@ -200,6 +201,26 @@ def _export(commands: Any, common: Parser, db: Parser) -> None:
     )
     export.add_argument(
         "--to", dest="end", metavar="YYYY-MM-DD", type=_day, help=_("csv, ics: up to this day")
+    )
+    export.add_argument(
+        "--layout",
+        choices=["socialplan", *SCHEDULER_LAYOUTS],
+        default="socialplan",
+        help=_(
+            "csv: socialplan's own file, or a scheduler's bulk file (Sprout Social, Hootsuite; "
+            "at most 350 posts a file, split into NAME-1.csv, NAME-2.csv...)"
+        ),
+    )
+    export.add_argument(
+        "--status",
+        type=_statuses,
+        metavar="S1,S2",
+        help=_("csv: only posts with these statuses (idea, draft, in_review, approved, ...)"),
+    )
+    export.add_argument(
+        "--month-first",
+        action="store_true",
+        help=_("csv for Sprout Social or Hootsuite: write dates as MM/DD/YYYY"),
     )
     export.add_argument(
         "--all",

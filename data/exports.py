@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from socialplan.core.i18n import _
+from socialplan.core.model import Status
 from socialplan.core.plan_data import PlanData
 
 from .backups import backup_dir
@@ -33,6 +34,7 @@ def export_payload(
     start: date | None = None,
     end: date | None = None,
     every_status: bool = False,
+    statuses: frozenset[Status] | None = None,
 ) -> bytes:
     """``what``: plan (the strategy as Markdown), json (the whole plan), csv (the posts in
     the bulk layout) or ics (the scheduled posts as calendar events; by default only
@@ -53,9 +55,9 @@ def export_payload(
 
         from .bulk_csv import bulk_csv
 
-        return bulk_csv(
-            bulk_rows(plan_data, items_in_range(plan_data, channel, start, end))
-        ).encode()
+        items = items_in_range(plan_data, channel, start, end)
+        chosen = [i for i in items if statuses is None or i.status in statuses]
+        return bulk_csv(bulk_rows(plan_data, chosen)).encode()
     from .markdown import plan_markdown
 
     return plan_markdown(plan_data, now).encode()

@@ -647,3 +647,50 @@ def test_publers_bulk_template_is_recognised(demo_data):
     zone = ZoneInfo(demo_data.plan.timezone)
     assert post.scheduled_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") == "2026-12-03 14:30"
     assert (post.title, post.link, post.tags) == ("Winter", "https://v.nl/w", ("tips", "winter"))
+
+
+def test_a_sprout_export_is_split_by_350_and_says_what_it_cannot_carry(demo_data):
+    from socialplan.data.scheduler_csv import scheduler_export
+
+    start = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
+    posts = [
+        replace(demo_data.items[0], id=9000 + n, scheduled_at=start + timedelta(minutes=15 * n))
+        for n in range(700)
+    ]
+    close = replace(posts[0], id=9999, title="Too close", scheduled_at=start + timedelta(minutes=5))
+    made = scheduler_export(demo_data, [*posts, close], "sprout")
+    assert len(made.files) == 3
+    first = parse_bulk_bytes(made.files[0], "sprout-1.csv")
+    assert first.layout == "Sprout Social" and len(first.rows) == 350
+    assert first.rows[0].cells["date"] == "04/01/2027"
+    assert any("'Too close' is less than 10 minutes after" in w for w in made.warnings)
+    assert any("701 posts make 3 files of at most 350" in w for w in made.warnings)
+    assert any(w.startswith("this layout cannot carry: title") for w in made.warnings)
+    back = plan_bulk_import(demo_data, first.rows, channel="LinkedIn")
+    assert back.problems == [] and len(back.added) + back.unchanged + len(back.changed) == 350
+
+
+def test_a_hootsuite_export_reads_back_as_hootsuite_and_the_cli_splits_files(
+    demo_path, tmp_path, capsys
+):
+    args = ["export", "csv", "--layout", "hootsuite", "--channel", "LinkedIn", "--db"]
+    assert cli.main([*args, str(demo_path)]) == 0
+    out = capsys.readouterr()
+    found = parse_bulk_bytes(out.out.encode(), "hootsuite.csv")
+    assert found.layout == "Hootsuite bulk composer" and found.rows
+    assert "cannot carry: title, journey stage, pillar, persona, kind, CTA, status, media" in (
+        out.err
+    )
+    target = tmp_path / "linkedin.csv"
+    assert cli.main([*args, str(demo_path), "-o", str(target)]) == 0
+    assert target.exists()
+
+
+def test_the_status_filter_narrows_a_csv_export(demo_path, capsys):
+    base = ["export", "csv", "--db", str(demo_path)]
+    assert cli.main([*base, "--status", "approved,scheduled"]) == 0
+    rows = parse_bulk_bytes(capsys.readouterr().out.encode(), "posts.csv").rows
+    assert rows and {r.cells["status"] for r in rows} <= {"approved", "scheduled"}
+    with pytest.raises(SystemExit):
+        cli.main([*base, "--status", "approved,sometime"])
+    assert "'approved,sometime' is not a list of statuses" in capsys.readouterr().err
