@@ -8,7 +8,6 @@ from typing import Any
 from socialplan import __version__
 from socialplan.core.i18n import LANGUAGES, N_, _
 from socialplan.data.paths import ENV_DB, default_plan_path, plans_dir
-from socialplan.data.scheduler_csv import LAYOUTS as SCHEDULER_LAYOUTS
 
 from .backups import run_backups, run_restore
 from .common import _day, _statuses
@@ -18,6 +17,9 @@ from .plans import run_demo, run_new, run_open, run_plans, run_serve
 from .status import run_status
 
 Parser = argparse.ArgumentParser
+SCHEDULER_LAYOUTS = ("sprout", "hootsuite")
+"""``data.scheduler_csv.LAYOUTS``, named here so that building the parser, as every
+command does, imports no exporter (a test keeps the two alike)."""
 ARGPARSE_WORDS = (
     N_("usage: "),
     N_("options"),

@@ -262,3 +262,10 @@ def test_the_man_page_is_made_from_the_parser(capsys):
         )
         if shown.returncode == 0:  # man without a formatter cannot show it
             assert "socialplan - Plan, run and measure" in shown.stdout
+
+
+def test_the_parser_offers_the_scheduler_layouts_there_are():
+    from socialplan.cli.parser import SCHEDULER_LAYOUTS
+    from socialplan.data.scheduler_csv import LAYOUTS
+
+    assert SCHEDULER_LAYOUTS == LAYOUTS
