@@ -13,7 +13,7 @@ from .backups import run_backups, run_restore
 from .common import _day, _statuses
 from .completion import SCRIPTS, run_completion, run_manpage
 from .exchange import run_export, run_import
-from .plans import run_demo, run_new, run_open, run_plans, run_serve
+from .plans import run_demo, run_feed, run_new, run_open, run_plans, run_serve
 from .status import run_status
 
 Parser = argparse.ArgumentParser
@@ -68,7 +68,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(run=run_open)
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
-    for add in (_open, _plans, _new, _serve, _demo, _status, _export, _import, _backups, _shell):
+    for add in (
+        _open,
+        _plans,
+        _new,
+        _serve,
+        _feed,
+        _demo,
+        _status,
+        _export,
+        _import,
+        _backups,
+        _shell,
+    ):
         add(commands, common, db)
     return parser
 
@@ -146,6 +158,21 @@ def _serve(commands: Any, common: Parser, db: Parser) -> None:
         help=_("at most N browser sessions at once (default: the setting, else 4)"),
     )
     serve.set_defaults(run=run_serve)
+
+
+def _feed(commands: Any, common: Parser, db: Parser) -> None:
+    """feed -o FILE"""
+    feed = commands.add_parser(
+        "feed",
+        parents=[db],
+        help=_(
+            "write the schedule as a calendar feed (.ics) for a web server to publish, "
+            "e.g. from cron; serve publishes it too, at /calendar.ics?token=..."
+        ),
+    )
+    feed.add_argument("-o", "--output", metavar="FILE", required=True, help=_("the .ics to write"))
+    feed.add_argument("--channel", metavar="NAME", help=_("only this channel's posts"))
+    feed.set_defaults(run=run_feed)
 
 
 def _demo(commands: Any, common: Parser, db: Parser) -> None:

@@ -6,6 +6,7 @@ import argparse
 import sys
 import tempfile
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,49 @@ def _template(source: str) -> PlanData:
         return read_plan_json(path)
 
 
+def plan_feed(path: Path, channel: str | None) -> bytes | None:
+    """The plan's schedule as an .ics, read afresh (of one channel; None for an unknown
+    one): what ``serve`` publishes and ``feed`` writes."""
+    from socialplan.data.exports import export_payload
+    from socialplan.data.store import read_plan
+
+    plan_data = read_plan(path)
+    chosen = None
+    if channel:
+        wanted = channel.casefold()
+        chosen = next((c.id for c in plan_data.channels if c.name.casefold() == wanted), None)
+        if chosen is None:
+            return None
+    return export_payload("ics", plan_data, datetime.now(UTC), channel=chosen)
+
+
+def run_feed(args: argparse.Namespace) -> int:
+    """Write the calendar feed for a web server to publish (from cron): the file is
+    replaced atomically each time."""
+    from socialplan.data.exports import write_export
+
+    path = chosen_plan(args)
+    calendar = plan_feed(path, args.channel)
+    if calendar is None:
+        print(
+            _("socialplan: the plan has no channel {name!r}.").format(name=args.channel),
+            file=sys.stderr,
+        )
+        return 1
+    target = Path(args.output).expanduser()
+    try:
+        write_export(target, calendar, path, replace=True)
+    except OSError as error:
+        print(
+            _("socialplan: cannot write {target}: {value}").format(
+                target=target, value=error.strerror or error
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
 def run_serve(args: argparse.Namespace) -> int:
     """Serve the app to a browser: each browser tab runs ``socialplan open`` on the plan,
     for whoever holds a token, from the page this server served."""
@@ -121,6 +165,7 @@ def run_serve(args: argparse.Namespace) -> int:
         port=args.port,
         people=people,
         max_sessions=most if isinstance(most, int) and most > 0 else DEFAULT_MAX_SESSIONS,
+        calendar=partial(plan_feed, path),
     )
     address = f"http://{args.host}:{args.port}/"
     print(_("Serving {path} (ctrl+c stops).").format(path=path))

@@ -177,3 +177,31 @@ def test_a_non_loopback_host_is_warned_about_loudly(demo_path, monkeypatch, caps
     assert cli.main(["serve", "--db", str(demo_path), "--host", "0.0.0.0"]) == 0
     err = capsys.readouterr().err
     assert err.startswith("WARNING: serving on 0.0.0.0, not only on this machine")
+
+
+async def test_the_schedule_is_a_calendar_feed_for_whoever_holds_a_token(served):
+    base = f"{served.base}/calendar.ics"
+    assert await status_of(base) == 403
+    assert await status_of(f"{base}?token=wrong") == 403
+    assert await status_of(f"{base}?token={served.token()}&channel=Myspace") == 404
+    async with aiohttp.ClientSession() as client:
+        url = f"{base}?token={served.token()}&channel=linkedin"
+        async with client.get(url) as response:
+            assert response.status == 200
+            assert response.content_type == "text/calendar"
+            text = await response.text()
+    assert text.startswith("BEGIN:VCALENDAR") and "SUMMARY:[LinkedIn]" in text
+    assert "SUMMARY:[Instagram]" not in text
+
+
+def test_feed_writes_the_calendar_for_cron(demo_path, tmp_path):
+    from socialplan import cli
+
+    target = tmp_path / "public" / "plan.ics"
+    target.parent.mkdir()
+    args = ["feed", "-o", str(target), "--db", str(demo_path)]
+    assert cli.main(args) == 0
+    first = target.read_bytes()
+    assert first.startswith(b"BEGIN:VCALENDAR") and b"BEGIN:VEVENT" in first
+    assert cli.main(args) == 0, "each run replaces the feed"
+    assert cli.main([*args, "--channel", "Myspace"]) == 1

@@ -70,14 +70,18 @@ class GuardedServer(Server):
         port: int,
         people: dict[str, str],
         max_sessions: int = DEFAULT_MAX_SESSIONS,
+        calendar: Callable[[str | None], bytes | None] | None = None,
     ) -> None:
         """``people``: token → the name of whoever holds it. ``command_for(name)`` is the
-        shell command that runs the app for that person."""
+        shell command that runs the app for that person. ``calendar(channel)`` is the
+        plan's schedule as an .ics (of one channel, or None for an unknown one), served at
+        ``/calendar.ics?token=…[&channel=NAME]`` for calendar apps to subscribe to."""
         super().__init__(command_for(""), host=host, port=port, title="socialplan")
         self._command_for = command_for
         self._people = people
         self._max_sessions = max_sessions
         self._sessions = 0
+        self._calendar = calendar
 
     async def _make_app(self) -> web.Application:
         app = web.Application()
@@ -86,6 +90,7 @@ class GuardedServer(Server):
             [
                 web.get("/", self.handle_index, name="index"),
                 web.get("/ws/{token}", self.handle_websocket, name="websocket"),
+                web.get("/calendar.ics", self.handle_calendar, name="calendar"),
                 web.static("/static", self.statics_path, name="static"),
             ]
         )
@@ -121,6 +126,18 @@ class GuardedServer(Server):
             "application": {"name": "socialplan"},
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
+
+    async def handle_calendar(self, request: web.Request) -> web.StreamResponse:
+        """The schedule as a calendar feed, read from the plan as it is now."""
+        if self.person(request.query.get("token", "")) is None or self._calendar is None:
+            raise web.HTTPForbidden(text=_("socialplan: a wrong or missing token."))
+        channel = request.query.get("channel")
+        calendar = self._calendar(channel)
+        if calendar is None:
+            raise web.HTTPNotFound(
+                text=_("socialplan: the plan has no channel {name!r}.").format(name=channel)
+            )
+        return web.Response(body=calendar, content_type="text/calendar", charset="utf-8")
 
     def same_origin(self, request: web.Request) -> bool:
         """A browser names the page that opens a websocket: it must be one of ours, on a
