@@ -38,18 +38,25 @@ def run_export(args: argparse.Namespace) -> int:
             return 1
     if args.what == "csv" and args.layout != "socialplan":
         return _export_for_scheduler(args, plan_data, channel)
+    from socialplan.core.validation import InvalidInputError
     from socialplan.data.exports import export_payload
 
-    payload = export_payload(
-        args.what,
-        plan_data,
-        datetime.now(UTC),
-        channel=channel,
-        start=args.start,
-        end=args.end,
-        every_status=args.all,
-        statuses=args.status,
-    )
+    try:
+        payload = export_payload(
+            args.what,
+            plan_data,
+            datetime.now(UTC),
+            channel=channel,
+            start=args.start,
+            end=args.end,
+            every_status=args.all,
+            statuses=args.status,
+            report_format=args.format,
+            iteration=args.iteration,
+        )
+    except InvalidInputError as error:
+        print(_("socialplan: {error}").format(error=error.problem.message), file=sys.stderr)
+        return 1
     if args.output in (None, "-"):
         sys.stdout.buffer.write(payload)
         return 0

@@ -208,13 +208,22 @@ def _export(commands: Any, common: Parser, db: Parser) -> None:
     )
     export.add_argument(
         "what",
-        choices=["plan", "json", "csv", "ics"],
+        choices=["plan", "json", "csv", "ics", "report"],
         help=_(
             "plan: the strategy as Markdown; json: the whole plan, lossless; csv: the posts "
-            "in the bulk layout; ics: the scheduled posts as calendar events"
+            "in the bulk layout; ics: the scheduled posts as calendar events; report: the "
+            "results report for management"
         ),
     )
-    export.add_argument("--format", choices=["md"], default="md", help=argparse.SUPPRESS)
+    export.add_argument(
+        "--format", choices=["md", "html"], default="md", help=_("report: Markdown or HTML")
+    )
+    export.add_argument(
+        "--iteration",
+        type=int,
+        metavar="N",
+        help=_("report: this iteration (default: the current one)"),
+    )
     export.add_argument(
         "-o",
         "--output",

@@ -21,7 +21,13 @@ class ExportRefusedError(StoreError):
     on something that is not a regular file, or (without replacing) on an existing file."""
 
 
-SUFFIXES = {"plan": "plan.md", "json": "plan.json", "csv": "posts.csv", "ics": "calendar.ics"}
+SUFFIXES = {
+    "plan": "plan.md",
+    "json": "plan.json",
+    "csv": "posts.csv",
+    "ics": "calendar.ics",
+    "report": "report.md",
+}
 """What each export is called beside the plan file: ``PLAN-calendar.ics``."""
 
 
@@ -35,10 +41,16 @@ def export_payload(
     end: date | None = None,
     every_status: bool = False,
     statuses: frozenset[Status] | None = None,
+    report_format: str = "md",
+    iteration: int | None = None,
 ) -> bytes:
     """``what``: plan (the strategy as Markdown), json (the whole plan), csv (the posts in
     the bulk layout) or ics (the scheduled posts as calendar events; by default only
     those going out, with ``every_status`` ideas and drafts too)."""
+    if what == "report":
+        from .report import report
+
+        return report(plan_data, now, report_format, iteration).encode()
     if what == "json":
         from .plan_json import plan_json
 

@@ -19,13 +19,14 @@ from socialplan.core.i18n import N_, _
 from socialplan.core.kpi import Totals, is_custom, kpi_label
 from socialplan.core.model import KpiValue, Result
 from socialplan.core.plan_data import PlanData
+from socialplan.core.report import sparkline
 from socialplan.core.review import IterationClosing
 from socialplan.core.schedule import local_time
 from socialplan.core.summaries import GoalProgress, GoalStatus, channel_totals, goal_progress
 from socialplan.core.trends import kpi_trends, monday_of
 from socialplan.core.validation import MAX_TITLE
 from socialplan.tui.messages import ImportResults, SaveEntities
-from socialplan.tui.text import day, goal_status, number, one_line, plain, sparkline
+from socialplan.tui.text import day, goal_status, number, one_line, plain
 from socialplan.tui.widgets.tables import Col, PlanTable
 
 from .lists import LIST_BINDINGS, ListScreen, ListSpec

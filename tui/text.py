@@ -65,20 +65,3 @@ CHANNEL_COLOURS = ("#3b8eea", "#e5a50a", "#2ec27e", "#c061cb", "#f66151", "#33c7
 
 def channel_colour(position: int) -> str:
     return CHANNEL_COLOURS[position % len(CHANNEL_COLOURS)] if position >= 0 else "dim"
-
-
-SPARKS = "▁▂▃▄▅▆▇█"
-
-
-def sparkline(values: tuple[float | None, ...]) -> str:
-    """One character per value, scaled from the lowest to the highest; a gap for None."""
-    known = [v for v in values if v is not None]
-    if not known:
-        return " " * len(values)
-    low, high = min(known), max(known)
-    span = high - low
-    top = len(SPARKS) - 1
-    return "".join(
-        " " if v is None else SPARKS[round(top * (v - low) / span) if span else top // 2]
-        for v in values
-    )
