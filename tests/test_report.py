@@ -26,9 +26,7 @@ def test_the_figures_add_up(demo_data) -> None:
     figures = report_figures(demo_data, FROZEN_NOW.date())
     assert figures.iteration is not None and figures.iteration.number == 2
     linkedin = next(c for c in figures.channels if c.name == "LinkedIn")
-    assert linkedin.ad_spend + linkedin.tools + linkedin.time == pytest.approx(
-        linkedin.totals.cost
-    )
+    assert linkedin.ad_spend + linkedin.tools + linkedin.time == pytest.approx(linkedin.totals.cost)
     rates = [p.engagement_rate for p in figures.best]
     assert rates == sorted(rates, reverse=True)
     assert min(rates) >= max(p.engagement_rate for p in figures.worst)
