@@ -277,3 +277,32 @@ def test_argparse_speaks_dutch_too(capsys):
         main(["--lang", "nl", "bogus"])
     assert "socialplan: fout: argument COMMAND: ongeldige keuze: 'bogus'" in capsys.readouterr().err
     use_language("en")
+
+
+async def test_textuals_own_palette_key_speaks_dutch(make_app):
+    """'^p palette' stayed English in a Dutch footer: Textual adds that binding itself."""
+    from socialplan.compat import node_bindings
+    from socialplan.tui.widgets.translated import TEXTUAL_WORDS
+
+    def palette_binding(app):
+        (binding,) = [
+            b
+            for each in node_bindings(app).key_to_bindings.values()
+            for b in each
+            if b.action == "command_palette"
+        ]
+        return binding
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        binding = palette_binding(app)
+        assert (binding.description, binding.tooltip) == TEXTUAL_WORDS
+    use_language("nl")
+    try:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert palette_binding(app).description == "palet"
+    finally:
+        use_language("en")

@@ -14,7 +14,11 @@ from typing import Any
 from textual.binding import Binding, BindingsMap
 
 from socialplan.compat import node_bindings, set_node_bindings
-from socialplan.core.i18n import _
+from socialplan.core.i18n import N_, _
+
+TEXTUAL_WORDS = (N_("palette"), N_("Open the command palette"))
+"""The words of the binding Textual adds itself (ctrl+p), for the catalog: ``translated``
+translates it with the App's own."""
 
 
 def translated(binding: Binding) -> Binding:
