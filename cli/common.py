@@ -74,6 +74,28 @@ def _statuses(text: str) -> frozenset[Status]:
         ) from None
 
 
+def write_output(
+    target: Path, payload: bytes, plan_file: Path, *, replace: bool, quiet: bool = False
+) -> bool:
+    """Write an export (``data.exports.write_export``'s checks), saying on standard error
+    why not, and (unless ``quiet``: cron mails whatever a job prints) that it was."""
+    from socialplan.data.exports import write_export
+
+    try:
+        write_export(target, payload, plan_file, replace=replace)
+    except OSError as error:
+        print(
+            _("socialplan: cannot write {target}: {value}").format(
+                target=target, value=error.strerror or error
+            ),
+            file=sys.stderr,
+        )
+        return False
+    if not quiet:
+        print(_("Wrote {target}.").format(target=target), file=sys.stderr)
+    return True
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)

@@ -15,7 +15,7 @@ from socialplan.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from socialplan.data.session import PlanSession
-from .common import plan_path, read_input
+from .common import plan_path, read_input, write_output
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -60,28 +60,14 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.buffer.write(payload)
         return 0
-    from socialplan.data.exports import write_export
-
     target = Path(args.output).expanduser()
-    try:
-        write_export(target, payload, plan_path(args), replace=args.force)
-    except OSError as error:
-        print(
-            _("socialplan: cannot write {target}: {value}").format(
-                target=target, value=error.strerror or error
-            ),
-            file=sys.stderr,
-        )
-        return 1
-    print(_("Wrote {target}.").format(target=target), file=sys.stderr)
-    return 0
+    return 0 if write_output(target, payload, plan_path(args), replace=args.force) else 1
 
 
 def _export_for_scheduler(args: argparse.Namespace, plan_data: Any, channel: int | None) -> int:
     """``export csv --layout sprout|hootsuite``: the scheduler's bulk files, what they
     cannot carry said on standard error."""
     from socialplan.core.schedule import items_in_range
-    from socialplan.data.exports import write_export
     from socialplan.data.scheduler_csv import scheduler_export
 
     items = [
@@ -111,17 +97,8 @@ def _export_for_scheduler(args: argparse.Namespace, plan_data: Any, channel: int
         ]
     )
     for name, payload in zip(names, made.files, strict=True):
-        try:
-            write_export(name, payload, plan_path(args), replace=args.force)
-        except OSError as error:
-            print(
-                _("socialplan: cannot write {target}: {value}").format(
-                    target=name, value=error.strerror or error
-                ),
-                file=sys.stderr,
-            )
+        if not write_output(name, payload, plan_path(args), replace=args.force):
             return 1
-        print(_("Wrote {target}.").format(target=name), file=sys.stderr)
     return 0
 
 

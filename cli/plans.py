@@ -16,7 +16,7 @@ from socialplan.data.paths import plans_dir
 
 if TYPE_CHECKING:
     from socialplan.core.plan_data import PlanData
-from .common import _run_app, chosen_plan
+from .common import _run_app, chosen_plan, write_output
 
 
 def run_open(args: argparse.Namespace) -> int:
@@ -95,8 +95,6 @@ def plan_feed(path: Path, channel: str | None) -> bytes | None:
 def run_feed(args: argparse.Namespace) -> int:
     """Write the calendar feed for a web server to publish (from cron): the file is
     replaced atomically each time."""
-    from socialplan.data.exports import write_export
-
     path = chosen_plan(args)
     calendar = plan_feed(path, args.channel)
     if calendar is None:
@@ -106,17 +104,7 @@ def run_feed(args: argparse.Namespace) -> int:
         )
         return 1
     target = Path(args.output).expanduser()
-    try:
-        write_export(target, calendar, path, replace=True)
-    except OSError as error:
-        print(
-            _("socialplan: cannot write {target}: {value}").format(
-                target=target, value=error.strerror or error
-            ),
-            file=sys.stderr,
-        )
-        return 1
-    return 0
+    return 0 if write_output(target, calendar, path, replace=True, quiet=True) else 1
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -194,7 +194,7 @@ async def test_the_schedule_is_a_calendar_feed_for_whoever_holds_a_token(served)
     assert "SUMMARY:[Instagram]" not in text
 
 
-def test_feed_writes_the_calendar_for_cron(demo_path, tmp_path):
+def test_feed_writes_the_calendar_for_cron(demo_path, tmp_path, capsys):
     from socialplan import cli
 
     target = tmp_path / "public" / "plan.ics"
@@ -204,4 +204,5 @@ def test_feed_writes_the_calendar_for_cron(demo_path, tmp_path):
     first = target.read_bytes()
     assert first.startswith(b"BEGIN:VCALENDAR") and b"BEGIN:VEVENT" in first
     assert cli.main(args) == 0, "each run replaces the feed"
+    assert capsys.readouterr() == ("", ""), "quiet: cron mails whatever a job prints"
     assert cli.main([*args, "--channel", "Myspace"]) == 1
