@@ -304,5 +304,8 @@ async def test_textuals_own_palette_key_speaks_dutch(make_app):
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert palette_binding(app).description == "palet"
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            assert app.screen.query_one("Input").placeholder == "Zoek een opdracht…"
     finally:
         use_language("en")

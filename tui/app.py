@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from platformdirs import user_downloads_path
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
@@ -316,6 +317,12 @@ class SocialPlanApp(TranslatedBindings, EditOutcomes, KeysInOrderApp):
 
     def on_import_results(self, message: ImportResults) -> None:
         import_results(self, message.path)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its prompt in the interface's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def action_help(self) -> None:
         from socialplan.screens.help import HelpScreen
