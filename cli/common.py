@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import errno
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,19 +43,20 @@ STDIN = "-"
 """A file argument that means standard input (and ``-o -`` standard output)."""
 
 
-def read_input(
-    file: str, limit: int, read_file: Callable[[Path, int], bytes]
-) -> tuple[bytes, Path]:
+def read_input(file: str, limit: int) -> tuple[bytes, Path]:
     """The bytes an import reads, and the name to give them in messages: standard input
-    for ``-`` (at most ``limit`` bytes), else the file, read by ``read_file``. Raises
-    OSError, with its reason, for what cannot be read."""
+    for ``-`` (at most ``limit`` bytes), else the file (a regular file only, see
+    ``data.files.read_regular_file``). Raises OSError, with its reason, for what cannot
+    be read."""
+    from socialplan.data.files import read_regular_file
+
     if file == STDIN:
         raw = sys.stdin.buffer.read(limit + 1)
         if len(raw) > limit:
             raise OSError(errno.EFBIG, _("standard input holds more than an import reads"))
         return raw, Path(_("standard input"))
     path = Path(file).expanduser()
-    return read_file(path, limit), path
+    return read_regular_file(path, limit), path
 
 
 def _statuses(text: str) -> frozenset[Status]:

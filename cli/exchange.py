@@ -24,9 +24,8 @@ def run_export(args: argparse.Namespace) -> int:
     plan_data = read_plan(plan_path(args))
     channel = None
     if args.channel:
-        channel = next(
-            (c.id for c in plan_data.channels if c.name.casefold() == args.channel.casefold()), None
-        )
+        named = plan_data.channel_named(args.channel)
+        channel = named.id if named else None
         if channel is None:
             names = ", ".join(c.name for c in plan_data.channels)
             print(
@@ -70,11 +69,7 @@ def _export_for_scheduler(args: argparse.Namespace, plan_data: Any, channel: int
     from socialplan.core.schedule import items_in_range
     from socialplan.data.scheduler_csv import scheduler_export
 
-    items = [
-        i
-        for i in items_in_range(plan_data, channel, args.start, args.end)
-        if args.status is None or i.status in args.status
-    ]
+    items = items_in_range(plan_data, channel, args.start, args.end, args.status)
     made = scheduler_export(plan_data, items, args.layout, day_first=not args.month_first)
     for warning in made.warnings:
         print(_("socialplan: note: {warning}").format(warning=warning), file=sys.stderr)
@@ -113,10 +108,9 @@ def run_import(args: argparse.Namespace) -> int:
 def _import_csv(args: argparse.Namespace) -> int:
     from socialplan.core.bulk import plan_bulk_import
     from socialplan.data.bulk_csv import MAX_FILE_BYTES, BulkFileError, parse_bulk_bytes
-    from socialplan.data.files import read_regular_file
 
     try:
-        raw, source = read_input(args.file, MAX_FILE_BYTES, read_regular_file)
+        raw, source = read_input(args.file, MAX_FILE_BYTES)
     except OSError as error:
         print(
             _("socialplan: nothing imported: cannot read {path}: {value}").format(
@@ -239,13 +233,12 @@ def _saved_through(
 
 
 def _import_json(args: argparse.Namespace) -> int:
-    from socialplan.data.files import read_regular_file
     from socialplan.data.plan_json import PlanJSONError, parse_plan_json
     from socialplan.data.storage import MAX_PLAN_BYTES
     from socialplan.data.store import PlanStore
 
     try:
-        raw, source = read_input(args.file, MAX_PLAN_BYTES, read_regular_file)
+        raw, source = read_input(args.file, MAX_PLAN_BYTES)
     except OSError as error:
         raise PlanJSONError(Path(args.file), error.strerror or str(error)) from None
     plan_data = parse_plan_json(raw, source)
@@ -286,7 +279,6 @@ def _import_json(args: argparse.Namespace) -> int:
 def _import_results(args: argparse.Namespace) -> int:
     from socialplan.core.imports import plan_import
     from socialplan.core.validation import InvalidInputError
-    from socialplan.data.files import read_regular_file
     from socialplan.data.results_file import (
         MAX_BYTES,
         ResultsFileError,
@@ -294,7 +286,7 @@ def _import_results(args: argparse.Namespace) -> int:
     )
 
     try:
-        raw, source = read_input(args.file, MAX_BYTES, read_regular_file)
+        raw, source = read_input(args.file, MAX_BYTES)
         found = read_results_bytes(raw, source)
     except OSError as error:
         print(

@@ -83,13 +83,10 @@ def plan_feed(path: Path, channel: str | None) -> bytes | None:
     from socialplan.data.store import read_plan
 
     plan_data = read_plan(path)
-    chosen = None
-    if channel:
-        wanted = channel.casefold()
-        chosen = next((c.id for c in plan_data.channels if c.name.casefold() == wanted), None)
-        if chosen is None:
-            return None
-    return export_payload("ics", plan_data, datetime.now(UTC), channel=chosen)
+    named = plan_data.channel_named(channel) if channel else None
+    if channel and named is None:
+        return None
+    return export_payload("ics", plan_data, datetime.now(UTC), channel=named.id if named else None)
 
 
 def run_feed(args: argparse.Namespace) -> int:

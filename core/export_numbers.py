@@ -46,10 +46,16 @@ class FileStyle:
     def example(self, mark: str) -> str:
         return next((text for seen, text in self.examples if seen == mark), "")
 
-    def for_column(self, cells: Iterable[str]) -> FileStyle:
-        """A column's own style where its cells show one, else the file's."""
-        own = file_style(cells)
-        return own if own.shows_anything else self
+    @classmethod
+    def merged(cls, styles: Iterable[FileStyle]) -> FileStyle:
+        """What all of ``styles`` show together: a file's style from its columns'."""
+        examples: dict[str, str] = {}
+        grouping: set[str] = set()
+        for style in styles:
+            for mark, text in style.examples:
+                examples.setdefault(mark, text)
+            grouping |= style.grouping_marks
+        return cls(frozenset(examples), tuple(sorted(examples.items())), frozenset(grouping))
 
 
 def _decimal_mark_of(text: str) -> str | None:

@@ -64,8 +64,7 @@ def channel_for(platform: str, plan_data: PlanData, chosen: str | None = None) -
     """The channel a platform's results go to: the one the user names (``chosen``), else
     the one remembered for the platform, else the one called after it."""
     if chosen is not None:
-        wanted = chosen.strip().casefold()
-        named = next((c for c in plan_data.channels if c.name.strip().casefold() == wanted), None)
+        named = plan_data.channel_named(chosen)
         if named is None:
             raise InvalidInputError(
                 "channel",

@@ -84,6 +84,11 @@ class PlanData:
     def channel(self, channel_id: int) -> Channel | None:
         return self._channels_by_id.get(channel_id)
 
+    def channel_named(self, name: str) -> Channel | None:
+        """The channel a user names, whatever the case and the spaces around it."""
+        wanted = name.strip().casefold()
+        return next((c for c in self.channels if c.name.strip().casefold() == wanted), None)
+
     @cached_property
     def _items_by_id(self) -> dict[int, ContentItem]:
         return {i.id: i for i in self.items}

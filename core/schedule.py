@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .model import ContentItem
+from .model import ContentItem, Status
 from .plan_data import PlanData
 
 
@@ -78,14 +78,20 @@ def blank_item(plan_data: PlanData, now: datetime) -> ContentItem:
 
 
 def items_in_range(
-    plan_data: PlanData, channel: int | None, start: date | None, end: date | None
+    plan_data: PlanData,
+    channel: int | None,
+    start: date | None,
+    end: date | None,
+    statuses: Collection[Status] | None = None,
 ) -> list[ContentItem]:
-    """Items of one channel (None: all) scheduled between two days, inclusive; without
-    a range, unscheduled items too."""
+    """Items of one channel (None: all) with one of ``statuses`` (None: any) scheduled
+    between two days, inclusive; without a range, unscheduled items too."""
     zone = ZoneInfo(plan_data.plan.timezone)
     chosen = []
     for item in plan_data.items:
         if channel is not None and item.channel != channel:
+            continue
+        if statuses is not None and item.status not in statuses:
             continue
         if start or end:
             if item.scheduled_at is None:

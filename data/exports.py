@@ -67,8 +67,7 @@ def export_payload(
 
         from .bulk_csv import bulk_csv
 
-        items = items_in_range(plan_data, channel, start, end)
-        chosen = [i for i in items if statuses is None or i.status in statuses]
+        chosen = items_in_range(plan_data, channel, start, end, statuses)
         return bulk_csv(bulk_rows(plan_data, chosen)).encode()
     from .markdown import plan_markdown
 

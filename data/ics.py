@@ -81,10 +81,11 @@ def exported_items(
     every_status: bool = False,
 ) -> list[ContentItem]:
     """Scheduled items in range (by default those going out: ``GOING_OUT``)."""
+    statuses = None if every_status else GOING_OUT
     chosen = [
         item
-        for item in items_in_range(plan_data, channel, start, end)
-        if item.scheduled_at is not None and (every_status or item.status in GOING_OUT)
+        for item in items_in_range(plan_data, channel, start, end, statuses)
+        if item.scheduled_at is not None
     ]
     return sorted(chosen, key=lambda i: (i.scheduled_at, i.id))
 

@@ -8,7 +8,7 @@ text is escaped so a ``|`` or a leading ``#`` cannot break the document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -96,8 +96,14 @@ def paragraphs(text: str, empty: str) -> list[str]:
     return [block for block in blocks if block] or [f"_{empty}_"]
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[object]], empty: str) -> list[str]:
-    rendered = [[inline(cell) for cell in row] for row in rows]
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    empty: str,
+    cell: Callable[[object], str] = inline,
+) -> list[str]:
+    """A Markdown table; each cell written by ``cell`` (by default: as user text)."""
+    rendered = [[cell(value) for value in row] for row in rows]
     if not rendered:
         return [f"_{empty}_"]
     return [

@@ -159,13 +159,11 @@ def _markdown(title: str, blocks: Sequence[Block]) -> str:
             lines += [f"## {inline(block.text)}", ""]
         elif block.kind == "p":
             lines += [inline(block.text), ""]
-        elif block.kind == "table" and not block.rows:
-            lines += [*table(block.headers, (), block.empty), ""]
         elif block.kind == "table":
-            lines += [*_cells_table(block.headers, block.rows), ""]
+            lines += [*table(block.headers, block.rows, block.empty, _markdown_cell), ""]
         else:
-            rows = [(name, f"`{sparkline(values)}`") for name, values in block.series]
-            lines += [*_raw_table(("KPI", _("Weekly")), rows), ""]
+            rows = [(inline(name), f"`{sparkline(values)}`") for name, values in block.series]
+            lines += [*table(("KPI", _("Weekly")), rows, "", str), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -174,22 +172,9 @@ FIGURE = re.compile(r"^[\d.,\s%–-]+$")
 Markdown's list syntax showed a backslash in front of it)."""
 
 
-def _cells_table(headers: Sequence[str], rows: Sequence[tuple[str, ...]]) -> list[str]:
-    cells = [[c if FIGURE.match(c) else inline(c) for c in row] for row in rows]
-    return [
-        "| " + " | ".join(headers) + " |",
-        "|" + "|".join(" --- " for _ in headers) + "|",
-        *("| " + " | ".join(row) + " |" for row in cells),
-    ]
-
-
-def _raw_table(headers: Sequence[str], rows: Sequence[tuple[str, str]]) -> list[str]:
-    """A table whose second column is already Markdown (a sparkline in code)."""
-    return [
-        "| " + " | ".join(headers) + " |",
-        "| --- | --- |",
-        *(f"| {inline(name)} | {cell} |" for name, cell in rows),
-    ]
+def _markdown_cell(value: object) -> str:
+    text = str(value)
+    return text if FIGURE.match(text) else inline(text)
 
 
 STYLE = (

@@ -34,7 +34,8 @@ from .result_layouts import LAYOUTS, Layout, Recognised, recognise
 MAX_BYTES = 50_000_000
 HEADER_SEARCH_ROWS = 10
 MAX_PROBLEMS = 20
-WORKBOOK_MAGIC = {b"PK\x03\x04": "zip", b"\xd0\xcf\x11\xe0": "xls"}
+WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+"""How a workbook starts: a zip (.xlsx, .ods) or an OLE2 file (.xls)."""
 Cell = str | float | int | bool | date | time | timedelta | None
 
 
@@ -116,8 +117,7 @@ def read_results_bytes(raw: bytes, path: Path) -> ResultsFile:
 
 
 def _tables_of(path: Path, raw: bytes) -> list[Table]:
-    kind = WORKBOOK_MAGIC.get(raw[:4])
-    if kind is not None:
+    if raw.startswith(WORKBOOK_MAGIC):
         return _workbook_tables(path, raw)
     if b"\x00" in raw:
         raise ResultsFileError(path, [_("neither CSV text nor an .xlsx, .xls or .ods workbook")])
@@ -246,15 +246,9 @@ def _read_posts(path: Path, table: Table, start: int, recognised: Recognised) ->
         ]
     if problems:
         raise ResultsFileError(path, problems)
-    totals = sum(1 for _line, row in rows if _is_total(row, recognised))
     posts_rows = [(line, row) for line, row in rows if not _is_total(row, recognised)]
-    style = file_style(cell for _line, row in posts_rows for cell in row if isinstance(cell, str))
-    styles = {
-        name: style.for_column(
-            cell for _line, row in posts_rows if isinstance(cell := row[position], str)
-        )
-        for name, position in recognised.positions.items()
-    }
+    totals = len(rows) - len(posts_rows)
+    styles = _column_styles(recognised, [row for _line, row in posts_rows])
     order, problem = _order(recognised, posts_rows)
     problems += [problem] if problem else []
     posts: list[MeasuredPost] = []
@@ -277,6 +271,19 @@ def _read_posts(path: Path, table: Table, start: int, recognised: Recognised) ->
         table.name,
         totals,
     )
+
+
+def _column_styles(recognised: Recognised, rows: Sequence[Sequence[Cell]]) -> dict[str, FileStyle]:
+    """Each field's number style: its column's own where the column shows one, else the
+    file's, which every column shows a part of (a rate column the layout does not read
+    shows the decimal mark of all). One pass over the cells."""
+    columns = zip(*rows, strict=False)  # rows are as wide as the header (checked, or padded)
+    own = [file_style(c for c in column if isinstance(c, str)) for column in columns]
+    whole = FileStyle.merged(own)
+    return {
+        name: own[position] if position < len(own) and own[position].shows_anything else whole
+        for name, position in recognised.positions.items()
+    }
 
 
 def _is_total(row: Sequence[Cell], recognised: Recognised) -> bool:
