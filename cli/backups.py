@@ -12,14 +12,14 @@ from socialplan.data.errors import StoreError
 
 if TYPE_CHECKING:
     pass
-from .common import plan_path
+from .common import plan_file
 
 
 def run_backups(args: argparse.Namespace) -> int:
     from socialplan.data.backups import list_backups
     from socialplan.data.store import read_plan
 
-    path = plan_path(args)
+    path = plan_file(args)
     backups = list_backups(path)
     if not backups:
         print(_("There are no backups of {path}.").format(path=path))
@@ -48,7 +48,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from socialplan.data.errors import UnreadablePlanError
     from socialplan.data.store import restore_plan
 
-    path = plan_path(args)
+    path = plan_file(args)
     backups = list_backups(path)
     choice = args.backup
     if choice.isdigit() and not Path(choice).exists():

@@ -17,26 +17,53 @@ if TYPE_CHECKING:
     from socialplan.data.interface import PlanStorage
 
 
-def plan_path(args: argparse.Namespace) -> Path:
-    """``--db``, else ``$SOCIALPLAN_DB``, else the platform's data directory; a URL this
-    version cannot open is refused here rather than taken for a file name."""
-    from socialplan.data.interface import is_url, raise_unsupported
+def plan_target(args: argparse.Namespace) -> str:
+    """``--db``, else ``$SOCIALPLAN_DB``, else the platform's data directory: a plan file's
+    path or a ``postgresql://`` URL; another URL is refused here rather than taken for a
+    file name."""
+    from socialplan.data.interface import is_server, is_url, raise_unsupported
 
     target = chosen_plan_target(getattr(args, "db", None))
     if target.startswith("file://"):
         target = target.removeprefix("file://")
-    elif is_url(target):
+    elif is_url(target) and not is_server(target):
         raise_unsupported(target.split("://", 1)[0])
-    return Path(target).expanduser()
+    return target if is_url(target) else str(Path(target).expanduser())
 
 
-def chosen_plan(args: argparse.Namespace) -> Path:
-    """A plan named on the command line, else ``--db`` / ``$SOCIALPLAN_DB`` / the default."""
-    if getattr(args, "name", None):
+def plan_file(args: argparse.Namespace) -> Path:
+    """The plan file a command that only files have (backups, restore) acts on."""
+    from socialplan.data.errors import StoreError
+    from socialplan.data.interface import is_server
+
+    target = plan_target(args)
+    if is_server(target):
+        raise StoreError(
+            _(
+                "A plan on a database server has no backup files: back the database up "
+                "with pg_dump (see README), or keep 'socialplan export json' copies."
+            )
+        )
+    return Path(target)
+
+
+def chosen_plan(args: argparse.Namespace) -> str:
+    """A plan named on the command line (in the plans folder, or on the ``--db`` server),
+    else ``--db`` / ``$SOCIALPLAN_DB`` / the default."""
+    from socialplan.data.interface import is_server
+
+    target = plan_target(args)
+    name = getattr(args, "name", None)
+    if name and is_server(target):
+        from socialplan.data.plans import plan_key
+        from socialplan.data.server_store import ServerAddress
+
+        return ServerAddress.parse(target).with_plan(plan_key(name)).target
+    if name:
         from socialplan.data.plans import find_plan
 
-        return find_plan(plans_dir(), args.name)
-    return plan_path(args)
+        return str(find_plan(plans_dir(), name))
+    return target
 
 
 STDIN = "-"
@@ -75,14 +102,15 @@ def _statuses(text: str) -> frozenset[Status]:
 
 
 def write_output(
-    target: Path, payload: bytes, plan_file: Path, *, replace: bool, quiet: bool = False
+    target: Path, payload: bytes, plan: str, *, replace: bool, quiet: bool = False
 ) -> bool:
     """Write an export (``data.exports.write_export``'s checks), saying on standard error
     why not, and (unless ``quiet``: cron mails whatever a job prints) that it was."""
     from socialplan.data.exports import write_export
+    from socialplan.data.interface import local_place
 
     try:
-        write_export(target, payload, plan_file, replace=replace)
+        write_export(target, payload, local_place(plan), replace=replace)
     except OSError as error:
         print(
             _("socialplan: cannot write {target}: {value}").format(

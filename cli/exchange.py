@@ -15,13 +15,13 @@ from socialplan.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from socialplan.data.session import PlanSession
-from .common import plan_path, read_input, write_output
+from .common import plan_target, read_input, write_output
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from socialplan.data.store import read_plan
+    from socialplan.data.interface import read_plan_at
 
-    plan_data = read_plan(plan_path(args))
+    plan_data = read_plan_at(plan_target(args))
     channel = None
     if args.channel:
         named = plan_data.channel_named(args.channel)
@@ -60,7 +60,7 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(payload)
         return 0
     target = Path(args.output).expanduser()
-    return 0 if write_output(target, payload, plan_path(args), replace=args.force) else 1
+    return 0 if write_output(target, payload, plan_target(args), replace=args.force) else 1
 
 
 def _export_for_scheduler(args: argparse.Namespace, plan_data: Any, channel: int | None) -> int:
@@ -92,7 +92,7 @@ def _export_for_scheduler(args: argparse.Namespace, plan_data: Any, channel: int
         ]
     )
     for name, payload in zip(names, made.files, strict=True):
-        if not write_output(name, payload, plan_path(args), replace=args.force):
+        if not write_output(name, payload, plan_target(args), replace=args.force):
             return 1
     return 0
 
@@ -191,7 +191,7 @@ def _session(args: argparse.Namespace) -> Iterator[PlanSession]:
     from socialplan.data.interface import open_storage
     from socialplan.data.session import PlanSession
 
-    session = PlanSession(open_storage(plan_path(args)), lambda: datetime.now(UTC))
+    session = PlanSession(open_storage(plan_target(args)), lambda: datetime.now(UTC))
     try:
         yield session
     finally:
@@ -233,16 +233,16 @@ def _saved_through(
 
 
 def _import_json(args: argparse.Namespace) -> int:
+    from socialplan.data.interface import create_plan_at, plan_exists
     from socialplan.data.plan_json import PlanJSONError, parse_plan_json
     from socialplan.data.storage import MAX_PLAN_BYTES
-    from socialplan.data.store import PlanStore
 
     try:
         raw, source = read_input(args.file, MAX_PLAN_BYTES)
     except OSError as error:
         raise PlanJSONError(Path(args.file), error.strerror or str(error)) from None
     plan_data = parse_plan_json(raw, source)
-    target = plan_path(args)
+    target = plan_target(args)
     summary = _("{name!r}: {count} posts, {count2} channels").format(
         name=plan_data.plan.name, count=len(plan_data.items), count2=len(plan_data.channels)
     )
@@ -253,8 +253,8 @@ def _import_json(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    if not target.exists():
-        PlanStore.create(target, plan_data).close()
+    if not plan_exists(target):
+        create_plan_at(target, plan_data)
         print(_("Created {target} with {summary}.").format(target=target, summary=summary))
         return 0
     if not args.replace:

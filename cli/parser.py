@@ -97,11 +97,12 @@ def _shared_options() -> tuple[Parser, Parser]:
     db = argparse.ArgumentParser(add_help=False, parents=[common])
     db.add_argument(
         "--db",
-        metavar="PATH",
+        metavar="PATH|URL",
         default=argparse.SUPPRESS,
-        help=_("plan file (default: ${ENV_DB}, else {default_plan_path})").format(
-            ENV_DB=ENV_DB, default_plan_path=default_plan_path()
-        ),
+        help=_(
+            "plan file or postgresql://USER@HOST/DB?plan=NAME (default: ${ENV_DB}, else "
+            "{default_plan_path})"
+        ).format(ENV_DB=ENV_DB, default_plan_path=default_plan_path()),
     )
     return common, db
 
@@ -121,7 +122,7 @@ def _plans(commands: Any, common: Parser, db: Parser) -> None:
     """plans"""
     commands.add_parser(
         "plans",
-        parents=[common],
+        parents=[db],
         help=_("list the plans in {parent}").format(parent=plans_dir()),
     ).set_defaults(run=run_plans)
 
@@ -129,7 +130,7 @@ def _plans(commands: Any, common: Parser, db: Parser) -> None:
 def _new(commands: Any, common: Parser, db: Parser) -> None:
     """new NAME [--from TEMPLATE]"""
     new = commands.add_parser(
-        "new", parents=[common], help=_("create a plan (one per client or brand)")
+        "new", parents=[db], help=_("create a plan (one per client or brand)")
     )
     new.add_argument("name", metavar="NAME", help=_("the plan's name, like 'Bakkerij De Vries'"))
     new.add_argument(

@@ -16,7 +16,7 @@ from socialplan.data.paths import plans_dir
 
 if TYPE_CHECKING:
     from socialplan.core.plan_data import PlanData
-from .common import _run_app, chosen_plan, write_output
+from .common import _run_app, chosen_plan, plan_target, write_output
 
 
 def run_open(args: argparse.Namespace) -> int:
@@ -26,9 +26,13 @@ def run_open(args: argparse.Namespace) -> int:
     return _run_app(store)
 
 
-def run_plans(_args: argparse.Namespace) -> int:
+def run_plans(args: argparse.Namespace) -> int:
+    from socialplan.data.interface import is_server
     from socialplan.data.plans import list_plans
 
+    target = plan_target(args)
+    if is_server(target):
+        return _server_plans(target)
     directory = plans_dir()
     plans = list_plans(directory)
     if not plans:
@@ -47,15 +51,56 @@ def run_plans(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _server_plans(target: str) -> int:
+    from socialplan.data.server_store import ServerAddress, list_server_plans
+
+    address = ServerAddress.parse(target)
+    plans = list_server_plans(address)
+    if not plans:
+        print(
+            _(
+                "There are no plans in {server} yet. Create one with: "
+                "socialplan new NAME --db {server}"
+            ).format(server=address.shown)
+        )
+        return 0
+    print(_("Plans in {server}:").format(server=address.shown))
+    width = max(len(plan.name) for plan in plans)
+    for plan in plans:
+        posts = _("  {posts} posts").format(posts=plan.posts)
+        print(f"  {plan.name:<{width}}  {plan.title}{posts}")
+    print(_("Open one with: socialplan open NAME --db {server}").format(server=address.shown))
+    return 0
+
+
 def run_new(args: argparse.Namespace) -> int:
+    from socialplan.data.interface import is_server
     from socialplan.data.plans import create_plan
 
     template = _template(args.template) if args.template else None
+    target = plan_target(args)
+    if is_server(target):
+        return _new_on_server(target, args.name, template)
     path = create_plan(plans_dir(), args.name, template)
     print(
         _("Created the plan {name!r} in {path}. Open it with: socialplan open {stem}").format(
             name=args.name, path=path, stem=path.stem
         )
+    )
+    return 0
+
+
+def _new_on_server(target: str, name: str, template: PlanData | None) -> int:
+    from socialplan.data.plans import new_plan_data, plan_key
+    from socialplan.data.server_store import ServerAddress, ServerStore
+
+    address = ServerAddress.parse(target).with_plan(plan_key(name))
+    ServerStore.create(address, new_plan_data(name, template)).close()
+    print(
+        _(
+            "Created the plan {name!r} in {server}. Open it with: "
+            "socialplan open {key} --db {server}"
+        ).format(name=name, server=address.shown, key=address.plan)
     )
     return 0
 
@@ -76,13 +121,13 @@ def _template(source: str) -> PlanData:
         return read_plan_json(path)
 
 
-def plan_feed(path: Path, channel: str | None) -> bytes | None:
+def plan_feed(target: str, channel: str | None) -> bytes | None:
     """The plan's schedule as an .ics, read afresh (of one channel; None for an unknown
     one): what ``serve`` publishes and ``feed`` writes."""
     from socialplan.data.exports import export_payload
-    from socialplan.data.store import read_plan
+    from socialplan.data.interface import read_plan_at
 
-    plan_data = read_plan(path)
+    plan_data = read_plan_at(target)
     named = plan_data.channel_named(channel) if channel else None
     if channel and named is None:
         return None

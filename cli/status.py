@@ -27,7 +27,7 @@ from socialplan.core.steps import strategy_progress
 from socialplan.core.summaries import GoalProgress, GoalStatus, channel_totals, goal_progress
 from socialplan.core.validation import clean_text
 
-from .common import plan_path
+from .common import plan_target
 
 NEXT_POSTS = 8
 GOOD = {GoalStatus.MET, GoalStatus.ON_TRACK}
@@ -304,11 +304,11 @@ def _flag(text: str, ok: bool) -> Text:
 def run_status(args: argparse.Namespace) -> int:
     """``socialplan status [--today|--week] [--json]``: the panel's figures and what comes
     next (or only today's or this week's posts), then exit."""
-    from socialplan.data.store import read_plan
+    from socialplan.data.interface import read_plan_at
 
     from .agenda import agenda_report, render_agenda
 
-    plan_data = read_plan(plan_path(args))
+    plan_data = read_plan_at(plan_target(args))
     now = datetime.now(UTC)
     period = "today" if args.today else "week" if args.week else None
     if args.json:

@@ -71,13 +71,19 @@ class MissingDocumentError(StoreError):
 
 class ConflictError(StoreError):
     """The stored entry is no longer the version this session changed: another session
-    changed it since. ``theirs`` is the version now on disk."""
+    changed it since. ``theirs`` is the version now on disk; ``by`` who saved it, where the
+    store knows."""
 
-    def __init__(self, theirs: Any) -> None:
+    def __init__(self, theirs: Any, by: str = "") -> None:
         self.theirs = theirs
-        super().__init__(
-            _(
+        self.by = by
+        if by:
+            message = _(
+                "{capitalize} was changed by {by} since you opened it; nothing was saved."
+            ).format(capitalize=describe(theirs), by=by)
+        else:
+            message = _(
                 "{capitalize} was changed in another session since you opened it; "
                 "nothing was saved."
             ).format(capitalize=describe(theirs))
-        )
+        super().__init__(message)

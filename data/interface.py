@@ -1,9 +1,9 @@
 """What the App and the command line need of a plan's storage, whatever keeps it.
 
-``PlanStorage`` is the one interface; the TinyDB file store (``store.PlanStore``) is its
-first implementation, and a server store (PostgreSQL) is meant to be the second: adding
-one is a class with these methods and a branch in ``open_storage``. Every
-implementation passes ``tests/test_store_protocol.py``.
+``PlanStorage`` is the one interface; the TinyDB file store (``store.PlanStore``) and the
+PostgreSQL store (``server_store.ServerStore``) implement it: adding another is a class
+with these methods and a branch in ``open_storage``. Every implementation passes
+``tests/test_store_protocol.py``.
 
 The rules every implementation keeps:
 
@@ -12,12 +12,14 @@ The rules every implementation keeps:
   (``expected``) and raise ``ConflictError`` when the stored one differs; ``restore`` with
   None means the entry must be absent;
 - ids are never handed out twice in one plan;
-- ``changed_elsewhere`` tells once about each change another session made.
+- ``changed_elsewhere`` tells once about each change another session made (and never
+  about this session's own).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -28,6 +30,7 @@ from socialplan.core.plan_data import PlanData
 from .errors import StoreError
 
 E = TypeVar("E")
+SERVER_SCHEMES = ("postgresql", "postgres")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
@@ -60,6 +63,10 @@ class PlanStorage(Protocol):
 
     def changed_elsewhere(self) -> bool: ...
 
+    def watch(self, notify: Callable[[], None]) -> bool:
+        """Call ``notify`` (from any thread) when another session changed the plan;
+        False when this storage cannot, and is only asked by ``changed_elsewhere``."""
+
     def close(self) -> None: ...
 
 
@@ -69,9 +76,10 @@ def is_url(target: str) -> bool:
 
 def raise_unsupported(scheme: str) -> None:
     raise StoreError(
-        _("This socialplan opens plan files only; '{scheme}://' is not supported.").format(
-            scheme=scheme
-        )
+        _(
+            "'{scheme}://' is not a plan socialplan can open: give a plan file or a "
+            "postgresql:// URL."
+        ).format(scheme=scheme)
     )
 
 
@@ -82,7 +90,61 @@ def open_storage(target: str | Path, *, lock_timeout: float = 10.0) -> PlanStora
         scheme = text.split("://", 1)[0].lower()
         if scheme == "file":
             return open_storage(text.split("://", 1)[1], lock_timeout=lock_timeout)
+        if scheme in SERVER_SCHEMES:
+            from .server_store import ServerStore
+
+            return ServerStore.open(text)
         raise_unsupported(scheme)
     from .store import PlanStore
 
     return PlanStore.open(text, lock_timeout=lock_timeout)
+
+
+def is_server(target: str) -> bool:
+    return is_url(target) and target.split("://", 1)[0].lower() in SERVER_SCHEMES
+
+
+def read_plan_at(target: str) -> PlanData:
+    """A plan read once, for a quick look or an export (a file without its lock)."""
+    if is_server(target):
+        from .server_store import ServerStore
+
+        store = ServerStore.open(target, create=False)
+        try:
+            return store.load()
+        finally:
+            store.close()
+    from .store import read_plan
+
+    return read_plan(target)
+
+
+def plan_exists(target: str) -> bool:
+    if is_server(target):
+        from .server_store import ServerAddress, plan_names
+
+        address = ServerAddress.parse(target)
+        return address.plan is not None and address.plan in plan_names(address)
+    return Path(target).expanduser().exists()
+
+
+def create_plan_at(target: str, plan_data: PlanData) -> None:
+    """A new plan holding ``plan_data``, where ``target`` says; an existing one is refused."""
+    if is_server(target):
+        from .server_store import ServerStore
+
+        ServerStore.create(target, plan_data).close()
+        return
+    from .store import PlanStore
+
+    PlanStore.create(target, plan_data).close()
+
+
+def local_place(target: str) -> Path:
+    """The file a plan is, or for a plan on a server the (never written) path beside
+    which its exports and recovery files go."""
+    if is_server(target):
+        from .server_store import ServerAddress, server_plan_path
+
+        return server_plan_path(ServerAddress.parse(target))
+    return Path(target).expanduser()

@@ -82,15 +82,18 @@ def create_plan(directory: Path, name: str, template: PlanData | None = None) ->
         raise StoreError(
             _("There is already a plan '{stem}' ({path}).").format(stem=path.stem, path=path)
         )
-    fresh = starter_plan(name)
-    plan_data = (
-        fresh
-        if template is None
-        else with_first_iteration(
-            replace(template, plan=replace(template.plan, name=name, uid=fresh.plan.uid)),
-            fresh.iterations[0].start,
-        )
-    )
     directory.mkdir(parents=True, exist_ok=True)
-    PlanStore.create(path, plan_data).close()
+    PlanStore.create(path, new_plan_data(name, template)).close()
     return path
+
+
+def new_plan_data(name: str, template: PlanData | None = None) -> PlanData:
+    """A new plan called ``name``: empty, or a copy of ``template`` renamed, with a new
+    uid and its first iteration starting today."""
+    fresh = starter_plan(name)
+    if template is None:
+        return fresh
+    return with_first_iteration(
+        replace(template, plan=replace(template.plan, name=name, uid=fresh.plan.uid)),
+        fresh.iterations[0].start,
+    )

@@ -160,6 +160,10 @@ class PlanStore:
     def changed_elsewhere(self) -> bool:
         return self.storage.changed_elsewhere()
 
+    def watch(self, notify: Callable[[], None]) -> bool:
+        """A file is not watched: the App asks ``changed_elsewhere`` (one stat) instead."""
+        return False
+
     def close(self) -> None:
         self.db.close()
 

@@ -19,6 +19,8 @@ from socialplan.data import storage
 from socialplan.data.demo import build_demo
 from socialplan.data.store import PlanStore
 
+from .pg_cluster import Cluster, ExistingServer, start_cluster
+
 FROZEN_NOW = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 """A Wednesday: the demo's current week has posts behind and ahead of it."""
 
@@ -105,3 +107,55 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The slow tests first: started last, the 40-second cycle tests kept one worker busy
     for most of a minute after the other had run out of tests."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """A PostgreSQL server for this test process (see ``tests/pg_cluster.py``): skipped
+    with the reason when none can be started here, failed when ``.ci/run`` requires one."""
+    given = os.environ.get("SOCIALPLAN_TEST_PG")
+    if given:
+        yield ExistingServer(given)  # type: ignore[misc]
+        return
+    try:
+        cluster = start_cluster()
+    except RuntimeError as error:
+        if os.environ.get("SOCIALPLAN_REQUIRE_PG"):
+            pytest.fail(f"no PostgreSQL server: {error}")
+        pytest.skip(f"no PostgreSQL server can be started here: {error}")
+    yield cluster
+    cluster.remove()
+
+
+@pytest.fixture
+def pg_database(pg_cluster: Cluster) -> Iterator[str]:
+    """A new, empty database of its own for the test: its URL (no plan named yet)."""
+    import uuid
+
+    import psycopg
+
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_cluster.url, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name} STRATEGY FILE_COPY")
+    yield pg_cluster.url_for(name)
+    with psycopg.connect(pg_cluster.url, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_url(pg_database: str) -> str:
+    """The demo plan's URL in a new database (the plan itself is not created)."""
+    return f"{pg_database}?plan=demo"
+
+
+def eventually(check: Callable[[], bool], seconds: float = 5.0) -> bool:
+    """Whether ``check`` comes true within ``seconds`` (for what another process or
+    thread does, such as a notification arriving)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True

@@ -28,20 +28,20 @@ class TestPlanPath:
     def test_db_option_wins(self, monkeypatch, tmp_path):
         monkeypatch.setenv(cli.ENV_DB, str(tmp_path / "env.json"))
         args = cli.build_parser().parse_args(["--db", str(tmp_path / "opt.json")])
-        assert cli.plan_path(args) == tmp_path / "opt.json"
+        assert cli.plan_target(args) == str(tmp_path / "opt.json")
 
     def test_db_option_after_the_command(self, tmp_path):
         args = cli.build_parser().parse_args(["status", "--db", str(tmp_path / "p.json")])
-        assert cli.plan_path(args) == tmp_path / "p.json"
+        assert cli.plan_target(args) == str(tmp_path / "p.json")
 
     def test_environment_variable_next(self, monkeypatch, tmp_path):
         monkeypatch.setenv(cli.ENV_DB, str(tmp_path / "env.json"))
-        assert cli.plan_path(cli.build_parser().parse_args([])) == tmp_path / "env.json"
+        assert cli.plan_target(cli.build_parser().parse_args([])) == str(tmp_path / "env.json")
 
     def test_platform_data_directory_by_default(self, monkeypatch, tmp_path):
         monkeypatch.delenv("SOCIALPLAN_DB", raising=False)
         monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-        path = cli.plan_path(cli.build_parser().parse_args([]))
+        path = Path(cli.plan_target(cli.build_parser().parse_args([])))
         assert path == tmp_path / "xdg" / "socialplan" / "plan.json"
 
 

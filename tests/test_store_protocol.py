@@ -1,12 +1,10 @@
 """What every plan storage promises (``data.interface.PlanStorage``), run against each
-implementation: today the TinyDB file; a server store joins by adding itself to
-``IMPLEMENTATIONS``."""
+implementation: the TinyDB file and a PostgreSQL server (``IMPLEMENTATIONS``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -14,31 +12,38 @@ from socialplan.core.model import Channel, ContentItem
 from socialplan.core.plan_data import PlanData
 from socialplan.data.errors import ConflictError, MissingDocumentError, StoreError
 from socialplan.data.interface import PlanStorage, open_storage
+from socialplan.data.server_store import ServerStore
 from socialplan.data.store import PlanStore
+
+from .conftest import eventually
 
 Opener = Callable[[], PlanStorage]
 
 
-def file_storage(tmp_path: Path, data: PlanData) -> Opener:
-    path = tmp_path / "plan.json"
+def file_storage(request: pytest.FixtureRequest, data: PlanData) -> str:
+    path = request.getfixturevalue("tmp_path") / "plan.json"
     PlanStore.create(path, data).close()
-    return lambda: open_storage(path)
+    return str(path)
 
 
-IMPLEMENTATIONS = {"file": file_storage}
+def server_storage(request: pytest.FixtureRequest, data: PlanData) -> str:
+    url: str = request.getfixturevalue("pg_url")
+    ServerStore.create(url, data).close()
+    return url
+
+
+IMPLEMENTATIONS = {"file": file_storage, "postgresql": server_storage}
+"""Each writes the plan where it keeps plans and says what ``open_storage`` opens it by."""
 
 
 @pytest.fixture(params=sorted(IMPLEMENTATIONS))
-def opener(request, tmp_path, demo_data) -> Iterator[Opener]:
+def opener(request, demo_data) -> Iterator[Opener]:
     """Opens a session on one plan holding the demo; each call is another session."""
     opened: list[PlanStorage] = []
+    target = IMPLEMENTATIONS[request.param](request, demo_data)
 
     def open_one() -> PlanStorage:
-        storage = (
-            IMPLEMENTATIONS[request.param](tmp_path, demo_data)()
-            if not opened
-            else (open_storage(opened[0].path))
-        )
+        storage = open_storage(target)
         opened.append(storage)
         return storage
 
@@ -109,11 +114,23 @@ def test_another_sessions_change_is_told_once(opener):
     mine.load()
     assert not mine.changed_elsewhere()
     theirs.add(ContentItem("Elsewhere", 1, 1))
-    assert mine.changed_elsewhere()
+    assert eventually(mine.changed_elsewhere)
     assert not mine.changed_elsewhere()
     writes = mine.writes
     mine.add(ContentItem("Here", 1, 1))
-    assert mine.writes == writes + 1 and not mine.changed_elsewhere()
+    assert mine.writes == writes + 1
+    theirs.add(ContentItem("Elsewhere again", 1, 1))
+    assert eventually(mine.changed_elsewhere), "own writes do not hide another's"
+    assert not mine.changed_elsewhere()
+
+
+def test_own_writes_are_not_told_as_anothers(opener):
+    mine = opener()
+    mine.load()
+    mine.changed_elsewhere()
+    for n in range(3):
+        mine.add(ContentItem(f"Here {n}", 1, 1))
+    assert not eventually(mine.changed_elsewhere, seconds=0.5)
 
 
 def test_a_url_or_a_path_chooses_the_storage(tmp_path, demo_data):
@@ -121,9 +138,19 @@ def test_a_url_or_a_path_chooses_the_storage(tmp_path, demo_data):
     PlanStore.create(path, demo_data).close()
     assert open_storage(path).load() == demo_data
     assert open_storage(f"file://{path}").load() == demo_data
-    with pytest.raises(StoreError, match=r"'postgresql://' is not supported"):
-        open_storage("postgresql://anna@db.example/plans?plan=acme")
-    assert not list(tmp_path.glob("postgresql*"))
+    with pytest.raises(StoreError, match=r"'ftp://' is not a plan socialplan can open"):
+        open_storage("ftp://anna@db.example/plans?plan=acme")
+    assert not list(tmp_path.glob("ftp*"))
+
+
+def test_a_postgresql_url_opens_the_plan_it_names(pg_url, demo_data):
+    ServerStore.create(pg_url, demo_data).close()
+    storage = open_storage(pg_url)
+    try:
+        assert isinstance(storage, ServerStore)
+        assert storage.load() == demo_data
+    finally:
+        storage.close()
 
 
 def test_load_after_another_sessions_write_is_the_new_plan(opener):

@@ -1,0 +1,745 @@
+"""Plans in PostgreSQL (psycopg 3): the second ``PlanStorage``, for a team on many machines.
+
+One database holds many plans (``socialplan.plans``); each entry is one row of
+``socialplan.entries`` (its JSON document as the file store writes it), so an edit is one
+statement on one row, with the expected version checked in that statement: the row is
+changed only while its document is still the one the edit was made to. Ids come from
+``socialplan.last_ids`` in the statement that inserts, and a counter never goes down.
+A batch is one transaction. The schema, its roles and what the server enforces are in
+``server_schema.py``.
+
+A lost connection is like a full disk: the edit raises ``ServerUnreachableError`` (the
+session holds it and retries), and the next call connects again. Another session's
+commit arrives as a notification on a second connection, read by a thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import orjson
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg.types.json import Jsonb
+
+from socialplan.core.codec import from_doc, to_doc
+from socialplan.core.i18n import _
+from socialplan.core.model import ENTITY_TYPES
+from socialplan.core.plan_data import PlanData
+
+from .errors import ConflictError, MissingDocumentError, StoreError
+from .plan_document import SCHEMA_VERSION as DOCUMENT_VERSION
+from .plan_document import brought_up_to_date, decode_plan, encode_plan
+from .server_schema import APPROVAL_REFUSED, CLIENT_REFUSED, MIGRATIONS, SCHEMA_VERSION
+from .table import META_TABLE, high_water_marks
+
+E = TypeVar("E")
+CONNECT_SECONDS = 5
+SCHEMA_LOCK = 0x50C1A1
+"""The advisory lock that keeps two programs from migrating one database at once."""
+
+
+class ServerUnreachableError(StoreError):
+    """The server cannot be reached now (down, restarting, the network cut): an edit is
+    held and tried again, as for a full disk."""
+
+
+class RefusedByServerError(StoreError):
+    """The server refused the change for good: the user's role may not make it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ServerAddress:
+    """A ``postgresql://`` URL taken apart: how to connect, and which plan."""
+
+    conninfo: str
+    plan: str | None
+    shown: str
+    """The URL without its password, for messages."""
+
+    @classmethod
+    def parse(cls, url: str) -> ServerAddress:
+        parts = urlsplit(url)
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        plan = next((value for key, value in query if key == "plan"), None)
+        rest = urlencode([(key, value) for key, value in query if key != "plan"])
+        conninfo = urlunsplit((parts.scheme, parts.netloc, parts.path, rest, ""))
+        netloc = parts.netloc.rsplit("@", 1)
+        user = netloc[0].split(":", 1)[0] + "@" if len(netloc) == 2 else ""
+        shown = f"{parts.scheme}://{user}{netloc[-1]}{parts.path}"
+        return cls(conninfo, plan or None, shown)
+
+    def with_plan(self, plan: str) -> ServerAddress:
+        return replace(self, plan=plan)
+
+    @property
+    def target(self) -> str:
+        """The URL that opens this plan, password and all (for ``open_storage``)."""
+        if self.plan is None:
+            return self.conninfo
+        joiner = "&" if "?" in self.conninfo else "?"
+        return f"{self.conninfo}{joiner}{urlencode({'plan': self.plan})}"
+
+    @property
+    def url(self) -> str:
+        """The URL that opens this plan, without the password."""
+        return f"{self.shown}?{urlencode({'plan': self.plan})}" if self.plan else self.shown
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One line of a plan's activity: who did what to which entry, when."""
+
+    at: datetime
+    who: str
+    action: str
+    """add, update or delete"""
+    kind: str
+    entry_id: int
+    summary: str
+    fields: tuple[str, ...]
+
+
+def connect(address: ServerAddress, *, autocommit: bool = True) -> psycopg.Connection[Any]:
+    """A connection, or a ``StoreError`` that says what is wrong in words."""
+    try:
+        connection = psycopg.connect(
+            address.conninfo,
+            autocommit=autocommit,
+            connect_timeout=CONNECT_SECONDS,
+            application_name="socialplan",
+        )
+    except psycopg.Error as error:
+        raise _connect_error(address, error) from None
+    psycopg.types.json.set_json_loads(orjson.loads, connection)
+    return connection
+
+
+def _connect_error(address: ServerAddress, error: psycopg.Error) -> StoreError:
+    text = _server_words(error)
+    if error.sqlstate in ("28P01", "28000") or "password authentication failed" in text:
+        return StoreError(
+            _("Cannot log in to {server}: wrong user name or password ({error}).").format(
+                server=address.shown, error=text
+            )
+        )
+    if error.sqlstate == "3D000" or ("database" in text and "does not exist" in text):
+        return StoreError(
+            _("There is no such database on the server: {server} ({error}).").format(
+                server=address.shown, error=text
+            )
+        )
+    if "role" in text and "does not exist" in text:
+        return StoreError(
+            _("The server has no such user: {server} ({error}).").format(
+                server=address.shown, error=text
+            )
+        )
+    return ServerUnreachableError(
+        _("Cannot reach the database server {server}: {error}").format(
+            server=address.shown, error=text
+        )
+    )
+
+
+def _server_words(error: psycopg.Error) -> str:
+    """libpq's message on one line, without its prefixes: 'connection to server at
+    "db", port 5432 failed: FATAL:  database "x" does not exist'."""
+    text = " ".join(line.strip() for line in str(error).splitlines() if line.strip())
+    text = text.removeprefix("connection failed: ").replace("FATAL:  ", "")
+    return text.rstrip(".") or type(error).__name__
+
+
+def _dumps(document: dict[str, Any]) -> Jsonb:
+    return Jsonb(document, dumps=lambda value: orjson.dumps(value).decode())
+
+
+def prepare_database(connection: psycopg.Connection[Any], address: ServerAddress) -> None:
+    """Bring the database's socialplan schema up to this version, under an advisory lock
+    so two programs opening it at once migrate it once. A database set up by a newer
+    socialplan is refused."""
+    try:
+        with connection.transaction():
+            connection.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+            version = _schema_version(connection)
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    _(
+                        "The database {server} was set up by a newer socialplan (schema "
+                        "{version}; this version knows up to {known}): upgrade socialplan."
+                    ).format(server=address.shown, version=version, known=SCHEMA_VERSION)
+                )
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                connection.execute(MIGRATIONS[number - 1])
+                connection.execute("UPDATE socialplan.schema_info SET version = %s", (number,))
+    except pg_errors.InsufficientPrivilege as error:
+        raise StoreError(
+            _(
+                "The database {server} has no socialplan tables yet, and your role may not "
+                "create them ({error}). Its owner sets it up by opening it once."
+            ).format(server=address.shown, error=error.diag.message_primary or error)
+        ) from None
+    except psycopg.OperationalError as error:
+        raise _connect_error(address, error) from None
+
+
+def _schema_version(connection: psycopg.Connection[Any]) -> int:
+    found = connection.execute("SELECT to_regclass('socialplan.schema_info')").fetchone()
+    if found is None or found[0] is None:
+        return 0
+    row = connection.execute("SELECT version FROM socialplan.schema_info").fetchone()
+    return int(row[0]) if row else 0
+
+
+class ServerStore:
+    """One plan in a PostgreSQL database (see the module's docstring)."""
+
+    def __init__(self, address: ServerAddress, connection: psycopg.Connection[Any]) -> None:
+        assert address.plan is not None
+        self.address = address
+        self.path = server_plan_path(address)
+        self.warnings: list[str] = []
+        self._connection: psycopg.Connection[Any] | None = connection
+        self._plan_id = 0
+        self._batching = False
+        self._writes = 0
+        self._decoded: PlanData | None = None
+        self._listener: _Listener | None = None
+        self._backend_pid = connection.info.backend_pid
+
+    # --- opening
+
+    @classmethod
+    def open(cls, url: str | ServerAddress, *, create: bool = True) -> ServerStore:
+        """Open the plan the URL names (``?plan=NAME``), creating it when missing and
+        ``create``; the database's schema is set up or migrated first."""
+        address = url if isinstance(url, ServerAddress) else ServerAddress.parse(url)
+        plan = address.plan or only_plan(address)
+        address = address.with_plan(plan)
+        connection = connect(address)
+        prepare_database(connection, address)
+        store = cls(address, connection)
+        try:
+            store._find_plan(create)
+            store._decoded = store._read()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def create(cls, url: str | ServerAddress, plan_data: PlanData) -> ServerStore:
+        """A new plan holding ``plan_data`` (ids as given), written in one transaction."""
+        address = url if isinstance(url, ServerAddress) else ServerAddress.parse(url)
+        if address.plan is None:
+            raise StoreError(_("Name the plan in the URL: ?plan=NAME."))
+        connection = connect(address)
+        prepare_database(connection, address)
+        store = cls(address, connection)
+        try:
+            with store._writing():
+                if store._plan_row() is not None:
+                    raise StoreError(
+                        _("There is already a plan '{name}' in {server}.").format(
+                            name=address.plan, server=address.shown
+                        )
+                    )
+                store._plan_id = store._insert_plan_row()
+                store._write_plan(plan_data, {})
+            store._decoded = store._read()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _find_plan(self, create: bool) -> None:
+        row = self._plan_row()
+        if row is None and not create:
+            raise StoreError(missing_plan_message(self.address))
+        if row is None:
+            from .store import starter_plan
+
+            with self._writing():
+                self._plan_id = self._insert_plan_row()
+                self._write_plan(starter_plan(self.address.plan or ""), {})
+            return
+        self._plan_id, doc_version = row
+        if doc_version > DOCUMENT_VERSION:
+            raise StoreError(
+                _(
+                    "The plan {plan} was written by a newer socialplan (schema {version}; "
+                    "this version reads up to {known}): upgrade socialplan to open it."
+                ).format(plan=self.address.url, version=doc_version, known=DOCUMENT_VERSION)
+            )
+        if doc_version < DOCUMENT_VERSION:
+            self._migrate_documents()
+
+    def _plan_row(self) -> tuple[int, int] | None:
+        row = self._conn.execute(
+            "SELECT id, doc_version FROM socialplan.plans WHERE name = %s", (self.address.plan,)
+        ).fetchone()
+        return (int(row[0]), int(row[1])) if row else None
+
+    def _insert_plan_row(self) -> int:
+        row = self._conn.execute(
+            "INSERT INTO socialplan.plans (name, doc_version) VALUES (%s, %s) RETURNING id",
+            (self.address.plan, DOCUMENT_VERSION),
+        ).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    def _migrate_documents(self) -> None:
+        """Entries written by an older socialplan, brought to this version's documents
+        by the file store's own migrations, in one transaction."""
+        with self._writing():
+            document = self._document(lock=True)
+            document, _migrated = brought_up_to_date(self.path, document)
+            self._write_plan(decode_plan(document, self.path), high_water_marks(document))
+
+    # --- reading
+
+    def load(self) -> PlanData:
+        """The plan as stored now (the first load after opening takes what opening read)."""
+        decoded, self._decoded = self._decoded, None
+        return decoded if decoded is not None else self._read()
+
+    def reload(self) -> PlanData:
+        return self._read()
+
+    def _read(self) -> PlanData:
+        with self._reading():
+            return decode_plan(self._document(), self.path)
+
+    def _document(self, *, lock: bool = False) -> dict[str, Any]:
+        """The plan as the file store's raw document: tables of str(id) → doc, with the
+        highest ids handed out as its marks."""
+        document: dict[str, Any] = {entity.TABLE: {} for entity in ENTITY_TYPES}
+        rows = self._conn.execute(
+            "SELECT kind, id, doc FROM socialplan.entries WHERE plan_id = %s"
+            + (" FOR UPDATE" if lock else ""),
+            (self._plan_id,),
+        )
+        for kind, doc_id, doc in rows:
+            document.setdefault(kind, {})[str(doc_id)] = doc
+        marks = self._conn.execute(
+            "SELECT kind, last_id FROM socialplan.last_ids WHERE plan_id = %s", (self._plan_id,)
+        )
+        document[META_TABLE] = {"1": {"schema_version": DOCUMENT_VERSION, "last_ids": dict(marks)}}
+        return document
+
+    @property
+    def writes(self) -> int:
+        return self._writes
+
+    # --- writing
+
+    def add(self, entity: E) -> E:
+        table = entity.TABLE  # type: ignore[attr-defined]
+        with self._writing():
+            row = self._conn.execute(
+                "WITH next AS ("
+                " INSERT INTO socialplan.last_ids AS l (plan_id, kind, last_id)"
+                " VALUES (%(plan)s, %(kind)s, 1)"
+                " ON CONFLICT (plan_id, kind) DO UPDATE SET last_id = l.last_id + 1"
+                " RETURNING last_id)"
+                " INSERT INTO socialplan.entries (plan_id, kind, id, doc)"
+                " SELECT %(plan)s, %(kind)s, last_id, %(doc)s FROM next RETURNING id",
+                {"plan": self._plan_id, "kind": table, "doc": _dumps(to_doc(entity))},
+            ).fetchone()
+        assert row is not None
+        return replace(entity, id=int(row[0]))  # type: ignore[type-var]
+
+    def update(self, entity: Any, *, expected: Any = None) -> None:
+        """Replace the stored entry by ``entity``, only while it is still ``expected``
+        (checked in the same statement); ``ConflictError`` names who changed it since."""
+        with self._writing():
+            if not self._changed_if_unchanged(entity, expected):
+                raise MissingDocumentError(entity.TABLE, entity.id)
+
+    def restore(self, entity: Any, *, expected: Any = None) -> None:
+        """Put ``entity`` back under its own id; with ``expected`` None it must be absent
+        (a deleted entry never comes back over a newer one), else still ``expected``."""
+        with self._writing():
+            if expected is not None and self._changed_if_unchanged(entity, expected):
+                return
+            row = self._conn.execute(
+                "INSERT INTO socialplan.entries (plan_id, kind, id, doc)"
+                " SELECT %(plan)s, %(kind)s, %(id)s, %(doc)s"
+                " WHERE %(id)s <= (SELECT last_id FROM socialplan.last_ids"
+                "   WHERE plan_id = %(plan)s AND kind = %(kind)s)"
+                " ON CONFLICT DO NOTHING RETURNING id",
+                self._row_of(entity),
+            ).fetchone()
+            if row is None:
+                self._raise_conflict(type(entity), entity.id)
+
+    def delete(self, entity_type: type, doc_id: int, *, expected: Any = None) -> None:
+        """Remove an entry (gone already is fine), only while it is still ``expected``."""
+        with self._writing():
+            key = {"plan": self._plan_id, "kind": entity_type.TABLE, "id": doc_id}  # type: ignore[attr-defined]
+            where = " WHERE plan_id = %(plan)s AND kind = %(kind)s AND id = %(id)s"
+            if expected is None:
+                self._conn.execute("DELETE FROM socialplan.entries" + where, key)
+                return
+            for doc in self._docs_meaning(expected):
+                done = self._conn.execute(
+                    "DELETE FROM socialplan.entries" + where + " AND doc = %(old)s RETURNING id",
+                    {**key, "old": _dumps(doc)},
+                ).fetchone()
+                if done is not None:
+                    return
+            if self._stored(entity_type, doc_id) is not None:
+                self._raise_conflict(entity_type, doc_id)
+
+    def _changed_if_unchanged(self, entity: Any, expected: Any) -> bool:
+        """Update the entry if it is still ``expected`` (or unconditionally without one):
+        True if it was; False if it is absent; ConflictError if it holds another version."""
+        row = self._row_of(entity)
+        where = " WHERE plan_id = %(plan)s AND kind = %(kind)s AND id = %(id)s"
+        update = "UPDATE socialplan.entries SET doc = %(doc)s" + where
+        if expected is None:
+            return self._conn.execute(update + " RETURNING id", row).fetchone() is not None
+        for doc in self._docs_meaning(expected):
+            done = self._conn.execute(
+                update + " AND doc = %(old)s RETURNING id", {**row, "old": _dumps(doc)}
+            ).fetchone()
+            if done is not None:
+                return True
+        if self._stored(type(entity), entity.id) is None:
+            return False
+        self._raise_conflict(type(entity), entity.id)
+        return False
+
+    def _docs_meaning(self, expected: Any) -> Iterator[dict[str, Any]]:
+        """The stored documents that count as ``expected``: its own, then (once) the one
+        stored, if that decodes to an equal entity (it differs only in what an entity's
+        equality ignores, such as when a post was last saved)."""
+        yield to_doc(expected)
+        stored = self._stored(type(expected), expected.id)
+        if stored is not None and from_doc(type(expected), stored[0], expected.id) == expected:
+            yield stored[0]
+
+    def _stored(self, entity_type: type, doc_id: int) -> tuple[dict[str, Any], str] | None:
+        row = self._conn.execute(
+            "SELECT doc, changed_by FROM socialplan.entries"
+            " WHERE plan_id = %s AND kind = %s AND id = %s",
+            (self._plan_id, entity_type.TABLE, doc_id),  # type: ignore[attr-defined]
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def _raise_conflict(self, entity_type: type, doc_id: int) -> None:
+        stored = self._stored(entity_type, doc_id)
+        if stored is None:
+            raise MissingDocumentError(entity_type.TABLE, doc_id)  # type: ignore[attr-defined]
+        raise ConflictError(from_doc(entity_type, stored[0], doc_id), by=stored[1])
+
+    def _row_of(self, entity: Any) -> dict[str, Any]:
+        return {
+            "plan": self._plan_id,
+            "kind": entity.TABLE,
+            "id": entity.id,
+            "doc": _dumps(to_doc(entity)),
+        }
+
+    def batch(self) -> contextlib.AbstractContextManager[None]:
+        """Edits made inside are one transaction: they land together or not at all."""
+        return self._batch()
+
+    @contextlib.contextmanager
+    def _batch(self) -> Iterator[None]:
+        if self._batching:
+            raise RuntimeError(_("batches do not nest"))
+        with self._writing():
+            self._batching = True
+            try:
+                yield
+            finally:
+                self._batching = False
+
+    def replace_all(self, plan_data: PlanData) -> None:
+        """Put a whole other plan in this one's place, in one transaction; ids handed out
+        stay spent."""
+        with self._writing():
+            marks = dict(
+                self._conn.execute(
+                    "SELECT kind, last_id FROM socialplan.last_ids WHERE plan_id = %s FOR UPDATE",
+                    (self._plan_id,),
+                )
+            )
+            self._conn.execute(
+                "DELETE FROM socialplan.entries WHERE plan_id = %s", (self._plan_id,)
+            )
+            self._write_plan(plan_data, marks)
+
+    def _write_plan(self, plan_data: PlanData, marks: dict[str, int]) -> None:
+        """Every entry of ``plan_data`` (COPY: a 100,000-item plan in seconds), and the
+        highest ids raised to what it holds; inside a transaction."""
+        document = encode_plan(plan_data, marks)
+        last_ids = high_water_marks(document)
+        with self._conn.cursor().copy(
+            "COPY socialplan.entries (plan_id, kind, id, doc) FROM STDIN"
+        ) as copy:
+            for table, entries in document.items():
+                if table == META_TABLE:
+                    continue
+                for key, doc in entries.items():
+                    copy.write_row((self._plan_id, table, int(key), orjson.dumps(doc).decode()))
+        self._conn.execute("DELETE FROM socialplan.last_ids WHERE plan_id = %s", (self._plan_id,))
+        with self._conn.cursor().copy(
+            "COPY socialplan.last_ids (plan_id, kind, last_id) FROM STDIN"
+        ) as copy:
+            for table, mark in last_ids.items():
+                copy.write_row((self._plan_id, table, mark))
+
+    # --- the connection
+
+    @property
+    def _conn(self) -> psycopg.Connection[Any]:
+        if self._connection is None or self._connection.closed:
+            self._connection = connect(self.address)
+            self._backend_pid = self._connection.info.backend_pid
+        return self._connection
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A transaction (or the batch's), with the server's errors in words."""
+        if self._batching:
+            yield
+            return
+        with self._errors_told():
+            with self._conn.transaction():
+                yield
+            self._writes += 1
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        with self._errors_told(), self._conn.transaction():
+            yield
+
+    @contextlib.contextmanager
+    def _errors_told(self) -> Iterator[None]:
+        try:
+            yield
+        except psycopg.OperationalError as error:
+            self._drop_connection()
+            raise ServerUnreachableError(
+                _("the connection to {server} was lost ({error})").format(
+                    server=self.address.shown, error=_first_line(error)
+                )
+            ) from None
+        except psycopg.Error as error:
+            if self._connection is not None and self._connection.broken:
+                self._drop_connection()
+            raise refusal(error) from None
+
+    def _drop_connection(self) -> None:
+        if self._connection is not None:
+            with contextlib.suppress(psycopg.Error):
+                self._connection.close()
+        self._connection = None
+
+    # --- other sessions
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another session committed a change to this plan since last asked
+        (notifications, read by a thread: asking costs nothing)."""
+        return self._listening().take()
+
+    def watch(self, notify: Callable[[], None]) -> bool:
+        """Call ``notify`` (from another thread) as soon as another session committed a
+        change; ``changed_elsewhere`` then tells which."""
+        self._listening().notify = notify
+        return True
+
+    def _listening(self) -> _Listener:
+        if self._listener is None:
+            self._listener = _Listener(self.address, self._plan_id, lambda: self._backend_pid)
+        return self._listener
+
+    def activity(
+        self, *, kind: str | None = None, entry_id: int | None = None, limit: int = 200
+    ) -> list[Change]:
+        """The plan's latest changes, newest first (of one entry, with ``kind``/``entry_id``)."""
+        where = "plan_id = %(plan)s"
+        if kind is not None and entry_id is not None:
+            where += " AND kind = %(kind)s AND entry_id = %(entry)s"
+        with self._reading():
+            rows = self._conn.execute(
+                "SELECT at, who, action, kind, entry_id, summary, fields FROM socialplan.activity"
+                f" WHERE {where} ORDER BY id DESC LIMIT %(limit)s",
+                {"plan": self._plan_id, "kind": kind, "entry": entry_id, "limit": limit},
+            ).fetchall()
+        return [
+            Change(
+                at, who, action, kind_, int(entry), summary, tuple(filter(None, fields.split(",")))
+            )
+            for at, who, action, kind_, entry, summary, fields in rows
+        ]
+
+    def close(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
+        self._drop_connection()
+
+
+class _Listener:
+    """A thread holding its own connection that LISTENs to one plan's channel, and keeps
+    (reconnecting by itself) whether another backend committed a change since asked."""
+
+    def __init__(self, address: ServerAddress, plan_id: int, own_pid: Callable[[], int]) -> None:
+        self._address = address
+        self._channel = f"socialplan_{plan_id}"
+        self._own_pid = own_pid
+        self._changed = threading.Event()
+        self._stopped = threading.Event()
+        self._ready = threading.Event()
+        self.notify: Callable[[], None] | None = None
+        self._thread = threading.Thread(target=self._run, name="socialplan-listen", daemon=True)
+        self._thread.start()
+        self._ready.wait(CONNECT_SECONDS)
+
+    def take(self) -> bool:
+        if not self._changed.is_set():
+            return False
+        self._changed.clear()
+        return True
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join(timeout=2)
+
+    def _run(self) -> None:
+        first = True
+        while not self._stopped.is_set():
+            try:
+                with connect(self._address) as connection:
+                    connection.execute(f'LISTEN "{self._channel}"')
+                    self._ready.set()
+                    if not first:
+                        self._changed_now()  # notifications may have been missed meanwhile
+                    first = False
+                    self._receive(connection)
+            except (StoreError, psycopg.Error):
+                self._ready.set()
+                self._stopped.wait(1.0)
+
+    def _receive(self, connection: psycopg.Connection[Any]) -> None:
+        while not self._stopped.is_set():
+            for notice in connection.notifies(timeout=0.5):
+                if notice.payload != str(self._own_pid()):
+                    self._changed_now()
+
+    def _changed_now(self) -> None:
+        self._changed.set()
+        if self.notify is not None:
+            self.notify()
+
+
+def refusal(error: psycopg.Error) -> StoreError:
+    """What the server refused, in words: who may do it, where the server says so."""
+    hint = (error.diag.message_hint or "") if error.diag else ""
+    if error.sqlstate == APPROVAL_REFUSED:
+        return RefusedByServerError(
+            _("Only an approver may approve a post in review (approvers: {names}).").format(
+                names=hint or _("none yet")
+            )
+        )
+    if error.sqlstate == CLIENT_REFUSED:
+        return RefusedByServerError(
+            _(
+                "Your role may only approve a post in review or send it back with a comment; "
+                "team members make other changes ({names})."
+            ).format(names=hint or _("none yet"))
+        )
+    if isinstance(error, pg_errors.InsufficientPrivilege):
+        return RefusedByServerError(
+            _(
+                "The server refused: your role may not make this change ({error}). Team "
+                "members (socialplan_member) edit the plan."
+            ).format(error=_first_line(error))
+        )
+    return StoreError(_("The server refused the change: {error}.").format(error=_first_line(error)))
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def server_plan_path(address: ServerAddress) -> Path:
+    """Where the exports and recovery files of a plan on a server go: a folder of the
+    data directory, named after the server and the plan (the plan itself is not a file)."""
+    from .paths import plans_dir
+    from .plans import plan_key
+
+    parts = urlsplit(address.shown)
+    server = plan_key(f"{parts.hostname or 'local'}-{parts.port or ''}-{parts.path}")
+    return plans_dir() / "servers" / server / f"{plan_key(address.plan or 'plan')}.json"
+
+
+def missing_plan_message(address: ServerAddress) -> str:
+    return _(
+        "There is no plan '{name}' in {server}. Create it with: socialplan new '{name}' "
+        "--db {server}"
+    ).format(name=address.plan, server=address.shown)
+
+
+@dataclass(frozen=True, slots=True)
+class ServerPlan:
+    name: str
+    title: str
+    posts: int
+
+
+def list_server_plans(url: str | ServerAddress) -> list[ServerPlan]:
+    """The plans a database holds: their names (for ``?plan=``), own names and posts."""
+    address = url if isinstance(url, ServerAddress) else ServerAddress.parse(url)
+    with connect(address) as connection:
+        prepare_database(connection, address)
+        rows = connection.execute(
+            "SELECT p.name, coalesce(e.doc->>'name', p.name),"
+            " (SELECT count(*) FROM socialplan.entries i"
+            "   WHERE i.plan_id = p.id AND i.kind = 'items')"
+            " FROM socialplan.plans p"
+            " LEFT JOIN socialplan.entries e ON e.plan_id = p.id AND e.kind = 'plan'"
+            " ORDER BY p.name"
+        ).fetchall()
+    return [ServerPlan(name, title, int(posts)) for name, title, posts in rows]
+
+
+def plan_names(address: ServerAddress) -> list[str]:
+    return [plan.name for plan in list_server_plans(address)]
+
+
+def only_plan(address: ServerAddress) -> str:
+    """The plan a URL without ``?plan=`` means: the database's only one."""
+    plans = list_server_plans(address)
+    if len(plans) == 1:
+        return plans[0].name
+    names = ", ".join(plan.name for plan in plans) or _("none yet")
+    raise StoreError(
+        _("Name the plan in the URL: {server}?plan=NAME (plans: {names}).").format(
+            server=address.shown, names=names
+        )
+    )
+
+
+def login_name() -> str:
+    """Who this program acts for on the file store: the operating system's user."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "?"
+
+
+def _names(fields: str) -> tuple[str, ...]:
+    return tuple(name for name in fields.split(",") if name)
