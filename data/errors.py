@@ -87,3 +87,12 @@ class ConflictError(StoreError):
                 "nothing was saved."
             ).format(capitalize=describe(theirs))
         super().__init__(message)
+
+
+class ServerUnreachableError(StoreError):
+    """The database server cannot be reached now (down, restarting, the network cut): an
+    edit is held and tried again, as for a full disk."""
+
+
+class RefusedByServerError(StoreError):
+    """The server refused the change for good: the user's role may not make it."""

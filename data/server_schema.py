@@ -29,14 +29,23 @@ _ROLES = """
 DO $$
 DECLARE name text;
 BEGIN
+  -- Roles belong to the whole server: another database may be creating them right now.
   FOREACH name IN ARRAY ARRAY['socialplan_member', 'socialplan_approver', 'socialplan_client']
   LOOP
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = name) THEN
-      EXECUTE format('CREATE ROLE %I NOLOGIN', name);
-    END IF;
+    BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = name) THEN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', name);
+      END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
   END LOOP;
+  BEGIN
+    IF NOT pg_has_role('socialplan_approver', 'socialplan_member', 'MEMBER') THEN
+      GRANT socialplan_member TO socialplan_approver;
+    END IF;
+  EXCEPTION WHEN unique_violation OR internal_error THEN NULL;
+  END;
 END $$;
-GRANT socialplan_member TO socialplan_approver;
 """
 
 _TABLES = """

@@ -35,25 +35,23 @@ from socialplan.core.i18n import _
 from socialplan.core.model import ENTITY_TYPES
 from socialplan.core.plan_data import PlanData
 
-from .errors import ConflictError, MissingDocumentError, StoreError
+from .errors import (
+    ConflictError,
+    MissingDocumentError,
+    RefusedByServerError,
+    ServerUnreachableError,
+    StoreError,
+)
 from .plan_document import SCHEMA_VERSION as DOCUMENT_VERSION
 from .plan_document import brought_up_to_date, decode_plan, encode_plan
 from .server_schema import APPROVAL_REFUSED, CLIENT_REFUSED, MIGRATIONS, SCHEMA_VERSION
 from .table import META_TABLE, high_water_marks
 
 E = TypeVar("E")
+T = TypeVar("T")
 CONNECT_SECONDS = 5
 SCHEMA_LOCK = 0x50C1A1
 """The advisory lock that keeps two programs from migrating one database at once."""
-
-
-class ServerUnreachableError(StoreError):
-    """The server cannot be reached now (down, restarting, the network cut): an edit is
-    held and tried again, as for a full disk."""
-
-
-class RefusedByServerError(StoreError):
-    """The server refused the change for good: the user's role may not make it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +278,7 @@ class ServerStore:
                 ).format(plan=self.address.url, version=doc_version, known=DOCUMENT_VERSION)
             )
         if doc_version < DOCUMENT_VERSION:
-            self._migrate_documents()
+            self._migrate_documents(doc_version)
 
     def _plan_row(self) -> tuple[int, int] | None:
         row = self._conn.execute(
@@ -296,13 +294,21 @@ class ServerStore:
         assert row is not None
         return int(row[0])
 
-    def _migrate_documents(self) -> None:
+    def _migrate_documents(self, version: int) -> None:
         """Entries written by an older socialplan, brought to this version's documents
         by the file store's own migrations, in one transaction."""
         with self._writing():
-            document = self._document(lock=True)
+            document = self._document(lock=True, version=version)
             document, _migrated = brought_up_to_date(self.path, document)
-            self._write_plan(decode_plan(document, self.path), high_water_marks(document))
+            plan_data = decode_plan(document, self.path)
+            self._conn.execute(
+                "DELETE FROM socialplan.entries WHERE plan_id = %s", (self._plan_id,)
+            )
+            self._write_plan(plan_data, high_water_marks(document))
+            self._conn.execute(
+                "UPDATE socialplan.plans SET doc_version = %s WHERE id = %s",
+                (DOCUMENT_VERSION, self._plan_id),
+            )
 
     # --- reading
 
@@ -315,12 +321,21 @@ class ServerStore:
         return self._read()
 
     def _read(self) -> PlanData:
-        with self._reading():
-            return decode_plan(self._document(), self.path)
+        return self._read_again_once(lambda: decode_plan(self._document(), self.path))
 
-    def _document(self, *, lock: bool = False) -> dict[str, Any]:
-        """The plan as the file store's raw document: tables of str(id) → doc, with the
-        highest ids handed out as its marks."""
+    def _read_again_once(self, read: Callable[[], T]) -> T:
+        """``read`` in a transaction; when the connection had been lost meanwhile (a
+        server restart), once more on a new one: a read is safe to repeat."""
+        try:
+            with self._reading():
+                return read()
+        except ServerUnreachableError:
+            with self._reading():
+                return read()
+
+    def _document(self, *, lock: bool = False, version: int = DOCUMENT_VERSION) -> dict[str, Any]:
+        """The plan as the file store's raw document (of schema ``version``): tables of
+        str(id) → doc, with the highest ids handed out as its marks."""
         document: dict[str, Any] = {entity.TABLE: {} for entity in ENTITY_TYPES}
         rows = self._conn.execute(
             "SELECT kind, id, doc FROM socialplan.entries WHERE plan_id = %s"
@@ -332,7 +347,7 @@ class ServerStore:
         marks = self._conn.execute(
             "SELECT kind, last_id FROM socialplan.last_ids WHERE plan_id = %s", (self._plan_id,)
         )
-        document[META_TABLE] = {"1": {"schema_version": DOCUMENT_VERSION, "last_ids": dict(marks)}}
+        document[META_TABLE] = {"1": {"schema_version": version, "last_ids": dict(marks)}}
         return document
 
     @property
@@ -379,7 +394,7 @@ class ServerStore:
                 self._row_of(entity),
             ).fetchone()
             if row is None:
-                self._raise_conflict(type(entity), entity.id)
+                self._raise_conflict(type(entity), entity.id, unless=entity)
 
     def delete(self, entity_type: type, doc_id: int, *, expected: Any = None) -> None:
         """Remove an entry (gone already is fine), only while it is still ``expected``."""
@@ -415,8 +430,8 @@ class ServerStore:
                 return True
         if self._stored(type(entity), entity.id) is None:
             return False
-        self._raise_conflict(type(entity), entity.id)
-        return False
+        self._raise_conflict(type(entity), entity.id, unless=entity)
+        return True
 
     def _docs_meaning(self, expected: Any) -> Iterator[dict[str, Any]]:
         """The stored documents that count as ``expected``: its own, then (once) the one
@@ -435,11 +450,15 @@ class ServerStore:
         ).fetchone()
         return (row[0], row[1]) if row else None
 
-    def _raise_conflict(self, entity_type: type, doc_id: int) -> None:
+    def _raise_conflict(self, entity_type: type, doc_id: int, unless: Any = None) -> None:
+        """Raise the conflict with the stored version, and who saved it; none when that
+        version is ``unless`` (the change itself, whose commit was not acknowledged)."""
         stored = self._stored(entity_type, doc_id)
         if stored is None:
             raise MissingDocumentError(entity_type.TABLE, doc_id)  # type: ignore[attr-defined]
-        raise ConflictError(from_doc(entity_type, stored[0], doc_id), by=stored[1])
+        theirs = from_doc(entity_type, stored[0], doc_id)
+        if theirs != unless:
+            raise ConflictError(theirs, by=stored[1])
 
     def _row_of(self, entity: Any) -> dict[str, Any]:
         return {
@@ -571,12 +590,13 @@ class ServerStore:
         where = "plan_id = %(plan)s"
         if kind is not None and entry_id is not None:
             where += " AND kind = %(kind)s AND entry_id = %(entry)s"
-        with self._reading():
-            rows = self._conn.execute(
+        rows = self._read_again_once(
+            lambda: self._conn.execute(
                 "SELECT at, who, action, kind, entry_id, summary, fields FROM socialplan.activity"
                 f" WHERE {where} ORDER BY id DESC LIMIT %(limit)s",
                 {"plan": self._plan_id, "kind": kind, "entry": entry_id, "limit": limit},
             ).fetchall()
+        )
         return [
             Change(
                 at, who, action, kind_, int(entry), summary, tuple(filter(None, fields.split(",")))

@@ -28,6 +28,7 @@ from .errors import (
     MissingDocumentError,
     PlanBusyError,
     SaveFailedError,
+    ServerUnreachableError,
     StoreError,
 )
 from .interface import PlanStorage
@@ -135,7 +136,7 @@ class PlanSession:
             )
         except MissingDocumentError as error:
             return self._gone(request, error)
-        except (SaveFailedError, PlanBusyError) as error:
+        except (SaveFailedError, PlanBusyError, ServerUnreachableError) as error:
             return self._hold(request, error)
         except InvalidInputError as error:
             return Submitted(Outcome.REFUSED, request, error.problem.message)
@@ -345,6 +346,8 @@ def _reason(error: StoreError) -> str:
     """Why the disk refused a save, in a few words for the title line."""
     if isinstance(error, SaveFailedError):
         return (error.cause.strerror or "write failed").lower()
+    if isinstance(error, ServerUnreachableError):
+        return _("the server cannot be reached")
     return _("the plan is busy")
 
 

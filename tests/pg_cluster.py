@@ -89,8 +89,10 @@ class Cluster:
         )
         self._pg_ctl("-o", options, "-l", str(self.directory / "log"), "-w", "start")
 
-    def stop(self) -> None:
-        self._pg_ctl("-m", "immediate", "-w", "stop")
+    def stop(self, mode: str = "fast") -> None:
+        """Stop as a server restart does (``fast``: sessions cut, commits kept; the
+        cluster runs without fsync, so ``immediate`` may lose the latest)."""
+        self._pg_ctl("-m", mode, "-w", "stop")
 
     def restart(self) -> None:
         self.stop()
@@ -98,7 +100,7 @@ class Cluster:
 
     def remove(self) -> None:
         with contextlib.suppress(subprocess.CalledProcessError):
-            self.stop()
+            self.stop("immediate")
         shutil.rmtree(self.directory, ignore_errors=True)
 
 

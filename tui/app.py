@@ -142,6 +142,7 @@ class SocialPlanApp(TranslatedBindings, EditOutcomes, KeysInOrderApp):
         self.set_interval(FIGURES_REFRESH_SECONDS, self._refresh_figures)
         self.set_interval(WATCH_SECONDS, self._watch_file)
         self.set_interval(RETRY_SECONDS, self.retry_unsaved)
+        self.store.watch(self._changed_elsewhere_now)
         exit_on_hang_up(partial(leave_keeping_held_edits, self))
 
     def _tell_store_warnings(self) -> None:
@@ -223,6 +224,7 @@ class SocialPlanApp(TranslatedBindings, EditOutcomes, KeysInOrderApp):
             self.notify(str(error), title=_("Not opened"), severity="error", timeout=15)
             return
         self.session.switch_to(store)
+        store.watch(self._changed_elsewhere_now)
         self.plan_data = self.session.shown
         self._tell_store_warnings()
         offer_recovery(self)

@@ -6,6 +6,7 @@ wrote. The decisions are the session's; this part only tells the user.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from textual import work
@@ -164,6 +165,13 @@ class EditOutcomes(App[Any]):
         """Reload when another session wrote the plan (checked every second: one stat)."""
         if self.store.changed_elsewhere():
             self._reload(self.store.writes)
+
+    def _changed_elsewhere_now(self) -> None:
+        """A store that watches (a database server's notifications) calls this from its
+        own thread as another session's change arrives: reload at once, not at the next
+        second's check."""
+        with contextlib.suppress(RuntimeError):  # the app is closing
+            self.call_from_thread(self._watch_file)
 
     @work(thread=True, exclusive=True, group="reload")
     def _reload(self, writes: int) -> None:
