@@ -456,7 +456,7 @@ class ServerStore:
         stored = self._stored(entity_type, doc_id)
         if stored is None:
             raise MissingDocumentError(entity_type.TABLE, doc_id)  # type: ignore[attr-defined]
-        theirs = from_doc(entity_type, stored[0], doc_id)
+        theirs: Any = from_doc(entity_type, stored[0], doc_id)
         if theirs != unless:
             raise ConflictError(theirs, by=stored[1])
 
