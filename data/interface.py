@@ -24,6 +24,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from socialplan.core.activity import Change
 from socialplan.core.i18n import _
 from socialplan.core.plan_data import PlanData
 
@@ -62,6 +63,11 @@ class PlanStorage(Protocol):
     def replace_all(self, plan_data: PlanData) -> None: ...
 
     def changed_elsewhere(self) -> bool: ...
+
+    def activity(
+        self, *, kind: str | None = None, entry_id: int | None = None, limit: int = 200
+    ) -> list[Change]:
+        """The latest changes to the plan (of one entry), newest first, with who made them."""
 
     def watch(self, notify: Callable[[], None]) -> bool:
         """Call ``notify`` (from any thread) when another session changed the plan;

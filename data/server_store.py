@@ -20,7 +20,6 @@ import getpass
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -30,6 +29,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg.types.json import Jsonb
 
+from socialplan.core.activity import Action, Change
 from socialplan.core.codec import from_doc, to_doc
 from socialplan.core.i18n import _
 from socialplan.core.model import ENTITY_TYPES
@@ -90,20 +90,6 @@ class ServerAddress:
     def url(self) -> str:
         """The URL that opens this plan, without the password."""
         return f"{self.shown}?{urlencode({'plan': self.plan})}" if self.plan else self.shown
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One line of a plan's activity: who did what to which entry, when."""
-
-    at: datetime
-    who: str
-    action: str
-    """add, update or delete"""
-    kind: str
-    entry_id: int
-    summary: str
-    fields: tuple[str, ...]
 
 
 def connect(address: ServerAddress, *, autocommit: bool = True) -> psycopg.Connection[Any]:
@@ -598,9 +584,7 @@ class ServerStore:
             ).fetchall()
         )
         return [
-            Change(
-                at, who, action, kind_, int(entry), summary, tuple(filter(None, fields.split(",")))
-            )
+            Change(at, who, _ACTIONS[action], kind_, int(entry), summary, _names(fields))
             for at, who, action, kind_, entry, summary, fields in rows
         ]
 
@@ -759,6 +743,10 @@ def login_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "?"
+
+
+_ACTIONS = {"insert": Action.ADD, "update": Action.EDIT, "delete": Action.DELETE}
+"""The trigger's operation by the change it was."""
 
 
 def _names(fields: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from socialplan.compat import reset_table_caches
+from socialplan.core.activity import Action, Change, changed_fields, summary_of
 from socialplan.core.codec import from_doc, to_doc
 from socialplan.core.i18n import _
 from socialplan.core.journey import default_stages
@@ -29,6 +30,7 @@ from socialplan.core.plan_data import PlanData
 from socialplan.core.review import with_first_iteration
 from socialplan.core.schedule import local_time
 
+from . import activity_log
 from .backups import ids_handed_out, keep_current, make_backup
 from .errors import ConflictError, MissingDocumentError, StoreError, UnreadablePlanError
 from .plan_document import brought_up_to_date, decode_plan, encode_plan
@@ -54,6 +56,10 @@ class PlanStore:
         self._decoded: tuple[dict[str, Any], int, PlanData] | None = None
         """The last plan decoded, with the document (held, so that its identity cannot
         pass to another) and the write count it came from."""
+        self._person = activity_log.current_person()
+        self._pending: list[Change] = []
+        """Changes made, for the activity log once the plan is written."""
+        self._batching = False
 
     @classmethod
     def open(
@@ -108,34 +114,45 @@ class PlanStore:
         return plan_data
 
     def add(self, entity: E) -> E:
+        document = to_doc(entity)
         with self._table(type(entity)) as table:
-            doc_id = table.insert(to_doc(entity))
+            doc_id = table.insert(document)
+        self._noted(Action.ADD, table.name, doc_id, document)
         return replace(entity, id=doc_id)  # type: ignore[type-var]
 
     def update(self, entity: Any, *, expected: Any = None) -> None:
         """Replace the stored entry by ``entity``. With ``expected`` (the version the
         change was made to), refuse with ``ConflictError`` if the entry on disk is no
         longer that version: another session changed it meanwhile."""
+        document = to_doc(entity)
         with self._table(type(entity)) as table:
             stored = table.get(doc_id=entity.id)
             if stored is None:
                 raise MissingDocumentError(table.name, entity.id)
-            _check_unchanged(type(entity), stored, expected)
-            table.update(_replaced_by(to_doc(entity)), doc_ids=[entity.id])
+            self._check_unchanged(type(entity), stored, expected)
+            table.update(_replaced_by(document), doc_ids=[entity.id])
+        self._noted(Action.EDIT, table.name, entity.id, document, changed_fields(stored, document))
 
     def restore(self, entity: Any, *, expected: Any = None) -> None:
         """Put ``entity`` back as it was, under its own id (to undo an edit or a delete).
         The entry on disk must still be ``expected``; with None it must be absent, so a
         deleted entry never comes back over whatever stands under its id now."""
+        document = to_doc(entity)
         with self._table(type(entity)) as table:
             stored = table.get(doc_id=entity.id)
             if expected is None and stored is not None:
-                raise ConflictError(from_doc(type(entity), stored, stored.doc_id))
-            _check_unchanged(type(entity), stored, expected)
+                raise self._conflict(type(entity), stored)
+            self._check_unchanged(type(entity), stored, expected)
             if stored is not None:
-                table.update(_replaced_by(to_doc(entity)), doc_ids=[entity.id])
+                table.update(_replaced_by(document), doc_ids=[entity.id])
             else:
-                table.insert(Document(to_doc(entity), doc_id=entity.id))
+                table.insert(Document(document, doc_id=entity.id))
+        if stored is None:
+            self._noted(Action.ADD, table.name, entity.id, document)
+        else:
+            self._noted(
+                Action.EDIT, table.name, entity.id, document, changed_fields(stored, document)
+            )
 
     def delete(self, entity_type: type, doc_id: int, *, expected: Any = None) -> None:
         """Remove an entry (gone already is fine). With ``expected``, refuse with
@@ -143,12 +160,68 @@ class PlanStore:
         with self._table(entity_type) as table:
             stored = table.get(doc_id=doc_id)
             if stored is not None:
-                _check_unchanged(entity_type, stored, expected)
+                self._check_unchanged(entity_type, stored, expected)
                 table.remove(doc_ids=[doc_id])
+        if stored is not None:
+            self._noted(Action.DELETE, table.name, doc_id, stored)
 
     def batch(self) -> contextlib.AbstractContextManager[None]:
         """Edits made inside are written at once, atomically, when the block ends."""
-        return self.storage.batched()
+        return self._batch()
+
+    @contextlib.contextmanager
+    def _batch(self) -> Iterator[None]:
+        self._batching = True
+        try:
+            with self.storage.batched():
+                yield
+        except BaseException:
+            self._pending.clear()
+            raise
+        finally:
+            self._batching = False
+        self._tell_pending()
+
+    def activity(
+        self, *, kind: str | None = None, entry_id: int | None = None, limit: int = 200
+    ) -> list[Change]:
+        return activity_log.latest(self.path, kind=kind, entry_id=entry_id, limit=limit)
+
+    def _noted(
+        self,
+        action: Action,
+        table: str,
+        doc_id: int,
+        document: Mapping[str, Any],
+        fields: tuple[str, ...] = (),
+    ) -> None:
+        """Keep a change for the activity log, written once the plan itself is."""
+        self._pending.append(
+            Change(
+                datetime.now(UTC), self._person, action, table, doc_id, summary_of(document), fields
+            )
+        )
+        if not self._batching:
+            self._tell_pending()
+
+    def _tell_pending(self) -> None:
+        activity_log.append(self.path, self._pending)
+        self._pending = []
+
+    def _check_unchanged(self, entity_type: type, stored: Document | None, expected: Any) -> None:
+        """Compared as entities, not raw documents, so keys an older version wrote in
+        another form, or a newer version added, do not count as a change."""
+        if expected is None or stored is None:
+            return
+        if from_doc(entity_type, stored, stored.doc_id) != expected:
+            raise self._conflict(entity_type, stored)
+
+    def _conflict(self, entity_type: type, stored: Document) -> ConflictError:
+        """The conflict with the stored version, naming who saved it last (the log's)."""
+        table = entity_type.TABLE  # type: ignore[attr-defined]
+        last = activity_log.latest(self.path, kind=table, entry_id=stored.doc_id, limit=1)
+        by = last[0].who if last and last[0].who != self._person else ""
+        return ConflictError(from_doc(entity_type, stored, stored.doc_id), by=by)
 
     def reload(self) -> PlanData:
         return read_plan(self.path)
@@ -208,16 +281,6 @@ class PlanStore:
             self.warnings.append(
                 _("No backup of the plan was kept: {value}.").format(value=error.strerror or error)
             )
-
-
-def _check_unchanged(entity_type: type, stored: Document | None, expected: Any) -> None:
-    """Compared as entities, not raw documents, so keys an older version wrote in another
-    form, or a newer version added, do not count as a change."""
-    if expected is None or stored is None:
-        return
-    on_disk: Any = from_doc(entity_type, stored, stored.doc_id)
-    if on_disk != expected:
-        raise ConflictError(on_disk)
 
 
 def _replaced_by(document: dict[str, Any]) -> Callable[[MutableMapping[str, Any]], None]:

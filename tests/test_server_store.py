@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 import psycopg
 import pytest
 
+from socialplan.core.activity import Action
 from socialplan.core.model import Channel, ContentItem, Status
 from socialplan.data.errors import (
     ConflictError,
@@ -101,9 +102,9 @@ class TestWhoDidWhat:
         bert.delete(Channel, channel.id, expected=channel)
         changes = anna.activity()
         assert [(c.who, c.action, c.kind) for c in changes[:3]] == [
-            ("bert", "delete", "channels"),
-            ("bert", "insert", "channels"),
-            ("anna", "update", "items"),
+            ("bert", Action.DELETE, "channels"),
+            ("bert", Action.ADD, "channels"),
+            ("anna", Action.EDIT, "items"),
         ]
         assert changes[2].fields == ("title",) and changes[2].summary == "Anna's title"
         assert next(c.who for c in anna.activity(kind="items", entry_id=item.id)) == "anna"
@@ -277,4 +278,4 @@ def test_an_edit_is_one_statement_and_its_time_is_the_servers(pg_url, demo_data)
     before = datetime.now(UTC)
     store.update(replace(item, title="Now"), expected=item)
     change = store.activity(kind="items", entry_id=item.id)[0]
-    assert change.at >= before.replace(microsecond=0) and change.action == "update"
+    assert change.at >= before.replace(microsecond=0) and change.action is Action.EDIT

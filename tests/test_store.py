@@ -19,7 +19,13 @@ from tinydb import TinyDB
 from socialplan.core.model import Channel, ContentItem
 from socialplan.data import files, plan_document
 from socialplan.data.backups import KEEP_NEWEST, list_backups
-from socialplan.data.errors import PlanBusyError, SaveFailedError, StoreError, UnreadablePlanError
+from socialplan.data.errors import (
+    ConflictError,
+    PlanBusyError,
+    SaveFailedError,
+    StoreError,
+    UnreadablePlanError,
+)
 from socialplan.data.store import PlanStore, read_plan
 
 
@@ -381,3 +387,42 @@ def test_a_batch_of_adds_finds_the_next_id_once(demo_store, monkeypatch):
     assert ids == list(range(ids[0], ids[0] + 50))
     other = PlanStore.open(demo_store.path)
     assert other.add(ContentItem("after", 1, 1)).id == ids[-1] + 1
+
+
+def test_the_activity_log_names_who_changed_an_entry_in_a_conflict(demo_path, monkeypatch):
+    monkeypatch.setenv("SOCIALPLAN_USER", "anna")
+    anna = PlanStore.open(demo_path)
+    monkeypatch.setenv("SOCIALPLAN_USER", "bert")
+    bert = PlanStore.open(demo_path)
+    item = anna.load().items[0]
+    bert.update(replace(item, title="Bert's"), expected=item)
+    with pytest.raises(ConflictError, match="changed by bert") as raised:
+        anna.update(replace(item, title="Anna's"), expected=item)
+    assert raised.value.by == "bert"
+    assert anna.activity()[0].who == "bert"
+
+
+def test_a_full_disk_loses_an_activity_line_never_the_edit(demo_store, demo_path, monkeypatch):
+    from socialplan.data import activity_log
+
+    log = activity_log.log_path(demo_path)
+    log.mkdir()  # appending to it fails, as on a full disk
+    item = demo_store.load().items[0]
+    demo_store.update(replace(item, title="Saved anyway"), expected=item)
+    assert "Saved anyway" in {i.title for i in read_plan(demo_path).items}
+    assert demo_store.activity() == []
+
+
+def test_the_activity_log_is_cut_to_its_newer_half_when_it_grows(
+    demo_store, demo_path, monkeypatch
+):
+    from socialplan.data import activity_log
+
+    monkeypatch.setattr(activity_log, "MAX_BYTES", 4000)
+    item = demo_store.load().items[0]
+    for n in range(60):
+        changed = replace(item, title=f"Title {n}")
+        demo_store.update(changed, expected=item)
+        item = changed
+    assert activity_log.log_path(demo_path).stat().st_size <= 4000
+    assert demo_store.activity()[0].summary == "Title 59"

@@ -8,7 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from socialplan.core.model import Channel, ContentItem
+from socialplan.core.activity import KIND_WORDS, Action
+from socialplan.core.model import ENTITY_TYPES, Channel, ContentItem
 from socialplan.core.plan_data import PlanData
 from socialplan.data.errors import ConflictError, MissingDocumentError, StoreError
 from socialplan.data.interface import PlanStorage, open_storage
@@ -161,3 +162,27 @@ def test_load_after_another_sessions_write_is_the_new_plan(opener):
         mine.load()
         theirs.add(ContentItem(f"Theirs {n}", 1, 1))
         assert f"Theirs {n}" in {i.title for i in mine.load().items}
+
+
+def test_changes_are_listed_newest_first_with_who_made_them(opener):
+    mine = opener()
+    item = mine.load().items[0]
+    mine.update(replace(item, title="Retitled"), expected=item)
+    channel = mine.add(Channel("Bluesky", 1))
+    mine.delete(Channel, channel.id, expected=channel)
+    with pytest.raises(RuntimeError), mine.batch():
+        mine.add(Channel("Never saved", 1))
+        raise RuntimeError("the batch failed")
+    changes = opener().activity()
+    assert [(c.action, c.kind, c.entry_id) for c in changes[:3]] == [
+        (Action.DELETE, "channels", channel.id),
+        (Action.ADD, "channels", channel.id),
+        (Action.EDIT, "items", item.id),
+    ]
+    assert changes[2].fields == ("title",) and changes[2].summary == "Retitled"
+    assert all(c.who for c in changes) and "Never saved" not in {c.summary for c in changes}
+    assert mine.activity(kind="items", entry_id=item.id)[0].summary == "Retitled"
+
+
+def test_every_entity_has_a_word_in_the_activity():
+    assert {entity.TABLE for entity in ENTITY_TYPES} == set(KIND_WORDS)
