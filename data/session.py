@@ -63,6 +63,8 @@ class Submitted:
     """The entity the edit saved last, for the cursor."""
     mine: Any = None
     theirs: Any = None
+    theirs_by: str = ""
+    """Who saved ``theirs``, where the store knows."""
     series: SeriesChange | None = None
     added: tuple[ContentItem, ...] = ()
     removed: tuple[ContentItem, ...] = ()
@@ -133,6 +135,7 @@ class PlanSession:
                 request,
                 mine=request.entity_like(error.theirs),
                 theirs=error.theirs,
+                theirs_by=error.by,
             )
         except MissingDocumentError as error:
             return self._gone(request, error)

@@ -34,11 +34,13 @@ class ConflictScreen(TranslatedBindings, ModalScreen[ConflictChoice]):
         Binding("c", "choose('copy')", N_("Copy mine"), tooltip=N_("Save yours as a new entry")),
     ]
 
-    def __init__(self, mine: Any, theirs: Any, *, deleting: bool) -> None:
+    def __init__(self, mine: Any, theirs: Any, *, deleting: bool, by: str = "") -> None:
         super().__init__(classes="form-screen")
         self.mine = mine
         self.theirs = theirs
         self.deleting = deleting
+        self.by = by
+        """Who saved their version, where the store knows."""
 
     def compose(self) -> ComposeResult:
         what = describe(self.theirs)
@@ -48,8 +50,13 @@ class ConflictScreen(TranslatedBindings, ModalScreen[ConflictChoice]):
             else _("You were about to save it; nothing is saved until you choose.")
         )
         with Vertical(classes="conflict-dialog"):
+            title = (
+                _("{what} was changed by {by}").format(what=what, by=self.by)
+                if self.by
+                else _("{what} was changed in another session").format(what=what)
+            )
             yield Label(
-                plain(_("{what} was changed in another session").format(what=what)),
+                plain(title),
                 classes="form-title",
                 markup=False,
             )

@@ -4,12 +4,14 @@ overwritten. The second session is a real second process where timing matters.""
 from __future__ import annotations
 
 import errno
+import os
 import subprocess
 import sys
 import textwrap
 from dataclasses import replace
 
 import pytest
+from textual.widgets import Label
 
 from socialplan.compat import notifications
 from socialplan.core.model import ContentItem
@@ -25,8 +27,9 @@ from .conftest import wait_for_notification
 SIZE = (120, 40)
 
 
-def edit_in_another_process(path, item_id: int, **changes) -> None:
-    """Change one item through a second socialplan process, as a colleague would."""
+def edit_in_another_process(path, item_id: int, person: str = "", **changes) -> None:
+    """Change one item through a second socialplan process, as a colleague would (the
+    one ``serve`` started for ``person``)."""
     script = textwrap.dedent(
         f"""
         from dataclasses import replace
@@ -37,7 +40,10 @@ def edit_in_another_process(path, item_id: int, **changes) -> None:
         store.close()
         """
     )
-    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    who = {"SOCIALPLAN_USER": person} if person else {}
+    subprocess.run(
+        [sys.executable, "-c", script], check=True, timeout=60, env={**os.environ, **who}
+    )
 
 
 async def wait_for(pilot, condition, seconds: float = 5.0) -> None:
@@ -177,6 +183,18 @@ async def test_deleting_an_item_another_session_changed_asks(make_app, demo_path
         await pilot.press("d", "y")
         assert not isinstance(app.screen, ConflictScreen)
     assert all(i.id != selected.id for i in read_plan(demo_path).items)
+
+
+async def test_the_conflict_dialog_names_who_changed_the_entry(make_app, demo_path, no_reload):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        selected = app.screen.selected_item()
+        edit_in_another_process(demo_path, selected.id, person="Sanne", owner="Sanne")
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)
+        title = str(app.screen.query_one(".form-title", Label).render())
+        assert title == f"'{selected.title}' was changed by Sanne"
 
 
 async def test_undo_does_not_overwrite_another_sessions_later_change(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from platformdirs import user_downloads_path
+from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -24,11 +25,14 @@ from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 
+from socialplan.core.activity import Change
 from socialplan.core.cycle import PHASES, opening_phase
+from socialplan.core.edits import describe
 from socialplan.core.figures import PanelFigures, panel_figures
 from socialplan.core.i18n import N_, _, language_name, ngettext, use_language
-from socialplan.core.model import Plan
+from socialplan.core.model import ContentItem, Plan
 from socialplan.core.plan_data import PlanData
+from socialplan.core.schedule import local_time
 from socialplan.data.errors import StoreError
 from socialplan.data.interface import PlanStorage, open_storage
 from socialplan.data.requests import (
@@ -90,6 +94,13 @@ class SocialPlanApp(TranslatedBindings, EditOutcomes, KeysInOrderApp):
             N_("Settings"),
             key_display=",",
             tooltip=N_("The plan's time zone, ratio, CTA minimum, window, iteration and currency"),
+            show=False,
+        ),
+        Binding(
+            "A",
+            "activity",
+            N_("Activity"),
+            tooltip=N_("Who changed what, and when (of the post the cursor is on, too)"),
             show=False,
         ),
         Binding("question_mark", "help", N_("Help"), key_display="?"),
@@ -325,6 +336,41 @@ class SocialPlanApp(TranslatedBindings, EditOutcomes, KeysInOrderApp):
         if self.use_command_palette and not CommandPalette.is_open(self):
             placeholder = _("Search for commands…")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_activity(self) -> None:
+        """Who changed what: the plan's latest changes, and those of the selected post."""
+        selected = getattr(self.screen, "selected_item", None)
+        item = selected() if callable(selected) else None
+        self._load_activity(item)
+
+    @work(thread=True, exclusive=True, group="activity")
+    def _load_activity(self, item: ContentItem | None) -> None:
+        try:
+            plan_changes = self.store.activity()
+            entry_changes = self.store.activity(kind=item.TABLE, entry_id=item.id) if item else None
+        except StoreError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", timeout=15)
+            return
+        self.call_from_thread(self._show_activity, plan_changes, entry_changes, item)
+
+    def _show_activity(
+        self,
+        plan_changes: list[Change],
+        entry_changes: list[Change] | None,
+        item: ContentItem | None,
+    ) -> None:
+        from socialplan.screens.activity import ActivityScreen
+
+        zone = self.plan_data.plan.timezone
+        self.push_screen(
+            ActivityScreen(
+                plan_changes,
+                entry_changes,
+                plan_name=self.plan_data.plan.name,
+                entry_name=describe(item) if item else "",
+                local=lambda moment: local_time(moment, zone),
+            )
+        )
 
     def action_help(self) -> None:
         from socialplan.screens.help import HelpScreen

@@ -64,7 +64,8 @@ def resolve_conflict(app: EditOutcomes, result: Submitted) -> None:
                 title=_("Took their version"),
             )
 
-    app.push_screen(ConflictScreen(mine, theirs, deleting=isinstance(request, Delete)), chosen)
+    dialog = ConflictScreen(mine, theirs, deleting=isinstance(request, Delete), by=result.theirs_by)
+    app.push_screen(dialog, chosen)
 
 
 def resolve_deleted(app: EditOutcomes, result: Submitted) -> None:
