@@ -13,6 +13,7 @@ from .backups import run_backups, run_restore
 from .common import _day, _statuses
 from .completion import SCRIPTS, run_completion, run_manpage
 from .exchange import run_export, run_import
+from .moving import run_pull, run_push
 from .plans import run_demo, run_feed, run_new, run_open, run_plans, run_serve
 from .status import run_status
 
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         _export,
         _import,
         _backups,
+        _moving,
         _shell,
     ):
         add(commands, common, db)
@@ -344,6 +346,38 @@ def _backups(commands: Any, common: Parser, db: Parser) -> None:
         "backup", metavar="BACKUP", help=_("a backup's path, or its number in 'socialplan backups'")
     )
     restore.set_defaults(run=run_restore)
+
+
+def _moving(commands: Any, common: Parser, db: Parser) -> None:
+    """push [NAME] --to URL, pull [NAME] --from URL"""
+    push = commands.add_parser(
+        "push",
+        parents=[db],
+        help=_("copy a plan file to a database server, ids and all (--to postgresql://…)"),
+    )
+    push.add_argument(
+        "name", metavar="NAME", nargs="?", help=_("a plan from 'socialplan plans' (else --db)")
+    )
+    push.add_argument("--to", metavar="URL", required=True, help=_("postgresql://USER@HOST/DB"))
+    push.add_argument(
+        "--replace", action="store_true", help=_("replace the server's plan of that name")
+    )
+    push.set_defaults(run=run_push)
+    pull = commands.add_parser(
+        "pull",
+        parents=[db],
+        help=_("copy a plan from a database server into a plan file (--from postgresql://…)"),
+    )
+    pull.add_argument(
+        "name", metavar="NAME", nargs="?", help=_("the plan on the server (else the URL's ?plan=)")
+    )
+    pull.add_argument("--from", metavar="URL", required=True, help=_("postgresql://USER@HOST/DB"))
+    pull.add_argument(
+        "--replace",
+        action="store_true",
+        help=_("replace the plan file (it is kept as a backup first)"),
+    )
+    pull.set_defaults(run=run_pull)
 
 
 def _shell(commands: Any, common: Parser, _db: Parser) -> None:

@@ -60,7 +60,9 @@ class PlanStorage(Protocol):
 
     def batch(self) -> AbstractContextManager[None]: ...
 
-    def replace_all(self, plan_data: PlanData) -> None: ...
+    def replace_all(self, plan_data: PlanData, marks: dict[str, int] | None = None) -> None:
+        """A whole other plan in this one's place; ids handed out (here, or in ``marks``)
+        stay spent."""
 
     def changed_elsewhere(self) -> bool: ...
 

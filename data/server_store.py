@@ -220,8 +220,11 @@ class ServerStore:
         return store
 
     @classmethod
-    def create(cls, url: str | ServerAddress, plan_data: PlanData) -> ServerStore:
-        """A new plan holding ``plan_data`` (ids as given), written in one transaction."""
+    def create(
+        cls, url: str | ServerAddress, plan_data: PlanData, marks: dict[str, int] | None = None
+    ) -> ServerStore:
+        """A new plan holding ``plan_data`` (ids as given, and ``marks``: the highest ids
+        handed out before, where it comes from), written in one transaction."""
         address = url if isinstance(url, ServerAddress) else ServerAddress.parse(url)
         if address.plan is None:
             raise StoreError(_("Name the plan in the URL: ?plan=NAME."))
@@ -237,7 +240,7 @@ class ServerStore:
                         )
                     )
                 store._plan_id = store._insert_plan_row()
-                store._write_plan(plan_data, {})
+                store._write_plan(plan_data, marks or {})
             store._decoded = store._read()
         except BaseException:
             store.close()
@@ -335,6 +338,17 @@ class ServerStore:
         )
         document[META_TABLE] = {"1": {"schema_version": version, "last_ids": dict(marks)}}
         return document
+
+    def ids_handed_out(self) -> dict[str, int]:
+        """The highest id each table has handed out (a plan moved elsewhere keeps them)."""
+        return self._read_again_once(
+            lambda: dict(
+                self._conn.execute(
+                    "SELECT kind, last_id FROM socialplan.last_ids WHERE plan_id = %s",
+                    (self._plan_id,),
+                )
+            )
+        )
 
     @property
     def writes(self) -> int:
@@ -469,11 +483,11 @@ class ServerStore:
             finally:
                 self._batching = False
 
-    def replace_all(self, plan_data: PlanData) -> None:
+    def replace_all(self, plan_data: PlanData, marks: dict[str, int] | None = None) -> None:
         """Put a whole other plan in this one's place, in one transaction; ids handed out
-        stay spent."""
+        here (or in ``marks``) stay spent."""
         with self._writing():
-            marks = dict(
+            spent = dict(
                 self._conn.execute(
                     "SELECT kind, last_id FROM socialplan.last_ids WHERE plan_id = %s FOR UPDATE",
                     (self._plan_id,),
@@ -482,7 +496,9 @@ class ServerStore:
             self._conn.execute(
                 "DELETE FROM socialplan.entries WHERE plan_id = %s", (self._plan_id,)
             )
-            self._write_plan(plan_data, marks)
+            for table, mark in (marks or {}).items():
+                spent[table] = max(spent.get(table, 0), mark)
+            self._write_plan(plan_data, spent)
 
     def _write_plan(self, plan_data: PlanData, marks: dict[str, int]) -> None:
         """Every entry of ``plan_data`` (COPY: a 100,000-item plan in seconds), and the

@@ -82,8 +82,14 @@ class PlanStore:
         return store
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], plan_data: PlanData) -> PlanStore:
-        """Write a whole plan (ids set by the caller) to a new file in one atomic write."""
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        plan_data: PlanData,
+        marks: dict[str, int] | None = None,
+    ) -> PlanStore:
+        """Write a whole plan (ids set by the caller; ``marks``, the highest ids handed out
+        where it comes from) to a new file in one atomic write."""
         target = _checked_path(real_plan_path(path))
         store = cls(target)
         with store.storage.locked():
@@ -91,16 +97,19 @@ class PlanStore:
                 raise StoreError(
                     _("Will not overwrite the existing plan {target}.").format(target=target)
                 )
-            store._write_whole(encode_plan(plan_data))
+            store._write_whole(encode_plan(plan_data, marks))
         return store
 
-    def replace_all(self, plan_data: PlanData) -> None:
+    def replace_all(self, plan_data: PlanData, marks: dict[str, int] | None = None) -> None:
         """Write a whole other plan over this one, in one atomic write under the lock; the
-        file as it was is kept as a backup first."""
+        file as it was is kept as a backup first. Ids handed out here (or in ``marks``)
+        stay spent."""
         with self.storage.locked():
             make_backup(self.path, self.path.read_bytes())
-            marks = high_water_marks(self.storage.read() or {})
-            self._write_whole(encode_plan(plan_data, marks))
+            spent = high_water_marks(self.storage.read() or {})
+            for table, mark in (marks or {}).items():
+                spent[table] = max(spent.get(table, 0), mark)
+            self._write_whole(encode_plan(plan_data, spent))
 
     def load(self) -> PlanData:
         """The plan as stored now, checked; decoded again only when the file changed (the
