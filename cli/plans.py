@@ -8,7 +8,7 @@ import tempfile
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from socialplan.core.i18n import N_, _, language
 from socialplan.data.errors import StoreError
@@ -152,8 +152,6 @@ def run_feed(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     """Serve the app to a browser: each browser tab runs ``socialplan open`` on the plan,
     for whoever holds a token, from the page this server served."""
-    import shlex
-
     from socialplan.data.settings import load_settings
     from socialplan.tui.serve import (
         DEFAULT_MAX_SESSIONS,
@@ -182,12 +180,8 @@ def run_serve(args: argparse.Namespace) -> int:
         return 1
     if not is_loopback(args.host):
         print(_(EXPOSED_WARNING).format(host=args.host), file=sys.stderr)
-    opening = [sys.executable, "-m", "socialplan", "open", "--db", str(path), "--lang", language()]
-
-    def command_for(person: str) -> str:
-        who = ["env", f"SOCIALPLAN_USER={person}"] if person else []
-        return shlex.join([*who, *opening])
-
+    roles = (settings.get("serve") or {}).get("roles") or {}
+    command_for = partial(serve_command, path, roles if isinstance(roles, dict) else {})
     most = args.max_sessions or (settings.get("serve") or {}).get("max_sessions")
     server = GuardedServer(
         command_for,
@@ -198,7 +192,7 @@ def run_serve(args: argparse.Namespace) -> int:
         calendar=partial(plan_feed, path),
     )
     address = f"http://{args.host}:{args.port}/"
-    print(_("Serving {path} (ctrl+c stops).").format(path=path))
+    print(_("Serving {path} (ctrl+c stops).").format(path=shown_target(path)))
     for token, person in people.items():
         if person:
             print(_("  for {person}: {address}?token=…").format(person=person, address=address))
@@ -207,6 +201,32 @@ def run_serve(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     server.serve()
     return 0
+
+
+def serve_command(target: str, roles: dict[str, Any], person: str) -> str:
+    """The command a browser session of ``person`` runs: ``socialplan open`` on the plan,
+    as that person (the file store's activity), and on a database server as their own
+    database role (``serve.roles`` in the settings, else the person's name), so that the
+    server enforces what they may do and records their name."""
+    import shlex
+
+    from socialplan.data.interface import is_server
+    from socialplan.data.server_store import ServerAddress
+
+    if person and is_server(target):
+        role = roles.get(person) if isinstance(roles.get(person), str) else person
+        target = ServerAddress.parse(target).as_role(str(role)).target
+    opening = [sys.executable, "-m", "socialplan", "open", "--db", target, "--lang", language()]
+    who = ["env", f"SOCIALPLAN_USER={person}"] if person else []
+    return shlex.join([*who, *opening])
+
+
+def shown_target(target: str) -> str:
+    """A plan as messages name it: a file's path, a server's URL without the password."""
+    from socialplan.data.interface import is_server
+    from socialplan.data.server_store import ServerAddress
+
+    return ServerAddress.parse(target).url if is_server(target) else target
 
 
 EXPOSED_WARNING = N_(

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import orjson
 import psycopg
@@ -68,7 +68,7 @@ class ServerAddress:
         parts = urlsplit(url)
         query = parse_qsl(parts.query, keep_blank_values=True)
         plan = next((value for key, value in query if key == "plan"), None)
-        rest = urlencode([(key, value) for key, value in query if key != "plan"])
+        rest = urlencode([(key, value) for key, value in query if key != "plan"], quote_via=quote)
         conninfo = urlunsplit((parts.scheme, parts.netloc, parts.path, rest, ""))
         netloc = parts.netloc.rsplit("@", 1)
         user = netloc[0].split(":", 1)[0] + "@" if len(netloc) == 2 else ""
@@ -77,6 +77,17 @@ class ServerAddress:
 
     def with_plan(self, plan: str) -> ServerAddress:
         return replace(self, plan=plan)
+
+    def as_role(self, role: str) -> ServerAddress:
+        """The same plan, the session acting as database ``role`` (``SET ROLE`` at
+        connecting: the login must be a member of it): what ``serve`` opens for each
+        browser user. A role must be a plain name."""
+        if not role.isidentifier():
+            raise StoreError(_("{role!r} cannot name a database role.").format(role=role))
+        joiner = "&" if "?" in self.conninfo else "?"
+        options = urlencode({"options": f"-c role={role}"}, quote_via=quote)  # libpq: no '+'
+
+        return replace(self, conninfo=f"{self.conninfo}{joiner}{options}")
 
     @property
     def target(self) -> str:

@@ -279,3 +279,40 @@ def test_an_edit_is_one_statement_and_its_time_is_the_servers(pg_url, demo_data)
     store.update(replace(item, title="Now"), expected=item)
     change = store.activity(kind="items", entry_id=item.id)[0]
     assert change.at >= before.replace(microsecond=0) and change.action is Action.EDIT
+
+
+def test_serve_opens_each_browser_user_as_their_own_database_role(team, pg_cluster):
+    import shlex
+
+    from socialplan.cli.plans import serve_command
+
+    with psycopg.connect(pg_cluster.url, autocommit=True) as connection:
+        with contextlib.suppress(psycopg.errors.DuplicateObject):
+            connection.execute("CREATE ROLE teamserver LOGIN")
+        connection.execute("GRANT anna, carla TO teamserver")
+    served = team["anna"].replace("anna@", "teamserver@")
+    roles = {"klant": "carla"}
+    command = shlex.split(serve_command(served, roles, "klant"))
+    assert command[:2] == ["env", "SOCIALPLAN_USER=klant"]
+    as_client = opened(command[command.index("--db") + 1])
+    item = in_review(opened(team["anna"]))
+    with pytest.raises(RefusedByServerError, match="only approve a post in review"):
+        as_client.update(replace(item, title="Renamed in the browser"), expected=item)
+    as_client.update(replace(item, status=Status.DRAFT, review_comment="No"), expected=item)
+    assert as_client.activity()[0].who == "carla"
+    anna_command = shlex.split(serve_command(served, roles, "anna"))
+    assert opened(anna_command[anna_command.index("--db") + 1]).activity()[0].who == "carla"
+
+
+async def test_another_persons_edit_appears_in_the_open_app_at_once(team):
+    from socialplan.tui.app import SocialPlanApp
+
+    from .test_sessions import wait_for
+
+    app = SocialPlanApp(opened(team["anna"]), clock=frozen_clock, start_phase="schedule")
+    async with app.run_test(size=(80, 24)) as pilot:
+        selected = app.screen.selected_item()
+        bert = opened(team["bert"])
+        bert.update(replace(selected, title="Bert's new title"), expected=selected)
+        await wait_for(pilot, lambda: app.screen.selected_item().title == "Bert's new title", 2)
+        assert app.screen.selected_item().id == selected.id, "the cursor stays on the post"
