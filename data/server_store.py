@@ -209,6 +209,8 @@ class ServerStore:
         self._decoded: PlanData | None = None
         self._listener: _Listener | None = None
         self._backend_pid = connection.info.backend_pid
+        self._unacknowledged = False
+        """A write was cut off with its connection: whether it committed is unknown."""
 
     # --- opening
 
@@ -405,53 +407,52 @@ class ServerStore:
                 self._row_of(entity),
             ).fetchone()
             if row is None:
-                self._raise_conflict(type(entity), entity.id, unless=entity)
+                stored = self._stored(type(entity), entity.id)
+                if stored is None:
+                    raise MissingDocumentError(entity.TABLE, entity.id)
+                self._conflict_unless(type(entity), entity.id, stored, mine=entity)
 
     def delete(self, entity_type: type, doc_id: int, *, expected: Any = None) -> None:
         """Remove an entry (gone already is fine), only while it is still ``expected``."""
+        key = {"plan": self._plan_id, "kind": entity_type.TABLE, "id": doc_id}  # type: ignore[attr-defined]
+        statement = "DELETE FROM socialplan.entries" + _ENTRY
         with self._writing():
-            key = {"plan": self._plan_id, "kind": entity_type.TABLE, "id": doc_id}  # type: ignore[attr-defined]
-            where = " WHERE plan_id = %(plan)s AND kind = %(kind)s AND id = %(id)s"
             if expected is None:
-                self._conn.execute("DELETE FROM socialplan.entries" + where, key)
-                return
-            for doc in self._docs_meaning(expected):
-                done = self._conn.execute(
-                    "DELETE FROM socialplan.entries" + where + " AND doc = %(old)s RETURNING id",
-                    {**key, "old": _dumps(doc)},
-                ).fetchone()
-                if done is not None:
-                    return
-            if self._stored(entity_type, doc_id) is not None:
-                self._raise_conflict(entity_type, doc_id)
+                self._conn.execute(statement, key)
+            else:
+                self._while_still(statement, key, expected)
 
     def _changed_if_unchanged(self, entity: Any, expected: Any) -> bool:
         """Update the entry if it is still ``expected`` (or unconditionally without one):
         True if it was; False if it is absent; ConflictError if it holds another version."""
-        row = self._row_of(entity)
-        where = " WHERE plan_id = %(plan)s AND kind = %(kind)s AND id = %(id)s"
-        update = "UPDATE socialplan.entries SET doc = %(doc)s" + where
+        statement = "UPDATE socialplan.entries SET doc = %(doc)s" + _ENTRY
         if expected is None:
-            return self._conn.execute(update + " RETURNING id", row).fetchone() is not None
-        for doc in self._docs_meaning(expected):
+            row = self._conn.execute(statement + " RETURNING id", self._row_of(entity))
+            return row.fetchone() is not None
+        return self._while_still(statement, self._row_of(entity), expected, mine=entity)
+
+    def _while_still(
+        self, statement: str, key: dict[str, Any], expected: Any, mine: Any = None
+    ) -> bool:
+        """Run ``statement`` on the entry only while it holds ``expected`` (the condition
+        is part of the statement): True when it ran, False when the entry is absent,
+        else ``ConflictError``. A conflict costs one more query: the stored version."""
+        entity_type, doc_id = type(expected), expected.id
+        old = to_doc(expected)
+        for _attempt in range(3):
             done = self._conn.execute(
-                update + " AND doc = %(old)s RETURNING id", {**row, "old": _dumps(doc)}
+                statement + " AND doc = %(old)s RETURNING id", {**key, "old": _dumps(old)}
             ).fetchone()
             if done is not None:
                 return True
-        if self._stored(type(entity), entity.id) is None:
-            return False
-        self._raise_conflict(type(entity), entity.id, unless=entity)
-        return True
-
-    def _docs_meaning(self, expected: Any) -> Iterator[dict[str, Any]]:
-        """The stored documents that count as ``expected``: its own, then (once) the one
-        stored, if that decodes to an equal entity (it differs only in what an entity's
-        equality ignores, such as when a post was last saved)."""
-        yield to_doc(expected)
-        stored = self._stored(type(expected), expected.id)
-        if stored is not None and from_doc(type(expected), stored[0], expected.id) == expected:
-            yield stored[0]
+            stored = self._stored(entity_type, doc_id)
+            if stored is None:
+                return False
+            if from_doc(entity_type, stored[0], doc_id) != expected:
+                self._conflict_unless(entity_type, doc_id, stored, mine)
+                return True
+            old = stored[0]  # the same version, saved with what equality ignores
+        raise ConflictError(from_doc(entity_type, old, doc_id))
 
     def _stored(self, entity_type: type, doc_id: int) -> tuple[dict[str, Any], str] | None:
         row = self._conn.execute(
@@ -461,14 +462,16 @@ class ServerStore:
         ).fetchone()
         return (row[0], row[1]) if row else None
 
-    def _raise_conflict(self, entity_type: type, doc_id: int, unless: Any = None) -> None:
-        """Raise the conflict with the stored version, and who saved it; none when that
-        version is ``unless`` (the change itself, whose commit was not acknowledged)."""
-        stored = self._stored(entity_type, doc_id)
-        if stored is None:
-            raise MissingDocumentError(entity_type.TABLE, doc_id)  # type: ignore[attr-defined]
+    def _conflict_unless(
+        self, entity_type: type, doc_id: int, stored: tuple[dict[str, Any], str], mine: Any
+    ) -> None:
+        """Raise the conflict with the stored version, and who saved it. Only right after
+        a write whose commit was never acknowledged (the connection was lost in it), a
+        stored version equal to ``mine`` is that very change, landed: no conflict. At any
+        other time it is another session's equal change, and this edit was made to an
+        older version (an increment on top of theirs would be lost)."""
         theirs: Any = from_doc(entity_type, stored[0], doc_id)
-        if theirs != unless:
+        if not (self._unacknowledged and mine is not None and theirs == mine):
             raise ConflictError(theirs, by=stored[1])
 
     def _row_of(self, entity: Any) -> dict[str, Any]:
@@ -546,10 +549,11 @@ class ServerStore:
         if self._batching:
             yield
             return
-        with self._errors_told():
+        with self._errors_told(writing=True):
             with self._conn.transaction():
                 yield
             self._writes += 1
+            self._unacknowledged = False
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:
@@ -557,11 +561,12 @@ class ServerStore:
             yield
 
     @contextlib.contextmanager
-    def _errors_told(self) -> Iterator[None]:
+    def _errors_told(self, *, writing: bool = False) -> Iterator[None]:
         try:
             yield
         except psycopg.OperationalError as error:
             self._drop_connection()
+            self._unacknowledged = self._unacknowledged or writing
             raise ServerUnreachableError(
                 _("the connection to {server} was lost ({error})").format(
                     server=self.address.shown, error=_first_line(error)
@@ -771,6 +776,9 @@ def login_name() -> str:
     except (KeyError, OSError):
         return "?"
 
+
+_ENTRY = " WHERE plan_id = %(plan)s AND kind = %(kind)s AND id = %(id)s"
+"""The one entry a statement acts on."""
 
 _ACTIONS = {"insert": Action.ADD, "update": Action.EDIT, "delete": Action.DELETE}
 """The trigger's operation by the change it was."""

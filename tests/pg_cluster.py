@@ -64,6 +64,8 @@ class Cluster:
     port: int
     binaries: Path
     prefix: list[str]
+    durable: bool = False
+    """fsync on, as a real server runs (benchmarks); the tests run without it."""
 
     @property
     def url(self) -> str:
@@ -82,11 +84,10 @@ class Cluster:
         )
 
     def start(self) -> None:
-        options = (
-            f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200"
-        )
+        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1"
+        options += " -c max_connections=200"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._pg_ctl("-o", options, "-l", str(self.directory / "log"), "-w", "start")
 
     def stop(self, mode: str = "fast") -> None:
@@ -118,7 +119,7 @@ class ExistingServer:
         return urlunsplit((parts.scheme, f"{login}{host}", f"/{database}", "", ""))
 
 
-def start_cluster() -> Cluster:
+def start_cluster(*, durable: bool = False) -> Cluster:
     """A new cluster, started; raises RuntimeError saying why it could not be."""
     binaries = _binaries()
     if binaries is None:
@@ -137,7 +138,7 @@ def start_cluster() -> Cluster:
     if done.returncode != 0:
         shutil.rmtree(directory, ignore_errors=True)
         raise RuntimeError(f"initdb failed: {done.stderr.strip()[-400:]}")
-    cluster = Cluster(directory, _free_port(), binaries, prefix)
+    cluster = Cluster(directory, _free_port(), binaries, prefix, durable)
     try:
         cluster.start()
     except subprocess.CalledProcessError as error:

@@ -186,3 +186,14 @@ def test_changes_are_listed_newest_first_with_who_made_them(opener):
 
 def test_every_entity_has_a_word_in_the_activity():
     assert {entity.TABLE for entity in ENTITY_TYPES} == set(KIND_WORDS)
+
+
+def test_the_same_change_made_in_two_sessions_is_still_a_conflict(opener):
+    """Two people adding one to the same count from the same version: the second must
+    not land as if nothing happened, or one of the increments is lost."""
+    mine, theirs = opener(), opener()
+    item = mine.load().items[0]
+    counted = replace(item, rank=(item.rank or 0) + 1)
+    theirs.update(counted, expected=item)
+    with pytest.raises(ConflictError):
+        mine.update(counted, expected=item)
