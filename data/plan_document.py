@@ -108,17 +108,24 @@ def _entries(document: dict[str, Any], entity_type: type) -> tuple[Any, ...]:
         raise _EntryError(_("the table '{table}' is not an object").format(table=table_name))
     entries: list[Any] = []
     for key, doc in raw_table.items():
-        where = _("{table} entry {key!r}").format(table=table_name, key=key)
         doc_id = _entry_id(key)
         if doc_id is None:
-            raise _EntryError(_("{where} has no whole-number id").format(where=where))
+            raise _EntryError(
+                _("{where} has no whole-number id").format(where=_where(table_name, key))
+            )
         if not isinstance(doc, dict):
-            raise _EntryError(_("{where} is not an object").format(where=where))
+            raise _EntryError(_("{where} is not an object").format(where=_where(table_name, key)))
         try:
             entries.append(from_doc(entity_type, doc, doc_id))
         except DocumentError as error:
-            raise _EntryError(_entry_problem(where, error)) from None
+            raise _EntryError(_entry_problem(_where(table_name, key), error)) from None
     return tuple(sorted(entries, key=lambda entity: entity.id))
+
+
+def _where(table_name: str, key: str) -> str:
+    """An entry as a message names it (only when something is wrong: 100,000 of these
+    cost a fifth of a second)."""
+    return _("{table} entry {key!r}").format(table=table_name, key=key)
 
 
 def _entry_id(key: str) -> int | None:

@@ -339,13 +339,20 @@ class ServerStore:
         """The plan as the file store's raw document (of schema ``version``): tables of
         str(id) → doc, with the highest ids handed out as its marks."""
         document: dict[str, Any] = {entity.TABLE: {} for entity in ENTITY_TYPES}
-        rows = self._conn.execute(
-            "SELECT kind, id, doc FROM socialplan.entries WHERE plan_id = %s"
-            + (" FOR UPDATE" if lock else ""),
+        if lock:
+            self._conn.execute(
+                "SELECT 1 FROM socialplan.entries WHERE plan_id = %s FOR UPDATE",
+                (self._plan_id,),
+            )
+        tables = self._conn.execute(
+            # One JSON object per table, parsed in one call (the server's own JSON output
+            # dominates either way: about 1 s for 100,000 items, as for a row per entry).
+            "SELECT kind, json_object_agg(id, doc)::text FROM socialplan.entries"
+            " WHERE plan_id = %s GROUP BY kind",
             (self._plan_id,),
         )
-        for kind, doc_id, doc in rows:
-            document.setdefault(kind, {})[str(doc_id)] = doc
+        for kind, entries in tables:
+            document[kind] = orjson.loads(entries)
         marks = self._conn.execute(
             "SELECT kind, last_id FROM socialplan.last_ids WHERE plan_id = %s", (self._plan_id,)
         )
