@@ -29,7 +29,7 @@ def test_the_schedule_benchmark_runs_on_a_small_plan():
 
 def test_the_terminal_card_move_benchmark_reports_time_and_bytes():
     out = run_benchmark("card_move_terminal.py", "--items", "60", "--moves", "2")
-    assert "80x24, 60 items, 2 card moves: key to frame median" in out
+    assert "80x24, 60 items (file), 2 card moves: key to frame median" in out
     assert "bytes per move median" in out
 
 
