@@ -49,7 +49,16 @@ from .table import META_TABLE, high_water_marks
 
 E = TypeVar("E")
 T = TypeVar("T")
-CONNECT_SECONDS = 5
+CONNECT_SECONDS = 3
+CUT_NETWORK = {
+    "tcp_user_timeout": 3000,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+}
+"""A network cut mid-session fails a statement within seconds (it waited for ever: the
+edit runs on the App's thread) and an idle connection is found dead within half a minute."""
 SCHEMA_LOCK = 0x50C1A1
 """The advisory lock that keeps two programs from migrating one database at once."""
 
@@ -111,6 +120,7 @@ def connect(address: ServerAddress, *, autocommit: bool = True) -> psycopg.Conne
             autocommit=autocommit,
             connect_timeout=CONNECT_SECONDS,
             application_name="socialplan",
+            **CUT_NETWORK,
         )
     except psycopg.Error as error:
         raise _connect_error(address, error) from None

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -30,7 +31,7 @@ from socialplan.data.server_store import ServerAddress, ServerStore, list_server
 from socialplan.data.session import Outcome, PlanSession
 
 from .conftest import eventually, frozen_clock
-from .pg_cluster import start_cluster
+from .pg_cluster import Cluster, start_cluster
 
 PEOPLE = {"anna": "socialplan_member", "bert": "socialplan_approver", "carla": "socialplan_client"}
 
@@ -204,32 +205,69 @@ def test_a_writer_killed_mid_batch_leaves_the_plan_as_it_was(pg_url, demo_data):
     assert store.add(ContentItem("After the kill", 1, 1)).id > newest
 
 
-def test_a_server_restart_mid_session_holds_the_edit_and_saves_it_after(demo_data):
+@pytest.fixture
+def own_cluster() -> Iterator[Cluster]:
+    """A server of this test's own, to stop and start (the shared one serves others)."""
     try:
         cluster = start_cluster()
     except RuntimeError as error:
         if os.environ.get("SOCIALPLAN_REQUIRE_PG"):
             pytest.fail(str(error))
         pytest.skip(str(error))
-    try:
-        url = cluster.url + "?plan=demo"
-        ServerStore.create(url, demo_data).close()
-        store, other = opened(url), opened(url)
-        store.changed_elsewhere()
-        session = PlanSession(store, frozen_clock)
-        item = session.shown.items[0]
-        cluster.stop()
-        held = session.submit(Save((replace(item, title="While it was down"),)))
-        assert held.outcome is Outcome.HELD
-        assert session.unsaved.problem == "the server cannot be reached"
-        assert session.retry()[-1].outcome is Outcome.HELD
-        cluster.start()
-        assert [r.outcome for r in session.retry()] == [Outcome.SAVED]
-        assert "While it was down" in {i.title for i in other.reload().items}
-        other.add(ContentItem("After the restart", 1, 1))
-        assert eventually(store.changed_elsewhere, seconds=10), "the listener reconnected"
-    finally:
-        cluster.remove()
+    yield cluster
+    cluster.remove()
+
+
+def test_a_server_restart_mid_session_holds_the_edit_and_saves_it_after(own_cluster, demo_data):
+    url = own_cluster.url + "?plan=demo"
+    ServerStore.create(url, demo_data).close()
+    store, other = opened(url), opened(url)
+    store.changed_elsewhere()
+    session = PlanSession(store, frozen_clock)
+    item = session.shown.items[0]
+    own_cluster.stop()
+    held = session.submit(Save((replace(item, title="While it was down"),)))
+    assert held.outcome is Outcome.HELD
+    assert session.unsaved.problem == "the server cannot be reached"
+    assert session.retry()[-1].outcome is Outcome.HELD
+    own_cluster.start()
+    assert [r.outcome for r in session.retry()] == [Outcome.SAVED]
+    assert "While it was down" in {i.title for i in other.reload().items}
+    other.add(ContentItem("After the restart", 1, 1))
+    assert eventually(store.changed_elsewhere, seconds=10), "the listener reconnected"
+
+
+async def test_the_app_says_the_server_is_gone_holds_the_edit_and_saves_it_later(
+    own_cluster, demo_data
+):
+    from socialplan.tui.app import SocialPlanApp
+    from socialplan.tui.recovery_offer import keep_for_recovery
+
+    url = own_cluster.url + "?plan=demo"
+    ServerStore.create(url, demo_data).close()
+    app = SocialPlanApp(opened(url), clock=frozen_clock, start_phase="schedule")
+    async with app.run_test(size=(80, 24)) as pilot:
+        own_cluster.stop()
+        await pilot.press("n", *"While it was down", "ctrl+s")
+        assert "1 edit not saved (the server cannot be reached)" in app.sub_title
+        keep_for_recovery(app)  # as at a hang-up: kept beside where the plan's exports go
+        assert list(app.store.path.parent.glob("*recovery*"))
+        own_cluster.start()
+        app.retry_unsaved()
+        assert app.sub_title == ""
+    assert "While it was down" in {i.title for i in opened(url).load().items}
+
+
+def test_a_wrong_password_is_said_so(own_cluster):
+    hba = own_cluster.directory / "data" / "pg_hba.conf"
+    hba.write_text("host all careful 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
+    with psycopg.connect(own_cluster.url, autocommit=True) as connection:
+        connection.execute("CREATE ROLE careful LOGIN PASSWORD 'right-one'")
+        connection.execute("SELECT pg_reload_conf()")
+    wrong = own_cluster.url_for("postgres", "careful:wrong-one") + "?plan=x"
+    with pytest.raises(StoreError, match="wrong user name or password") as raised:
+        ServerStore.open(wrong)
+    assert "wrong-one" not in str(raised.value)
 
 
 class TestOpening:
