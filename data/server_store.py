@@ -27,6 +27,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 import orjson
 import psycopg
 from psycopg import errors as pg_errors
+from psycopg.conninfo import make_conninfo
 from psycopg.types.json import Jsonb
 
 from socialplan.core.activity import Action, Change
@@ -115,13 +116,13 @@ class ServerAddress:
 def connect(address: ServerAddress, *, autocommit: bool = True) -> psycopg.Connection[Any]:
     """A connection, or a ``StoreError`` that says what is wrong in words."""
     try:
-        connection = psycopg.connect(
+        conninfo = make_conninfo(
             address.conninfo,
-            autocommit=autocommit,
             connect_timeout=CONNECT_SECONDS,
             application_name="socialplan",
             **CUT_NETWORK,
         )
+        connection = psycopg.connect(conninfo, autocommit=autocommit)
     except psycopg.Error as error:
         raise _connect_error(address, error) from None
     psycopg.types.json.set_json_loads(orjson.loads, connection)

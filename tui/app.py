@@ -100,7 +100,7 @@ class SocialPlanApp(TranslatedBindings, EditOutcomes, KeysInOrderApp):
             "A",
             "activity",
             N_("Activity"),
-            tooltip=N_("Who changed what, and when (of the post the cursor is on, too)"),
+            tooltip=N_("Who changed what, and when"),
             show=False,
         ),
         Binding("question_mark", "help", N_("Help"), key_display="?"),
