@@ -56,7 +56,7 @@ def chosen_plan(args: argparse.Namespace) -> str:
     name = getattr(args, "name", None)
     if name and is_server(target):
         from socialplan.data.plans import plan_key
-        from socialplan.data.server_store import ServerAddress
+        from socialplan.data.server_connection import ServerAddress
 
         return ServerAddress.parse(target).with_plan(plan_key(name)).target
     if name:

@@ -14,7 +14,7 @@ from .common import plan_file
 
 if TYPE_CHECKING:
     from socialplan.core.plan_data import PlanData
-    from socialplan.data.server_store import ServerAddress
+    from socialplan.data.server_connection import ServerAddress
 
 
 def run_push(args: argparse.Namespace) -> int:
@@ -48,7 +48,8 @@ def run_pull(args: argparse.Namespace) -> int:
     """``pull NAME --from postgresql://…``: a plan on the server as a plan file (in the
     plans folder, or --db)."""
     from socialplan.data.plans import plan_key
-    from socialplan.data.server_store import ServerAddress, ServerStore
+    from socialplan.data.server_connection import ServerAddress
+    from socialplan.data.server_store import ServerStore
 
     address = ServerAddress.parse(getattr(args, "from"))
     address = address.with_plan(plan_key(args.name or address.plan or ""))
@@ -79,7 +80,7 @@ def _local_plan(args: argparse.Namespace) -> Path:
 def _server(url: str, source: Path) -> ServerAddress:
     from socialplan.data.interface import is_server
     from socialplan.data.plans import plan_key
-    from socialplan.data.server_store import ServerAddress
+    from socialplan.data.server_connection import ServerAddress
 
     if not is_server(url):
         raise StoreError(_("--to takes a postgresql:// URL, not {url!r}.").format(url=url))

@@ -52,7 +52,7 @@ def run_plans(args: argparse.Namespace) -> int:
 
 
 def _server_plans(target: str) -> int:
-    from socialplan.data.server_store import ServerAddress, list_server_plans
+    from socialplan.data.server_connection import ServerAddress, list_server_plans
 
     address = ServerAddress.parse(target)
     plans = list_server_plans(address)
@@ -92,7 +92,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 def _new_on_server(target: str, name: str, template: PlanData | None) -> int:
     from socialplan.data.plans import new_plan_data, plan_key
-    from socialplan.data.server_store import ServerAddress, ServerStore
+    from socialplan.data.server_connection import ServerAddress
+    from socialplan.data.server_store import ServerStore
 
     address = ServerAddress.parse(target).with_plan(plan_key(name))
     ServerStore.create(address, new_plan_data(name, template)).close()
@@ -211,7 +212,7 @@ def serve_command(target: str, roles: dict[str, Any], person: str) -> str:
     import shlex
 
     from socialplan.data.interface import is_server
-    from socialplan.data.server_store import ServerAddress
+    from socialplan.data.server_connection import ServerAddress
 
     if person and is_server(target):
         role = roles.get(person) if isinstance(roles.get(person), str) else person
@@ -224,7 +225,7 @@ def serve_command(target: str, roles: dict[str, Any], person: str) -> str:
 def shown_target(target: str) -> str:
     """A plan as messages name it: a file's path, a server's URL without the password."""
     from socialplan.data.interface import is_server
-    from socialplan.data.server_store import ServerAddress
+    from socialplan.data.server_connection import ServerAddress
 
     return ServerAddress.parse(target).url if is_server(target) else target
 

@@ -129,7 +129,7 @@ def read_plan_at(target: str) -> PlanData:
 
 def plan_exists(target: str) -> bool:
     if is_server(target):
-        from .server_store import ServerAddress, plan_names
+        from .server_connection import ServerAddress, plan_names
 
         address = ServerAddress.parse(target)
         return address.plan is not None and address.plan in plan_names(address)
@@ -152,7 +152,7 @@ def local_place(target: str) -> Path:
     """The file a plan is, or for a plan on a server the (never written) path beside
     which its exports and recovery files go."""
     if is_server(target):
-        from .server_store import ServerAddress, server_plan_path
+        from .server_connection import ServerAddress, server_plan_path
 
         return server_plan_path(ServerAddress.parse(target))
     return Path(target).expanduser()

@@ -26,8 +26,9 @@ from socialplan.data.errors import (
     StoreError,
 )
 from socialplan.data.requests import Save
+from socialplan.data.server_connection import ServerAddress, list_server_plans
 from socialplan.data.server_schema import SCHEMA_VERSION
-from socialplan.data.server_store import ServerAddress, ServerStore, list_server_plans
+from socialplan.data.server_store import ServerStore
 from socialplan.data.session import Outcome, PlanSession
 
 from .conftest import eventually, frozen_clock
