@@ -61,6 +61,8 @@ class ServerStore:
         assert address.plan is not None
         self.address = address
         self.path = server_plan_path(address)
+        with contextlib.suppress(OSError):  # then an export says why it cannot be written
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         self.warnings: list[str] = []
         self._connection: psycopg.Connection[Any] | None = connection
         self._plan_id = 0

@@ -301,6 +301,15 @@ class TestOpening:
         with pytest.raises(StoreError, match=r"Name the plan in the URL.*acme, bakery"):
             ServerStore.open(pg_database)
 
+    def test_the_apps_exports_of_a_server_plan_go_to_a_folder_of_its_own(self, pg_url, demo_data):
+        from socialplan.data.exports import beside, write_export
+
+        store = ServerStore.create(pg_url, demo_data)
+        target = beside(store.path, "csv")
+        write_export(target, b"title\n", store.path, replace=False)
+        assert target.read_bytes() == b"title\n"
+        assert "servers" in target.parts and not store.path.exists()
+
     def test_connection_problems_are_said_in_words(self, pg_cluster):
         with pytest.raises(StoreError, match="no such database"):
             ServerStore.open(pg_cluster.url_for("nowhere") + "?plan=x")
