@@ -3,24 +3,53 @@ postgresql:// URL, plans move both ways losslessly, and what goes wrong is one l
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import pytest
 
+from socialplan.cli import main
 from socialplan.core.model import ContentItem
 from socialplan.data.server_store import ServerStore
 from socialplan.data.store import PlanStore, read_plan
 
-from .test_cli import run
+from .test_cli import run as run_process
 
 
-def exported_json(target: str) -> str:
-    done = run("export", "json", "--db", target)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def test_a_plan_pushed_and_pulled_back_is_the_same_plan(tmp_path, demo_path, pg_database):
+@pytest.fixture
+def run(capsys) -> Callable[..., Done]:
+    """The command line in this process (a process each took a second: see ``run_process``
+    for what must be seen from outside)."""
+
+    def run_here(*args: str) -> Done:
+        capsys.readouterr()
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return Done(code, out, err)
+
+    return run_here
+
+
+@pytest.fixture
+def exported_json(run) -> Callable[[str], str]:
+    def exported(target: str) -> str:
+        done = run("export", "json", "--db", target)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    return exported
+
+
+def test_a_plan_pushed_and_pulled_back_is_the_same_plan(
+    run, exported_json, tmp_path, demo_path, pg_database
+):
     store = PlanStore.open(demo_path)
     newest = max(store.load().items, key=lambda item: item.id)
     store.delete(ContentItem, newest.id, expected=newest)  # an id handed out, now unused
@@ -38,7 +67,9 @@ def test_a_plan_pushed_and_pulled_back_is_the_same_plan(tmp_path, demo_path, pg_
     assert back.add(ContentItem("Later", 1, 1)).id > newest.id + 1
 
 
-def test_pushing_over_a_plan_on_the_server_needs_replace(demo_path, pg_database, demo_data):
+def test_pushing_over_a_plan_on_the_server_needs_replace(
+    run, exported_json, demo_path, pg_database, demo_data
+):
     ServerStore.create(f"{pg_database}?plan=demo", replace(demo_data, items=())).close()
     refused = run("push", "--db", str(demo_path), "--to", pg_database)
     assert refused.returncode == 1 and "already a plan 'demo'" in refused.stderr
@@ -47,7 +78,7 @@ def test_pushing_over_a_plan_on_the_server_needs_replace(demo_path, pg_database,
     assert exported_json(f"{pg_database}?plan=demo") == exported_json(str(demo_path))
 
 
-def test_plans_new_open_status_and_imports_work_against_a_url(pg_database, tmp_path):
+def test_plans_new_open_status_and_imports_work_against_a_url(run, pg_database, tmp_path):
     created = run("new", "Bakkerij De Vries", "--from", "demo", "--db", pg_database)
     assert created.returncode == 0, created.stderr
     listed = run("plans", "--db", pg_database)
@@ -71,26 +102,28 @@ def test_plans_new_open_status_and_imports_work_against_a_url(pg_database, tmp_p
     ],
 )
 def test_what_goes_wrong_with_a_url_is_one_line(url, words):
-    done = run("status", "--db", url)
+    done = run_process("status", "--db", url)
     assert done.returncode == 1
     assert words in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
 
 
-def test_a_missing_plan_or_database_says_how_to_get_one(pg_database, pg_cluster):
+def test_a_missing_plan_or_database_says_how_to_get_one(run, pg_database, pg_cluster):
     missing = run("status", "--db", f"{pg_database}?plan=nope")
     assert missing.returncode == 1 and "socialplan new 'nope' --db" in missing.stderr
     nodb = run("status", "--db", pg_cluster.url_for("nowhere") + "?plan=x")
     assert nodb.returncode == 1 and "no such database" in nodb.stderr
 
 
-def test_backups_of_a_server_plan_point_to_pg_dump(pg_url, demo_data):
+def test_backups_of_a_server_plan_point_to_pg_dump(run, pg_url, demo_data):
     ServerStore.create(pg_url, demo_data).close()
     done = run("backups", "--db", pg_url)
     assert done.returncode == 1 and "pg_dump" in done.stderr
 
 
-def test_the_json_export_of_a_server_plan_reads_back_as_the_plan(pg_url, demo_data, tmp_path):
+def test_the_json_export_of_a_server_plan_reads_back_as_the_plan(
+    run, exported_json, pg_url, demo_data, tmp_path
+):
     ServerStore.create(pg_url, demo_data).close()
     (tmp_path / "plan.json").write_text(exported_json(pg_url))
     restored = run("import", "json", str(tmp_path / "plan.json"), "--db", str(tmp_path / "x.json"))

@@ -206,9 +206,10 @@ def test_a_writer_killed_mid_batch_leaves_the_plan_as_it_was(pg_url, demo_data):
     assert store.add(ContentItem("After the kill", 1, 1)).id > newest
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def own_cluster() -> Iterator[Cluster]:
-    """A server of this test's own, to stop and start (the shared one serves others)."""
+    """A server of these tests' own, to stop and start (the shared one serves others);
+    each test leaves it running."""
     try:
         cluster = start_cluster()
     except RuntimeError as error:
@@ -220,7 +221,7 @@ def own_cluster() -> Iterator[Cluster]:
 
 
 def test_a_server_restart_mid_session_holds_the_edit_and_saves_it_after(own_cluster, demo_data):
-    url = own_cluster.url + "?plan=demo"
+    url = own_cluster.url + "?plan=restart"
     ServerStore.create(url, demo_data).close()
     store, other = opened(url), opened(url)
     store.changed_elsewhere()
@@ -244,7 +245,7 @@ async def test_the_app_says_the_server_is_gone_holds_the_edit_and_saves_it_later
     from socialplan.tui.app import SocialPlanApp
     from socialplan.tui.recovery_offer import keep_for_recovery
 
-    url = own_cluster.url + "?plan=demo"
+    url = own_cluster.url + "?plan=gone"
     ServerStore.create(url, demo_data).close()
     app = SocialPlanApp(opened(url), clock=frozen_clock, start_phase="schedule")
     async with app.run_test(size=(80, 24)) as pilot:
