@@ -50,8 +50,21 @@ def team(pg_cluster, pg_url, demo_data) -> dict[str, str]:
     return {person: pg_cluster.url_for(database, person) + "?plan=demo" for person in PEOPLE}
 
 
+OPENED: list[ServerStore] = []
+
+
 def opened(url: str) -> ServerStore:
-    return ServerStore.open(url, create=False)
+    store = ServerStore.open(url, create=False)
+    OPENED.append(store)
+    return store
+
+
+@pytest.fixture(autouse=True)
+def closed_after() -> Iterator[None]:
+    """Every store a test opened is closed after it (its listener thread stopped)."""
+    yield
+    while OPENED:
+        OPENED.pop().close()
 
 
 def in_review(store: ServerStore) -> ContentItem:
