@@ -5,8 +5,12 @@ by an independent parser (vobject)."""
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from importlib.util import find_spec
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -455,6 +459,59 @@ def tips_read_by_recurring_ical_events(data) -> list[datetime]:
     return sorted(e["DTSTART"].dt for e in found if "Weekly tip" in str(e["SUMMARY"]))
 
 
+def read_by_khal(folder: Path, calendar: bytes, start: str, end: str) -> list[str]:
+    """What khal lists between two days ("YYYY-MM-DD HH:MM title", Amsterdam time) once
+    the calendar is imported into an empty one (``khal import``, as a user does), each
+    repeat once."""
+    (folder / "cal").mkdir(exist_ok=True)
+    config = folder / "khal.conf"
+    config.write_text(KHAL_CONFIG.format(calendar=folder / "cal"))
+    (folder / "plan.ics").write_bytes(calendar)
+    khal = [sys.executable, "-m", "khal", "-c", str(config)]
+    subprocess.run(
+        [*khal, "import", "--batch", "-a", "plan", str(folder / "plan.ics")],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    listed = subprocess.run(
+        [*khal, "list", "--once", "--format", "{start} {title}", "--day-format", "", start, end],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return sorted(line for line in listed.stdout.splitlines() if line.strip())
+
+
+KHAL_CONFIG = """
+[calendars]
+[[plan]]
+path = {calendar}
+type = calendar
+[locale]
+timeformat = %H:%M
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+datetimeformat = %Y-%m-%d %H:%M
+longdatetimeformat = %Y-%m-%d %H:%M
+local_timezone = Europe/Amsterdam
+default_timezone = Europe/Amsterdam
+[default]
+default_calendar = plan
+"""
+
+
+def khal_lines(posts: Iterable[ContentItem]) -> list[str]:
+    """How khal lists ``posts``: their time in Amsterdam, their channel and title."""
+    channels = {1: "LinkedIn", 2: "Instagram", 3: "YouTube", 4: "Facebook"}
+    return sorted(
+        f"{p.scheduled_at.astimezone(AMSTERDAM):%Y-%m-%d %H:%M} [{channels[p.channel]}] {p.title}"
+        for p in posts
+        if p.scheduled_at
+    )
+
+
 def test_a_moved_or_deleted_repeat_shows_no_ghost(demo_data):
     """An RRULE beside a moved repeat showed five events where the plan has four, and a
     deleted repeat still came back from the rule."""
@@ -468,7 +525,24 @@ def test_a_moved_or_deleted_repeat_shows_no_ghost(demo_data):
     assert tips_read_by_recurring_ical_events(deleted) == left
 
 
-def test_a_series_from_2028_to_2032_is_read_alike_by_every_reader(demo_data):
+@pytest.mark.skipif(find_spec("khal") is None, reason="khal comes with the [test] extra")
+def test_khal_shows_the_plans_repeats_and_updates_them_on_a_second_import(demo_data, tmp_path):
+    data = with_weekly_series(demo_data, moved=True)
+    deleted = replace(data, items=tuple(i for i in data.items if i.id != 1002))
+    tips = [i for i in deleted.items if i.title == "Weekly tip"]
+    shown = read_by_khal(tmp_path, plan_calendar(deleted, stamp=STAMP), "2027-03-01", "2027-05-01")
+    assert [line for line in shown if "Weekly tip" in line] == khal_lines(tips)
+    moved_again = replace(tips[0], scheduled_at=tips[0].scheduled_at + timedelta(days=1))
+    again = replace(
+        deleted, items=tuple(moved_again if i.id == tips[0].id else i for i in deleted.items)
+    )
+    shown = read_by_khal(tmp_path, plan_calendar(again, stamp=STAMP), "2027-03-01", "2027-05-01")
+    assert [line for line in shown if "Weekly tip" in line] == khal_lines(
+        [moved_again, *tips[1:]]
+    ), "a second import updates the events, never doubles them"
+
+
+def test_a_series_from_2028_to_2032_is_read_alike_by_every_reader(demo_data, tmp_path):
     """vobject read summer posts an hour off from icalendar's list-of-dates zone, and the
     zone ended five years after the first post."""
     import icalendar
@@ -497,6 +571,11 @@ def test_a_series_from_2028_to_2032_is_read_alike_by_every_reader(demo_data):
     planned = [p.scheduled_at for p in posts]
     assert by_vobject == planned == by_icalendar
     assert {d.astimezone(AMSTERDAM).hour for d in by_vobject} == {9}
+    if find_spec("khal"):
+        by_khal = read_by_khal(
+            tmp_path, plan_calendar(data, stamp=STAMP), "2028-01-01", "2033-01-01"
+        )
+        assert by_khal == khal_lines(posts)
     assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3" in plan_calendar(data, stamp=STAMP).decode()
 
 
