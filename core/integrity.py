@@ -66,6 +66,20 @@ def plan_problems(plan_data: PlanData) -> Iterator[IntegrityProblem]:
                     yield IntegrityProblem(entity_type.TABLE, entity.id, name, message)
 
 
+def entity_problem(entity: Any) -> IntegrityProblem | None:
+    """The first value of one entity that no form would have stored (for entries read
+    one by one, as another session's changes are)."""
+    if isinstance(entity, Plan):
+        for problem in validate_plan_settings(entity):
+            return IntegrityProblem(Plan.TABLE, entity.id, problem.field, problem.message)
+    entity_type: type = type(entity)
+    for name, check in _checks(entity_type):
+        message = check(getattr(entity, name))
+        if message:
+            return IntegrityProblem(entity.TABLE, entity.id, name, message)
+    return None
+
+
 Check = Callable[[Any], str | None]
 
 

@@ -180,10 +180,18 @@ CREATE POLICY in_own_name ON socialplan.activity FOR INSERT
     WITH CHECK (who = current_user AND login = session_user);
 """
 
+_CHANGES_SINCE = """
+ALTER TABLE socialplan.activity ADD COLUMN xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX activity_by_transaction ON socialplan.activity (plan_id, xid);
+"""
+"""Version 2: the transaction of each change, so that a session reads only what changed
+since its last read (the activity rows whose transaction its snapshot did not see)."""
+
 MIGRATIONS: tuple[str, ...] = (
     "CREATE SCHEMA socialplan;\n"
     "CREATE TABLE socialplan.schema_info (version integer NOT NULL);\n"
     "INSERT INTO socialplan.schema_info VALUES (0);\n" + _ROLES + _TABLES + _TRIGGERS + _RIGHTS,
+    _CHANGES_SINCE,
 )
 """Each brings the database one schema version up; never edit one that has shipped."""
 

@@ -25,8 +25,10 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from socialplan.core.activity import Action, Change
-from socialplan.core.codec import from_doc, to_doc
+from socialplan.core.codec import DocumentError, from_doc, to_doc
+from socialplan.core.edits import with_changes
 from socialplan.core.i18n import _
+from socialplan.core.integrity import entity_problem
 from socialplan.core.model import ENTITY_TYPES
 from socialplan.core.plan_data import PlanData
 
@@ -69,6 +71,8 @@ class ServerStore:
         self._batching = False
         self._writes = 0
         self._decoded: PlanData | None = None
+        self._last: tuple[PlanData, str] | None = None
+        """The plan as last read, with the snapshot it was read in."""
         self._listener: Listener | None = None
         self._backend_pid = connection.info.backend_pid
         self._unacknowledged = False
@@ -182,10 +186,53 @@ class ServerStore:
         return decoded if decoded is not None else self._read()
 
     def reload(self) -> PlanData:
-        return self._read()
+        """The plan as stored now: what changed since the last read, applied to it (the
+        whole plan when there is no last read, or the changes do not check out)."""
+        if self._last is None:
+            return self._read()
+        last, snapshot = self._last
+        changed = self._read_again_once(lambda: self._changes_since(snapshot))
+        if changed is None:
+            return self._read()
+        changes, now = changed
+        patched = _patched(last, changes)
+        if patched is None:
+            return self._read()
+        self._last = (patched, now)
+        return patched
 
     def _read(self) -> PlanData:
-        return self._read_again_once(lambda: decode_plan(self._document(), self.path))
+        def read() -> tuple[PlanData, str]:
+            plan_data = decode_plan(self._document(), self.path)
+            return plan_data, self._snapshot()
+
+        plan_data, snapshot = self._read_again_once(read)
+        self._last = (plan_data, snapshot)
+        return plan_data
+
+    def _snapshot(self) -> str:
+        """What this transaction sees, for reading what changed since (``_changes_since``)."""
+        row = self._conn.execute("SELECT pg_current_snapshot()::text").fetchone()
+        assert row is not None
+        return str(row[0])
+
+    def _changes_since(self, snapshot: str) -> tuple[list[tuple[str, int, str | None]], str] | None:
+        """The entries changed by transactions ``snapshot`` did not see (kind, id, the
+        document now, None for one deleted since), and the snapshot now; None when too
+        many changed for reading them one by one to pay."""
+        rows = self._conn.execute(
+            "SELECT a.kind, a.entry_id, e.doc::text FROM ("
+            "  SELECT DISTINCT kind, entry_id FROM socialplan.activity"
+            "  WHERE plan_id = %(plan)s AND xid >= pg_snapshot_xmin(%(seen)s::pg_snapshot)"
+            "  AND NOT pg_visible_in_snapshot(xid, %(seen)s::pg_snapshot)"
+            "  LIMIT %(most)s"
+            ") a LEFT JOIN socialplan.entries e"
+            " ON e.plan_id = %(plan)s AND e.kind = a.kind AND e.id = a.entry_id",
+            {"plan": self._plan_id, "seen": snapshot, "most": MOST_CHANGES + 1},
+        ).fetchall()
+        if len(rows) > MOST_CHANGES:
+            return None
+        return [(kind, int(doc_id), doc) for kind, doc_id, doc in rows], self._snapshot()
 
     def _read_again_once(self, read: Callable[[], T]) -> T:
         """``read`` in a transaction; when the connection had been lost meanwhile (a
@@ -426,7 +473,9 @@ class ServerStore:
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:
+        """A read: one snapshot for all its statements (the plan and what it saw)."""
         with self._errors_told(), self._conn.transaction():
+            self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             yield
 
     @contextlib.contextmanager
@@ -494,6 +543,35 @@ class ServerStore:
             self._listener.stop()
             self._listener = None
         self._drop_connection()
+
+
+MOST_CHANGES = 2000
+"""More changed entries than this since the last read: read the whole plan again."""
+
+ENTITY_BY_TABLE = {entity.TABLE: entity for entity in ENTITY_TYPES}
+
+
+def _patched(last: PlanData, changes: list[tuple[str, int, str | None]]) -> PlanData | None:
+    """``last`` with the entries changed since put in and those deleted since taken out;
+    None when an entry does not decode or check out (the whole read then says why)."""
+    saved: list[Any] = []
+    removed: list[Any] = []
+    for kind, doc_id, doc in changes:
+        entity_type = ENTITY_BY_TABLE.get(kind)
+        if entity_type is None:
+            return None
+        if doc is None:
+            gone = next((e for e in getattr(last, kind, ()) if e.id == doc_id), None)
+            removed.extend(() if gone is None or kind == "plan" else (gone,))
+            continue
+        try:
+            entity = from_doc(entity_type, orjson.loads(doc), doc_id)
+        except (DocumentError, orjson.JSONDecodeError):
+            return None
+        if entity_problem(entity) is not None:
+            return None
+        saved.append(entity)
+    return with_changes(last, saved, removed) if saved or removed else last
 
 
 _ENTRY = " WHERE plan_id = %(plan)s AND kind = %(kind)s AND id = %(id)s"

@@ -378,3 +378,45 @@ async def test_another_persons_edit_appears_in_the_open_app_at_once(team):
         bert.update(replace(selected, title="Bert's new title"), expected=selected)
         await wait_for(pilot, lambda: app.screen.selected_item().title == "Bert's new title", 2)
         assert app.screen.selected_item().id == selected.id, "the cursor stays on the post"
+
+
+def test_a_database_of_schema_1_is_migrated_and_reads_changes_since(pg_url, demo_data, monkeypatch):
+    from socialplan.data import server_connection, server_schema
+
+    monkeypatch.setattr(server_connection, "MIGRATIONS", server_schema.MIGRATIONS[:1])
+    monkeypatch.setattr(server_connection, "SCHEMA_VERSION", 1)
+    ServerStore.create(pg_url, demo_data).close()
+    monkeypatch.undo()
+    store, other = opened(pg_url), opened(pg_url)
+    with psycopg.connect(pg_url.split("?")[0]) as connection:
+        version = connection.execute("SELECT version FROM socialplan.schema_info").fetchone()
+    assert version == (SCHEMA_VERSION,)
+    item = other.load().items[0]
+    other.update(replace(item, title="After the migration"), expected=item)
+    assert "After the migration" in {i.title for i in store.reload().items}
+
+
+def test_an_entry_written_wrong_behind_socialplans_back_is_refused_on_reload(pg_url, demo_data):
+    ServerStore.create(pg_url, demo_data).close()
+    store = opened(pg_url)
+    store.load()
+    with psycopg.connect(pg_url.split("?")[0], autocommit=True) as connection:
+        connection.execute(
+            "UPDATE socialplan.entries SET doc = jsonb_set(doc, '{title}', '5')"
+            " WHERE kind = 'items' AND id = 1"
+        )
+    with pytest.raises(StoreError, match="field 'title' has a wrong value 5"):
+        store.reload()
+
+
+def test_a_reload_reads_only_what_changed(pg_url, demo_data, monkeypatch):
+    ServerStore.create(pg_url, demo_data).close()
+    store, other = opened(pg_url), opened(pg_url)
+    store.load()
+    store.reload()
+    item = other.load().items[0]
+    other.update(replace(item, title="Changed elsewhere"), expected=item)
+    whole_reads: list[int] = []
+    monkeypatch.setattr(store, "_document", lambda **_: whole_reads.append(1) or {})
+    assert "Changed elsewhere" in {i.title for i in store.reload().items}
+    assert whole_reads == []

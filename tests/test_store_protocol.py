@@ -197,3 +197,19 @@ def test_the_same_change_made_in_two_sessions_is_still_a_conflict(opener):
     theirs.update(counted, expected=item)
     with pytest.raises(ConflictError):
         mine.update(counted, expected=item)
+
+
+def test_a_reload_is_the_plan_as_a_new_session_reads_it(opener):
+    """The server reads only what changed since its last read: after adds, edits and
+    deletes by another session (and this one's own), a reload is what a fresh read is."""
+    mine, theirs = opener(), opener()
+    mine.load()
+    for n in range(5):
+        items = theirs.reload().items
+        theirs.update(replace(items[n], title=f"Theirs {n}"), expected=items[n])
+        theirs.delete(ContentItem, items[-1].id, expected=items[-1])
+        added = mine.add(ContentItem(f"Mine {n}", 1, 1))
+        with theirs.batch():
+            theirs.add(ContentItem(f"Batch {n}", 1, 1))
+            theirs.update(replace(added, title=f"Mine {n}, retitled"), expected=added)
+        assert mine.reload() == opener().load()
