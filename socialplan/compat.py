@@ -191,3 +191,32 @@ class FocusChangeHook:
     def _on_blur(self, event: Any) -> None:
         self.focus_changed()
         super()._on_blur(event)  # type: ignore[misc]
+
+
+class SpokenNoMatches:
+    """Mixin for Textual's CommandPalette: its "No matches found" line in the words of
+    ``no_matches_text()``. Textual writes that line inside the private
+    ``_start_no_matches_countdown``; this builds it the same way, in other words."""
+
+    def no_matches_text(self) -> str:
+        return "No matches found"
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        from rich.align import Align
+        from rich.text import Text
+        from textual.command import CommandList
+        from textual.widgets.option_list import Option
+
+        palette: Any = self
+        palette._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                line = Align.center(Text(self.no_matches_text(), style="not bold"))
+                option = Option(line, disabled=True, id=palette._NO_MATCHES)
+                palette.query_one(CommandList).add_option(option)
+            palette._list_visible = bool(search_value)
+
+        palette._no_matches_timer = palette.set_timer(
+            palette._NO_MATCHES_COUNTDOWN, show_no_matches
+        )

@@ -30,6 +30,12 @@ INTERNALS = {
     "_on_blur",
     "_dirty_regions",
     "_repaint",
+    "_start_no_matches_countdown",
+    "_stop_no_matches_countdown",
+    "_NO_MATCHES",
+    "_NO_MATCHES_COUNTDOWN",
+    "_list_visible",
+    "_no_matches_timer",
 }
 """Textual's and TinyDB's underscore names that socialplan relies on."""
 
@@ -68,6 +74,16 @@ def test_every_internal_still_exists():
     from textual._compositor import Compositor
 
     assert hasattr(Compositor(), "_dirty_regions")
+    from textual.command import CommandPalette
+
+    assert all(
+        hasattr(CommandPalette, name)
+        for name in ("_start_no_matches_countdown", "_stop_no_matches_countdown", "_NO_MATCHES")
+    )
+    assert hasattr(CommandPalette, "_NO_MATCHES_COUNTDOWN") and hasattr(
+        CommandPalette, "_list_visible"
+    )
+    assert "_no_matches_timer" in CommandPalette.__init__.__code__.co_names
     # compat.screen_focus_reactive exists because Textual's focus repaints every cell:
     assert Screen.__dict__["focused"]._repaint is True
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from socialplan.cli import main, set_language
 from socialplan.core import imports, model, slots, steps, summaries
@@ -297,7 +298,7 @@ async def test_textuals_own_palette_key_speaks_dutch(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         binding = palette_binding(app)
-        assert (binding.description, binding.tooltip) == TEXTUAL_WORDS
+        assert (binding.description, binding.tooltip) == TEXTUAL_WORDS[:2]
     use_language("nl")
     try:
         app = make_app()
@@ -307,5 +308,15 @@ async def test_textuals_own_palette_key_speaks_dutch(make_app):
             await pilot.press("ctrl+p")
             await pilot.pause()
             assert app.screen.query_one("Input").placeholder == "Zoek een opdracht…"
+            escape = app.screen.active_bindings["escape"].binding
+            assert escape.description == "Het opdrachtenpalet sluiten"
+            await pilot.press(*"zqxjkv")
+            await pilot.pause(0.8)
+            options = app.screen.query_one(OptionList)
+            shown = [
+                str(options.get_option_at_index(n).prompt.renderable)
+                for n in range(options.option_count)
+            ]
+            assert shown == ["Niets gevonden"]
     finally:
         use_language("en")

@@ -25,6 +25,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 
+from socialplan.compat import SpokenNoMatches
 from socialplan.core.activity import Change
 from socialplan.core.cycle import PHASES, opening_phase
 from socialplan.core.edits import describe
@@ -52,7 +53,7 @@ from socialplan.tui.messages import (
 from socialplan.tui.phases import PHASE_SCREENS, make_phase_screen
 from socialplan.tui.recovery_offer import leave_keeping_held_edits, offer_recovery
 from socialplan.tui.stylesheet import ReusingStylesheet
-from socialplan.tui.widgets.translated import TranslatedBindings
+from socialplan.tui.widgets.translated import NO_MATCHES, TranslatedBindings
 
 Clock = Callable[[], datetime]
 FIGURES_REFRESH_SECONDS = 60
@@ -76,6 +77,13 @@ def tune_garbage_collector() -> None:
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
+
+
+class Palette(SpokenNoMatches, TranslatedBindings, CommandPalette):
+    """Textual's command palette, its keys and its "no matches" line translated."""
+
+    def no_matches_text(self) -> str:
+        return _(NO_MATCHES)
 
 
 class SocialPlanApp(TranslatedBindings, EditOutcomes, KeysInOrderApp):
@@ -332,10 +340,10 @@ class SocialPlanApp(TranslatedBindings, EditOutcomes, KeysInOrderApp):
         import_results(self, message.path)
 
     def action_command_palette(self) -> None:
-        """Textual's palette, its prompt in the interface's language."""
+        """Textual's palette, in the interface's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
             placeholder = _("Search for commands…")
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
 
     def action_activity(self) -> None:
         """Who changed what: the plan's latest changes, and those of the selected post."""

@@ -16,9 +16,22 @@ from textual.binding import Binding, BindingsMap
 from socialplan.compat import node_bindings, set_node_bindings
 from socialplan.core.i18n import N_, _
 
-TEXTUAL_WORDS = (N_("palette"), N_("Open the command palette"))
-"""The words of the binding Textual adds itself (ctrl+p), for the catalog: ``translated``
-translates it with the App's own."""
+TEXTUAL_WORDS = (
+    N_("palette"),
+    N_("Open the command palette"),
+    N_("Go to bottom"),
+    N_("Go to top"),
+    N_("Next command"),
+    N_("Exit the command palette"),
+    N_("Next page"),
+    N_("Previous page"),
+    N_("Previous command"),
+)
+"""The words of the bindings Textual brings itself (ctrl+p, the command palette's keys),
+for the catalog: ``translated`` translates them with the App's own."""
+
+NO_MATCHES = N_("No matches found")
+"""The command palette's line for a search that found nothing."""
 
 
 def translated(binding: Binding) -> Binding:
