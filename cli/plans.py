@@ -125,14 +125,21 @@ def _template(source: str) -> PlanData:
 def plan_feed(target: str, channel: str | None) -> bytes | None:
     """The plan's schedule as an .ics, read afresh (of one channel; None for an unknown
     one): what ``serve`` publishes and ``feed`` writes."""
-    from socialplan.data.exports import export_payload
-    from socialplan.data.interface import read_plan_at
+    from socialplan.data.ics import cancelled_posts, plan_calendar
+    from socialplan.data.interface import activity_at, read_plan_at
 
     plan_data = read_plan_at(target)
     named = plan_data.channel_named(channel) if channel else None
     if channel and named is None:
         return None
-    return export_payload("ics", plan_data, datetime.now(UTC), channel=named.id if named else None)
+    now, channel_id = datetime.now(UTC), named.id if named else None
+    deleted = activity_at(target, kind="items", limit=FEED_ACTIVITY)
+    cancelled = cancelled_posts(deleted, plan_data, now, channel_id)
+    return plan_calendar(plan_data, channel=channel_id, stamp=now, cancelled=cancelled)
+
+
+FEED_ACTIVITY = 5000
+"""How many of the latest post changes the feed looks through for deleted posts."""
 
 
 def run_feed(args: argparse.Namespace) -> int:

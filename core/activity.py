@@ -61,6 +61,10 @@ class Change:
     """The entry's title or name, as it was."""
     fields: tuple[str, ...] = ()
     """For a change: the fields it changed."""
+    when: datetime | None = None
+    """For a post: when it was scheduled (a deleted post's, for the calendar feed)."""
+    channel: int | None = None
+    """For a post: its channel."""
 
     @property
     def kind_label(self) -> str:
@@ -76,6 +80,19 @@ def changed_fields(before: Mapping[str, object], after: Mapping[str, object]) ->
     """The keys in which two stored documents differ (when a post was saved aside)."""
     keys = sorted(set(before) | set(after))
     return tuple(k for k in keys if k != "modified_at" and before.get(k) != after.get(k))
+
+
+def post_facts(document: Mapping[str, object]) -> tuple[datetime | None, int | None]:
+    """When a stored post was scheduled, and on which channel (None where it says none,
+    or says it in a form the plan's check would refuse)."""
+    moment, channel = document.get("scheduled_at"), document.get("channel")
+    try:
+        when = datetime.fromisoformat(moment) if isinstance(moment, str) else None
+    except ValueError:
+        when = None
+    if when is not None and when.tzinfo is None:
+        when = None
+    return when, channel if type(channel) is int else None
 
 
 def summary_of(document: Mapping[str, object]) -> str:

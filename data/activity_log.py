@@ -18,7 +18,7 @@ from pathlib import Path
 
 import orjson
 
-from socialplan.core.activity import Action, Change
+from socialplan.core.activity import Action, Change, post_facts
 
 MAX_BYTES = 4 * 2**20
 PERSON_VARIABLE = "SOCIALPLAN_USER"
@@ -55,7 +55,8 @@ def append(plan: Path, changes: Iterable[Change]) -> None:
 def latest(
     plan: Path, *, kind: str | None = None, entry_id: int | None = None, limit: int = 200
 ) -> list[Change]:
-    """The newest changes first (of one entry, with ``kind`` and ``entry_id``)."""
+    """The newest changes first (of one table with ``kind``, of one entry with
+    ``entry_id`` too)."""
     try:
         raw = log_path(plan).read_bytes()
     except OSError:
@@ -63,14 +64,18 @@ def latest(
     found: list[Change] = []
     for line in reversed(raw.splitlines()):
         change = _parsed(line)
-        if change is None or (
-            kind is not None and (change.kind, change.entry_id) != (kind, entry_id)
-        ):
+        if change is None or not _about(change, kind, entry_id):
             continue
         found.append(change)
         if len(found) == limit:
             break
     return found
+
+
+def _about(change: Change, kind: str | None, entry_id: int | None) -> bool:
+    return (kind is None or change.kind == kind) and (
+        entry_id is None or change.entry_id == entry_id
+    )
 
 
 def _line(change: Change) -> dict[str, object]:
@@ -82,6 +87,8 @@ def _line(change: Change) -> dict[str, object]:
         "id": change.entry_id,
         "summary": change.summary,
         "fields": list(change.fields),
+        **({"scheduled_at": change.when.astimezone(UTC).isoformat()} if change.when else {}),
+        **({"channel": change.channel} if change.channel is not None else {}),
     }
 
 
@@ -97,6 +104,7 @@ def _parsed(line: bytes) -> Change | None:
             int(entry["id"]),
             str(entry["summary"]),
             tuple(str(name) for name in entry["fields"]),
+            *post_facts(entry),
         )
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
         return None

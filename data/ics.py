@@ -13,15 +13,19 @@ Google Calendar.
   event takes the change; posts are TRANSPARENT (they make nobody busy).
 - By default only posts that will go out: approved, scheduled and published ones; ideas,
   drafts and posts in review with ``every_status``.
+- A subscribed feed (``feed``, ``serve``) also carries the posts deleted lately, cancelled,
+  from the plan's activity: a deleted post then leaves the subscriber's calendar too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from socialplan import __version__
+from socialplan.core.activity import Action, Change
 from socialplan.core.i18n import _
 from socialplan.core.model import ContentItem, Kind, Status
 from socialplan.core.plan_data import PlanData
@@ -47,8 +51,11 @@ def plan_calendar(
     end: date | None = None,
     stamp: datetime,
     every_status: bool = False,
+    cancelled: Sequence[Change] = (),
 ) -> bytes:
-    """The calendar of the scheduled items (of one channel, between two days inclusive).
+    """The calendar of the scheduled items (of one channel, between two days inclusive),
+    and ``cancelled``: posts deleted lately (``cancelled_posts``), each as its event
+    cancelled, so that a subscribed calendar takes it out.
 
     Events are written line by line (``event_lines``), not built as icalendar objects: a
     100,000-post plan took 67 s and 1.1 GB that way."""
@@ -64,6 +71,7 @@ def plan_calendar(
     writer = EventWriter(plan_data, stamp)
     parts = ["\r\n".join(map(_folded, lines)) + "\r\n"]
     parts += (writer.text(item) for item in items)
+    parts += (writer.cancelled_text(change) for change in cancelled)
     if items:
         days = [i.scheduled_at.date() for i in items if i.scheduled_at is not None]
         zone_text = vtimezone(plan_data.plan.timezone, min(days), max(days)).to_ical()
@@ -88,6 +96,32 @@ def exported_items(
         if item.scheduled_at is not None
     ]
     return sorted(chosen, key=lambda i: (i.scheduled_at, i.id))
+
+
+CANCELLED_DAYS = 30
+"""How long a deleted post stays in a subscribed feed, cancelled: long enough for every
+calendar that polls it to take the post out."""
+
+
+def cancelled_posts(
+    changes: Iterable[Change], plan_data: PlanData, now: datetime, channel: int | None = None
+) -> list[Change]:
+    """The posts deleted in the last ``CANCELLED_DAYS`` (of one channel) that the plan
+    does not hold again (an undo brings a post back), newest deletion of each."""
+    since = now - timedelta(days=CANCELLED_DAYS)
+    present = {item.id for item in plan_data.items}
+    found: dict[int, Change] = {}
+    for change in changes:
+        if (
+            change.action is Action.DELETE
+            and change.kind == ContentItem.TABLE
+            and change.when is not None
+            and change.at >= since
+            and change.entry_id not in present
+            and (channel is None or change.channel == channel)
+        ):
+            found.setdefault(change.entry_id, change)
+    return sorted(found.values(), key=lambda change: change.entry_id)
 
 
 def _uid_domain(plan_data: PlanData) -> str:
@@ -119,6 +153,27 @@ class EventWriter:
 
     def text(self, item: ContentItem) -> str:
         return "\r\n".join(map(_folded, self.lines(item))) + "\r\n"
+
+    def cancelled_text(self, change: Change) -> str:
+        """A deleted post's event, cancelled (RFC 5545 3.8.1.11), with a SEQUENCE from its
+        deletion: later than any version of it a calendar has."""
+        assert change.when is not None
+        channel = self.plan_data.channel_name(change.channel) if change.channel else ""
+        begins = change.when.astimezone(UTC)
+        lines = [
+            "BEGIN:VEVENT",
+            f"UID:item-{change.entry_id}.{self.uid_domain}",
+            "DTSTAMP:" + self.stamp,
+            "DTSTART:" + _utc(begins),
+            "DTEND:" + _utc(begins + POST_LENGTH),
+            "SUMMARY:" + _text(f"[{channel}] {change.summary}" if channel else change.summary),
+            "STATUS:CANCELLED",
+            "TRANSP:TRANSPARENT",
+            "LAST-MODIFIED:" + _utc(change.at),
+            f"SEQUENCE:{int((change.at - SEQUENCE_EPOCH).total_seconds())}",
+            "END:VEVENT",
+        ]
+        return "\r\n".join(map(_folded, lines)) + "\r\n"
 
     def lines(self, item: ContentItem) -> list[str]:
         """The lines of one post's VEVENT, unfolded (RFC 5545 3.6.1)."""

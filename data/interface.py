@@ -127,6 +127,22 @@ def read_plan_at(target: str) -> PlanData:
     return read_plan(target)
 
 
+def activity_at(target: str, *, kind: str | None = None, limit: int = 200) -> list[Change]:
+    """A plan's latest changes (of one table), read once: a file's log without opening
+    the plan (no lock, no backup), a server's rows."""
+    if is_server(target):
+        from .server_store import ServerStore
+
+        store = ServerStore.open(target, create=False)
+        try:
+            return store.activity(kind=kind, limit=limit)
+        finally:
+            store.close()
+    from . import activity_log
+
+    return activity_log.latest(Path(target).expanduser(), kind=kind, limit=limit)
+
+
 def plan_exists(target: str) -> bool:
     if is_server(target):
         from .server_connection import ServerAddress, plan_names

@@ -187,11 +187,54 @@ CREATE INDEX activity_by_transaction ON socialplan.activity (plan_id, xid);
 """Version 2: the transaction of each change, so that a session reads only what changed
 since its last read (the activity rows whose transaction its snapshot did not see)."""
 
+_POSTS_AS_THEY_WERE = r"""
+ALTER TABLE socialplan.activity ADD COLUMN scheduled_at timestamptz, ADD COLUMN channel bigint;
+
+CREATE FUNCTION socialplan.moment(value text) RETURNS timestamptz
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN value::timestamptz;
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION socialplan.record() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    entry socialplan.entries;
+    changed text := '';
+    is_post boolean;
+BEGIN
+    IF TG_OP = 'DELETE' THEN entry := OLD; ELSE entry := NEW; END IF;
+    is_post := entry.kind = 'items';
+    IF TG_OP = 'UPDATE' THEN
+        SELECT coalesce(string_agg(key, ',' ORDER BY key), '') INTO changed
+        FROM (SELECT key, value FROM jsonb_each(OLD.doc)) o
+        FULL JOIN (SELECT key, value FROM jsonb_each(NEW.doc)) n USING (key)
+        WHERE o.value IS DISTINCT FROM n.value AND key <> 'modified_at';
+    END IF;
+    INSERT INTO socialplan.activity
+        (plan_id, kind, entry_id, action, summary, fields, scheduled_at, channel)
+    VALUES (
+        entry.plan_id, entry.kind, entry.id, lower(TG_OP),
+        left(coalesce(entry.doc->>'title', entry.doc->>'name', ''), 200), changed,
+        CASE WHEN is_post THEN socialplan.moment(entry.doc->>'scheduled_at') END,
+        CASE WHEN is_post AND jsonb_typeof(entry.doc->'channel') = 'number'
+            THEN (entry.doc->>'channel')::numeric::bigint END
+    );
+    PERFORM pg_notify('socialplan_' || entry.plan_id, pg_backend_pid()::text);
+    RETURN NULL;
+END $$;
+"""
+"""Version 3: a post's time and channel in its activity, so that a deleted post can be
+cancelled in a subscribed calendar."""
+
 MIGRATIONS: tuple[str, ...] = (
     "CREATE SCHEMA socialplan;\n"
     "CREATE TABLE socialplan.schema_info (version integer NOT NULL);\n"
     "INSERT INTO socialplan.schema_info VALUES (0);\n" + _ROLES + _TABLES + _TRIGGERS + _RIGHTS,
     _CHANGES_SINCE,
+    _POSTS_AS_THEY_WERE,
 )
 """Each brings the database one schema version up; never edit one that has shipped."""
 

@@ -522,20 +522,25 @@ class ServerStore:
     def activity(
         self, *, kind: str | None = None, entry_id: int | None = None, limit: int = 200
     ) -> list[Change]:
-        """The plan's latest changes, newest first (of one entry, with ``kind``/``entry_id``)."""
+        """The plan's latest changes, newest first (of one table with ``kind``, of one
+        entry with ``entry_id`` too)."""
         where = "plan_id = %(plan)s"
-        if kind is not None and entry_id is not None:
-            where += " AND kind = %(kind)s AND entry_id = %(entry)s"
+        if kind is not None:
+            where += " AND kind = %(kind)s"
+        if entry_id is not None:
+            where += " AND entry_id = %(entry)s"
         rows = self._read_again_once(
             lambda: self._conn.execute(
-                "SELECT at, who, action, kind, entry_id, summary, fields FROM socialplan.activity"
-                f" WHERE {where} ORDER BY id DESC LIMIT %(limit)s",
+                "SELECT at, who, action, kind, entry_id, summary, fields, scheduled_at, channel"
+                f" FROM socialplan.activity WHERE {where} ORDER BY id DESC LIMIT %(limit)s",
                 {"plan": self._plan_id, "kind": kind, "entry": entry_id, "limit": limit},
             ).fetchall()
         )
         return [
-            Change(at, who, _ACTIONS[action], kind_, int(entry), summary, _names(fields))
-            for at, who, action, kind_, entry, summary, fields in rows
+            Change(
+                at, who, _ACTIONS[action], kind_, int(entry), summary, _names(fields), when, channel
+            )
+            for at, who, action, kind_, entry, summary, fields, when, channel in rows
         ]
 
     def close(self) -> None:

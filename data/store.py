@@ -21,7 +21,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from socialplan.compat import reset_table_caches
-from socialplan.core.activity import Action, Change, changed_fields, summary_of
+from socialplan.core.activity import Action, Change, changed_fields, post_facts, summary_of
 from socialplan.core.codec import from_doc, to_doc
 from socialplan.core.i18n import _
 from socialplan.core.journey import default_stages
@@ -205,10 +205,11 @@ class PlanStore:
         fields: tuple[str, ...] = (),
     ) -> None:
         """Keep a change for the activity log, written once the plan itself is."""
+        when, channel = post_facts(document) if table == "items" else (None, None)
+        summary = summary_of(document)
+        now = datetime.now(UTC)
         self._pending.append(
-            Change(
-                datetime.now(UTC), self._person, action, table, doc_id, summary_of(document), fields
-            )
+            Change(now, self._person, action, table, doc_id, summary, fields, when, channel)
         )
         if not self._batching:
             self._tell_pending()
