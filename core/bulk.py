@@ -51,12 +51,20 @@ ALIASES = {
     "link(s)": "link",
     "media url(s)": "media_url",
     "labels": "tags",
+    "content": "message_text",
+    "imageurls": "media_url",
+    "postatspecifictime": "date",
 }
 """Other tools' names for the same columns: Sprout Social writes ``image_url``; Publer's
 bulk template (help.publer.io, "What CSV template should I use?") has Date (with the time
-in it), Text or Message, Link(s), Media URL(s), Title and Labels."""
+in it), Text or Message, Link(s), Media URL(s), Title and Labels; SocialBee's
+(help.socialbee.com, "How do I import content via CSV?") text, link, imageUrls, gifUrls,
+videoUrls and postAtSpecificTime (``2026-12-03 14:30``), as HighLevel's Social Planner
+has them with content for text."""
 PUBLER_COLUMNS = frozenset({"text", "link(s)", "media url(s)", "labels"})
 """Header names only Publer's template uses: a file with one of them is read as Publer's."""
+SOCIALBEE_COLUMNS = frozenset({"postatspecifictime", "imageurls", "gifurls", "gifurl", "videourls"})
+"""Header names of SocialBee's and HighLevel's templates."""
 _DATE_AND_TIME = re.compile(r"^(\S+)\s+(\d{1,2}[:.]\d{2})(?::\d{2})?$")
 """Publer's Date cell: ``2029-11-19 20:35`` (its help also writes ``20-35``)."""
 TITLE_LENGTH = 80

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from socialplan.core.bulk import ALIASES, COLUMNS, PUBLER_COLUMNS, BulkRow
+from socialplan.core.bulk import ALIASES, COLUMNS, PUBLER_COLUMNS, SOCIALBEE_COLUMNS, BulkRow
 from socialplan.core.i18n import N_, _
 from socialplan.core.numbers import format_number
 from socialplan.core.validation import without_controls
@@ -163,7 +163,10 @@ def _headed(header: list[str], text: str, name: str, delimiter: str) -> BulkFile
                 "24/11/2026 09:30"
             ).format(name=name, join=", ".join(COLUMNS))
         )
-    if PUBLER_COLUMNS & {h.lower() for h in header}:
+    names = {h.lower() for h in header}
+    if SOCIALBEE_COLUMNS & names:
+        layout = "SocialBee" if "text" in names else "HighLevel"
+    elif PUBLER_COLUMNS & names:
         layout = "Publer"
     else:
         layout = "socialplan" if "channel" in columns else _("Sprout Social")

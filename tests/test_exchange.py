@@ -728,6 +728,37 @@ def test_publers_bulk_template_is_recognised(demo_data):
     assert (post.title, post.link, post.tags) == ("Winter", "https://v.nl/w", ("tips", "winter"))
 
 
+@pytest.mark.parametrize(
+    ("header", "layout"),
+    [
+        (b"text,link,imageUrls,gifUrls,videoUrls,postAtSpecificTime", "SocialBee"),
+        (b"postAtSpecificTime,content,link,imageUrls,gifUrl,videoUrls", "HighLevel"),
+    ],
+)
+def test_socialbees_and_highlevels_bulk_templates_are_recognised(demo_data, header, layout):
+    """Their documented columns; the GIF and video columns are left out and named."""
+    cells = {
+        "text": "Winter checklist for your heat pump",
+        "content": "Winter checklist for your heat pump",
+        "link": "https://v.nl/w",
+        "imageUrls": "https://v.nl/w.jpg",
+        "postAtSpecificTime": "2026-12-03 14:30",
+    }
+    row = ",".join(cells.get(name.decode(), "") for name in header.split(b","))
+    found = parse_bulk_bytes(header + b"\n" + row.encode() + b"\n", "bulk.csv")
+    assert found.layout == layout
+    assert {name.lower() for name in found.ignored} <= {"gifurls", "gifurl", "videourls"}
+    assert found.ignored
+    (post,) = plan_bulk_import(demo_data, found.rows, channel="LinkedIn").added
+    zone = ZoneInfo(demo_data.plan.timezone)
+    assert post.scheduled_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") == "2026-12-03 14:30"
+    assert (post.body, post.link, post.media_url) == (
+        "Winter checklist for your heat pump",
+        "https://v.nl/w",
+        "https://v.nl/w.jpg",
+    )
+
+
 def test_a_sprout_export_is_split_by_350_and_says_what_it_cannot_carry(demo_data):
     from socialplan.data.scheduler_csv import scheduler_export
 
