@@ -16,6 +16,7 @@ commit arrives as a notification on a second connection, read by a thread.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -77,6 +78,9 @@ class ServerStore:
         self._backend_pid = connection.info.backend_pid
         self._unacknowledged = False
         """A write was cut off with its connection: whether it committed is unknown."""
+        self._one_at_a_time = threading.RLock()
+        """One transaction at a time on the connection: a reload runs in a worker thread,
+        and an edit begun meanwhile would otherwise have become part of its transaction."""
 
     # --- opening
 
@@ -465,7 +469,7 @@ class ServerStore:
         if self._batching:
             yield
             return
-        with self._errors_told(writing=True):
+        with self._one_at_a_time, self._errors_told(writing=True):
             with self._conn.transaction():
                 yield
             self._writes += 1
@@ -474,7 +478,7 @@ class ServerStore:
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:
         """A read: one snapshot for all its statements (the plan and what it saw)."""
-        with self._errors_told(), self._conn.transaction():
+        with self._one_at_a_time, self._errors_told(), self._conn.transaction():
             self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             yield
 

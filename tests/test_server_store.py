@@ -420,3 +420,32 @@ def test_a_reload_reads_only_what_changed(pg_url, demo_data, monkeypatch):
     monkeypatch.setattr(store, "_document", lambda **_: whole_reads.append(1) or {})
     assert "Changed elsewhere" in {i.title for i in store.reload().items}
     assert whole_reads == []
+
+
+def test_reloads_in_a_worker_thread_never_swallow_an_edit(pg_url, demo_data):
+    """The App reloads in a thread while edits are saved on its own: each must be a
+    transaction of its own, or an edit begun during a reload became part of the read."""
+    import threading
+
+    ServerStore.create(pg_url, demo_data).close()
+    store, other = opened(pg_url), opened(pg_url)
+    failures: list[BaseException] = []
+    done = threading.Event()
+
+    def reload_again_and_again() -> None:
+        while not done.is_set():
+            try:
+                store.reload()
+                item = other.reload().items[0]
+                other.update(replace(item, owner=f"{item.owner}."), expected=item)
+            except BaseException as error:
+                failures.append(error)
+                return
+
+    worker = threading.Thread(target=reload_again_and_again)
+    worker.start()
+    added = [store.add(ContentItem(f"Saved while reloading {n}", 1, 1)) for n in range(60)]
+    done.set()
+    worker.join(timeout=30)
+    assert failures == []
+    assert {a.id for a in added} <= {i.id for i in opened(pg_url).load().items}
