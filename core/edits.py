@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import weakref
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -17,21 +18,19 @@ from .plan_data import Derivation, PlanData
 
 
 def with_changes(plan_data: PlanData, saved: Sequence[Any], removed: Sequence[Any]) -> PlanData:
-    """``plan_data`` with many entities saved and removed, one pass per table they touch;
-    the result records its ``Derivation`` from ``plan_data``."""
+    """``plan_data`` with many entities saved and removed; the result records its
+    ``Derivation`` from ``plan_data``. A table stays in id order (as read), so an entry is
+    found by bisection: a card move on a 100,000-post plan walked every post (40 ms)."""
     changes: dict[str, Any] = {}
     before: list[Any] = []
     for table in {e.TABLE for e in (*saved, *removed)} - {Plan.TABLE}:
-        gone = {e.id for e in removed if table == e.TABLE}
-        by_id = {e.id: e for e in saved if table == e.TABLE}
         current: tuple[Any, ...] = getattr(plan_data, table)
-        kept = []
-        for entity in current:
-            if entity.id in gone or entity.id in by_id:
-                before.append(entity)
-            if entity.id not in gone:
-                kept.append(by_id.pop(entity.id, entity))
-        changes[table] = (*kept, *by_id.values())
+        mine = [e for e in saved if table == e.TABLE]
+        gone = [e for e in removed if table == e.TABLE]
+        changed = _changed_in_order(current, mine, gone, before)
+        if changed is None:
+            changed = _changed_by_scan(current, mine, gone, before)
+        changes[table] = changed
     plans = [e for e in saved if isinstance(e, Plan)]
     if plans:
         changes["plan"] = plans[-1]
@@ -39,7 +38,66 @@ def with_changes(plan_data: PlanData, saved: Sequence[Any], removed: Sequence[An
     derived = replace(plan_data, **changes)
     derivation = Derivation(weakref.ref(plan_data), tuple(saved), tuple(before))
     object.__setattr__(derived, "derivation", derivation)  # frozen: set once, here
+    derived.carry_lookups_over()
     return derived
+
+
+def _position(entities: Sequence[Any], entity_id: int) -> int | None:
+    """Where the entity with ``entity_id`` stands in id-ordered ``entities``, if there."""
+    at = bisect_left(entities, entity_id, key=_id_of)
+    return at if at < len(entities) and entities[at].id == entity_id else None
+
+
+def _id_of(entity: Any) -> int:
+    return int(entity.id)
+
+
+def _changed_in_order(
+    current: tuple[Any, ...], saved: list[Any], removed: list[Any], before: list[Any]
+) -> tuple[Any, ...] | None:
+    """``current`` with the changes, kept in id order; None when an entry bisection
+    cannot find is there after all (``current`` is not in id order: the caller scans)."""
+    where = {e.id: _position(current, e.id) for e in (*saved, *removed)}
+    missing = {entity_id for entity_id, at in where.items() if at is None}
+    if missing and any(e.id in missing for e in current):
+        return None
+    result = list(current)
+    gone: set[int] = set()
+    for entity in removed:
+        at = where[entity.id]
+        if at is not None and entity.id not in gone:
+            before.append(current[at])
+            gone.add(entity.id)
+    replaced: set[int] = set()
+    added: dict[int, Any] = {}
+    for entity in saved:
+        at = where[entity.id]
+        if at is None or entity.id in gone:  # saved and removed at once: it stays
+            added[entity.id] = entity
+            continue
+        if entity.id not in replaced:
+            before.append(current[at])
+            replaced.add(entity.id)
+        result[at] = entity
+    if gone:
+        result = [e for e in result if e.id not in gone]
+    for entity in added.values():
+        insort(result, entity, key=_id_of)
+    return tuple(result)
+
+
+def _changed_by_scan(
+    current: tuple[Any, ...], saved: list[Any], removed: list[Any], before: list[Any]
+) -> tuple[Any, ...]:
+    gone = {e.id for e in removed}
+    by_id = {e.id: e for e in saved}
+    kept = []
+    for entity in current:
+        if entity.id in gone or entity.id in by_id:
+            before.append(entity)
+        if entity.id not in gone:
+            kept.append(by_id.pop(entity.id, entity))
+    return (*kept, *by_id.values())
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from .i18n import _, ngettext
 from .model import Kind
 from .numbers import format_number
 from .plan_data import PlanData
-from .schedule import items_between, week_bounds, window_bounds
+from .schedule import week_bounds, window_bounds
 from .slots import ChannelWeek, week_paces
 
 
@@ -140,7 +140,7 @@ class PanelFigures:
 def panel_figures(plan_data: PlanData, now: datetime) -> PanelFigures:
     plan = plan_data.plan
     start, end = window_bounds(now, plan.window_days)
-    in_window = items_between(plan_data.items, start, end)
+    in_window = plan_data.scheduled_between(start, end)
     kinds = Counter(item.kind for item in in_window)
     ratio = Ratio(
         kinds[Kind.CONTENT], kinds[Kind.PROMOTION], plan.ratio_content, plan.ratio_promotion

@@ -58,10 +58,14 @@ def week_paces(
     """Each channel's posts in the week from ``week_start`` (local midnight on a Monday)
     against its planned posts per week. ``items`` may be a pre-filtered subset."""
     week_end = _add_local_days(week_start, 7)
-    in_week = items_between(plan_data.items if items is None else items, week_start, week_end)
+    in_week = (
+        plan_data.scheduled_between(week_start, week_end)
+        if items is None
+        else items_between(items, week_start, week_end)
+    )
     per_channel = Counter(i.channel for i in in_week)
     month_start, month_end = _month_of_week(week_start)
-    in_month = Counter(i.channel for i in items_between(plan_data.items, month_start, month_end))
+    in_month = Counter(i.channel for i in plan_data.scheduled_between(month_start, month_end))
     return tuple(
         ChannelWeek(c.name, in_month[c.id], c.planned_per_month, by_month=True)
         if c.planned_per_month

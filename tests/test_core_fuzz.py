@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from socialplan.core.entries import FIELDS, PLAN_SECTIONS, FieldKind
 from socialplan.core.entry_rules import parse_value, validate_entry
-from socialplan.core.model import Plan
+from socialplan.core.model import ContentItem, Plan
+from socialplan.core.plan_data import PlanData
 from socialplan.core.recurrence import parse_rules
 from socialplan.core.validation import (
     InvalidInputError,
@@ -145,3 +146,91 @@ def test_dates_and_times_give_a_value_or_a_clear_message(text, zone):
             parse()
         except InvalidInputError as error:
             assert error.problem.message
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    ids=st.lists(st.integers(1, 60), unique=True, max_size=30),
+    shuffled=st.booleans(),
+    saves=st.lists(st.tuples(st.integers(1, 70), st.text(max_size=3)), max_size=6),
+    removes=st.lists(st.integers(1, 70), max_size=4),
+    seed=st.randoms(use_true_random=False),
+)
+def test_with_changes_saves_and_removes_whatever_order_the_plan_is_in(
+    ids, shuffled, saves, removes, seed
+):
+    """Entries are found by bisection when the plan is in id order, by a scan when not:
+    the plan that comes out holds the same entries either way, in id order when the plan
+    was."""
+    from socialplan.core.edits import with_changes
+
+    items = [ContentItem(f"post {n}", 1, 1, id=n) for n in sorted(ids)]
+    if shuffled:
+        seed.shuffle(items)
+    plan_data = PlanData(plan=Plan(name="P", id=1), items=tuple(items))
+    saved = [ContentItem(f"saved {title}", 1, 1, id=n) for n, title in dict(saves).items()]
+    removed = [ContentItem("gone", 1, 1, id=n) for n in set(removes)]
+    result = with_changes(plan_data, saved, removed)
+    expected = {i.id: i for i in items if i.id not in {r.id for r in removed}}
+    expected.update({s.id: s for s in saved})  # saved and removed at once: it stays
+    assert {i.id: i for i in result.items} == expected
+    assert len(result.items) == len(expected)
+    if not shuffled:
+        assert [i.id for i in result.items] == sorted(expected)
+    touched = {s.id for s in saved} | {r.id for r in removed}
+    before = result.derivation.before if result.derivation else ()
+    assert sorted(e.id for e in before) == sorted(i.id for i in items if i.id in touched)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    hours=st.lists(st.one_of(st.none(), st.integers(0, 200)), min_size=1, max_size=25),
+    edits=st.lists(
+        st.tuples(
+            st.sampled_from(["move", "add", "remove"]), st.integers(0, 30), st.integers(0, 200)
+        ),
+        max_size=8,
+    ),
+    window=st.tuples(st.integers(-5, 210), st.integers(0, 100)),
+)
+def test_the_lookups_brought_up_to_date_by_edits_find_what_a_scan_finds(hours, edits, window):
+    """``scheduled_between`` bisects a time index, and ``item`` looks in a shared map with
+    the changes on top, both brought up to date edit by edit: they must find exactly what
+    a scan over all posts finds (in time order)."""
+    from datetime import UTC, datetime, timedelta
+
+    from socialplan.core.edits import with_changes
+    from socialplan.core.schedule import items_between
+
+    start = datetime(2027, 1, 1, tzinfo=UTC)
+
+    def at(hour: int | None) -> datetime | None:
+        return None if hour is None else start + timedelta(hours=hour)
+
+    items = tuple(
+        ContentItem(f"p{n}", 1, 1, scheduled_at=at(h), id=n + 1) for n, h in enumerate(hours)
+    )
+    plan_data = PlanData(plan=Plan(name="P", id=1), items=items)
+    plan_data.scheduled_between(start, start)  # the lookups exist before the edits
+    plan_data.item(1)
+    next_id = len(items) + 1
+    for kind, which, hour in edits:
+        current = plan_data.items
+        if kind == "add" or not current:
+            saved, removed = [ContentItem("new", 1, 1, scheduled_at=at(hour), id=next_id)], []
+            next_id += 1
+        elif kind == "move":
+            saved = [dataclasses.replace(current[which % len(current)], scheduled_at=at(hour))]
+            removed = []
+        else:
+            saved, removed = [], [current[which % len(current)]]
+        plan_data = with_changes(plan_data, saved, removed)
+        begin, length = window
+        low, high = at(begin), at(begin + length)
+        assert low is not None and high is not None
+        scanned = sorted(
+            items_between(plan_data.items, low, high), key=lambda i: (i.scheduled_at, i.id)
+        )
+        assert plan_data.scheduled_between(low, high) == scanned
+        by_id = {i.id: i for i in plan_data.items}
+        assert all(plan_data.item(n) == by_id.get(n) for n in range(next_id + 1))
