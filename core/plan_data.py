@@ -8,6 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 from .model import (
@@ -110,13 +111,13 @@ class PlanData:
         return shared, changed
 
     @cached_property
-    def _items_by_time(self) -> tuple[list[datetime], list[ContentItem]]:
+    def _items_by_time(self) -> tuple[list[Any], list[ContentItem]]:
         """The scheduled items in time order (ties by id), with their times beside them
         for bisection; brought up to date from the snapshot this one came from."""
         earlier = self._earlier_with("_items_by_time")
         if earlier is None:
             ordered = sorted((i for i in self.items if i.scheduled_at), key=_time_and_id)
-            return [_moment(i) for i in ordered], ordered
+            return [i.scheduled_at for i in ordered], ordered
         earlier_times, earlier_ordered = earlier._items_by_time
         times, ordered = list(earlier_times), list(earlier_ordered)
         for entity in self._derived_items(before=True):
@@ -128,7 +129,7 @@ class PlanData:
             if entity.scheduled_at is not None:
                 at = bisect_left(ordered, _time_and_id(entity), key=_time_and_id)
                 ordered.insert(at, entity)
-                times.insert(at, _moment(entity))
+                times.insert(at, entity.scheduled_at)
         return times, ordered
 
     def scheduled_between(self, start: datetime, end: datetime) -> list[ContentItem]:
@@ -187,10 +188,6 @@ MOST_CHANGED_ON_TOP = 2000
 """The lookups an edit brings up to date instead of building them again."""
 
 
-def _moment(item: ContentItem) -> datetime:
-    assert item.scheduled_at is not None
-    return item.scheduled_at.astimezone(UTC)
-
-
-def _time_and_id(item: ContentItem) -> tuple[datetime, int]:
-    return _moment(item), item.id
+_time_and_id = attrgetter("scheduled_at", "id")
+"""The time index's order: a post's time as stored (UTC; times in any zone compare right,
+only slower), ties by id. In C: 100,000 posts sort in a fraction of the time."""
