@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import weakref
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -55,8 +55,9 @@ def _id_of(entity: Any) -> int:
 def _changed_in_order(
     current: tuple[Any, ...], saved: list[Any], removed: list[Any], before: list[Any]
 ) -> tuple[Any, ...] | None:
-    """``current`` with the changes, kept in id order; None when an entry bisection
-    cannot find is there after all (``current`` is not in id order: the caller scans)."""
+    """``current`` with the changes, new entries at the end (so a table read in id order
+    stays so as ids grow); None when an entry bisection cannot find is there after all
+    (``current`` is not in id order: the caller scans)."""
     where = {e.id: _position(current, e.id) for e in (*saved, *removed)}
     missing = {entity_id for entity_id, at in where.items() if at is None}
     if missing and any(e.id in missing for e in current):
@@ -81,8 +82,7 @@ def _changed_in_order(
         result[at] = entity
     if gone:
         result = [e for e in result if e.id not in gone]
-    for entity in added.values():
-        insort(result, entity, key=_id_of)
+    result.extend(added.values())  # at the end, as always: a held post (id < 0) too
     return tuple(result)
 
 
