@@ -43,12 +43,17 @@ def run_plans(args: argparse.Namespace) -> int:
         )
         return 0
     print(_("Plans in {directory}:").format(directory=directory))
-    width = max(len(p.key) for p in plans)
-    for plan in plans:
-        posts = "" if plan.posts is None else _("  {posts} posts").format(posts=plan.posts)
-        print(f"  {plan.key:<{width}}  {plan.name}{posts}")
+    _print_plans([(plan.key, plan.name, plan.posts) for plan in plans])
     print(_("Open one with: socialplan open NAME"))
     return 0
+
+
+def _print_plans(rows: list[tuple[str, str, int | None]]) -> None:
+    """A plan a line: the name to open it by, its own name, its posts (None: unreadable)."""
+    width = max(len(key) for key, _name, _posts in rows)
+    for key, name, posts in rows:
+        count = "" if posts is None else _("  {posts} posts").format(posts=posts)
+        print(f"  {key:<{width}}  {name}{count}")
 
 
 def _server_plans(target: str) -> int:
@@ -65,10 +70,7 @@ def _server_plans(target: str) -> int:
         )
         return 0
     print(_("Plans in {server}:").format(server=address.shown))
-    width = max(len(plan.name) for plan in plans)
-    for plan in plans:
-        posts = _("  {posts} posts").format(posts=plan.posts)
-        print(f"  {plan.name:<{width}}  {plan.title}{posts}")
+    _print_plans([(plan.name, plan.title, plan.posts) for plan in plans])
     print(_("Open one with: socialplan open NAME --db {server}").format(server=address.shown))
     return 0
 
@@ -126,14 +128,13 @@ def plan_feed(target: str, channel: str | None) -> bytes | None:
     """The plan's schedule as an .ics, read afresh (of one channel; None for an unknown
     one): what ``serve`` publishes and ``feed`` writes."""
     from socialplan.data.ics import cancelled_posts, plan_calendar
-    from socialplan.data.interface import activity_at, read_plan_at
+    from socialplan.data.interface import read_with_activity_at
 
-    plan_data = read_plan_at(target)
+    plan_data, deleted = read_with_activity_at(target, kind="items", limit=FEED_ACTIVITY)
     named = plan_data.channel_named(channel) if channel else None
     if channel and named is None:
         return None
     now, channel_id = datetime.now(UTC), named.id if named else None
-    deleted = activity_at(target, kind="items", limit=FEED_ACTIVITY)
     cancelled = cancelled_posts(deleted, plan_data, now, channel_id)
     return plan_calendar(plan_data, channel=channel_id, stamp=now, cancelled=cancelled)
 

@@ -100,11 +100,14 @@ class PlanData:
         earlier = self._earlier_with("_items_by_id")
         if earlier is None:
             return {i.id: i for i in self.items}, {}
+        was, now = self._post_changes()
+        if not was and not now:
+            return earlier._items_by_id
         shared, changed = earlier._items_by_id
         changed = dict(changed)
-        for entity in self._derived_items(before=True):
+        for entity in was:
             changed[entity.id] = None
-        for entity in self._derived_items(before=False):
+        for entity in now:
             changed[entity.id] = entity
         if len(changed) > MOST_CHANGED_ON_TOP:
             return {i.id: i for i in self.items}, {}
@@ -118,14 +121,17 @@ class PlanData:
         if earlier is None:
             ordered = sorted((i for i in self.items if i.scheduled_at), key=_time_and_id)
             return [i.scheduled_at for i in ordered], ordered
+        was, now = self._post_changes()
+        if not was and not now:
+            return earlier._items_by_time
         earlier_times, earlier_ordered = earlier._items_by_time
         times, ordered = list(earlier_times), list(earlier_ordered)
-        for entity in self._derived_items(before=True):
+        for entity in was:
             if entity.scheduled_at is not None:
                 at = bisect_left(ordered, _time_and_id(entity), key=_time_and_id)
                 if at < len(ordered) and ordered[at].id == entity.id:
                     del ordered[at], times[at]
-        for entity in self._derived_items(before=False):
+        for entity in now:
             if entity.scheduled_at is not None:
                 at = bisect_left(ordered, _time_and_id(entity), key=_time_and_id)
                 ordered.insert(at, entity)
@@ -157,10 +163,13 @@ class PlanData:
             if base is not None and cached in base.__dict__:
                 getattr(self, cached)
 
-    def _derived_items(self, *, before: bool) -> list[ContentItem]:
+    def _post_changes(self) -> tuple[list[ContentItem], list[ContentItem]]:
+        """The posts the edit this snapshot came from replaced or removed (as they were)
+        and saved (as they are): none when it changed no post, and the lookups are
+        shared as they are."""
         assert self.derivation is not None
-        changed = self.derivation.before if before else self.derivation.saved
-        return [e for e in changed if isinstance(e, ContentItem)]
+        was = [e for e in self.derivation.before if isinstance(e, ContentItem)]
+        return was, [e for e in self.derivation.saved if isinstance(e, ContentItem)]
 
     def item(self, item_id: int | None) -> ContentItem | None:
         """A post by id, without scanning them all on a key press."""

@@ -127,20 +127,24 @@ def read_plan_at(target: str) -> PlanData:
     return read_plan(target)
 
 
-def activity_at(target: str, *, kind: str | None = None, limit: int = 200) -> list[Change]:
-    """A plan's latest changes (of one table), read once: a file's log without opening
-    the plan (no lock, no backup), a server's rows."""
+def read_with_activity_at(
+    target: str, *, kind: str | None = None, limit: int = 200
+) -> tuple[PlanData, list[Change]]:
+    """A plan read once, with its latest changes (of one table): a file and its log
+    without opening the plan (no lock, no backup), a server's plan on one connection."""
     if is_server(target):
         from .server_store import ServerStore
 
         store = ServerStore.open(target, create=False)
         try:
-            return store.activity(kind=kind, limit=limit)
+            return store.load(), store.activity(kind=kind, limit=limit)
         finally:
             store.close()
     from . import activity_log
+    from .store import read_plan
 
-    return activity_log.latest(Path(target).expanduser(), kind=kind, limit=limit)
+    path = Path(target).expanduser()
+    return read_plan(path), activity_log.latest(path, kind=kind, limit=limit)
 
 
 def plan_exists(target: str) -> bool:

@@ -89,17 +89,9 @@ class ServerStore:
         """Open the plan the URL names (``?plan=NAME``), creating it when missing and
         ``create``; the database's schema is set up or migrated first."""
         address = url if isinstance(url, ServerAddress) else ServerAddress.parse(url)
-        plan = address.plan or only_plan(address)
-        address = address.with_plan(plan)
-        connection = connect(address)
-        prepare_database(connection, address)
-        store = cls(address, connection)
-        try:
+        with cls._connected(address.with_plan(address.plan or only_plan(address))) as store:
             store._find_plan(create)
             store._decoded = store._read()
-        except BaseException:
-            store.close()
-            raise
         return store
 
     @classmethod
@@ -111,10 +103,7 @@ class ServerStore:
         address = url if isinstance(url, ServerAddress) else ServerAddress.parse(url)
         if address.plan is None:
             raise StoreError(_("Name the plan in the URL: ?plan=NAME."))
-        connection = connect(address)
-        prepare_database(connection, address)
-        store = cls(address, connection)
-        try:
+        with cls._connected(address) as store:
             with store._writing():
                 if store._plan_row() is not None:
                     raise StoreError(
@@ -124,11 +113,22 @@ class ServerStore:
                     )
                 store._plan_id = store._insert_plan_row()
                 store._write_plan(plan_data, marks or {})
-            store._decoded = store._read()
+            store._decoded = plan_data  # what was just written: not read back (3 s at 100k)
+        return store
+
+    @classmethod
+    @contextlib.contextmanager
+    def _connected(cls, address: ServerAddress) -> Iterator[ServerStore]:
+        """A store on a connection to a database brought up to date; closed again if what
+        the block does with it fails."""
+        connection = connect(address)
+        store = cls(address, connection)
+        try:
+            prepare_database(connection, address)
+            yield store
         except BaseException:
             store.close()
             raise
-        return store
 
     def _find_plan(self, create: bool) -> None:
         row = self._plan_row()
