@@ -13,6 +13,7 @@ import pytest
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
+from socialplan.compat import quicker_idle_waits
 from socialplan.core.i18n import LOCALE_VARIABLES, use_language
 from socialplan.core.plan_data import PlanData
 from socialplan.data import storage
@@ -20,6 +21,8 @@ from socialplan.data.demo import build_demo
 from socialplan.data.store import PlanStore
 
 from .pg_cluster import Cluster, ExistingServer, start_cluster
+
+quicker_idle_waits(1 / 200)
 
 FROZEN_NOW = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 """A Wednesday: the demo's current week has posts behind and ahead of it."""

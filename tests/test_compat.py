@@ -84,6 +84,10 @@ def test_every_internal_still_exists():
         CommandPalette, "_list_visible"
     )
     assert "_no_matches_timer" in CommandPalette.__init__.__code__.co_names
+    import textual._wait as wait
+
+    assert isinstance(wait.SLEEP_GRANULARITY, float) and isinstance(wait.SLEEP_IDLE, float)
+    assert "SLEEP_GRANULARITY" in wait.wait_for_idle.__code__.co_names
     # compat.screen_focus_reactive exists because Textual's focus repaints every cell:
     assert Screen.__dict__["focused"]._repaint is True
 
