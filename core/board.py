@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import weakref
-from bisect import insort
+from bisect import bisect_left, insort
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -29,6 +29,14 @@ class BoardColumn:
         ratio = self.ratio
         mix = f"{ratio.content}:{ratio.promotion}" if ratio.promotion else f"{ratio.content}:0"
         return f"{self.stage.name}  {len(self.items)} · {mix}"
+
+    def index_of(self, item: ContentItem) -> int | None:
+        """Where ``item``, in the version this column holds, is: a bisection by its
+        place, so finding a card does not walk the column; None when it is not here."""
+        position = bisect_left(self.items, sort_key(item), key=sort_key)
+        if position < len(self.items) and self.items[position].id == item.id:
+            return position
+        return None
 
 
 def effective_rank(item: ContentItem) -> float:
@@ -58,11 +66,19 @@ def board(plan_data: PlanData, item_filter: ItemFilter | None = None) -> tuple[B
     )
 
 
-def _column(stage: Stage, items: list[ContentItem], plan_data: PlanData) -> BoardColumn:
+def _column(
+    stage: Stage, items: list[ContentItem], plan_data: PlanData, promotions: int | None = None
+) -> BoardColumn:
+    """The column of ``items``; ``promotions`` counts them when the caller knows it."""
     plan = plan_data.plan
-    promotions = sum(1 for i in items if i.kind is Kind.PROMOTION)
+    if promotions is None:
+        promotions = sum(1 for i in items if i.kind is Kind.PROMOTION)
     ratio = Ratio(len(items) - promotions, promotions, plan.ratio_content, plan.ratio_promotion)
     return BoardColumn(stage, tuple(items), ratio)
+
+
+def _is_promotion(item: ContentItem) -> int:
+    return 1 if item.kind is Kind.PROMOTION else 0
 
 
 def board_after_edit(
@@ -70,16 +86,17 @@ def board_after_edit(
 ) -> tuple[BoardColumn, ...] | None:
     """The board of ``plan_data`` made from ``earlier``, the board of the snapshot it was
     derived from: only the columns an edit of posts touched change, each by a bisect per
-    post, so a card move does not sort 10,000 posts again. None when the edit changed
-    more than posts (a stage, a channel the filter may name, the plan's ratio)."""
+    post and its counts carried over, so a card move does not walk or sort 10,000 posts
+    again. None when the edit changed more than posts (a stage, a channel the filter may
+    name, the plan's ratio)."""
     derivation = plan_data.derivation
     if derivation is None or not all(
         isinstance(e, ContentItem) for e in (*derivation.saved, *derivation.before)
     ):
         return None
-    leaving: dict[int, set[int]] = {}
+    leaving: dict[int, list[ContentItem]] = {}
     for old in derivation.before:
-        leaving.setdefault(old.stage, set()).add(old.id)
+        leaving.setdefault(old.stage, []).append(old)
     arriving: dict[int, list[ContentItem]] = {}
     for new in derivation.saved:
         if not item_filter.active or item_filter.matches(new, plan_data):
@@ -92,12 +109,22 @@ def board_after_edit(
         if stage_id not in leaving and stage_id not in arriving:
             columns.append(column)
             continue
-        gone = leaving.get(stage_id, set())
-        items = [i for i in column.items if i.id not in gone]
+        items = list(column.items)
+        promotions = column.ratio.promotion
+        for position in sorted(_positions(column, leaving.get(stage_id, ())), reverse=True):
+            promotions -= _is_promotion(items.pop(position))
         for new in arriving.get(stage_id, ()):
             insort(items, new, key=sort_key)
-        columns.append(_column(column.stage, items, plan_data))
+            promotions += _is_promotion(new)
+        columns.append(_column(column.stage, items, plan_data, promotions))
     return tuple(columns)
+
+
+def _positions(column: BoardColumn, versions: Iterable[ContentItem]) -> set[int]:
+    """Where the posts of which ``versions`` are the earlier versions stand in
+    ``column`` (a post the filter left out stands nowhere)."""
+    found = (column.index_of(old) for old in versions)
+    return {position for position in found if position is not None}
 
 
 class BoardOfPlan:

@@ -238,3 +238,13 @@ class TestBoardAfterEdit:
         other = replace(demo_data, items=demo_data.items[:5])
         assert other.derivation is None
         assert kept.of(other, parse_filter("")) == board(other, parse_filter(""))
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pick=st.integers(0, 10_000), stage_shift=st.integers(0, 3))
+def test_a_column_finds_each_of_its_cards_and_no_other(demo_data, pick, stage_shift):
+    columns = board(demo_data)
+    item = demo_data.items[pick % len(demo_data.items)]
+    column = columns[(item.stage - 1 + stage_shift) % len(columns)]
+    expected = next((n for n, i in enumerate(column.items) if i.id == item.id), None)
+    assert column.index_of(item) == expected

@@ -258,3 +258,21 @@ async def test_a_card_move_redraws_only_the_columns_it_changed(make_app, monkeyp
         await pilot.pause()
         first, second = (c.view.key for c in kanban(app).columns()[:2])
         assert sorted(drawn) == sorted([first, second])
+
+
+async def test_a_renamed_channel_is_shown_on_the_cards_at_once(make_app):
+    """A card's lines are kept drawn while its post stays the same; the channel's name on
+    it is not part of the post, and a rename must still reach every card."""
+    from dataclasses import replace
+
+    from socialplan.tui.messages import SaveEntity
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        column = kanban(app).current_column()
+        channel = app.plan_data.channel(app.screen.selected_item().channel)
+        app.post_message(SaveEntity(replace(channel, name="Renamed")))
+        await pilot.pause()
+        lines = [column.render_line(y).text for y in range(column.size.height)]
+        assert any("Renam" in line for line in lines), lines

@@ -35,6 +35,8 @@ from .line_styles import CachedLineStyles
 CARD_LINES = 3
 MIN_COLUMN_WIDTH = 13
 """Six journey stages fit in 80 columns."""
+MAX_CACHED_CARDS = 400
+"""Cards whose lines a column keeps drawn: a screenful many times over."""
 CardText = Callable[[Any], Sequence[Text]]
 """Builds a card's three lines from the item it shows."""
 
@@ -47,6 +49,25 @@ class ColumnView:
     """The header's figures are off target (shown in the warning style)."""
     items: Sequence[Any]
     keys: Sequence[str]
+    find: Callable[[str], int | None] | None = None
+    """Where the card of a key is, quicker than looking through ``keys``."""
+    context: object = None
+    """What the cards show besides their items (the plan's channels, its time zone):
+    when it changes, every card is drawn again."""
+
+    def index_of(self, key: str) -> int | None:
+        if self.find is not None:
+            return self.find(key)
+        return next((n for n, shown in enumerate(self.keys) if shown == key), None)
+
+
+@dataclass(slots=True)
+class _DrawnCard:
+    """A card's text and the lines drawn from it, for the version of the item shown."""
+
+    item: Any
+    text: Sequence[Text]
+    lines: dict[tuple[int, str, int], Strip]
 
 
 class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
@@ -66,7 +87,7 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         color: $scrollbar;
     }
 
-    KanbanColumn:focus > .kanban--thumb {
+    KanbanColumn > .kanban--thumb-focused {
         color: $scrollbar-active;
     }
 
@@ -90,7 +111,7 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         background: $foreground 10%;
     }
 
-    KanbanColumn:focus > .kanban--cursor {
+    KanbanColumn > .kanban--cursor-focused {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
     }
@@ -107,9 +128,11 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         "kanban--card",
         "kanban--card-alt",
         "kanban--cursor",
+        "kanban--cursor-focused",
         "kanban--empty",
         "kanban--edge",
         "kanban--thumb",
+        "kanban--thumb-focused",
     }
     BINDINGS = [
         *CURSOR_BINDINGS,
@@ -134,8 +157,8 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
     def __init__(self, view: ColumnView, card_text: CardText) -> None:
         super().__init__(id=f"column-{view.key}", classes="kanban-column")
         self.card_text = card_text
-        self._cache: dict[int, Sequence[Text]] = {}
-        self._take(view)
+        self._cards: dict[str, _DrawnCard] = {}
+        self.view = view
         self.set_reactive(KanbanColumn.virtual_size, self._rows_size())
 
     def shows(self, view: ColumnView) -> bool:
@@ -145,24 +168,24 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         if view is mine:
             return True
         return (
-            (mine.header, mine.header_off) == (view.header, view.header_off)
+            (mine.header, mine.header_off, mine.context)
+            == (view.header, view.header_off, view.context)
             and len(mine.items) == len(view.items)
             and all(a is b for a, b in zip(mine.items, view.items, strict=True))
         )
 
     def show(self, view: ColumnView) -> None:
         selected = self.selected_key()
-        self._take(view)
+        if view.context != self.view.context:
+            self._cards.clear()
+        self.view = view
         self._resize_rows()
-        position = self._index.get(selected or "", min(self.cursor, len(view.keys) - 1))
+        position = view.index_of(selected) if selected is not None else None
+        if position is None:
+            position = min(self.cursor, len(view.keys) - 1)
         self.set_reactive(KanbanColumn.cursor, max(0, position))
         self.refresh()
         self.call_after_refresh(self._scroll_cursor_into_view)
-
-    def _take(self, view: ColumnView) -> None:
-        self.view = view
-        self._cache.clear()
-        self._index = {key: n for n, key in enumerate(view.keys)}
 
     def _rows_size(self) -> Size:
         """The header and the cards, and as many blank lines after them as make the
@@ -187,8 +210,23 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
 
     def redraw(self) -> None:
         """Build the text of the rows on screen again (their marks changed)."""
-        self._cache.clear()
+        self._cards.clear()
         self.refresh()
+
+    def notify_style_update(self) -> None:
+        self._cards.clear()
+        super().notify_style_update()
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """Draw the cursor and the scroll thumb in their focused or unfocused look.
+
+        Textual restyles a widget and each of its component classes whenever the focus
+        comes or goes (about 3 ms for a column, twice a card move); a column's look does
+        not depend on the focus in CSS, only on which component it draws with."""
+        self.refresh()
+
+    def focus_changed(self) -> None:
+        """The line styles stay: the focused look is a component of its own."""
 
     def row_keys(self) -> Sequence[str]:
         return self.view.keys
@@ -198,9 +236,10 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
 
     def select_key(self, key: str) -> bool:
         """Put the cursor on ``key``, with the card before it still in view."""
-        if key not in self._index:
+        position = self.view.index_of(key)
+        if position is None:
             return False
-        self.cursor = self._index[key]
+        self.cursor = position
         self.scroll_to(
             y=max(0, (self.cursor - 1) * CARD_LINES), animate=False, immediate=True, force=True
         )
@@ -252,19 +291,34 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
             return self._strip(Text(_(" (none)") if y == 1 else ""), width, "kanban--empty")
         if index >= len(self.view.keys):
             return Strip.blank(width, self.line_style())
-        if index not in self._cache:
-            self._cache[index] = self.card_text(self.view.items[index])
         style = "kanban--card" if index % 2 == 0 else "kanban--card-alt"
         if index == self.cursor:
-            style = "kanban--cursor"
-        return self._strip(Text(" ").append_text(self._cache[index][row]), width, style)
+            style = "kanban--cursor-focused" if self.has_focus else "kanban--cursor"
+        card = self._drawn_card(index)
+        drawn = card.lines.get((row, style, width))
+        if drawn is None:
+            drawn = self._strip(Text(" ").append_text(card.text[row]), width, style)
+            card.lines[row, style, width] = drawn
+        return drawn
+
+    def _drawn_card(self, index: int) -> _DrawnCard:
+        """The card at ``index`` as drawn before, unless its item changed since: an edit
+        that moves one card redraws the lines of the others from what they were."""
+        key, item = self.view.keys[index], self.view.items[index]
+        card = self._cards.get(key)
+        if card is None or card.item is not item:
+            if len(self._cards) >= MAX_CACHED_CARDS:
+                self._cards.clear()
+            card = self._cards[key] = _DrawnCard(item, self.card_text(item), {})
+        return card
 
     def _edge(self, y: int) -> Strip:
         start, length = scroll_thumb(
             self.size.height - 1, len(self.view.keys) * CARD_LINES, self.scroll_offset.y
         )
         if length and start <= y - 1 < start + length:
-            return Strip([Segment("┃", self.line_style("kanban--thumb"))], 1)
+            thumb = "kanban--thumb-focused" if self.has_focus else "kanban--thumb"
+            return Strip([Segment("┃", self.line_style(thumb))], 1)
         return Strip([Segment("▕", self.line_style("kanban--edge"))], 1)
 
     def _strip(self, text: Text, width: int, component: str) -> Strip:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, overload
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -104,13 +104,43 @@ def find_item(plan_data: PlanData, key: str | None) -> ContentItem | None:
     return plan_data.item(int(key))
 
 
-def column_view(column: BoardColumn) -> ColumnView:
+class CardKeys(Sequence[str]):
+    """The keys of a column's cards, made as they are asked for: a card move builds a
+    column anew, and listing 2,500 keys each time cost more than the move."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Sequence[ContentItem]) -> None:
+        self._items = items
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [str(item.id) for item in self._items[index]]
+        return str(self._items[index].id)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def column_view(column: BoardColumn, plan_data: PlanData) -> ColumnView:
+    def find(key: str) -> int | None:
+        item = find_item(plan_data, key)
+        return column.index_of(item) if item is not None else None
+
     return ColumnView(
         key=str(column.stage.id),
         header=column.header,
         header_off=not column.ratio.on_target,
         items=column.items,
-        keys=[str(i.id) for i in column.items],
+        keys=CardKeys(column.items),
+        find=find,
+        context=(plan_data.channels, plan_data.plan.timezone),
     )
 
 
@@ -129,7 +159,7 @@ class BoardColumns:
             if earlier is not None and earlier[0] is column:
                 views[column.stage.id] = earlier
             else:
-                views[column.stage.id] = (column, column_view(column))
+                views[column.stage.id] = (column, column_view(column, plan_data))
         self._views = views
         return [view for _column, view in views.values()]
 
@@ -183,7 +213,8 @@ class BoardView(_Unmoved, Kanban):
 
     def column_selector(self, key: str | None) -> str:
         """The selector of the composed column that holds ``key``, else of the first."""
-        column = next((c.key for c in self.initial_columns if key in c.keys), None)
+        shown = next((c for c in self.initial_columns if key and c.index_of(key) is not None), None)
+        column = shown.key if shown else None
         return f"#column-{column}" if column else "#board KanbanColumn"
 
     def show_plan(self, plan_data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
