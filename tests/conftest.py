@@ -22,7 +22,19 @@ from socialplan.data.store import PlanStore
 
 from .pg_cluster import Cluster, ExistingServer, start_cluster
 
-quicker_idle_waits(1 / 200)
+QUICK_IDLE_SLICE = 1 / 200
+TEXTUALS_IDLE_SLICE = 1 / 50
+quicker_idle_waits(QUICK_IDLE_SLICE)
+
+
+@pytest.fixture
+def textuals_idle_waits() -> Iterator[None]:
+    """Textual's own 20 ms idle slices, for a test whose screen lays out in steps that a
+    5 ms quiet slice takes for the end (the Strategy list scrolls after its sections)."""
+    quicker_idle_waits(TEXTUALS_IDLE_SLICE)
+    yield
+    quicker_idle_waits(QUICK_IDLE_SLICE)
+
 
 FROZEN_NOW = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 """A Wednesday: the demo's current week has posts behind and ahead of it."""

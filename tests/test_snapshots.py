@@ -98,7 +98,7 @@ def test_strategy_media_plan_step_roomy(snap_compare, make_app):
     )
 
 
-def test_strategic_frameworks_form(snap_compare, make_app):
+def test_strategic_frameworks_form(snap_compare, make_app, textuals_idle_waits):
     async def open_the_form(pilot):
         """Each key once the screen has settled: the step the form opens over scrolls after
         its layout, which under load came after the snapshot."""
