@@ -67,7 +67,7 @@ class _DrawnCard:
 
     item: Any
     text: Sequence[Text]
-    lines: dict[tuple[int, str, int], Strip]
+    lines: dict[tuple[int, str, int, str], Strip]
 
 
 class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
@@ -279,26 +279,31 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
         The column draws its own scroll bar: Textual's scroll bar widgets repainted, in
         all four columns, after every layout (3 KB of a card move's 8 KB at 80x24)."""
         width = max(0, self.scrollable_content_region.width - 1)
-        return Strip.join([self._content_line(y, width), self._edge(y)])
+        edge = self._edge_component(y)
+        index, row = divmod(self.scroll_offset.y + y - 1, CARD_LINES)
+        if y > 0 and index < len(self.view.keys):
+            return self._card_line(index, row, width, edge)
+        return Strip.join([self._other_line(y, width), self._edge(edge)])
 
-    def _content_line(self, y: int, width: int) -> Strip:
+    def _other_line(self, y: int, width: int) -> Strip:
+        """The header, the empty column's words, or a blank line below the cards."""
         if y == 0:
             style = "kanban--header-off" if self.view.header_off else "kanban--header"
             return self._strip(Text(f" {self.view.header}"), width, style)
-        line = self.scroll_offset.y + y - 1
-        index, row = divmod(line, CARD_LINES)
         if not self.view.keys:
             return self._strip(Text(_(" (none)") if y == 1 else ""), width, "kanban--empty")
-        if index >= len(self.view.keys):
-            return Strip.blank(width, self.line_style())
+        return Strip.blank(width, self.line_style())
+
+    def _card_line(self, index: int, row: int, width: int, edge: str) -> Strip:
+        """A line of a card with the column's edge, drawn once for its look and width."""
         style = "kanban--card" if index % 2 == 0 else "kanban--card-alt"
         if index == self.cursor:
             style = "kanban--cursor-focused" if self.has_focus else "kanban--cursor"
         card = self._drawn_card(index)
-        drawn = card.lines.get((row, style, width))
+        drawn = card.lines.get((row, style, width, edge))
         if drawn is None:
-            drawn = self._strip(Text(" ").append_text(card.text[row]), width, style)
-            card.lines[row, style, width] = drawn
+            text = self._strip(Text(" ").append_text(card.text[row]), width, style)
+            drawn = card.lines[row, style, width, edge] = Strip.join([text, self._edge(edge)])
         return drawn
 
     def _drawn_card(self, index: int) -> _DrawnCard:
@@ -312,14 +317,18 @@ class KanbanColumn(CursorActions, CachedLineStyles, ScrollView, can_focus=True):
             card = self._cards[key] = _DrawnCard(item, self.card_text(item), {})
         return card
 
-    def _edge(self, y: int) -> Strip:
+    def _edge_component(self, y: int) -> str:
+        """How the column's edge is drawn on line ``y``: the scroll thumb, or the edge."""
         start, length = scroll_thumb(
             self.size.height - 1, len(self.view.keys) * CARD_LINES, self.scroll_offset.y
         )
         if length and start <= y - 1 < start + length:
-            thumb = "kanban--thumb-focused" if self.has_focus else "kanban--thumb"
-            return Strip([Segment("┃", self.line_style(thumb))], 1)
-        return Strip([Segment("▕", self.line_style("kanban--edge"))], 1)
+            return "kanban--thumb-focused" if self.has_focus else "kanban--thumb"
+        return "kanban--edge"
+
+    def _edge(self, component: str) -> Strip:
+        glyph = "▕" if component == "kanban--edge" else "┃"
+        return Strip([Segment(glyph, self.line_style(component))], 1)
 
     def _strip(self, text: Text, width: int, component: str) -> Strip:
         return self.text_strip(text, width, self.line_style(component))
