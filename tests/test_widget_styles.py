@@ -25,7 +25,10 @@ def make(kind):
     if kind is ItemList:
         return ItemList([], empty="none")
     if kind is KanbanColumn:
-        return KanbanColumn(ColumnView("see", "See", False, (), ()), lambda item, width: [])
+        return KanbanColumn(
+            ColumnView("see", "See", False, (), (), index_of=lambda key: None),
+            lambda item, width: [],
+        )
     if kind is MonthGrid:
         return MonthGrid(lambda day: "")
     return DayList(lambda row, width: "")

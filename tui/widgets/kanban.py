@@ -49,16 +49,11 @@ class ColumnView:
     """The header's figures are off target (shown in the warning style)."""
     items: Sequence[Any]
     keys: Sequence[str]
-    find: Callable[[str], int | None] | None = None
-    """Where the card of a key is, quicker than looking through ``keys``."""
+    index_of: Callable[[str], int | None]
+    """Where the card of a key is, without looking through ``keys``; None: not here."""
     context: object = None
     """What the cards show besides their items (the plan's channels, its time zone):
     when it changes, every card is drawn again."""
-
-    def index_of(self, key: str) -> int | None:
-        if self.find is not None:
-            return self.find(key)
-        return next((n for n, shown in enumerate(self.keys) if shown == key), None)
 
 
 @dataclass(slots=True)

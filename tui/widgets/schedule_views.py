@@ -129,7 +129,7 @@ class CardKeys(Sequence[str]):
 
 
 def column_view(column: BoardColumn, plan_data: PlanData) -> ColumnView:
-    def find(key: str) -> int | None:
+    def position(key: str) -> int | None:
         item = find_item(plan_data, key)
         return column.index_of(item) if item is not None else None
 
@@ -139,7 +139,7 @@ def column_view(column: BoardColumn, plan_data: PlanData) -> ColumnView:
         header_off=not column.ratio.on_target,
         items=column.items,
         keys=CardKeys(column.items),
-        find=find,
+        index_of=position,
         context=(plan_data.channels, plan_data.plan.timezone),
     )
 
