@@ -8,7 +8,8 @@ Three fairness steps: the programs take turns, one start each per round, so a bu
 of the machine slows all of them alike instead of whichever was measuring; the package is
 byte-compiled first (pip does that on install, but
 this machine sets PYTHONDONTWRITEBYTECODE, so an editable install would otherwise be
-compiled from source on every start), and a placeholder tmux session keeps the tmux server
+compiled from source on every start; each folder is named, as compileall does not follow
+the package's links to them), and a placeholder tmux session keeps the tmux server
 alive between runs (otherwise the server exits after each run and races the next one).
 
 usage: python benchmarks/startup.py [-n RUNS]
@@ -55,7 +56,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-n", type=int, default=11, help="runs per program (after a warm-up)")
     runs = parser.parse_args().n
-    for folder in ("socialplan", "core", "data", "tui", "screens"):
+    for folder in ("socialplan", "cli", "core", "data", "tui", "screens"):
         compileall.compile_dir(ROOT / folder, quiet=1)
     socialplan = (shutil.which("socialplan") or f"{sys.executable} -m socialplan").split()
     subprocess.run(["tmux", "new-session", "-d", "-s", KEEPALIVE, "sleep 3600"], check=True)

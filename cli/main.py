@@ -12,13 +12,10 @@ import errno
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from socialplan.core.i18n import _, choose_language, use_language
 from socialplan.data.errors import StoreError
 
-if TYPE_CHECKING:
-    pass
 from .parser import build_parser
 
 

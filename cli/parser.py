@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 from typing import Any
 
 from socialplan import __version__
 from socialplan.core.i18n import LANGUAGES, N_, _
 from socialplan.data.paths import ENV_DB, default_plan_path, plans_dir
 
-from .backups import run_backups, run_restore
 from .common import _day, _statuses
-from .completion import SCRIPTS, run_completion, run_manpage
-from .exchange import run_export, run_import
-from .moving import run_pull, run_push
-from .plans import run_demo, run_feed, run_new, run_open, run_plans, run_serve
-from .status import run_status
 
 Parser = argparse.ArgumentParser
+SHELLS = ("bash", "fish", "zsh")
+"""``completion.SCRIPTS``, named here for the same reason (a test keeps the two alike)."""
 SCHEDULER_LAYOUTS = ("sprout", "hootsuite")
 """``data.scheduler_csv.LAYOUTS``, named here so that building the parser, as every
 command does, imports no exporter (a test keeps the two alike)."""
@@ -41,6 +38,21 @@ ARGPARSE_WORDS = (
 )
 """argparse's own words, for the catalog: ``speak_argparse`` makes argparse look them up
 in socialplan's, so usage, headings and errors speak the interface's language too."""
+
+
+class Runs:
+    """A command's runner by module and name, imported when the command runs: building
+    the parser, as every command does, then imports no other command (opening the app
+    does not pay for ``status``, the exporters or completion)."""
+
+    def __init__(self, module: str, function: str) -> None:
+        self.module = module
+        self.function = function
+
+    def __call__(self, args: argparse.Namespace) -> int:
+        run = getattr(importlib.import_module(f"socialplan.cli.{self.module}"), self.function)
+        code: int = run(args)
+        return code
 
 
 def speak_argparse() -> None:
@@ -67,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"socialplan {__version__}",
         help=_("show the version and exit"),
     )
-    parser.set_defaults(run=run_open)
+    parser.set_defaults(run=Runs("plans", "run_open"))
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
     for add in (
         _open,
@@ -117,7 +129,7 @@ def _open(commands: Any, common: Parser, db: Parser) -> None:
     opening.add_argument(
         "name", metavar="NAME", nargs="?", help=_("a plan from 'socialplan plans'")
     )
-    opening.set_defaults(run=run_open)
+    opening.set_defaults(run=Runs("plans", "run_open"))
 
 
 def _plans(commands: Any, common: Parser, db: Parser) -> None:
@@ -126,7 +138,7 @@ def _plans(commands: Any, common: Parser, db: Parser) -> None:
         "plans",
         parents=[db],
         help=_("list the plans in {parent}").format(parent=plans_dir()),
-    ).set_defaults(run=run_plans)
+    ).set_defaults(run=Runs("plans", "run_plans"))
 
 
 def _new(commands: Any, common: Parser, db: Parser) -> None:
@@ -141,7 +153,7 @@ def _new(commands: Any, common: Parser, db: Parser) -> None:
         metavar="TEMPLATE",
         help=_("start from 'demo' (the sample plan) or a plan file or JSON export"),
     )
-    new.set_defaults(run=run_new)
+    new.set_defaults(run=Runs("plans", "run_new"))
 
 
 def _serve(commands: Any, common: Parser, db: Parser) -> None:
@@ -160,7 +172,7 @@ def _serve(commands: Any, common: Parser, db: Parser) -> None:
         metavar="N",
         help=_("at most N browser sessions at once (default: the setting, else 4)"),
     )
-    serve.set_defaults(run=run_serve)
+    serve.set_defaults(run=Runs("plans", "run_serve"))
 
 
 def _feed(commands: Any, common: Parser, db: Parser) -> None:
@@ -175,14 +187,14 @@ def _feed(commands: Any, common: Parser, db: Parser) -> None:
     )
     feed.add_argument("-o", "--output", metavar="FILE", required=True, help=_("the .ics to write"))
     feed.add_argument("--channel", metavar="NAME", help=_("only this channel's posts"))
-    feed.set_defaults(run=run_feed)
+    feed.set_defaults(run=Runs("plans", "run_feed"))
 
 
 def _demo(commands: Any, common: Parser, db: Parser) -> None:
     """demo"""
     commands.add_parser(
         "demo", parents=[common], help=_("open a fresh copy of the demo plan in a temporary place")
-    ).set_defaults(run=run_demo)
+    ).set_defaults(run=Runs("plans", "run_demo"))
 
 
 def _status(commands: Any, common: Parser, db: Parser) -> None:
@@ -196,7 +208,7 @@ def _status(commands: Any, common: Parser, db: Parser) -> None:
     period.add_argument(
         "--week", action="store_true", help=_("only this week's posts and each channel's pace")
     )
-    status.set_defaults(run=run_status)
+    status.set_defaults(run=Runs("status", "run_status"))
 
 
 def _export(commands: Any, common: Parser, db: Parser) -> None:
@@ -270,7 +282,7 @@ def _export(commands: Any, common: Parser, db: Parser) -> None:
             "ics: ideas, drafts and posts in review too (default: approved, scheduled, published)"
         ),
     )
-    export.set_defaults(run=run_export)
+    export.set_defaults(run=Runs("exchange", "run_export"))
 
 
 def _import(commands: Any, common: Parser, db: Parser) -> None:
@@ -329,14 +341,14 @@ def _import(commands: Any, common: Parser, db: Parser) -> None:
     importing.add_argument(
         "--dry-run", action="store_true", help=_("show what would change and write nothing")
     )
-    importing.set_defaults(run=run_import)
+    importing.set_defaults(run=Runs("exchange", "run_import"))
 
 
 def _backups(commands: Any, common: Parser, db: Parser) -> None:
     """backups, restore BACKUP"""
     commands.add_parser(
         "backups", parents=[db], help=_("list the plan's backups, newest first")
-    ).set_defaults(run=run_backups)
+    ).set_defaults(run=Runs("backups", "run_backups"))
     restore = commands.add_parser(
         "restore",
         parents=[db],
@@ -345,7 +357,7 @@ def _backups(commands: Any, common: Parser, db: Parser) -> None:
     restore.add_argument(
         "backup", metavar="BACKUP", help=_("a backup's path, or its number in 'socialplan backups'")
     )
-    restore.set_defaults(run=run_restore)
+    restore.set_defaults(run=Runs("backups", "run_restore"))
 
 
 def _moving(commands: Any, common: Parser, db: Parser) -> None:
@@ -362,7 +374,7 @@ def _moving(commands: Any, common: Parser, db: Parser) -> None:
     push.add_argument(
         "--replace", action="store_true", help=_("replace the server's plan of that name")
     )
-    push.set_defaults(run=run_push)
+    push.set_defaults(run=Runs("moving", "run_push"))
     pull = commands.add_parser(
         "pull",
         parents=[db],
@@ -377,7 +389,7 @@ def _moving(commands: Any, common: Parser, db: Parser) -> None:
         action="store_true",
         help=_("replace the plan file (it is kept as a backup first)"),
     )
-    pull.set_defaults(run=run_pull)
+    pull.set_defaults(run=Runs("moving", "run_pull"))
 
 
 def _shell(commands: Any, common: Parser, _db: Parser) -> None:
@@ -385,8 +397,8 @@ def _shell(commands: Any, common: Parser, _db: Parser) -> None:
     completion = commands.add_parser(
         "completion", parents=[common], help=_("print shell completion for bash, zsh or fish")
     )
-    completion.add_argument("shell", choices=sorted(SCRIPTS), help=_("the shell"))
-    completion.set_defaults(run=run_completion)
+    completion.add_argument("shell", choices=SHELLS, help=_("the shell"))
+    completion.set_defaults(run=Runs("completion", "run_completion"))
     commands.add_parser(
         "manpage", parents=[common], help=_("print the man page, socialplan(1), in roff")
-    ).set_defaults(run=run_manpage)
+    ).set_defaults(run=Runs("completion", "run_manpage"))

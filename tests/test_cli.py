@@ -269,3 +269,45 @@ def test_the_parser_offers_the_scheduler_layouts_there_are():
     from socialplan.data.scheduler_csv import LAYOUTS
 
     assert SCHEDULER_LAYOUTS == LAYOUTS
+
+
+def test_the_parser_offers_the_shells_completion_writes_for():
+    from socialplan.cli.completion import SCRIPTS
+    from socialplan.cli.parser import SHELLS
+
+    assert tuple(sorted(SCRIPTS)) == SHELLS
+
+
+def test_every_command_names_a_runner_that_exists():
+    import argparse
+
+    from socialplan.cli.parser import Runs, build_parser
+
+    def runners(parser: argparse.ArgumentParser) -> list[Runs]:
+        found = [parser.get_default("run")]
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    found += runners(sub)
+        return found
+
+    named = runners(build_parser())
+    assert len(named) > 10 and all(isinstance(run, Runs) for run in named)
+    for run in named:
+        module = __import__(f"socialplan.cli.{run.module}", fromlist=[run.function])
+        assert callable(getattr(module, run.function)), run.function
+
+
+COMMANDS_SHARED = ["socialplan.cli.common", "socialplan.cli.main", "socialplan.cli.parser"]
+
+
+def test_building_the_parser_imports_no_command():
+    """Opening the app builds the parser too: it must not pay for status, the exporters or
+    completion."""
+    code = (
+        "import sys; from socialplan.cli.parser import build_parser; build_parser(); "
+        "print(sorted(m for m in sys.modules if m.startswith('socialplan.cli.')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(COMMANDS_SHARED)
