@@ -107,6 +107,7 @@ def _decoder_of(cls: type[T]) -> Callable[[dict[str, Any], int], T]:
         "missing": _missing,
         "DocumentError": DocumentError,
     }
+    hints = typing.get_type_hints(cls)
     arguments = []
     for n, (name, convert, default) in enumerate(_decoders(cls)):  # type: ignore[arg-type]
         namespace[f"c{n}"], namespace[f"d{n}"] = convert, default
@@ -118,7 +119,8 @@ def _decoder_of(cls: type[T]) -> Callable[[dict[str, Any], int], T]:
         else:
             fallback = f"d{n}"
         present = f"(v := get({name!r}, MISSING)) is not MISSING"
-        arguments.append(f"(c{n}(v) if {present} else {fallback})")
+        arguments.append(f"({_converted(hints[name], f'c{n}')} if {present} else {fallback})")
+    namespace.update(fromiso=datetime.fromisoformat, UTC=UTC)
     source = (
         "def decode(doc, doc_id):\n"
         "    get = doc.get\n"
@@ -135,6 +137,31 @@ def _decoder_of(cls: type[T]) -> Callable[[dict[str, Any], int], T]:
     decode: Callable[[dict[str, Any], int], T] = namespace["decode"]
     return decode
 
+
+def _converted(hint: Any, convert: str) -> str:
+    """The expression for a present value ``v`` of a field: the usual value of a plain
+    type is taken as it is, anything else goes through the field's converter (which
+    takes or refuses it). A call per field was a third of decoding a plan."""
+    optional = typing.get_origin(hint) in (typing.Union, types.UnionType)
+    base = next(a for a in typing.get_args(hint) if a is not type(None)) if optional else hint
+    if base is datetime:  # stored in UTC: the converter takes times stored otherwise
+        taken = f"(m if v.__class__ is str and (m := fromiso(v)).tzinfo is UTC else {convert}(v))"
+        return f"(None if v is None else {taken})" if optional else taken
+    usual = _USUAL.get(base)
+    if usual is None:
+        return f"{convert}(v)"
+    if optional:
+        usual = f"{usual} or v is None"
+    return f"(v if {usual} else {convert}(v))"
+
+
+_USUAL = {
+    str: "v.__class__ is str",
+    int: "v.__class__ is int",
+    bool: "(v is True or v is False)",
+}
+"""Per plain type, the test that a value is of it exactly; values of other types are
+always converted."""
 
 _WRONG = (TypeError, ValueError, KeyError, AttributeError, OverflowError)
 """What a converter raises for a value of another type or form."""

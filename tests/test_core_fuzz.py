@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from socialplan.core.entries import FIELDS, PLAN_SECTIONS, FieldKind
 from socialplan.core.entry_rules import parse_value, validate_entry
-from socialplan.core.model import ContentItem, Plan
+from socialplan.core.model import ENTITY_TYPES, ContentItem, Plan
 from socialplan.core.plan_data import PlanData
 from socialplan.core.recurrence import parse_rules
 from socialplan.core.validation import (
@@ -235,3 +235,114 @@ def test_the_lookups_brought_up_to_date_by_edits_find_what_a_scan_finds(hours, e
         assert plan_data.scheduled_between(low, high) == scanned
         by_id = {i.id: i for i in plan_data.items}
         assert all(plan_data.item(n) == by_id.get(n) for n in range(next_id + 1))
+
+
+# --- the compiled decoder against its own converters, field by field
+
+stored_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=8),
+    st.sampled_from(
+        [
+            "2026-03-01T09:30:00+00:00",
+            "2026-03-01T09:30:00Z",
+            "2026-03-01T10:30:00+01:00",
+            "2026-03-01T09:30:00",
+            "2026-03-01",
+            "draft",
+            "promotion",
+        ]
+    ),
+    st.lists(st.one_of(st.integers(0, 9), st.text(max_size=3)), max_size=3),
+)
+
+
+def _sample_docs() -> dict[type, dict[str, Any]]:
+    """A document of each entity type the demo plan holds."""
+    from socialplan.core.codec import to_doc
+
+    samples: dict[type, dict[str, Any]] = {Plan: to_doc(DEMO.plan)}
+    for entity_type in ENTITY_TYPES:
+        entities = () if entity_type is Plan else getattr(DEMO, entity_type.TABLE)
+        if entities:
+            samples[entity_type] = to_doc(entities[0])
+    return samples
+
+
+SAMPLE_DOCS = _sample_docs()
+
+
+def decoded_field_by_field(cls: type, doc: dict[str, Any], doc_id: int) -> Any:
+    """What the decoder must give: each field's converter on its value, else its default."""
+    from socialplan.core.codec import _MISSING, DocumentError, _decoders, _Factory
+
+    values = []
+    for name, convert, default in _decoders(cls):
+        if name in doc:
+            try:
+                values.append(convert(doc[name]))
+            except (TypeError, ValueError, KeyError, AttributeError, OverflowError):
+                raise DocumentError(name, doc[name]) from None
+        elif isinstance(default, _Factory):
+            values.append(default.make())
+        elif default is _MISSING:
+            raise DocumentError(name, missing=True)
+        else:
+            values.append(default)
+    return cls(*values, doc_id)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    entity_type=st.sampled_from(ENTITY_TYPES),
+    chosen=st.data(),
+)
+def test_the_compiled_decoder_takes_and_refuses_what_the_field_converters_do(entity_type, chosen):
+    """The decoder takes a plain value as it stands instead of calling its converter: it
+    must give the very same entity, or refuse the very same field."""
+    from socialplan.core.codec import DocumentError, from_doc
+
+    doc = dict(SAMPLE_DOCS.get(entity_type, {}))
+    names = [f.name for f in dataclasses.fields(entity_type) if f.name != "id"]
+    for name in chosen.draw(st.lists(st.sampled_from(names), max_size=4, unique=True)):
+        doc[name] = chosen.draw(stored_values)
+    try:
+        expected: Any = decoded_field_by_field(entity_type, doc, 7)
+    except DocumentError as error:
+        expected = ("refused", error.field)
+    try:
+        got: Any = from_doc(entity_type, doc, 7)
+    except DocumentError as error:
+        got = ("refused", error.field)
+    assert repr(got) == repr(expected)  # repr: a time in UTC, not only the same instant
+
+
+TRICKY_VALUES = [
+    None, True, False, 0, 1, -1, 2**63, 1.5, float("nan"), float("inf"), "", "x", "draft",
+    "2026-03-01T09:30:00+00:00", "2026-03-01T09:30:00Z", "2026-03-01T10:30:00+01:00",
+    "2026-03-01T09:30:00", "2026-03-01", "not a time", [], [1, 2], ["a"], {},
+]  # fmt: skip
+
+
+def test_every_field_takes_and_refuses_each_tricky_value_as_its_converter_does():
+    """Each field of each entity, each value above alone: the field-by-field search of the
+    test above, made exhaustive."""
+    from socialplan.core.codec import DocumentError, from_doc
+
+    for entity_type in ENTITY_TYPES:
+        names = [f.name for f in dataclasses.fields(entity_type) if f.name != "id"]
+        for name in names:
+            for value in TRICKY_VALUES:
+                doc = {**SAMPLE_DOCS.get(entity_type, {}), name: value}
+                try:
+                    expected: Any = repr(decoded_field_by_field(entity_type, doc, 7))
+                except DocumentError as error:
+                    expected = ("refused", error.field)
+                try:
+                    got: Any = repr(from_doc(entity_type, doc, 7))
+                except DocumentError as error:
+                    got = ("refused", error.field)
+                assert got == expected, (entity_type.__name__, name, value)

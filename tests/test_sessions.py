@@ -404,8 +404,7 @@ async def test_held_edits_at_a_hang_up_are_kept_and_applied_in_order_next_time(
     refusing_disk[0] = 0
     again = SocialPlanApp(demo_store, clock=frozen_clock)
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert isinstance(again.screen, ConfirmScreen)
+        await wait_for(pilot, lambda: isinstance(again.screen, ConfirmScreen))
         await pilot.press("y")
         await pilot.pause()
         await wait_for_notification(pilot, again, "Applied 2 recovered edits.")
@@ -427,7 +426,7 @@ async def test_recovered_edits_stay_until_the_user_applies_them(
     refusing_disk[0] = 0
     later = make_app()
     async with later.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(later.screen, ConfirmScreen))
         await pilot.press("n")
         await pilot.pause()
     assert beside(demo_path).exists()
