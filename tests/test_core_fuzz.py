@@ -346,3 +346,39 @@ def test_every_field_takes_and_refuses_each_tricky_value_as_its_converter_does()
                 except DocumentError as error:
                     got = ("refused", error.field)
                 assert got == expected, (entity_type.__name__, name, value)
+
+
+CHECKED_VALUES = [
+    None, "", "one line", "two\nlines", "a\rb", "\n", 0, 1, -1, 10**6, 10**6 + 1, -(10**6) - 1,
+    10**12, 10**12 + 1, 0.5, -0.5, 1e15, 1e16, (), ("a",), ("a", "b\nc"), (1, 2),
+]  # fmt: skip
+
+
+def outcome(action: Any, *arguments: Any) -> Any:
+    """What ``action(*arguments)`` gives, or the type of what it raises."""
+    try:
+        return action(*arguments)
+    except Exception as error:  # a value of another type: both must raise alike
+        return type(error)
+
+
+def worded_clear(entity: Any) -> bool:
+    from socialplan.core.integrity import _checks
+
+    return not any(check(getattr(entity, name)) for name, check in _checks(type(entity)))
+
+
+def test_the_written_checks_pass_exactly_the_values_the_worded_checks_pass():
+    """``_all_clear`` is the checks of an entity type as one expression; each value above
+    in each checked field must pass or fail it as the checks themselves do."""
+    from socialplan.core.integrity import _all_clear, _checks
+
+    for entity_type in ENTITY_TYPES:
+        entities = (DEMO.plan,) if entity_type is Plan else getattr(DEMO, entity_type.TABLE)
+        checks = _checks(entity_type)
+        for name, _check in checks if entities else ():
+            for value in CHECKED_VALUES:
+                entity = dataclasses.replace(entities[0], **{name: value})
+                worded = outcome(worded_clear, entity)
+                written = outcome(_all_clear(entity_type), entity)
+                assert written == worded, (entity_type.__name__, name, value)
