@@ -18,6 +18,7 @@ from socialplan.core.model import ENTITY_TYPES, Plan
 from socialplan.core.plan_data import PlanData
 
 from .backups import list_backups
+from .collector import paused_collector
 from .errors import UnreadablePlanError
 from .table import LAST_IDS, META_TABLE, high_water_marks, highest_ids
 
@@ -75,7 +76,8 @@ def decode_plan(document: dict[str, Any], path: Path) -> PlanData:
     way into socialplan for a file, an import, a backup or a reload. Anything wrong is
     refused as a whole with ``UnreadablePlanError`` naming the entry and field."""
     try:
-        plan_data = _decoded(document)
+        with paused_collector():
+            plan_data = _decoded(document)
     except _EntryError as error:
         raise UnreadablePlanError(path, str(error), list_backups(path)) from None
     problem = first_problem(plan_data)

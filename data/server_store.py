@@ -33,6 +33,7 @@ from socialplan.core.integrity import entity_problem
 from socialplan.core.model import ENTITY_TYPES
 from socialplan.core.plan_data import PlanData
 
+from .collector import paused_collector
 from .errors import ConflictError, MissingDocumentError, ServerUnreachableError, StoreError
 from .plan_document import SCHEMA_VERSION as DOCUMENT_VERSION
 from .plan_document import brought_up_to_date, decode_plan, encode_plan
@@ -264,8 +265,9 @@ class ServerStore:
             " WHERE plan_id = %s GROUP BY kind",
             (self._plan_id,),
         )
-        for kind, entries in tables:
-            document[kind] = orjson.loads(entries)
+        with paused_collector():
+            for kind, entries in tables:
+                document[kind] = orjson.loads(entries)
         marks = self._conn.execute(
             "SELECT kind, last_id FROM socialplan.last_ids WHERE plan_id = %s", (self._plan_id,)
         )

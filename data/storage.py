@@ -31,6 +31,7 @@ from tinydb.storages import Storage
 from socialplan.core.i18n import _
 
 from .backups import list_backups
+from .collector import paused_collector
 from .errors import PlanBusyError, SaveFailedError, UnreadablePlanError
 from .files import atomic_replace, new_plan_mode, read_regular_file, temp_files_of
 
@@ -181,7 +182,8 @@ def parse_plan_bytes(path: Path, raw: bytes) -> dict[str, Any]:
     if not raw.strip():
         raise UnreadablePlanError(path, _("the file is empty"), list_backups(path))
     try:
-        document = orjson.loads(raw)
+        with paused_collector():
+            document = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise UnreadablePlanError(
             path, _("the file is not valid JSON ({error})").format(error=error), list_backups(path)
