@@ -258,16 +258,20 @@ class ServerStore:
                 "SELECT 1 FROM socialplan.entries WHERE plan_id = %s FOR UPDATE",
                 (self._plan_id,),
             )
-        tables = self._conn.execute(
-            # One JSON object per table, parsed in one call (the server's own JSON output
-            # dominates either way: about 1 s for 100,000 items, as for a row per entry).
-            "SELECT kind, json_object_agg(id, doc)::text FROM socialplan.entries"
-            " WHERE plan_id = %s GROUP BY kind",
-            (self._plan_id,),
-        )
-        with paused_collector():
-            for kind, entries in tables:
-                document[kind] = orjson.loads(entries)
+        # A row per entry, streamed: each is parsed while the server writes the next ones
+        # (one JSON object per table, built by the server and parsed at the end, took
+        # about 250 ms longer for 100,000 items).
+        with (
+            self._conn.cursor().copy(
+                "COPY (SELECT kind, id::text, doc::text FROM socialplan.entries"
+                " WHERE plan_id = %s) TO STDOUT",
+                (self._plan_id,),
+            ) as rows,
+            paused_collector(),
+        ):
+            loads = orjson.loads
+            for kind, doc_id, doc in rows.rows():
+                document.setdefault(kind, {})[doc_id] = loads(doc)
         marks = self._conn.execute(
             "SELECT kind, last_id FROM socialplan.last_ids WHERE plan_id = %s", (self._plan_id,)
         )
