@@ -27,7 +27,6 @@ from socialplan.core.i18n import _
 from socialplan.core.journey import default_stages
 from socialplan.core.model import Plan
 from socialplan.core.plan_data import PlanData
-from socialplan.core.review import with_first_iteration
 from socialplan.core.schedule import local_time
 
 from . import activity_log
@@ -352,6 +351,8 @@ def starter_plan(name: str, today: date | None = None) -> PlanData:
     plan = Plan(name=name, uid=uuid.uuid4().hex[:16], id=1)
     stages = tuple(replace(stage, id=n) for n, stage in enumerate(default_stages(), start=1))
     day = today or local_time(datetime.now(UTC), plan.timezone).date()
+    from socialplan.core.review import with_first_iteration  # only a new plan needs it
+
     return with_first_iteration(PlanData(plan=plan, stages=stages), day)
 
 
