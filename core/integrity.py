@@ -74,7 +74,8 @@ def entity_problem(entity: Any) -> IntegrityProblem | None:
 
 
 def _entity_problems(entity: Any) -> Iterator[IntegrityProblem]:
-    for name, check in _checks(type(entity)):
+    entity_type: type = type(entity)
+    for name, check in _checks(entity_type):
         message = check(getattr(entity, name))
         if message:
             yield IntegrityProblem(entity.TABLE, entity.id, name, message)
