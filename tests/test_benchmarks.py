@@ -3,6 +3,7 @@ one unnoticed once. Nothing here is timed."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,13 +11,14 @@ from pathlib import Path
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
-def run_benchmark(script: str, *args: str) -> str:
+def run_benchmark(script: str, *args: str, env: dict[str, str] | None = None) -> str:
     """The benchmark's output, run on a small plan; it must exit 0."""
     result = subprocess.run(
         [sys.executable, str(BENCHMARKS / script), *args],
         capture_output=True,
         text=True,
         timeout=120,
+        env=None if env is None else {**os.environ, **env},
     )
     assert result.returncode == 0, result.stderr
     return result.stdout
@@ -42,3 +44,13 @@ def test_the_results_import_benchmark_runs_on_a_small_plan():
 def test_the_calendar_benchmark_runs_on_a_small_plan():
     out = run_benchmark("ics_export.py", "--items", "50")
     assert "export ics, 50 posts:" in out and "peak RSS" in out
+
+
+def test_the_server_benchmark_opens_edits_and_writes_at_once(pg_cluster):
+    out = run_benchmark(
+        "server_store.py",
+        *("--items", "50", "-n", "3", "--writers", "2", "--edits", "3", "--shared", "2"),
+        env={"SOCIALPLAN_BENCH_PG": pg_cluster.url},
+    )
+    assert "server: open + load, in a new process" in out and "file: open + load" in out
+    assert "lost 0" in out
