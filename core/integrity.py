@@ -12,7 +12,7 @@ import dataclasses
 import typing
 from collections.abc import Callable, Iterator
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from .i18n import _
 from .model import ENTITY_TYPES, Plan
@@ -81,15 +81,13 @@ def _entity_problems(entity: Any) -> Iterator[IntegrityProblem]:
             yield IntegrityProblem(entity.TABLE, entity.id, name, message)
 
 
-class Check:
+class Check(Protocol):
     """A value check: ``check(value)`` says what is wrong, None when nothing is;
     ``fails(value)`` is the same test as a Python expression, without the words."""
 
-    def __call__(self, value: Any) -> str | None:
-        raise NotImplementedError
+    def __call__(self, value: Any, /) -> str | None: ...
 
-    def fails(self, value: str) -> str:
-        raise NotImplementedError
+    def fails(self, value: str, /) -> str: ...
 
 
 @cache
@@ -134,7 +132,7 @@ def _check_for(name: str, hint: Any) -> Check | None:
     return None
 
 
-class Each(Check):
+class Each:
     """The check of a tuple's values."""
 
     def __init__(self, inner: Check) -> None:
@@ -151,7 +149,7 @@ class Each(Check):
         return f"any({self.inner.fails('one')} for one in {value})"
 
 
-class OneLine(Check):
+class OneLine:
     def __call__(self, value: str | None) -> str | None:
         if value and ("\n" in value or "\r" in value):
             return _("must be one line")
@@ -161,7 +159,7 @@ class OneLine(Check):
         return f"({value} and ('\\n' in {value} or '\\r' in {value}))"
 
 
-class InRange(Check):
+class InRange:
     def __init__(self, low: float, high: float) -> None:
         self.low = low
         self.high = high
