@@ -295,6 +295,17 @@ def decoded_field_by_field(cls: type, doc: dict[str, Any], doc_id: int) -> Any:
     return cls(*values, doc_id)
 
 
+def decoding(decode: Any, entity_type: type, doc: dict[str, Any]) -> Any:
+    """The entity ``decode`` makes of ``doc`` as its repr (a time in UTC, not only the same
+    instant), or the field it refuses."""
+    from socialplan.core.codec import DocumentError
+
+    try:
+        return repr(decode(entity_type, doc, 7))
+    except DocumentError as error:
+        return ("refused", error.field)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     entity_type=st.sampled_from(ENTITY_TYPES),
@@ -303,21 +314,14 @@ def decoded_field_by_field(cls: type, doc: dict[str, Any], doc_id: int) -> Any:
 def test_the_compiled_decoder_takes_and_refuses_what_the_field_converters_do(entity_type, chosen):
     """The decoder takes a plain value as it stands instead of calling its converter: it
     must give the very same entity, or refuse the very same field."""
-    from socialplan.core.codec import DocumentError, from_doc
+    from socialplan.core.codec import from_doc
 
     doc = dict(SAMPLE_DOCS.get(entity_type, {}))
     names = [f.name for f in dataclasses.fields(entity_type) if f.name != "id"]
     for name in chosen.draw(st.lists(st.sampled_from(names), max_size=4, unique=True)):
         doc[name] = chosen.draw(stored_values)
-    try:
-        expected: Any = decoded_field_by_field(entity_type, doc, 7)
-    except DocumentError as error:
-        expected = ("refused", error.field)
-    try:
-        got: Any = from_doc(entity_type, doc, 7)
-    except DocumentError as error:
-        got = ("refused", error.field)
-    assert repr(got) == repr(expected)  # repr: a time in UTC, not only the same instant
+    expected = decoding(decoded_field_by_field, entity_type, doc)
+    assert decoding(from_doc, entity_type, doc) == expected
 
 
 TRICKY_VALUES = [
@@ -330,21 +334,15 @@ TRICKY_VALUES = [
 def test_every_field_takes_and_refuses_each_tricky_value_as_its_converter_does():
     """Each field of each entity, each value above alone: the field-by-field search of the
     test above, made exhaustive."""
-    from socialplan.core.codec import DocumentError, from_doc
+    from socialplan.core.codec import from_doc
 
     for entity_type in ENTITY_TYPES:
         names = [f.name for f in dataclasses.fields(entity_type) if f.name != "id"]
         for name in names:
             for value in TRICKY_VALUES:
                 doc = {**SAMPLE_DOCS.get(entity_type, {}), name: value}
-                try:
-                    expected: Any = repr(decoded_field_by_field(entity_type, doc, 7))
-                except DocumentError as error:
-                    expected = ("refused", error.field)
-                try:
-                    got: Any = repr(from_doc(entity_type, doc, 7))
-                except DocumentError as error:
-                    got = ("refused", error.field)
+                expected = decoding(decoded_field_by_field, entity_type, doc)
+                got = decoding(from_doc, entity_type, doc)
                 assert got == expected, (entity_type.__name__, name, value)
 
 
