@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import inspect
 import resource
 import statistics
 import tempfile
@@ -86,6 +87,7 @@ def timed_batches(owner: type, durations: list[float]) -> None:
 
 
 def timed_calls(owner: type, name: str, durations: list[float]) -> None:
+    """Time each call of ``owner.name``, until its result for a coroutine method."""
     method = getattr(owner, name)
 
     def timed(*args, **kwargs):
@@ -94,7 +96,13 @@ def timed_calls(owner: type, name: str, durations: list[float]) -> None:
         durations.append(time.perf_counter() - began)
         return result
 
-    setattr(owner, name, timed)
+    async def timed_coroutine(*args, **kwargs):
+        began = time.perf_counter()
+        result = await method(*args, **kwargs)
+        durations.append(time.perf_counter() - began)
+        return result
+
+    setattr(owner, name, timed_coroutine if inspect.iscoroutinefunction(method) else timed)
 
 
 def report(label: str, seconds: list[float]) -> None:

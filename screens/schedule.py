@@ -125,12 +125,8 @@ class ScheduleScreen(PostEdits):
         self.AUTO_FOCUS = board_view.column_selector(  # type: ignore[misc]  # read per instance
             str(upcoming.id) if upcoming else None
         )
-        self.views = {
-            View.BOARD: board_view,
-            View.LIST: ScheduleList(plan_data, id="items"),
-            View.CALENDAR: CalendarView(plan_data, id="calendar"),
-        }
-        yield from self.views.values()  # type: ignore[misc]  # each view is a widget
+        self.views = {View.BOARD: board_view}
+        yield board_view
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -205,8 +201,22 @@ class ScheduleScreen(PostEdits):
 
     # Views
 
-    def _switch_to(self, view: View) -> None:
+    async def _made(self, view: View) -> None:
+        """The list and the calendar are made when first asked for: composed with the
+        board, they and their widgets took a tenth of the screen's first paint."""
+        if view in self.views:
+            return
+        widget: ScheduleList | CalendarView = (
+            ScheduleList(self.plan_data, id="items")
+            if view is View.LIST
+            else CalendarView(self.plan_data, id="calendar")
+        )
+        self.views[view] = widget
+        await self.query_one("#phase-main").mount(widget)
+
+    async def _switch_to(self, view: View) -> None:
         selected = self.selected_item()
+        await self._made(view)
         if view is not self.view:
             self.other_view = self.view
         self.view = view
@@ -220,11 +230,11 @@ class ScheduleScreen(PostEdits):
         if selected is not None:
             self.call_after_refresh(self.current.select_key, str(selected.id))
 
-    def action_toggle_list(self) -> None:
-        self._switch_to(View.LIST if self.view is View.BOARD else View.BOARD)
+    async def action_toggle_list(self) -> None:
+        await self._switch_to(View.LIST if self.view is View.BOARD else View.BOARD)
 
-    def action_toggle_calendar(self) -> None:
-        self._switch_to(self.other_view if self.view is View.CALENDAR else View.CALENDAR)
+    async def action_toggle_calendar(self) -> None:
+        await self._switch_to(self.other_view if self.view is View.CALENDAR else View.CALENDAR)
 
     def action_calendar_mode(self, mode: str) -> None:
         self._show_title(self.calendar.set_mode(CalendarMode(mode)))
