@@ -74,7 +74,7 @@ class PhaseScreen(ComposesOnlyShownFrames, TranslatedBindings, Screen[None]):
                 yield from self.compose_main()
             yield KpiPanel(id="kpi-panel").data_bind(PhaseScreen.figures)
         yield PanelStrip(id="kpi-strip").data_bind(PhaseScreen.figures)
-        yield KeyFooter(compact=True)
+        yield KeyFooter()
 
     def compose_main(self) -> ComposeResult:
         """The phase's own widgets."""

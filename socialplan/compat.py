@@ -125,19 +125,6 @@ def dirty_regions(compositor: Any) -> list[Any]:
     return list(compositor._dirty_regions)
 
 
-def footer_keys(footer: Widget) -> list[Widget]:
-    """The keys a Footer shows (their class, FooterKey, lives in a private module)."""
-    from textual.widgets._footer import FooterKey
-
-    return list(footer.query(FooterKey))
-
-
-def mark_footer_ready(footer: Widget) -> None:
-    """A Footer shows its keys only once ``_bindings_ready``; set before its first frame
-    instead of after it."""
-    footer._bindings_ready = True  # type: ignore[attr-defined]
-
-
 def notifications(app: App[Any]) -> list[Notification]:
     """The notifications on screen now (tests read them)."""
     return list(app._notifications)

@@ -54,7 +54,6 @@ def test_every_internal_still_exists():
     from textual.css.stylesheet import Stylesheet
     from textual.screen import Screen
     from textual.widget import Widget
-    from textual.widgets import Footer
     from tinydb import TinyDB
     from tinydb.storages import MemoryStorage
     from tinydb.table import Table
@@ -67,10 +66,7 @@ def test_every_internal_still_exists():
     assert isinstance(app._batch_count, int) and hasattr(app, "_notifications")
     assert hasattr(Widget, "_clear_arrangement_cache") and hasattr(Screen, "_compositor_refresh")
     assert hasattr(Widget, "_on_focus") and hasattr(Widget, "_on_blur")
-    assert hasattr(Widget(), "_bindings") and hasattr(Footer, "_bindings_ready")
-    from textual.widgets._footer import FooterKey
-
-    assert all(hasattr(FooterKey("k", "k", "", "a"), name) for name in ("action", "description"))
+    assert hasattr(Widget(), "_bindings")
     from textual._compositor import Compositor
 
     assert hasattr(Compositor(), "_dirty_regions")

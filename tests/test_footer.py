@@ -1,33 +1,39 @@
-"""The Footer rebuilds its keys only when they change, not on every move of the focus."""
+"""The Footer: the screen's keys on one line, whole, repainted only when they change."""
 
 from __future__ import annotations
 
 import pytest
-from textual.widget import Widget
-from textual.widgets import Footer
 
-from socialplan.compat import footer_keys as keys_of
 from socialplan.core.cycle import PHASES
+from socialplan.screens.item_form import ItemForm
+from socialplan.tui.widgets.footer import SEPARATOR, KeyFooter
 
 SIZE = (120, 40)
 
 
-def footer_keys(app) -> list[Widget]:
-    return keys_of(app.screen.query_one(Footer))
+def footer_of(app) -> KeyFooter:
+    return app.screen.query_one(KeyFooter)
+
+
+def shown(app) -> list[str]:
+    """The descriptions of the keys the Footer shows, the palette's last."""
+    return [key.description for _x, key in footer_of(app).line().placed]
 
 
 async def test_moving_between_columns_keeps_the_footer_and_a_new_view_changes_it(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        keys = footer_keys(app)
+        footer = footer_of(app)
+        keys = footer.keys()
+        repaints = []
+        footer.refresh = lambda *args, **kwargs: repaints.append(args) or footer  # type: ignore[method-assign]
         await pilot.press("left", "left")
         await pilot.pause()
-        assert footer_keys(app) == keys
+        assert footer.keys() == keys and not repaints
         await pilot.press("c")
         await pilot.pause()
-        shown = [key.description for key in footer_keys(app)]
-        assert footer_keys(app) != keys and "Month" in shown
+        assert repaints and "Month" in [key.description for key in footer.keys()[0]]
 
 
 @pytest.mark.parametrize("phase", PHASES, ids=lambda p: p.name)
@@ -36,11 +42,41 @@ async def test_at_80_columns_the_footer_shows_whole_keys_and_help(make_app, phas
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(phase.key)
         await pilot.pause()
-        footer = app.screen.query_one(Footer)
-        keys = footer_keys(app)
-        palette = next(k for k in keys if k.has_class("-command-palette"))
-        shown = [k for k in keys if k.display and k is not palette]
-        assert all(k.region.right <= palette.region.x for k in shown), "a key under the palette's"
-        assert all(k.region.width == len(f"{k.key_display} {k.description}") for k in shown)
-        assert "Help" in [k.description for k in shown]
-        assert palette.region.right <= footer.region.right
+        footer = footer_of(app)
+        line = str(footer.render())
+        placed = footer.line().placed
+        assert len(line) <= 80 and line.rstrip().endswith(f"{SEPARATOR}^p palette")
+        for start, key in placed:
+            assert line[start : start + key.width] == f"{key.display} {key.description}"
+        ends = [start + key.width for start, key in placed[:-1]]
+        assert max(ends) < placed[-1][0] - len(SEPARATOR), "a key under the palette's"
+        assert "Help" in shown(app)
+        kept = [each for each in shown(app)[:-1] if each != "Help"]
+        others = [key.description for key in footer.keys()[0] if key.description != "Help"]
+        assert kept == others[: len(kept)], "the keys kept are the first ones, and help"
+
+
+async def test_a_click_on_a_key_runs_it(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        start, key = next(
+            (start, key) for start, key in footer_of(app).line().placed if key.action == "new_item"
+        )
+        assert await pilot.click(KeyFooter, offset=(start + key.width - 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, ItemForm)
+
+
+async def test_the_key_under_the_mouse_is_highlighted_with_its_tooltip(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer = footer_of(app)
+        palette = footer.line().palette
+        assert palette is not None
+        start = footer.line().placed[-1][0]
+        await pilot.hover(KeyFooter, offset=(start + 1, 0))
+        assert footer.tooltip == palette.tooltip
+        await pilot.hover(KeyFooter, offset=(start - len(SEPARATOR) - 1, 0))
+        assert footer.tooltip is None
