@@ -18,19 +18,10 @@ from datetime import date
 from typing import Any
 
 from .i18n import _, ngettext
-from .model import Channel, ContentItem, Labelled, Result
+from .model import PLATFORM_NAMES, Channel, ContentItem, Labelled, Result
 from .plan_data import PlanData
 from .schedule import local_time
 from .validation import InvalidInputError
-
-PLATFORM_NAMES = {
-    "linkedin": "LinkedIn",
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "x": "X",
-    "youtube": "YouTube",
-}
-"""How each platform writes its own name."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any, Protocol
 
+from .codec import field_types
 from .i18n import _
 from .model import ENTITY_TYPES, Plan
 from .numbers import format_number
@@ -93,7 +94,7 @@ class Check(Protocol):
 @cache
 def _checks(entity_type: type) -> tuple[tuple[str, Check], ...]:
     """The value checks of each field that needs one, chosen once per entity type."""
-    hints = typing.get_type_hints(entity_type)
+    hints = field_types(entity_type)
     found = []
     for field in dataclasses.fields(entity_type):
         check = _check_for(field.name, hints[field.name])

@@ -353,6 +353,17 @@ class SetupTask:
     id: int = 0
 
 
+PLATFORM_NAMES = {
+    "linkedin": "LinkedIn",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "x": "X",
+    "youtube": "YouTube",
+}
+"""The platforms a result can be imported from (its ``source``), each written as the
+platform writes its own name."""
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     """Measured figures for one content item, or for a channel over a period."""

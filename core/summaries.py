@@ -7,9 +7,8 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from .i18n import _, ngettext
-from .imports import PLATFORM_NAMES
 from .kpi import KPI_FORMULAS, Totals, is_custom, totals
-from .model import Goal, HandCount, Labelled, Result, SupportLevel
+from .model import PLATFORM_NAMES, Goal, HandCount, Labelled, Result, SupportLevel
 from .plan_data import PlanData
 
 _COUNT_KPIS = {f.name for f in fields(Totals)}
