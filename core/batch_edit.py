@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from .calendar import on_day
 from .model import ContentItem, Status
+from .schedule import on_day
 
 
 @dataclass(frozen=True, slots=True)

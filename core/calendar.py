@@ -10,8 +10,8 @@ from __future__ import annotations
 import calendar as stdlib_calendar
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -123,26 +123,6 @@ def shift_page(mode: CalendarMode, anchor: date, step: int, agenda_days: int = 1
     if mode is CalendarMode.WEEK:
         return anchor + timedelta(days=7 * step)
     return anchor + timedelta(days=agenda_days * step)
-
-
-def move_to_day(item: ContentItem, day: date, timezone: str) -> ContentItem:
-    """The item on another day at the same wall-clock time (also across a DST change),
-    stored in UTC like every time."""
-    if item.scheduled_at is None:
-        return item
-    return replace(item, scheduled_at=on_day(item.scheduled_at, day, timezone))
-
-
-def on_day(moment: datetime, day: date, timezone: str) -> datetime:
-    """``moment``'s wall-clock time where the plan is, on ``day``, in UTC."""
-    zone = ZoneInfo(timezone)
-    return datetime.combine(day, moment.astimezone(zone).time(), tzinfo=zone).astimezone(UTC)
-
-
-def local_day(item: ContentItem, timezone: str) -> date | None:
-    if item.scheduled_at is None:
-        return None
-    return item.scheduled_at.astimezone(ZoneInfo(timezone)).date()
 
 
 def _by_local_day(items: Sequence[ContentItem], timezone: str) -> dict[date, list[ContentItem]]:

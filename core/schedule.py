@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Collection, Iterable
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -101,3 +102,23 @@ def items_in_range(
                 continue
         chosen.append(item)
     return chosen
+
+
+def move_to_day(item: ContentItem, day: date, timezone: str) -> ContentItem:
+    """The item on another day at the same wall-clock time (also across a DST change),
+    stored in UTC like every time."""
+    if item.scheduled_at is None:
+        return item
+    return replace(item, scheduled_at=on_day(item.scheduled_at, day, timezone))
+
+
+def on_day(moment: datetime, day: date, timezone: str) -> datetime:
+    """``moment``'s wall-clock time where the plan is, on ``day``, in UTC."""
+    zone = ZoneInfo(timezone)
+    return datetime.combine(day, moment.astimezone(zone).time(), tzinfo=zone).astimezone(UTC)
+
+
+def local_day(item: ContentItem, timezone: str) -> date | None:
+    if item.scheduled_at is None:
+        return None
+    return item.scheduled_at.astimezone(ZoneInfo(timezone)).date()

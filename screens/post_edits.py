@@ -9,12 +9,11 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from socialplan.core.board import BoardColumn, moved_ranks
-from socialplan.core.calendar import local_day, move_to_day
 from socialplan.core.filtering import ItemFilter
 from socialplan.core.i18n import _, ngettext
 from socialplan.core.model import Channel, ContentItem, Status
 from socialplan.core.plan_data import PlanData
-from socialplan.core.schedule import blank_item
+from socialplan.core.schedule import blank_item, local_day, move_to_day
 from socialplan.core.series import upcoming_repeats
 from socialplan.core.slots import requeue, schedule_in_next_slot
 from socialplan.core.validation import InvalidInputError

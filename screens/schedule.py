@@ -9,6 +9,7 @@ which saves it and sends the new plan back down.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import ComposeResult
@@ -16,7 +17,6 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
-from socialplan.core.calendar import CalendarMode
 from socialplan.core.channel_setup import incomplete_setup
 from socialplan.core.cycle import phase_named
 from socialplan.core.filtering import ItemFilter, parse_filter
@@ -26,22 +26,19 @@ from socialplan.core.plan_data import PlanData
 from socialplan.core.schedule import next_posts
 from socialplan.core.validation import InvalidInputError
 from socialplan.tui.messages import ExportPlan
-from socialplan.tui.widgets.calendar import DayList, GoToDay
-from socialplan.tui.widgets.item_list import ItemList
 from socialplan.tui.widgets.kanban import KanbanColumn
-from socialplan.tui.widgets.schedule_views import (
-    BoardView,
-    CalendarView,
-    ScheduleList,
-    ScheduleView,
-    Shown,
-    View,
-)
+from socialplan.tui.widgets.schedule_views import VIEW_OFFERS, BoardView, ScheduleView, Shown, View
 
 from .post_edits import PostEdits
 from .schedule_marks import MARK_BINDINGS
 
-VIEW_ACTIONS = BoardView.OFFERS | ScheduleList.OFFERS | CalendarView.OFFERS
+if TYPE_CHECKING:
+    from socialplan.tui.widgets.calendar import DayList, GoToDay
+    from socialplan.tui.widgets.item_list import ItemList
+    from socialplan.tui.widgets.schedule_calendar import CalendarView
+    from socialplan.tui.widgets.schedule_list import ScheduleList
+
+VIEW_ACTIONS = frozenset().union(*VIEW_OFFERS.values())
 """Actions that work, and are listed, only in the views that offer them."""
 
 
@@ -101,7 +98,7 @@ class ScheduleScreen(PostEdits):
 
     @property
     def calendar(self) -> CalendarView:
-        return self.query_one(CalendarView)
+        return cast("CalendarView", self.views[View.CALENDAR])
 
     def main_width(self) -> int:
         """Every journey stage's column at a readable width (four stages: 72)."""
@@ -202,15 +199,19 @@ class ScheduleScreen(PostEdits):
     # Views
 
     async def _made(self, view: View) -> None:
-        """The list and the calendar are made when first asked for: composed with the
-        board, they and their widgets took a tenth of the screen's first paint."""
+        """The list and the calendar are made, and their modules imported, when first
+        asked for: the board's first paint does not wait for them."""
         if view in self.views:
             return
-        widget: ScheduleList | CalendarView = (
-            ScheduleList(self.plan_data, id="items")
-            if view is View.LIST
-            else CalendarView(self.plan_data, id="calendar")
-        )
+        widget: ScheduleList | CalendarView
+        if view is View.LIST:
+            from socialplan.tui.widgets.schedule_list import ScheduleList
+
+            widget = ScheduleList(self.plan_data, id="items")
+        else:
+            from socialplan.tui.widgets.schedule_calendar import CalendarView
+
+            widget = CalendarView(self.plan_data, id="calendar")
         self.views[view] = widget
         await self.query_one("#phase-main").mount(widget)
 
@@ -228,6 +229,9 @@ class ScheduleScreen(PostEdits):
         self.refresh_bindings()
         self.current.focus_view()
         if selected is not None:
+            # Now, for the next key (a burst: c then w), and again once laid out, to
+            # scroll it into view.
+            self.current.select_key(str(selected.id))
             self.call_after_refresh(self.current.select_key, str(selected.id))
 
     async def action_toggle_list(self) -> None:
@@ -237,7 +241,7 @@ class ScheduleScreen(PostEdits):
         await self._switch_to(self.other_view if self.view is View.CALENDAR else View.CALENDAR)
 
     def action_calendar_mode(self, mode: str) -> None:
-        self._show_title(self.calendar.set_mode(CalendarMode(mode)))
+        self._show_title(self.calendar.set_mode(mode))
         self.calendar.focus_view()
 
     def action_today(self) -> None:

@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 from socialplan.core.calendar import (
     CalendarMode,
     calendar_page,
-    move_to_day,
     page_span,
     shift_page,
 )
 from socialplan.core.model import ContentItem, Kind
 from socialplan.core.plan_data import PlanData
+from socialplan.core.schedule import move_to_day
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

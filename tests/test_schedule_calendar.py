@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from textual.widgets import Input, Static
 
 from socialplan.core.model import ContentItem, Status
@@ -14,7 +15,7 @@ from socialplan.screens.confirm import ConfirmScreen
 from socialplan.screens.item_form import ItemForm
 from socialplan.screens.slots_form import SlotsForm
 from socialplan.tui.widgets.calendar import DayList, MonthGrid
-from socialplan.tui.widgets.schedule_views import CalendarView
+from socialplan.tui.widgets.schedule_calendar import CalendarView
 
 from .conftest import FROZEN_NOW
 
@@ -72,6 +73,20 @@ async def test_c_opens_the_month_of_the_selected_post_and_toggles_back(make_app)
         await pilot.press("c")
         assert app.screen.view == "board"
         assert app.screen.selected_item().title == "Maintenance walk-through for facility managers"
+
+
+@pytest.mark.parametrize("mode", ["w", "a", "m"])
+async def test_a_new_calendar_mode_keeps_the_selected_post_even_in_a_burst(make_app, mode):
+    """c and a mode key in one burst: the calendar, made when first shown, selects the
+    board's post at once, and the week or agenda keeps it (not the day's first post)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        chosen = app.screen.selected_item()
+        await pilot.press("c", mode)
+        await pilot.pause()
+        assert app.screen.selected_item() == chosen
+        assert chosen.title == "Maintenance walk-through for facility managers"
 
 
 async def test_keys_move_by_day_week_and_month_and_t_returns_to_today(make_app):

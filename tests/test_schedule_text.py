@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from socialplan.core.model import Kind
 from socialplan.tui.widgets.calendar import DayRow
-from socialplan.tui.widgets.schedule_text import COLUMNS, card_text, day_row_text, row_cells
+from socialplan.tui.widgets.schedule_list import COLUMNS
+from socialplan.tui.widgets.schedule_text import card_text, day_row_text, row_cells
 
 
 def test_a_card_shows_title_when_and_where_and_flags(demo_data):

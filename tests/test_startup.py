@@ -5,6 +5,9 @@ The time it saves is measured by benchmarks/startup.py; these tests hold the beh
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from socialplan.compat import compositor_class, updates_held
 from socialplan.tui.stylesheet import ReusingStylesheet
 
@@ -59,3 +62,40 @@ async def test_start_up_renders_no_frame_while_updates_are_held_back(make_app, m
         await pilot.pause()
         assert "Content schedule" in str(app.screen.query_one("#schedule-title").render())
     assert held_back and not any(held_back)
+
+
+NOT_ON_THE_FIRST_SCREEN = (
+    "socialplan.core.calendar",
+    "socialplan.core.imports",
+    "socialplan.core.summaries",
+    "socialplan.tui.widgets.calendar",
+    "socialplan.tui.widgets.item_list",
+    "socialplan.tui.widgets.schedule_calendar",
+    "socialplan.tui.widgets.schedule_list",
+)
+"""Modules the Schedule's board does not show anything of: imported when first needed."""
+FIRST_SCREEN_PROBE = """
+import asyncio, sys
+from socialplan.data.interface import open_storage
+from socialplan.tui.app import SocialPlanApp
+
+async def main():
+    app = SocialPlanApp(open_storage(sys.argv[1]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        print(" ".join(sorted(sys.modules)))
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_screen_imports_only_what_it_shows(demo_path):
+    imported = subprocess.run(
+        [sys.executable, "-c", FIRST_SCREEN_PROBE, str(demo_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout.split()
+    assert "socialplan.tui.widgets.kanban" in imported
+    assert not set(NOT_ON_THE_FIRST_SCREEN) & set(imported)

@@ -5,12 +5,12 @@ and the week's pace line, drawn from the plan. User text goes through ``plain`` 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.content import Content
 
-from socialplan.core.calendar import CalendarWeek, DayCell
-from socialplan.core.i18n import N_, _, format_date, ngettext
+from socialplan.core.i18n import _, format_date, ngettext
 from socialplan.core.limits import item_length
 from socialplan.core.model import ContentItem, Kind
 from socialplan.core.plan_data import PlanData
@@ -18,22 +18,13 @@ from socialplan.core.schedule import local_time
 from socialplan.core.validation import MAX_TITLE
 from socialplan.tui.text import channel_colour, one_line, plain, when
 
-from .calendar import DayRow
-from .item_list import Column
+if TYPE_CHECKING:
+    from socialplan.core.calendar import CalendarWeek, DayCell
+
+    from .calendar import DayRow
 
 PROMOTION_STYLE = "bold #ff5f87"
 """Truecolour: this pink reads well on the dark and light themes alike."""
-COLUMNS = (
-    Column(N_("When"), 16),
-    Column(N_("Channel"), 9, drop_order=1),
-    Column(N_("Title"), 10, flexible=True),
-    Column(N_("Kind"), 7, drop_order=3),
-    Column("CTA", 3, drop_order=2),
-    Column(N_("Status"), 9, drop_order=4),
-    Column(N_("Stage"), 6, drop_order=5),
-)
-"""At 80x24 with the panel open, When, Channel and Title remain; promotions stay visible
-because their titles carry the promotion style too."""
 WARNING = "bold $warning"
 
 

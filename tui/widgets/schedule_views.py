@@ -14,36 +14,18 @@ from enum import StrEnum
 from typing import Any, ClassVar, Protocol, overload
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Static
 
 from socialplan.core.board import BoardColumn, BoardOfPlan
-from socialplan.core.calendar import (
-    CalendarMode,
-    CalendarPage,
-    DayCell,
-    calendar_page,
-    local_day,
-    move_to_day,
-    shift_page,
-    week_hours,
-)
 from socialplan.core.filtering import ItemFilter
 from socialplan.core.i18n import _
 from socialplan.core.model import ContentItem
 from socialplan.core.plan_data import PlanData
-from socialplan.core.schedule import in_time_order
 
-from .calendar import DayList, DayRow, MonthGrid, WeekGrid
-from .item_list import ItemList
 from .kanban import ColumnView, Kanban
-from .schedule_text import COLUMNS, card_text, day_marks, day_row_text, pace_line, row_cells
+from .schedule_text import card_text
 
 MARKING = frozenset({"mark", "mark_range", "mark_all"})
 """The marking keys: board and list only."""
-CONTEXT_ROWS = 2
-"""Past posts kept in view above the next one when the list opens."""
 
 
 class View(StrEnum):
@@ -52,6 +34,15 @@ class View(StrEnum):
     BOARD = "board"
     LIST = "list"
     CALENDAR = "calendar"
+
+
+VIEW_OFFERS = {
+    View.BOARD: frozenset({"move_stage", "reorder", "toggle_list", *MARKING}),
+    View.LIST: frozenset({"move_stage", "toggle_list", *MARKING}),
+    View.CALENDAR: frozenset({"calendar_mode", "today", "page", "move_day"}),
+}
+"""The screen actions each view offers, known before the list and the calendar are made
+(they are imported when first shown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +160,7 @@ class BoardColumns:
         return shown[0] if shown else None
 
 
-class _Unmoved:
+class Unmoved:
     """Board and list stay where they are when an item moves, and start items as made,
     and they show marks (the calendar marks nothing)."""
 
@@ -183,10 +174,10 @@ class _Unmoved:
         return item
 
 
-class BoardView(_Unmoved, Kanban):
+class BoardView(Unmoved, Kanban):
     """A column per journey stage, composed with the plan so it is laid out once."""
 
-    OFFERS: ClassVar[frozenset[str]] = frozenset({"move_stage", "reorder", "toggle_list", *MARKING})
+    OFFERS: ClassVar[frozenset[str]] = VIEW_OFFERS[View.BOARD]
 
     def __init__(self, plan_data: PlanData, **kwargs: Any) -> None:
         self.plan_data = plan_data
@@ -235,184 +226,3 @@ class BoardView(_Unmoved, Kanban):
             self.select_key(str(item.id))
         elif columns := self.columns():
             columns[0].focus()
-
-
-class ScheduleList(_Unmoved, ItemList):
-    """Every item in time order, one row each."""
-
-    OFFERS: ClassVar[frozenset[str]] = frozenset({"move_stage", "toggle_list", *MARKING})
-
-    def __init__(self, plan_data: PlanData, **kwargs: Any) -> None:
-        super().__init__(COLUMNS, empty=_("No content yet: press n to add an item"), **kwargs)
-        self.plan_data = plan_data
-
-    def _row_text(self, item: ContentItem) -> list[Text]:
-        return row_cells(self.plan_data, item, item.id in self.marked)
-
-    def show_marks(self, marked: frozenset[int]) -> None:
-        if marked == self.marked:
-            return
-        self.marked = marked
-        self.redraw()
-
-    def nearby_keys(self) -> Sequence[str]:
-        return self.row_keys()
-
-    def shown_keys(self) -> Sequence[str]:
-        return self.row_keys()
-
-    def show_plan(self, plan_data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
-        self.plan_data = plan_data
-        shown: Sequence[ContentItem] = plan_data.items
-        if item_filter.active:
-            shown = tuple(i for i in plan_data.items if item_filter.matches(i, plan_data))
-        ordered = in_time_order(shown)
-        self.show_rows(ordered, [str(i.id) for i in ordered], self._row_text)
-        return Shown(_("Content schedule"), len(ordered), len(plan_data.items))
-
-    def selected_item(self) -> ContentItem | None:
-        return find_item(self.plan_data, self.selected_key())
-
-    def focus_view(self) -> None:
-        self.focus()
-
-    def open_on(self, item: ContentItem | None) -> None:
-        if item is not None:
-            super().select_key(str(item.id), context=CONTEXT_ROWS)
-        self.focus()
-
-
-def _posts_on(page: CalendarPage) -> int:
-    return sum(len(day.items) for week in page.weeks for day in week.days if day.in_month)
-
-
-class CalendarView(Vertical):
-    """The channel calendar: the week's pace, a month grid (month mode) and the day list.
-
-    It keeps its own page: the mode and the selected day, which is None until the user
-    moves, so that the calendar opens on today."""
-
-    OFFERS: ClassVar[frozenset[str]] = frozenset({"calendar_mode", "today", "page", "move_day"})
-    DEFAULT_CSS = """
-    CalendarView {
-        height: 1fr;
-    }
-
-    CalendarView > #calendar-pace {
-        height: 1;
-        padding: 0 1;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    """
-
-    def __init__(self, plan_data: PlanData, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.plan_data = plan_data
-        self.item_filter = ItemFilter()
-        self.mode = CalendarMode.MONTH
-        self.day: date | None = None
-        self.today = date.min
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="calendar-pace", markup=False)
-        yield MonthGrid(self._day_marks, id="month")
-        yield WeekGrid(self._day_marks, id="week-grid")
-        yield DayList(self._day_row_text, id="days")
-
-    def _day_marks(self, cell: DayCell, width: int) -> Text:
-        return day_marks(self.plan_data, cell, width)
-
-    def _day_row_text(self, row: DayRow, today: bool) -> Text:
-        return day_row_text(self.plan_data, row, today)
-
-    @property
-    def selected_day(self) -> date:
-        return self.day or self.today
-
-    def show_plan(self, plan_data: PlanData, item_filter: ItemFilter, today: date) -> Shown:
-        self.plan_data, self.item_filter, self.today = plan_data, item_filter, today
-        return self._show_page()
-
-    def _show_page(self) -> Shown:
-        plan_data, item_filter = self.plan_data, self.item_filter
-        keep = (lambda item: item_filter.matches(item, plan_data)) if item_filter.active else None
-        page = calendar_page(
-            plan_data,
-            self.mode,
-            self.selected_day,
-            agenda_days=plan_data.plan.window_days,
-            keep=keep,
-        )
-        grid = self.query_one(MonthGrid)
-        grid.display = page.mode is CalendarMode.MONTH
-        grid.show(page, self.today)
-        hours = self.query_one(WeekGrid)
-        hours.display = page.mode is CalendarMode.WEEK
-        if hours.display:
-            hours.show(week_hours(page.days, plan_data.plan.timezone), self.today)
-        self.query_one(DayList).show(page.days, self.today)
-        self.query_one("#calendar-pace", Static).update(pace_line(page.week_of(self.selected_day)))
-        total = shown = _posts_on(page)
-        if keep is not None:
-            everything = calendar_page(
-                plan_data, self.mode, self.selected_day, agenda_days=plan_data.plan.window_days
-            )
-            total = _posts_on(everything)
-        return Shown(page.title, shown, total)
-
-    def selected_item(self) -> ContentItem | None:
-        row = self.query_one(DayList).selected_row()
-        return row.item if row is not None else None
-
-    def select_key(self, key: str) -> None:
-        self.query_one(DayList).select_key(key)
-
-    def show_marks(self, marked: frozenset[int]) -> None:
-        """Marks are made and shown on the board and the list (``MARKING``)."""
-        del marked
-
-    def nearby_keys(self) -> Sequence[str]:
-        return ()
-
-    def shown_keys(self) -> Sequence[str]:
-        return ()
-
-    def focus_view(self) -> None:
-        if self.mode is CalendarMode.MONTH:
-            self.query_one(MonthGrid).focus()
-        else:
-            self.query_one(DayList).focus()
-
-    def open_on(self, item: ContentItem | None) -> None:
-        if item is not None:
-            self.select_key(str(item.id))
-        self.focus_view()
-
-    def follow(self, item: ContentItem, timezone: str) -> None:
-        self.day = local_day(item, timezone) or self.day
-
-    def place_new(self, item: ContentItem, timezone: str) -> ContentItem:
-        return move_to_day(item, self.selected_day, timezone)
-
-    def set_mode(self, mode: CalendarMode) -> Shown:
-        self.mode = mode
-        return self.go_to(self.selected_day)
-
-    def turn_page(self, step: int) -> Shown:
-        return self.go_to(
-            shift_page(self.mode, self.selected_day, step, self.plan_data.plan.window_days)
-        )
-
-    def go_to(self, day: date) -> Shown:
-        """Select ``day``, turning the page when it lies on another one."""
-        self.day = day
-        shown = self._show_page()
-        self.query_one(DayList).select_day(day)
-        return shown
-
-    def on_month_grid_open_day(self, message: MonthGrid.OpenDay) -> None:
-        message.stop()
-        days = self.query_one(DayList)
-        days.focus()
-        days.select_day(self.selected_day)
