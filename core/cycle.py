@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from .i18n import N_, _
+from .model import Iteration, Plan
 from .plan_data import PlanData
 
 
@@ -81,3 +83,24 @@ def opening_phase(plan_data: PlanData) -> str:
     """Where a plan opens: a blank plan at the Foundation, where the cycle starts (the
     people behind the plan come first); any other on the Schedule."""
     return "foundation" if is_blank(plan_data) else "schedule"
+
+
+def first_iteration(plan: Plan, today: date) -> Iteration:
+    """Iteration 1 of a new plan: it starts today and runs the plan's iteration length."""
+    return Iteration(number=1, name="Iteration 1", start=today, end=last_day(plan, today), id=1)
+
+
+def with_first_iteration(plan_data: PlanData, today: date) -> PlanData:
+    """A plan without iterations (new, or imported from elsewhere) in its first one."""
+    if plan_data.iterations:
+        return plan_data
+    return replace(
+        plan_data,
+        iterations=(first_iteration(plan_data.plan, today),),
+        plan=replace(plan_data.plan, current_iteration=1),
+    )
+
+
+def last_day(plan: Plan, start: date) -> date:
+    """The last day of an iteration that starts on ``start`` and runs the plan's length."""
+    return start + timedelta(days=plan.iteration_days - 1)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from .cycle import last_day
 from .i18n import _
 from .kpi import Totals, engagement_rate_by_impressions, totals
 from .model import ContentItem, Decision, Iteration, Plan, Result
@@ -122,26 +123,6 @@ class IterationClosing:
         return (self.closed, self.following, self.plan, *self.decisions)
 
 
-def first_iteration(plan: Plan, today: date) -> Iteration:
-    """Iteration 1 of a new plan: it starts today and runs the plan's iteration length."""
-    return Iteration(number=1, name="Iteration 1", start=today, end=_last_day(plan, today), id=1)
-
-
-def with_first_iteration(plan_data: PlanData, today: date) -> PlanData:
-    """A plan without iterations (new, or imported from elsewhere) in its first one."""
-    if plan_data.iterations:
-        return plan_data
-    return replace(
-        plan_data,
-        iterations=(first_iteration(plan_data.plan, today),),
-        plan=replace(plan_data.plan, current_iteration=1),
-    )
-
-
-def _last_day(plan: Plan, start: date) -> date:
-    return start + timedelta(days=plan.iteration_days - 1)
-
-
 def close_iteration(
     plan_data: PlanData, lessons: str, decisions: Sequence[str], today: date, name: str = ""
 ) -> IterationClosing:
@@ -171,7 +152,7 @@ def close_iteration(
         number=number,
         name=clean_text(name).strip() or f"Iteration {number}",
         start=start,
-        end=_last_day(plan_data.plan, start),
+        end=last_day(plan_data.plan, start),
     )
     return IterationClosing(
         closed=replace(current, closed=True, lessons=lessons, end=end),

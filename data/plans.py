@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from socialplan.core.cycle import with_first_iteration
 from socialplan.core.i18n import _
 from socialplan.core.plan_data import PlanData
-from socialplan.core.review import with_first_iteration
 
 from .errors import StoreError
 from .store import PlanStore, read_plan, starter_plan

@@ -23,6 +23,7 @@ from tinydb.table import Document, Table
 from socialplan.compat import reset_table_caches
 from socialplan.core.activity import Action, Change, changed_fields, post_facts, summary_of
 from socialplan.core.codec import from_doc, to_doc
+from socialplan.core.cycle import with_first_iteration
 from socialplan.core.i18n import _
 from socialplan.core.journey import default_stages
 from socialplan.core.model import Plan
@@ -351,8 +352,6 @@ def starter_plan(name: str, today: date | None = None) -> PlanData:
     plan = Plan(name=name, uid=uuid.uuid4().hex[:16], id=1)
     stages = tuple(replace(stage, id=n) for n, stage in enumerate(default_stages(), start=1))
     day = today or local_time(datetime.now(UTC), plan.timezone).date()
-    from socialplan.core.review import with_first_iteration  # only a new plan needs it
-
     return with_first_iteration(PlanData(plan=plan, stages=stages), day)
 
 

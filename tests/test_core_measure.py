@@ -11,13 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialplan.core import kpi
+from socialplan.core.cycle import with_first_iteration
 from socialplan.core.model import Goal, Iteration, Plan, Result
 from socialplan.core.plan_data import PlanData
 from socialplan.core.review import (
     close_iteration,
     iteration_review,
     open_decisions,
-    with_first_iteration,
 )
 from socialplan.core.summaries import GoalStatus, goal_progress
 from socialplan.core.trends import TREND_KPIS, kpi_trends
