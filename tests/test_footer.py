@@ -80,3 +80,18 @@ async def test_the_key_under_the_mouse_is_highlighted_with_its_tooltip(make_app)
         assert footer.tooltip == palette.tooltip
         await pilot.hover(KeyFooter, offset=(start - len(SEPARATOR) - 1, 0))
         assert footer.tooltip is None
+
+
+async def test_a_hover_between_a_change_of_keys_and_its_signal_still_repaints(make_app):
+    """Only drawing records the keys drawn: asking where the keys are (a click, a hover)
+    must not, or the repaint for the change would be skipped."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer = footer_of(app)
+        footer.keys = lambda: ((), None)  # type: ignore[method-assign]  # the keys changed
+        footer.line()
+        repaints = []
+        footer.refresh = lambda *args, **kwargs: repaints.append(args) or footer  # type: ignore[method-assign]
+        footer._bindings_changed(app.screen)
+        assert repaints
