@@ -121,4 +121,4 @@ def on_day(moment: datetime, day: date, timezone: str) -> datetime:
 def local_day(item: ContentItem, timezone: str) -> date | None:
     if item.scheduled_at is None:
         return None
-    return item.scheduled_at.astimezone(ZoneInfo(timezone)).date()
+    return local_time(item.scheduled_at, timezone).date()

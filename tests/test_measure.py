@@ -151,3 +151,10 @@ async def test_each_objective_says_where_its_figure_comes_from(make_app, demo_st
         newsletter = rows[2]
         assert newsletter[source].startswith("typed in · 2026-11-09 to")
         assert newsletter[labels.index("Now")].startswith("⚠ ")
+
+
+def test_every_goal_status_has_its_colour():
+    from socialplan.core.summaries import GoalStatus
+    from socialplan.tui.text import GOAL_STATUS_STYLE
+
+    assert {status.value for status in GoalStatus} == set(GOAL_STATUS_STYLE)

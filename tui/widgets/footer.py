@@ -125,13 +125,11 @@ class KeyFooter(Widget, can_focus=False):
         return ShownKey(binding.key, display, binding.description, binding.action, enabled, tooltip)
 
     def line(self) -> FooterLine:
-        """The keys shown now, and where each starts."""
-        return self._laid_out(self.keys())
-
-    def _laid_out(self, keys: tuple[tuple[ShownKey, ...], ShownKey | None]) -> FooterLine:
-        """As many keys as fit whole, in order, beside help's and the palette's (at 80
-        columns the last ones ran under the palette's key and were cut mid-word)."""
-        others, palette = keys
+        """The keys drawn last, and where each starts: as many as fit whole, in order,
+        beside help's and the palette's (at 80 columns the last ones ran under the
+        palette's key and were cut mid-word). A click or a hover finds its key here, in
+        what is on screen, without reading the bindings again."""
+        others, palette = self._drawn
         room = self.size.width - (len(SEPARATOR) + palette.width + 1 if palette else 0)
         room -= sum(key.width + 1 for key in others if key.action in ALWAYS_SHOWN)
         placed: list[tuple[int, ShownKey]] = []
@@ -150,7 +148,7 @@ class KeyFooter(Widget, can_focus=False):
 
     def render(self) -> Text:
         self._drawn = self.keys()
-        line = self._laid_out(self._drawn)
+        line = self.line()
         text = Text(no_wrap=True, end="")
         for start, key in line.placed:
             if key is line.palette:
