@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from socialplan.core.i18n import _
@@ -34,6 +33,7 @@ from .backups import list_backups
 from .collector import paused_collector
 from .errors import PlanBusyError, SaveFailedError, UnreadablePlanError
 from .files import atomic_replace, new_plan_mode, read_regular_file, temp_files_of
+from .plan_lock import LockHeldError, PlanLock
 
 MAX_PLAN_BYTES = 512 * 2**20
 """The largest plan file read: over a million posts, well short of filling memory."""
@@ -51,7 +51,11 @@ class SafeJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike[str], lock_timeout: float = 10.0) -> None:
         self.path = Path(path)
         self.lock_timeout = lock_timeout
-        self._lock = FileLock(f"{self.path}.lock", timeout=lock_timeout)
+        self._lock = PlanLock(
+            self.path.with_name(f"{self.path.name}.lock"),
+            lock_timeout,
+            new_mode=new_plan_mode(self.path.parent),
+        )
         self._lock_depth = 0
         self._cache: dict[str, Any] | None = None
         self._cache_stamp: tuple[int, int, int] | None = None
@@ -71,7 +75,7 @@ class SafeJSONStorage(Storage):
         if self._lock_depth == 0:
             try:
                 self._lock.acquire()
-            except Timeout:
+            except LockHeldError:
                 raise PlanBusyError(self.path, self.lock_timeout) from None
             except OSError as error:
                 raise SaveFailedError(self.path, error) from error

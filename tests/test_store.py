@@ -13,7 +13,6 @@ import time
 from dataclasses import replace
 
 import pytest
-from filelock import FileLock
 from tinydb import TinyDB
 
 from socialplan.core.model import Channel, ContentItem
@@ -303,9 +302,9 @@ def test_a_held_lock_gives_a_plan_busy_message(demo_path):
             sys.executable,
             "-c",
             textwrap.dedent(f"""
-            import sys, time
-            from filelock import FileLock
-            with FileLock({str(demo_path) + ".lock"!r}):
+            import fcntl, time
+            with open({str(demo_path) + ".lock"!r}, "a") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)  # as any flock user, old versions too
                 print("held", flush=True)
                 time.sleep(30)
         """),
@@ -320,8 +319,7 @@ def test_a_held_lock_gives_a_plan_busy_message(demo_path):
     finally:
         holder.kill()
         holder.wait()
-    with FileLock(str(demo_path) + ".lock", timeout=1):
-        pass
+    PlanStore.open(demo_path, lock_timeout=1).close()  # the holder's end freed it
 
 
 def test_old_versions_are_deleted_after_the_write(demo_store, demo_path):
@@ -368,7 +366,7 @@ def test_a_symlinked_plan_stays_a_link_and_shares_the_real_files_lock(demo_path,
     assert link.is_symlink() and link.resolve() == demo_path
     assert "Through the link" in {i.title for i in read_plan(demo_path).items}
     by_link, by_name = PlanStore.open(link), PlanStore.open(demo_path)
-    assert by_link.storage._lock.lock_file == by_name.storage._lock.lock_file
+    assert by_link.storage._lock.path == by_name.storage._lock.path
     assert not (link.parent / "plan-link.json.lock").exists()
 
 
