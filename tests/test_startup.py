@@ -5,10 +5,13 @@ The time it saves is measured by benchmarks/startup.py; these tests hold the beh
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 
+from socialplan.cli.common import _run_app
 from socialplan.compat import compositor_class, updates_held
+from socialplan.tui.app import SocialPlanApp
 from socialplan.tui.stylesheet import ReusingStylesheet
 
 SIZE = (120, 40)
@@ -99,3 +102,17 @@ def test_the_first_screen_imports_only_what_it_shows(demo_path):
     ).stdout.split()
     assert "socialplan.tui.widgets.kanban" in imported
     assert not set(NOT_ON_THE_FIRST_SCREEN) & set(imported)
+
+
+def test_the_app_loads_with_the_collector_paused_and_runs_with_it(demo_store, monkeypatch):
+    collector_on: list[bool] = []
+    make = SocialPlanApp.__init__
+
+    def making(app, *args, **kwargs):
+        collector_on.append(gc.isenabled())
+        make(app, *args, **kwargs)
+
+    monkeypatch.setattr(SocialPlanApp, "__init__", making)
+    monkeypatch.setattr(SocialPlanApp, "run", lambda app: collector_on.append(gc.isenabled()))
+    assert _run_app(demo_store) == 0
+    assert collector_on == [False, True]
