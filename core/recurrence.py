@@ -22,8 +22,6 @@ from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from dateutil import rrule as du
-
 from .i18n import N_, _, language
 from .recurrence_words import DAY_WORDS, FROM_DUTCH, SPOKEN_IN_DUTCH, WEEKDAYS
 from .validation import InvalidInputError, clean_text
@@ -45,7 +43,6 @@ class Freq(StrEnum):
         return {"daily": "days", "weekly": "weeks", "monthly": "months"}[self.value]
 
 
-_DU_FREQ = {Freq.DAILY: du.DAILY, Freq.WEEKLY: du.WEEKLY, Freq.MONTHLY: du.MONTHLY}
 _UNIT_WORDS = {
     "day": Freq.DAILY,
     "days": Freq.DAILY,
@@ -390,10 +387,13 @@ def occurrences(rules: Sequence[Recurrence], start: datetime, timezone: str) -> 
 
 
 def _expand(rule: Recurrence, local_start: datetime, zone: ZoneInfo) -> Iterator[datetime]:
+    from dateutil import rrule as du  # here: the first screen expands no rule (3 ms)
+
     hours, minutes = _hours_and_minutes(rule.times) if rule.times else (None, None)
     until = datetime.combine(rule.until, time(23, 59, 59)) if rule.until else None
+    frequency = {Freq.DAILY: du.DAILY, Freq.WEEKLY: du.WEEKLY, Freq.MONTHLY: du.MONTHLY}[rule.freq]
     expansion = du.rrule(
-        _DU_FREQ[rule.freq],  # type: ignore[arg-type]  # dateutil's stub: a Literal
+        frequency,  # type: ignore[arg-type]  # dateutil's stub: a Literal
         dtstart=local_start,
         interval=rule.interval,
         byweekday=rule.weekdays or None,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import queue
-import secrets
 import stat
 import threading
 from pathlib import Path
@@ -28,7 +27,7 @@ def atomic_replace(path: Path, payload: bytes, *, new_mode: int | None = None) -
     thread, after the new version is durable.
     """
     directory = path.parent
-    stem = f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}"
+    stem = f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}"
     temp = directory / f"{stem}{TEMP_SUFFIX}"
     old = _second_name(path, directory / f"{stem}{OLD_SUFFIX}")
     try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -349,7 +348,7 @@ def read_plan(path: str | os.PathLike[str]) -> PlanData:
 def starter_plan(name: str, today: date | None = None) -> PlanData:
     """A new plan: the default journey stages, and iteration 1 starting ``today`` (by
     default, today where the plan's time zone is)."""
-    plan = Plan(name=name, uid=secrets.token_hex(8), id=1)
+    plan = Plan(name=name, uid=os.urandom(8).hex(), id=1)
     stages = tuple(replace(stage, id=n) for n, stage in enumerate(default_stages(), start=1))
     day = today or local_time(datetime.now(UTC), plan.timezone).date()
     return with_first_iteration(PlanData(plan=plan, stages=stages), day)

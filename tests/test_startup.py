@@ -68,6 +68,8 @@ async def test_start_up_renders_no_frame_while_updates_are_held_back(make_app, m
 
 
 NOT_ON_THE_FIRST_SCREEN = (
+    "dateutil.rrule",
+    "secrets",
     "socialplan.core.calendar",
     "socialplan.core.imports",
     "socialplan.core.summaries",
