@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from datetime import date
 
 from socialplan import __version__
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import _
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Command:
     """A subcommand as completion and the man page need it."""
 

@@ -8,10 +8,10 @@ operating system's user. The Activity view lists them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from .frozen import frozen
 from .i18n import N_, _
 
 
@@ -49,8 +49,10 @@ KIND_WORDS = {
 """Every entity table by the word for one of its entries (a test keeps it complete)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Change:
+    """One entry of a plan's activity log: who changed which entry, how and when."""
+
     at: datetime
     who: str
     action: Action

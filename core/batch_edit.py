@@ -5,15 +5,16 @@ channels as linked variants."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from .frozen import frozen
 from .model import ContentItem, Status
 from .schedule import on_day
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BatchChange:
     """What changes; None (or 0 days) leaves that side of each post as it is."""
 

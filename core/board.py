@@ -5,10 +5,10 @@ from __future__ import annotations
 import weakref
 from bisect import bisect_left, insort
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from .figures import Ratio
 from .filtering import ItemFilter
+from .frozen import frozen
 from .model import ContentItem, Kind, Stage
 from .plan_data import PlanData
 
@@ -17,8 +17,10 @@ UNSCHEDULED_RANK = 4.0e9
 NUDGE = 0.001
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BoardColumn:
+    """The posts of one journey stage, with their content-to-promotion ratio."""
+
     stage: Stage
     items: tuple[ContentItem, ...]
     ratio: Ratio

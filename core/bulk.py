@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from .frozen import frozen
 from .i18n import _
 from .model import ContentItem, Kind, Status
 from .plan_data import PlanData
@@ -77,13 +78,13 @@ _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 """``8:30``, ``08:30`` or ``08:30:00``: Excel drops the leading zero."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BulkRow:
     line: int
     cells: Mapping[str, str]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RowProblem:
     line: int
     message: str

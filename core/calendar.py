@@ -10,11 +10,11 @@ from __future__ import annotations
 import calendar as stdlib_calendar
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from .frozen import frozen
 from .i18n import _, format_date
 from .model import ContentItem
 from .plan_data import PlanData
@@ -28,7 +28,7 @@ class CalendarMode(StrEnum):
     AGENDA = "agenda"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DayCell:
     day: date
     items: tuple[ContentItem, ...]
@@ -36,7 +36,7 @@ class DayCell:
     """False for the days of neighbouring months that fill a month's first and last week."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CalendarWeek:
     monday: date
     days: tuple[DayCell, ...]
@@ -52,7 +52,7 @@ class CalendarWeek:
         return tuple(p for p in self.paces if p.off_plan)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CalendarPage:
     mode: CalendarMode
     anchor: date
@@ -192,7 +192,7 @@ DAY_HOURS = (8, 18)
 """The hours a week's time grid shows at least: the working day."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class HourRow:
     hour: int
     cells: tuple[DayCell, ...]

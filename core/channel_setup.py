@@ -3,8 +3,7 @@ then the team's own to edit, and how far each channel is."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from .frozen import frozen
 from .i18n import N_, _
 from .model import Channel, SetupArea, SetupTask
 from .plan_data import PlanData
@@ -37,8 +36,10 @@ def missing_checklists(plan_data: PlanData) -> list[SetupTask]:
     ]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SetupProgress:
+    """How many of a channel's Set up tasks are done."""
+
     channel: str
     done: int
     total: int

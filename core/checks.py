@@ -6,16 +6,17 @@ The Strategy screen shows them all; the panel and ``socialplan status`` count th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from .frozen import frozen
 from .i18n import _
 from .kpi import is_measured
 from .model import Activity, Goal, SocialActivity, Stage
 from .plan_data import PlanData
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CheckResult:
+    """One check of the plan and what fails it (nothing: it passes)."""
+
     title: str
     """What a plan that passes has, e.g. 'Every goal has a KPI'."""
     problems: tuple[str, ...]

@@ -20,6 +20,8 @@ from enum import Enum
 from functools import cache, partial
 from typing import Any, TypeVar
 
+from .frozen import frozen
+
 T = TypeVar("T")
 
 
@@ -223,7 +225,7 @@ def _missing(class_name: str, name: str) -> Any:
     raise error
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@frozen
 class _Factory:
     """A field's default_factory, called for each document so no default is shared."""
 

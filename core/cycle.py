@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
+from .frozen import frozen
 from .i18n import N_, _
 from .model import Iteration, Plan
 from .plan_data import PlanData
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Phase:
+    """A phase of the method, as the app shows it: a screen of its own."""
+
     key: str
     """The keyboard key that opens the phase from anywhere in the app."""
     name: str

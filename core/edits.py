@@ -7,11 +7,12 @@ import dataclasses
 import weakref
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from .frozen import frozen
 from .i18n import N_, _
 from .model import Labelled, Plan
 from .plan_data import Derivation, PlanData
@@ -100,7 +101,7 @@ def _changed_by_scan(
     return (*kept, *by_id.values())
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Edit:
     """One user edit, recorded as what it changed, so that it can be taken back."""
 

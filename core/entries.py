@@ -7,11 +7,11 @@ value is checked in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from .frozen import frozen
 from .i18n import N_
 from .model import (
     Activity,
@@ -65,7 +65,7 @@ class FieldKind(StrEnum):
     """One of the plan's goals whose KPI is typed in by hand."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EntryField:
     name: str
     label: str

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 
+from .frozen import frozen
 from .i18n import _
 
 GROUPING_SPACES = re.compile(r"[\s\u00a0\u202f']+")
@@ -27,7 +27,7 @@ class CountError(ValueError):
     """Not a count, or one that could be read two ways; the message names both."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FileStyle:
     """What a file's cells show of its number style: the marks seen before a decimal
     part, with an example of each (for messages)."""

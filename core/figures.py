@@ -7,11 +7,11 @@ command line can never disagree.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime
 
 from .channel_setup import incomplete_setup
 from .checks import consistency_checks
+from .frozen import frozen
 from .i18n import _, ngettext
 from .model import Kind
 from .numbers import format_number
@@ -20,8 +20,10 @@ from .schedule import week_bounds, window_bounds
 from .slots import ChannelWeek, week_paces
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Ratio:
+    """Content posts to promotional posts, and the plan's target for that ratio."""
+
     content: int
     promotion: int
     target_content: int
@@ -43,8 +45,10 @@ class Ratio:
         return f"{self.content} : {self.promotion} ({actual})"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PanelFigures:
+    """The live panel's figures: the content ratio, calls to action, each channel's pace."""
+
     window_start: datetime
     window_end: datetime
     ratio: Ratio

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from .frozen import frozen
 from .i18n import _
 from .model import ContentItem
 from .plan_data import PlanData
@@ -20,8 +20,10 @@ FIELDS = ("channel", "kind", "status", "pillar", "owner", "stage", "cta")
 YES, NO = ("yes", "y", "true", "1"), ("no", "n", "false", "0")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ItemFilter:
+    """The schedule's filter: words anywhere in a post, and field:value terms."""
+
     words: tuple[str, ...] = ()
     terms: tuple[tuple[str, str], ...] = ()
     """(field, lower-cased value) pairs."""

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 from typing import Any
 
+from .frozen import frozen
 from .i18n import _, ngettext
 from .model import PLATFORM_NAMES, Channel, ContentItem, Labelled, Result
 from .plan_data import PlanData
@@ -24,7 +25,7 @@ from .schedule import local_time
 from .validation import InvalidInputError
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MeasuredPost:
     """One row of an analytics export, in the plan's terms."""
 
@@ -95,7 +96,7 @@ class Why(Labelled):
     NONE = "no match"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RowMatch:
     post: MeasuredPost
     result: Result
@@ -113,7 +114,7 @@ class RowMatch:
         return bool(self.result.id)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ImportPlan:
     platform: str
     channel: Channel

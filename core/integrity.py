@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from .codec import field_types
+from .frozen import frozen
 from .i18n import _
 from .model import ENTITY_TYPES, Plan
 from .numbers import format_number
@@ -34,8 +35,10 @@ SIGNED = frozenset({"order", "rank", "target", "figure"})
 COUNTED_FROM_ONE = frozenset({"current_iteration", "number"})
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@frozen
 class IntegrityProblem:
+    """A stored entry that breaks a rule of the plan (a dangling id, a bad value)."""
+
     table: str
     entry: int
     field: str

@@ -6,14 +6,17 @@ Every rate returns ``None`` when its denominator is zero, so "no data" is never 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
+from .frozen import frozen
 from .i18n import N_, _
 from .model import Result
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Totals:
+    """The results of a period added up: the inputs of every KPI formula."""
+
     reach: int = 0
     impressions: int = 0
     engagements: int = 0
@@ -119,7 +122,7 @@ def kpi_label(name: str) -> str:
     return _(name) if name in KPI_NAMES else name
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MeasuredKpi:
     """A KPI socialplan computes from results, with what it is counted over."""
 

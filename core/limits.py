@@ -9,8 +9,8 @@ no text yet). Instagram also allows at most 30 hashtags in a caption.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .frozen import frozen
 from .model import Channel, ContentItem
 
 PLATFORM_LIMITS = {
@@ -28,7 +28,7 @@ TITLE_COUNTS = frozenset({"youtube"})
 HASHTAG = re.compile(r"(?<!\w)#\w+")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Length:
     """A post's length against its channel's limits; ``limit`` None: no limit known."""
 

@@ -6,11 +6,12 @@ collection it lives in. References between entities are by id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import ClassVar, Protocol
 
+from .frozen import frozen
 from .i18n import N_, _
 
 
@@ -101,7 +102,7 @@ ENUM_LABELS = (
 """Every ``Labelled`` value, marked for the catalog (a test checks none is missing)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Plan:
     """The plan itself and its settings (one document)."""
 
@@ -138,8 +139,11 @@ class Plan:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Stakeholder:
+    """Someone in the organisation whose support the plan needs: where they stand, how
+    much they weigh, and the next step with them."""
+
     TABLE: ClassVar[str] = "stakeholders"
 
     name: str
@@ -151,8 +155,10 @@ class Stakeholder:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ChangeAction:
+    """A step of the change management that builds the support base: who, by when, done."""
+
     TABLE: ClassVar[str] = "change_actions"
 
     title: str
@@ -162,8 +168,10 @@ class ChangeAction:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TeamMember:
+    """A member of the project team: owners of posts and tasks are picked from the team."""
+
     TABLE: ClassVar[str] = "team"
 
     name: str
@@ -171,8 +179,10 @@ class TeamMember:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Channel:
+    """A channel of the strategy: why it is used, for whom, in which forms, how often."""
+
     TABLE: ClassVar[str] = "channels"
 
     name: str
@@ -200,7 +210,7 @@ class Channel:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Stage:
     """A step of the customer journey (default See / Think / Do / Care)."""
 
@@ -214,8 +224,10 @@ class Stage:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Persona:
+    """A persona of the target group: goals, pains and the content that reaches them."""
+
     TABLE: ClassVar[str] = "personas"
 
     name: str
@@ -229,7 +241,7 @@ class Persona:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class OnlineBehaviour:
     """Where a persona is online and how active: one row per persona and channel."""
 
@@ -243,7 +255,7 @@ class OnlineBehaviour:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Goal:
     """A SMART objective: a KPI with a target value and a deadline."""
 
@@ -260,7 +272,7 @@ class Goal:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class KpiValue:
     """A custom KPI's value over one period, typed in by hand (Measure cannot compute it)."""
 
@@ -273,8 +285,10 @@ class KpiValue:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Pillar:
+    """A content pillar: a theme the content returns to, for the journey stages it serves."""
+
     TABLE: ClassVar[str] = "pillars"
 
     name: str
@@ -283,7 +297,7 @@ class Pillar:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SocialActivity:
     """A social-media activity and what in the wider marketing approach it connects to
     (campaigns, website, events, sales). One connected to nothing is an "island"."""
@@ -297,8 +311,10 @@ class SocialActivity:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ContentItem:
+    """A post of the schedule: on a channel, for a journey stage, content or promotion."""
+
     TABLE: ClassVar[str] = "items"
 
     title: str
@@ -338,8 +354,10 @@ class ContentItem:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SetupTask:
+    """A Set up task for a channel: an account, a profile, who to follow, partners, sources."""
+
     TABLE: ClassVar[str] = "setup_tasks"
 
     channel: int
@@ -364,7 +382,7 @@ PLATFORM_NAMES = {
 platform writes its own name."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Result:
     """Measured figures for one content item, or for a channel over a period."""
 
@@ -399,7 +417,7 @@ class Result:
         return self.ad_spend + self.tool_cost + self.hours * self.hourly_rate
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Iteration:
     """One turn of the 3-S cycle: strategy, set-up, schedule, measure."""
 
@@ -414,7 +432,7 @@ class Iteration:
     id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Decision:
     """What an iteration review decided to change; shown on the Strategy screen until the
     team has acted upon it."""

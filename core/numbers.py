@@ -14,14 +14,16 @@ since a count has no fraction to confuse it with.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .frozen import frozen
 from .i18n import LANGUAGES, _, language
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NumberStyle:
+    """How a language writes a number: its decimal mark and its thousands separator."""
+
     decimal: str
     group: str
 
@@ -57,8 +59,10 @@ def _pattern(style: NumberStyle) -> re.Pattern[str]:
 PATTERNS = {code: _pattern(style) for code, style in STYLES.items()}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Reading:
+    """A number as read from a text, with how it was written."""
+
     value: Decimal
     grouped: bool
     """Thousands separators were used."""

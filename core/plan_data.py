@@ -11,6 +11,7 @@ from functools import cached_property
 from operator import attrgetter
 from typing import Any
 
+from .frozen import frozen
 from .model import (
     ChangeAction,
     Channel,
@@ -32,7 +33,7 @@ from .model import (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Derivation:
     """How a snapshot came from an earlier one by an edit, so that what is drawn from the
     earlier one (the board) can be brought up to date instead of built again."""

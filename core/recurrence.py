@@ -17,11 +17,11 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from .frozen import frozen
 from .i18n import N_, _, language
 from .recurrence_words import DAY_WORDS, FROM_DUTCH, SPOKEN_IN_DUTCH, WEEKDAYS
 from .validation import InvalidInputError, clean_text
@@ -53,7 +53,7 @@ _UNIT_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Recurrence:
     """One rule. ``times`` empty means "at the start's own time of day"."""
 

@@ -7,9 +7,9 @@ them (Markdown, HTML) is ``data.report``'s job.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
+from .frozen import frozen
 from .i18n import _
 from .kpi import Totals, percent, social_roi, totals
 from .model import Decision, Iteration, Result
@@ -22,7 +22,7 @@ BEST_AND_WORST = 3
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ChannelMoney:
     """A channel's results over the iteration, and what they cost, apart."""
 
@@ -38,7 +38,7 @@ class ChannelMoney:
         return social_roi(self.totals)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PostFigures:
     title: str
     channel: str
@@ -51,7 +51,7 @@ class PostFigures:
         return percent(self.engagements, self.impressions)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ReportFigures:
     iteration: Iteration | None
     goals: tuple[GoalProgress, ...]

@@ -9,11 +9,12 @@ Strategy screen until the team has acted upon them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from .cycle import last_day
+from .frozen import frozen
 from .i18n import _
 from .kpi import Totals, engagement_rate_by_impressions, totals
 from .model import ContentItem, Decision, Iteration, Plan, Result
@@ -25,7 +26,7 @@ RANKED = 3
 """How many best and worst posts a review names."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RankedItem:
     item: ContentItem
     totals: Totals
@@ -36,7 +37,7 @@ class RankedItem:
         return engagement_rate_by_impressions(self.totals)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class IterationReview:
     iteration: Iteration
     goals: tuple[GoalProgress, ...]
@@ -109,7 +110,7 @@ def _ranked(results: list[Result], items: dict[int, ContentItem]) -> list[Ranked
     return sorted(scored, key=lambda r: (-(r.score or 0.0), r.item.id))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class IterationClosing:
     """Everything closing an iteration saves, in one write."""
 

@@ -13,10 +13,11 @@ deleted is not made again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from itertools import islice
 
+from .frozen import frozen
 from .i18n import _
 from .model import ContentItem, Status
 from .plan_data import PlanData
@@ -27,7 +28,7 @@ from .workflow import ORDER
 MAX_REPEATS = 366
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SeriesChange:
     """What saving a head means for its repeats: ids of ``add`` are 0 and their ``series``
     is set once the head has an id."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
 from zoneinfo import ZoneInfo
 
+from .frozen import frozen
 from .i18n import _
 from .model import Channel, ContentItem, Labelled, Status
 from .plan_data import PlanData
@@ -29,7 +30,7 @@ class Pace(Labelled):
     OVER = "over"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ChannelWeek:
     """A channel's posts against its plan, over the week or, for a channel planned by the
     month, over the calendar month that holds most of the week."""

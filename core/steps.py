@@ -8,16 +8,17 @@ missing since (a marked step whose last persona was deleted shows as reopened).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .checks import bare_stages, island_activities
+from .frozen import frozen
 from .i18n import N_, _
 from .model import Labelled, Plan
 from .plan_data import PlanData
 from .validation import InvalidInputError
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StrategyStep:
     key: str
     english_title: str
@@ -184,7 +185,7 @@ class StepState(Labelled):
         return {"open": "○", "complete": "✓", "reopened": "⚠"}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StepStatus:
     step: StrategyStep
     number: int
@@ -192,7 +193,7 @@ class StepStatus:
     gap: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StrategyProgress:
     steps: tuple[StepStatus, ...]
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from datetime import date
 
+from .frozen import frozen
 from .i18n import _, ngettext
 from .kpi import KPI_FORMULAS, Totals, is_custom, totals
 from .model import PLATFORM_NAMES, Goal, HandCount, Labelled, Result, SupportLevel
@@ -14,7 +15,7 @@ from .plan_data import PlanData
 _COUNT_KPIS = {f.name for f in fields(Totals)}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SupportSummary:
     per_level: dict[SupportLevel, int]
     open_actions: int
@@ -73,7 +74,7 @@ LOWER_IS_BETTER = {"cost", "cost per click", "cost per acquisition"}
 """KPIs where a value at or below the target meets it."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class GoalProgress:
     goal: Goal
     current: float | None
@@ -90,7 +91,7 @@ class GoalProgress:
         return 100 * self.current / self.goal.target
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Source:
     """What a goal's figure is made of: the imports (by platform) and typed-in figures it
     counts, over which days, and whether a later import left it without new data."""

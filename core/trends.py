@@ -6,9 +6,9 @@ first, then divided), so a week without results is a gap, not a zero.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .frozen import frozen
 from .kpi import totals
 from .model import Iteration, Result
 from .plan_data import PlanData
@@ -24,7 +24,7 @@ TREND_KPIS = (
 WEEKS = 12
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Trend:
     kpi: str
     weeks: tuple[float | None, ...]

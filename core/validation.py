@@ -8,10 +8,10 @@ the same kind of message.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .frozen import frozen
 from .i18n import _
 from .model import ContentItem, Goal, Plan
 from .numbers import format_number
@@ -32,8 +32,10 @@ _LINE_BREAKS = re.compile(r"[\t\r\n]+")
 _DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Problem:
+    """What is wrong with the value of one field."""
+
     field: str
     message: str
 

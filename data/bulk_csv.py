@@ -10,9 +10,10 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from socialplan.core.bulk import ALIASES, COLUMNS, PUBLER_COLUMNS, SOCIALBEE_COLUMNS, BulkRow
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import N_, _
 from socialplan.core.numbers import format_number
 from socialplan.core.validation import without_controls
@@ -29,7 +30,7 @@ class BulkFileError(Exception):
     """The file cannot be read as a bulk file; ``str()`` says why, for the user."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BulkFile:
     layout: str
     rows: list[BulkRow]

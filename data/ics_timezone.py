@@ -12,16 +12,17 @@ in those years is written in icalendar's form instead.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
+from socialplan.core.frozen import frozen
+
 RFC_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Transition:
     """A change of a zone's offset: when (UTC), and the offsets and name around it."""
 

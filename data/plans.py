@@ -4,10 +4,11 @@ directory, by name."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from socialplan.core.cycle import with_first_iteration
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import _
 from socialplan.core.plan_data import PlanData
 
@@ -15,7 +16,7 @@ from .errors import StoreError
 from .store import PlanStore, read_plan, starter_plan
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PlanFile:
     path: Path
     name: str

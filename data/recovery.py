@@ -10,13 +10,13 @@ user's state directory instead. The records are the App's own (see
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import _
 
 from .errors import StoreError
@@ -32,7 +32,7 @@ class RecoveryError(StoreError):
     """A recovery file that cannot be written or read; says which and why."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Recovery:
     path: Path
     written: datetime

@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import _
 from socialplan.core.kpi import kpi_label
 from socialplan.core.numbers import format_number
@@ -26,7 +26,7 @@ from .markdown import inline, table
 Cell = str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Block:
     kind: str
     """'h2', 'p', 'table' or 'trends'."""

@@ -13,12 +13,13 @@ from typing import Any
 
 from socialplan.core.codec import from_doc, to_doc
 from socialplan.core.edits import describe, with_changes
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import _
 from socialplan.core.model import ENTITY_TYPES
 from socialplan.core.plan_data import PlanData
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Save:
     """Add (id 0) or update entities in one write, taken back by one undo."""
 
@@ -52,7 +53,7 @@ class Save:
         return self.label or _("save {describe}").format(describe=describe(self.entities[0]))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Delete:
     """Delete entities in one write, taken back by one undo."""
 

@@ -11,9 +11,10 @@ columns it lacks, never misread. README's "Importing results" lists them.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from socialplan.core.export_dates import DateOrder
+from socialplan.core.frozen import frozen
 
 Aliases = Mapping[str, tuple[str, ...]]
 """Language ('en', 'nl') → the names a column goes by, the preferred first."""
@@ -25,7 +26,7 @@ def header_key(name: str) -> str:
     return " ".join(name.replace("\ufeff", "").strip().strip('"').split()).casefold()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Layout:
     """How one platform's export is read."""
 
@@ -200,7 +201,7 @@ YOUTUBE = Layout(
 LAYOUTS = (LINKEDIN, META, X_CONTENT, X_TWEET_ACTIVITY, YOUTUBE)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Recognised:
     """A header row read as one layout: where each field's column is, and the header's
     language."""

@@ -18,13 +18,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from socialplan.core.export_dates import DateError, DateOrder, date_order, read_date
 from socialplan.core.export_numbers import CountError, FileStyle, file_style, read_count
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import _, ngettext
 from socialplan.core.imports import MeasuredPost
 
@@ -54,7 +54,7 @@ class ResultsFileError(ValueError):
         )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Table:
     """A sheet of a workbook, or a CSV file: its rows, and the line each row starts on."""
 
@@ -65,7 +65,7 @@ class Table:
     """CSV: every row must have as many fields as the header (a workbook pads its rows)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ResultsFile:
     layout: str
     platform: str

@@ -4,7 +4,7 @@ server's refusals as messages. ``server_store.ServerStore`` is the plan itself."
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -15,6 +15,7 @@ from psycopg import errors as pg_errors
 from psycopg.conninfo import make_conninfo
 from psycopg.types.json import set_json_loads
 
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import _
 
 from .errors import RefusedByServerError, ServerUnreachableError, StoreError
@@ -34,7 +35,7 @@ SCHEMA_LOCK = 0x50C1A1
 """The advisory lock that keeps two programs from migrating one database at once."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ServerAddress:
     """A ``postgresql://`` URL taken apart: how to connect, and which plan."""
 
@@ -220,7 +221,7 @@ def missing_plan_message(address: ServerAddress) -> str:
     ).format(name=address.plan, server=address.shown)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ServerPlan:
     name: str
     title: str

@@ -55,6 +55,8 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class Submitted:
+    """What became of an edit handed to the session, and what it saved."""
+
     outcome: Outcome
     request: Request
     message: str = ""
@@ -72,6 +74,8 @@ class Submitted:
 
 @dataclass(frozen=True)
 class Undone:
+    """What undo took back, or why it could not."""
+
     ok: bool
     label: str = ""
     message: str = ""
@@ -82,6 +86,9 @@ class Undone:
 
 @dataclass
 class PlanSession:
+    """One user's editing of a plan: every edit saved at once, or held and retried, and
+    taken back in order by undo."""
+
     store: PlanStorage
     clock: Clock
     shown: PlanData = field(init=False)

@@ -7,7 +7,7 @@ a message, which saves it at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from textual.binding import Binding
@@ -16,6 +16,7 @@ from textual.widgets import Collapsible, DataTable
 
 from socialplan.core.entries import NEW_ENTRIES, PLAN_SECTIONS, EntryField
 from socialplan.core.entry_rules import why_not_deletable
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import N_, _
 from socialplan.core.kpi import is_custom
 from socialplan.core.model import Entity, KpiValue, OnlineBehaviour, Plan, SetupTask
@@ -34,7 +35,7 @@ LIST_BINDINGS = [
 """Listed in each screen's own BINDINGS, so help and the palette show them per screen."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ListSpec:
     entity: type[Entity]
     english_what: str
@@ -55,7 +56,7 @@ class ListSpec:
         return _(self.english_elsewhere) if self.english_elsewhere else None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProseSpec:
     section: str
     """A key of ``PLAN_SECTIONS``: the plan fields this text shows."""

@@ -11,7 +11,6 @@ user moves to another day.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -26,6 +25,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from socialplan.core.calendar import CalendarPage, DayCell, HourRow
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import N_, WEEKDAYS_SHORT, _
 
 from .cursor import CURSOR_BINDINGS, CursorActions
@@ -237,7 +237,7 @@ class MonthGrid(TranslatedBindings, CachedLineStyles, Widget, can_focus=True):
         return self.text_strip(text, width, self.line_style())
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DayRow:
     """A line of the day list: a day's header (``item`` None) or one of its posts."""
 

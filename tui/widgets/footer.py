@@ -9,12 +9,13 @@ change, and finds the key under the mouse by its column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
+
+from socialplan.core.frozen import frozen
 
 if TYPE_CHECKING:
     from textual import events
@@ -27,7 +28,7 @@ SEPARATOR = "▏"
 """Between the screen's keys and the palette's key, at the right end."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ShownKey:
     """A key as the Footer shows it."""
 
@@ -44,7 +45,7 @@ class ShownKey:
         return cell_len(self.display) + (1 + cell_len(self.description) if self.description else 0)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FooterLine:
     """Where each key shown starts, the palette's key last."""
 

@@ -8,7 +8,6 @@ dropped in a set order instead of scrolling sideways, so at 80x24 the important 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
@@ -19,6 +18,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import _
 
 from .cursor import CURSOR_BINDINGS, CursorActions
@@ -27,7 +27,7 @@ from .line_styles import CachedLineStyles
 GAP = 2
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Column:
     title: str
     width: int

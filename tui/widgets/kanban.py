@@ -27,6 +27,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from socialplan.compat import forget_arrangement
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import N_, _
 
 from .cursor import CURSOR_BINDINGS, CursorActions
@@ -41,8 +42,10 @@ CardText = Callable[[Any], Sequence[Text]]
 """Builds a card's three lines from the item it shows."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ColumnView:
+    """What a board column shows: its header and its cards, found by key."""
+
     key: str
     header: str
     header_off: bool

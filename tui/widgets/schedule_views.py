@@ -8,7 +8,6 @@ screen actions it offers (``OFFERS``), so the Footer shows only the keys that wo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any, ClassVar, Protocol, overload
@@ -17,6 +16,7 @@ from rich.text import Text
 
 from socialplan.core.board import BoardColumn, BoardOfPlan
 from socialplan.core.filtering import ItemFilter
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import _
 from socialplan.core.model import ContentItem
 from socialplan.core.plan_data import PlanData
@@ -45,7 +45,7 @@ VIEW_OFFERS = {
 (they are imported when first shown)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Shown:
     """What a view shows: its title, and how many items of how many pass the filter."""
 

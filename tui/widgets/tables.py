@@ -4,12 +4,13 @@ columns to its width whenever its rows or its size change."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
+
+from socialplan.core.frozen import frozen
 
 from .translated import TranslatedBindings
 
@@ -17,7 +18,7 @@ Row = tuple[str, Sequence[Text | str]]
 """A row key and its cells."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Col:
     """A column and what may give way when the table is too narrow for all of it."""
 
@@ -30,7 +31,7 @@ class Col:
     """The widest it gets where there is room: titles use the free width up to this."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Fitted:
     """Which columns show, and how wide."""
 
