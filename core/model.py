@@ -4,8 +4,6 @@ Every entity has an ``id`` (0 until the store has saved it) and a ``TABLE`` nami
 collection it lives in. References between entities are by id.
 """
 
-from __future__ import annotations
-
 from dataclasses import field
 from datetime import date, datetime
 from enum import StrEnum
