@@ -73,8 +73,23 @@ def field_types(cls: type) -> dict[str, Any]:
 
 
 def from_doc(cls: type[T], doc: dict[str, Any], doc_id: int = 0) -> T:
-    decode: Callable[[dict[str, Any], int], T] = _decoder_of(cls)  # type: ignore[arg-type]
-    return decode(doc, doc_id)
+    return decoder(cls, COMPILED_FROM)(doc, doc_id)
+
+
+COMPILED_FROM = 400
+"""A class's decoder is compiled for a table of this many documents or more; fewer are
+decoded field by field. Compiling ContentItem's takes 0.9 ms, and saves 1.8 µs a
+document (Channel's: 0.5 ms, 1.5 µs), so it pays from 300 to 500 documents. A small
+plan's start-up compiled fifteen."""
+
+
+def decoder(cls: type[T], documents: int) -> Callable[[dict[str, Any], int], T]:
+    """What decodes ``documents`` documents of ``cls``, each with its id: both ways give
+    the same entity, or raise the same ``DocumentError``."""
+    if documents < COMPILED_FROM:
+        return partial(_decoded_by_field, cls)
+    compiled: Callable[[dict[str, Any], int], T] = _decoder_of(cls)  # type: ignore[arg-type]
+    return compiled
 
 
 def _encode(value: Any) -> Any:
@@ -121,7 +136,7 @@ def _decoder_of(cls: type[T]) -> Callable[[dict[str, Any], int], T]:
         "MISSING": _MISSING,
         "missing": _missing,
         "DocumentError": DocumentError,
-        **{f"s{n}": _setter(cls, f.name) for n, f in enumerate(fields)},
+        **{f"s{n}": setter for n, setter in enumerate(_setters(cls))},  # type: ignore[arg-type]
     }
     hints = field_types(cls)  # type: ignore[arg-type]  # as _decoders(cls) below
     arguments = []
@@ -156,6 +171,33 @@ def _decoder_of(cls: type[T]) -> Callable[[dict[str, Any], int], T]:
     exec(compile(source, f"<decoder of {cls.__name__}>", "exec"), namespace)
     decode: Callable[[dict[str, Any], int], T] = namespace["decode"]
     return decode
+
+
+def _decoded_by_field(cls: type, doc: dict[str, Any], doc_id: int) -> Any:
+    """The steps of ``_decoder_of(cls)``, taken one field at a time."""
+    entity: Any = object.__new__(cls)
+    setters = _setters(cls)
+    try:
+        for set_value, (name, convert, default) in zip(setters, _decoders(cls), strict=False):
+            if name in doc:
+                set_value(entity, convert(doc[name]))
+            elif isinstance(default, _Factory):
+                set_value(entity, default.make())
+            elif default is _MISSING:
+                _missing(cls.__name__, name)
+            else:
+                set_value(entity, default)
+        setters[-1](entity, doc_id)
+    except DocumentError:
+        raise
+    except _WRONG:
+        raise _first_wrong(cls, doc) from None
+    return entity
+
+
+@cache
+def _setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
+    return tuple(_setter(cls, f.name) for f in dataclasses.fields(cls))
 
 
 def _setter(cls: type, name: str) -> Callable[[Any, Any], None]:

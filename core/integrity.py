@@ -62,10 +62,20 @@ def plan_problems(plan_data: PlanData) -> Iterator[IntegrityProblem]:
         entities = (
             (plan_data.plan,) if entity_type is Plan else getattr(plan_data, entity_type.TABLE)
         )
+        if len(entities) < CHECKS_COMPILED_FROM:
+            for entity in entities:
+                yield from _entity_problems(entity)
+            continue
         clear = _all_clear(entity_type)
         for entity in entities:
             if not clear(entity):
                 yield from _entity_problems(entity)
+
+
+CHECKS_COMPILED_FROM = 100
+"""A table of this many entities or more is checked by a test compiled for its type
+(``_all_clear``); fewer, check by check. Compiling ContentItem's takes 0.35 ms and saves
+2.8 µs an entity (Channel's: 0.2 ms, 2.3 µs): it pays from about 100 entities."""
 
 
 def entity_problem(entity: Any) -> IntegrityProblem | None:

@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 
 from socialplan import __version__
-from socialplan.core.codec import DocumentError, from_doc, to_doc
+from socialplan.core.codec import DocumentError, decoder, to_doc
 from socialplan.core.i18n import _
 from socialplan.core.integrity import MAX_COUNT, first_problem
 from socialplan.core.model import ENTITY_TYPES, Plan
@@ -109,6 +109,7 @@ def _entries(document: dict[str, Any], entity_type: type) -> tuple[Any, ...]:
     if not isinstance(raw_table, dict):
         raise _EntryError(_("the table '{table}' is not an object").format(table=table_name))
     entries: list[Any] = []
+    decode: Callable[[dict[str, Any], int], Any] = decoder(entity_type, len(raw_table))
     for key, doc in raw_table.items():
         doc_id = _entry_id(key)
         if doc_id is None:
@@ -118,7 +119,7 @@ def _entries(document: dict[str, Any], entity_type: type) -> tuple[Any, ...]:
         if not isinstance(doc, dict):
             raise _EntryError(_("{where} is not an object").format(where=_where(table_name, key)))
         try:
-            entries.append(from_doc(entity_type, doc, doc_id))
+            entries.append(decode(doc, doc_id))
         except DocumentError as error:
             raise _EntryError(_entry_problem(_where(table_name, key), error)) from None
     return tuple(sorted(entries, key=lambda entity: entity.id))

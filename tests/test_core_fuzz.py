@@ -12,6 +12,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from socialplan.core.codec import COMPILED_FROM, decoder
 from socialplan.core.entries import FIELDS, PLAN_SECTIONS, FieldKind
 from socialplan.core.entry_rules import parse_value, validate_entry
 from socialplan.core.model import ENTITY_TYPES, ContentItem, Plan
@@ -306,22 +307,34 @@ def decoding(decode: Any, entity_type: type, doc: dict[str, Any]) -> Any:
         return ("refused", error.field)
 
 
+def compiled(cls: type, doc: dict[str, Any], doc_id: int) -> Any:
+    return decoder(cls, COMPILED_FROM)(doc, doc_id)
+
+
+def by_field(cls: type, doc: dict[str, Any], doc_id: int) -> Any:
+    return decoder(cls, COMPILED_FROM - 1)(doc, doc_id)
+
+
+DECODERS = (compiled, by_field)
+"""The decoder of a large table and the one of a small table."""
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     entity_type=st.sampled_from(ENTITY_TYPES),
     chosen=st.data(),
 )
-def test_the_compiled_decoder_takes_and_refuses_what_the_field_converters_do(entity_type, chosen):
-    """The decoder takes a plain value as it stands instead of calling its converter: it
-    must give the very same entity, or refuse the very same field."""
-    from socialplan.core.codec import from_doc
-
+def test_both_decoders_take_and_refuse_what_the_field_converters_do(entity_type, chosen):
+    """The compiled decoder takes a plain value as it stands instead of calling its
+    converter, the other goes field by field: each must give the very same entity, or
+    refuse the very same field."""
     doc = dict(SAMPLE_DOCS.get(entity_type, {}))
     names = [f.name for f in dataclasses.fields(entity_type) if f.name != "id"]
     for name in chosen.draw(st.lists(st.sampled_from(names), max_size=4, unique=True)):
         doc[name] = chosen.draw(stored_values)
     expected = decoding(decoded_field_by_field, entity_type, doc)
-    assert decoding(from_doc, entity_type, doc) == expected
+    for decode in DECODERS:
+        assert decoding(decode, entity_type, doc) == expected, decode.__name__
 
 
 TRICKY_VALUES = [
@@ -334,16 +347,15 @@ TRICKY_VALUES = [
 def test_every_field_takes_and_refuses_each_tricky_value_as_its_converter_does():
     """Each field of each entity, each value above alone: the field-by-field search of the
     test above, made exhaustive."""
-    from socialplan.core.codec import from_doc
-
     for entity_type in ENTITY_TYPES:
         names = [f.name for f in dataclasses.fields(entity_type) if f.name != "id"]
         for name in names:
             for value in TRICKY_VALUES:
                 doc = {**SAMPLE_DOCS.get(entity_type, {}), name: value}
                 expected = decoding(decoded_field_by_field, entity_type, doc)
-                got = decoding(from_doc, entity_type, doc)
-                assert got == expected, (entity_type.__name__, name, value)
+                for decode in DECODERS:
+                    got = decoding(decode, entity_type, doc)
+                    assert got == expected, (decode.__name__, entity_type.__name__, name, value)
 
 
 CHECKED_VALUES = [
@@ -380,3 +392,17 @@ def test_the_written_checks_pass_exactly_the_values_the_worded_checks_pass():
                 worded = outcome(worded_clear, entity)
                 written = outcome(_all_clear(entity_type), entity)
                 assert written == worded, (entity_type.__name__, name, value)
+
+
+def test_small_and_large_tables_are_checked_alike(monkeypatch):
+    """A table under ``CHECKS_COMPILED_FROM`` is checked check by check, a larger one by
+    its written checks first: the same problems either way."""
+    from socialplan.core import integrity
+
+    bad = dataclasses.replace(DEMO.items[1], title="two\nlines", channel=-1)
+    plan = dataclasses.replace(DEMO, items=(DEMO.items[0], bad, *DEMO.items[2:]))
+    found = []
+    for threshold in (0, 10**9):
+        monkeypatch.setattr(integrity, "CHECKS_COMPILED_FROM", threshold)
+        found.append([str(p) for p in integrity.plan_problems(plan)])
+    assert found[0] == found[1] and len(found[0]) == 2
