@@ -118,3 +118,12 @@ def test_the_app_loads_with_the_collector_paused_and_runs_with_it(demo_store, mo
     monkeypatch.setattr(SocialPlanApp, "run", lambda app: collector_on.append(gc.isenabled()))
     assert _run_app(demo_store) == 0
     assert collector_on == [False, True]
+
+
+async def test_the_hidden_filter_field_is_made_when_first_asked_for(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query("#filter")
+        await pilot.press("slash", *"kind:promo")
+        assert app.focused is app.screen.query_one("#filter") and app.focused.value == "kind:promo"
