@@ -15,11 +15,13 @@ from textual.widgets import DataTable, Label, Static
 
 from socialplan.core.activity import Change
 from socialplan.core.i18n import N_, _
+from socialplan.tui.stylesheet import DIALOG_STYLES
 from socialplan.tui.text import plain
 from socialplan.tui.widgets.translated import TranslatedBindings
 
 
 class ActivityScreen(TranslatedBindings, ModalScreen[None]):
+    CSS_PATH = DIALOG_STYLES
     DEFAULT_CSS = """
     ActivityScreen .activity-dialog {
         width: 100;

@@ -10,11 +10,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from socialplan.core.i18n import N_, _
+from socialplan.tui.stylesheet import DIALOG_STYLES
 from socialplan.tui.text import plain
 from socialplan.tui.widgets.translated import TranslatedBindings
 
 
 class CommentScreen(TranslatedBindings, ModalScreen[str | None]):
+    CSS_PATH = DIALOG_STYLES
     AUTO_FOCUS = "#comment"
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 

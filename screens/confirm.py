@@ -9,11 +9,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from socialplan.core.i18n import N_, _
+from socialplan.tui.stylesheet import DIALOG_STYLES
 from socialplan.tui.text import plain
 from socialplan.tui.widgets.translated import TranslatedBindings
 
 
 class ConfirmScreen(TranslatedBindings, ModalScreen[bool]):
+    CSS_PATH = DIALOG_STYLES
     BINDINGS = [
         Binding("y", "answer(True)", N_("Yes")),
         Binding("n,escape", "answer(False)", N_("No")),

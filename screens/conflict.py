@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Label, Static
 
 from socialplan.core.edits import describe, differences
 from socialplan.core.i18n import N_, _
+from socialplan.tui.stylesheet import DIALOG_STYLES
 from socialplan.tui.text import plain
 from socialplan.tui.widgets.translated import TranslatedBindings
 
@@ -26,6 +27,7 @@ class ConflictChoice(Enum):
 
 
 class ConflictScreen(TranslatedBindings, ModalScreen[ConflictChoice]):
+    CSS_PATH = DIALOG_STYLES
     BINDINGS = [
         Binding(
             "k", "choose('keep')", N_("Keep mine"), tooltip=N_("Save your version over theirs")
@@ -90,6 +92,7 @@ class DeletedElsewhereScreen(TranslatedBindings, ModalScreen[bool]):
     """The entry being saved was deleted in another session meanwhile: the typed changes
     are still here, and can be saved as a new entry (True) or dropped (False)."""
 
+    CSS_PATH = DIALOG_STYLES
     BINDINGS = [
         Binding("c", "answer(True)", N_("Copy mine"), tooltip=N_("Save yours as a new entry")),
         Binding("escape,d", "answer(False)", N_("Drop mine"), tooltip=N_("Leave it deleted")),

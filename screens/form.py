@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Stat
 
 from socialplan.core.i18n import N_, _
 from socialplan.core.validation import Problem
+from socialplan.tui.stylesheet import DIALOG_STYLES
 from socialplan.tui.widgets.translated import TranslatedBindings
 
 Result = TypeVar("Result")
@@ -23,6 +24,7 @@ class FormScreen(TranslatedBindings, ModalScreen[Result | None]):
     """A subclass defines ``action_save``: check the fields, then dismiss with the result
     or show what is wrong."""
 
+    CSS_PATH = DIALOG_STYLES
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), priority=True),
         Binding("escape", "cancel", N_("Cancel")),

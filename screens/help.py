@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from socialplan.core.i18n import N_, _
+from socialplan.tui.stylesheet import DIALOG_STYLES
 from socialplan.tui.widgets.translated import TranslatedBindings
 
 KeySection = tuple[str, Sequence[tuple[str, str]]]
@@ -20,6 +21,7 @@ KeySection = tuple[str, Sequence[tuple[str, str]]]
 
 
 class HelpScreen(TranslatedBindings, ModalScreen[None]):
+    CSS_PATH = DIALOG_STYLES
     BINDINGS = [Binding("escape,question_mark,q", "close", N_("Close help"))]
 
     def __init__(self, sections: Sequence[KeySection]) -> None:

@@ -12,7 +12,7 @@ import sys
 from socialplan.cli.common import _run_app
 from socialplan.compat import compositor_class, updates_held
 from socialplan.tui.app import SocialPlanApp
-from socialplan.tui.stylesheet import ReusingStylesheet
+from socialplan.tui.stylesheet import DIALOG_STYLES, ReusingStylesheet
 
 SIZE = (120, 40)
 CSS = "Static { color: $accent; }"
@@ -127,3 +127,14 @@ async def test_the_hidden_filter_field_is_made_when_first_asked_for(make_app):
         assert not app.screen.query("#filter")
         await pilot.press("slash", *"kind:promo")
         assert app.focused is app.screen.query_one("#filter") and app.focused.value == "kind:promo"
+
+
+async def test_the_dialogs_styles_are_read_when_the_first_dialog_opens(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.stylesheet.has_source(str(DIALOG_STYLES), "")
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.stylesheet.has_source(str(DIALOG_STYLES), "")
+        assert app.screen.query_one(".form-dialog").styles.width.value == 72

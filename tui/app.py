@@ -52,7 +52,7 @@ from socialplan.tui.messages import (
 )
 from socialplan.tui.phases import PHASE_SCREENS, make_phase_screen
 from socialplan.tui.recovery_offer import leave_keeping_held_edits, offer_recovery
-from socialplan.tui.stylesheet import ReusingStylesheet
+from socialplan.tui.stylesheet import APP_STYLES, ReusingStylesheet
 from socialplan.tui.widgets.translated import NO_MATCHES, TranslatedBindings
 
 Clock = Callable[[], datetime]
@@ -87,7 +87,7 @@ class Palette(SpokenNoMatches, TranslatedBindings, CommandPalette):
 
 
 class SocialPlanApp(TranslatedBindings, EditOutcomes, KeysInOrderApp):
-    CSS_PATH = Path(__file__).with_name("socialplan.tcss")
+    CSS_PATH = APP_STYLES
     TITLE = "socialplan"
     MODES: ClassVar = {mode: partial(make_phase_screen, mode) for mode in PHASE_SCREENS}
     BINDINGS: ClassVar = [

@@ -8,9 +8,17 @@ three times with identical variables (about 16 ms each).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.css.stylesheet import Stylesheet
 
 from socialplan.compat import stylesheet_variables
+
+APP_STYLES = Path(__file__).with_name("socialplan.tcss")
+"""The styles of every screen: the phases, the panel, the Schedule."""
+DIALOG_STYLES = Path(__file__).with_name("dialogs.tcss")
+"""The modal dialogs' styles, each dialog's ``CSS_PATH``: Textual reads them when the first
+dialog opens, so the first paint does not wait for them (21 M of 1,545 M instructions)."""
 
 
 class ReusingStylesheet(Stylesheet):
