@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from socialplan.core.edits import Edit, changes_between, describe, with_changes
+from socialplan.core.frozen import frozen
 from socialplan.core.i18n import _
 from socialplan.core.model import ContentItem, Plan
 from socialplan.core.plan_data import PlanData
@@ -53,7 +54,7 @@ class Outcome(StrEnum):
     """Not a valid edit, or the store refused it for good: ``message`` says why."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Submitted:
     """What became of an edit handed to the session, and what it saved."""
 
@@ -72,7 +73,7 @@ class Submitted:
     removed: tuple[ContentItem, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Undone:
     """What undo took back, or why it could not."""
 

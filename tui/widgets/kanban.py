@@ -8,7 +8,6 @@ hjkl move the cursor; the screen acts on ``Kanban.selected_key()``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from rich.segment import Segment
@@ -72,7 +71,7 @@ class _Frame:
     """Where the scroll thumb starts, and how long it is (``scroll_thumb``)."""
 
 
-@dataclass(slots=True)
+@frozen
 class _DrawnCard:
     """A card's text and the lines drawn from it, for the version of the item shown."""
 

@@ -33,12 +33,14 @@ class CachedLineStyles(FocusChangeHook, _Base):
 
     def line_style(self, component: str = "") -> Style:
         """The widget's own style, with ``component``'s on top when given."""
-        if component not in self._line_styles:
-            style = self.rich_style
-            if component:
-                style += self.get_component_rich_style(component)
+        style = self._line_styles.get(component)
+        if style is None:
+            if component:  # on the widget's own style, worked out once for all components
+                style = self.line_style() + self.get_component_rich_style(component)
+            else:
+                style = self.rich_style
             self._line_styles[component] = style
-        return self._line_styles[component]
+        return style
 
     def text_strip(self, text: Text, width: int, style: Style) -> Strip:
         """One line of ``text`` as exactly ``width`` cells on ``style``: cut with an
