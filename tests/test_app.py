@@ -22,9 +22,13 @@ def text_of(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
 
 
+def panel_text(app) -> str:
+    return str(app.screen.query_one(KpiPanel).content)
+
+
 def panel_flags(app, needle: str) -> bool:
     """Whether the panel shows ``needle`` in the warning style."""
-    content = app.screen.query_one("#kpi-body", Static).content
+    content = app.screen.query_one(KpiPanel).content
     start = str(content).index(needle)
     return any(
         span.start <= start < span.end and "$warning" in str(span.style) for span in content.spans
@@ -94,7 +98,7 @@ async def test_adding_a_promotion_from_the_keyboard_updates_the_panel_and_the_fi
 ):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        assert "18 : 2" in text_of(app, "#kpi-body")
+        assert "18 : 2" in panel_text(app)
         await pilot.press("n")
         assert isinstance(app.screen, ItemForm)
         await pilot.press(*"Open house", "tab", "tab", "tab", "tab", "tab")
@@ -103,7 +107,7 @@ async def test_adding_a_promotion_from_the_keyboard_updates_the_panel_and_the_fi
         await pilot.press("ctrl+s")
         assert not isinstance(app.screen, ItemForm)
         assert app.figures.ratio.promotion == 3
-        assert "18 : 3 (6.0:1)" in text_of(app, "#kpi-body")
+        assert "18 : 3 (6.0:1)" in panel_text(app)
         assert panel_flags(app, "18 : 3 (6.0:1)")
         await pilot.pause()
         assert app.screen.selected_item().title == "Open house"
@@ -127,7 +131,7 @@ async def test_changing_kind_to_content_turns_the_ratio_green(make_app, demo_pat
         form.query_one("#kind", Select).value = Kind.CONTENT
         await pilot.press("ctrl+s")
         assert app.figures.ratio.on_target
-        assert "19 : 1 (19.0:1)" in text_of(app, "#kpi-body")
+        assert "19 : 1 (19.0:1)" in panel_text(app)
         assert not panel_flags(app, "19 : 1 (19.0:1)")
         assert panel_flags(app, "2/3")
     assert next(i for i in read_plan(demo_path).items if i.id == promotion.id).kind is Kind.CONTENT

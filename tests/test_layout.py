@@ -136,3 +136,30 @@ async def test_a_card_move_repaints_only_the_two_columns_it_changed(make_app, mo
         assert painted
         assert all(first.region.union(second.region).contains_region(r) for r in painted)
         assert not any(column.region.overlaps(r) for column in others for r in painted)
+
+
+async def test_a_panel_taller_than_the_terminal_scrolls_and_wraps_beside_its_scroll_bar(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 16)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(KpiPanel)
+        assert panel.show_vertical_scrollbar and panel.max_scroll_y > 0
+        width = panel.scrollable_content_region.width
+        assert all(panel.render_line(y).cell_length == width for y in range(panel.size.height))
+        panel.scroll_end(animate=False)
+        await pilot.pause()
+        shown = "".join(panel.render_line(y).text for y in range(panel.size.height))
+        last_line = str(panel.content).rstrip().splitlines()[-1]
+        assert last_line.split()[-1] in shown
+
+
+async def test_the_panel_is_drawn_again_in_a_new_theme(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(KpiPanel)
+        dark = panel.render_line(0)
+        app.action_toggle_light()
+        await pilot.pause()
+        assert panel.render_line(0).text == dark.text
+        assert panel.render_line(0) != dark

@@ -229,7 +229,7 @@ async def test_a_blank_plan_opens_at_the_foundation_with_where_to_start(tmp_path
         assert "2 Strategy" in pointer
         first = app.screen.query_one("#stakeholders", PlanTable).get_row_at(0)[0]
         assert str(first).startswith("Start here")
-        panel = str(app.screen.query_one(KpiPanel).query_one("#kpi-body").render())
+        panel = str(app.screen.query_one(KpiPanel).content)
         assert "No posts yet" in panel and "0 of 0" not in panel
 
 
