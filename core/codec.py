@@ -73,7 +73,8 @@ def field_types(cls: type) -> dict[str, Any]:
 
 
 def from_doc(cls: type[T], doc: dict[str, Any], doc_id: int = 0) -> T:
-    return decoder(cls, COMPILED_FROM)(doc, doc_id)
+    decode: Callable[[dict[str, Any], int], T] = _decoder_of(cls)  # type: ignore[arg-type]
+    return decode(doc, doc_id)
 
 
 COMPILED_FROM = 400
@@ -178,7 +179,7 @@ def _decoded_by_field(cls: type, doc: dict[str, Any], doc_id: int) -> Any:
     entity: Any = object.__new__(cls)
     setters = _setters(cls)
     try:
-        for set_value, (name, convert, default) in zip(setters, _decoders(cls), strict=False):
+        for set_value, (name, convert, default) in zip(setters[:-1], _decoders(cls), strict=True):
             if name in doc:
                 set_value(entity, convert(doc[name]))
             elif isinstance(default, _Factory):

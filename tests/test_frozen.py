@@ -8,6 +8,7 @@ import copy
 import dataclasses
 import pickle
 from datetime import datetime
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -18,30 +19,27 @@ from socialplan.core.frozen import frozen
 from socialplan.core.model import ContentItem
 
 
-@frozen
-class Post:
-    title: str
-    channel_id: int | None = None
-    tags: tuple[str, ...] = ()
-    edited: datetime | None = dataclasses.field(default=None, compare=False)
-    secret: str = dataclasses.field(default="", repr=False)
-    links: list[str] = dataclasses.field(default_factory=list, compare=False, repr=False)
-    seen: int = dataclasses.field(default=0, init=False, compare=False, repr=False)
-    log: list[str] = dataclasses.field(default_factory=list, init=False, compare=False)
-    note: str = dataclasses.field(default="", kw_only=True)
+def _post(name: str, decorate: Any) -> Any:
+    """A post with every kind of field, named ``name`` (where pickle finds it) and made by
+    ``decorate``: @frozen and the stock dataclass get the very same fields."""
+
+    class Post:
+        title: str
+        channel_id: int | None = None
+        tags: tuple[str, ...] = ()
+        edited: datetime | None = dataclasses.field(default=None, compare=False)
+        secret: str = dataclasses.field(default="", repr=False)
+        links: list[str] = dataclasses.field(default_factory=list, compare=False, repr=False)
+        seen: int = dataclasses.field(default=0, init=False, compare=False, repr=False)
+        log: list[str] = dataclasses.field(default_factory=list, init=False, compare=False)
+        note: str = dataclasses.field(default="", kw_only=True)
+
+    Post.__name__ = Post.__qualname__ = name
+    return decorate(Post)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class StockPost:
-    title: str
-    channel_id: int | None = None
-    tags: tuple[str, ...] = ()
-    edited: datetime | None = dataclasses.field(default=None, compare=False)
-    secret: str = dataclasses.field(default="", repr=False)
-    links: list[str] = dataclasses.field(default_factory=list, compare=False, repr=False)
-    seen: int = dataclasses.field(default=0, init=False, compare=False, repr=False)
-    log: list[str] = dataclasses.field(default_factory=list, init=False, compare=False)
-    note: str = dataclasses.field(default="", kw_only=True)
+Post = _post("Post", frozen)
+StockPost = _post("StockPost", dataclasses.dataclass(frozen=True, slots=True))
 
 
 @frozen
